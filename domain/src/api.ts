@@ -1,0 +1,20 @@
+/**
+ * Inputs of the callable functions, parsed on both sides: the web validates before calling,
+ * functions parse again (never trust the client).
+ */
+import { z } from 'zod';
+import { Id } from './schemas.js';
+
+export const ReportRef = z.object({ orgId: Id, movementId: Id, reportId: z.string().min(3).max(140) });
+export type ReportRef = z.infer<typeof ReportRef>;
+
+/** Unit staff or head: draft|returned → submitted (before the period's deadline). */
+export const SubmitReportInput = ReportRef;
+/** Unit head: submitted → certified (xác nhận); the report is then locked. */
+export const CertifyReportInput = ReportRef;
+
+/** Names of the callable functions, shared so web and functions cannot drift. */
+export const callables = {
+  submitReport: 'submitReport',
+  certifyReport: 'certifyReport',
+} as const;

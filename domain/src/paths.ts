@@ -1,0 +1,27 @@
+/**
+ * Firestore paths: the only place collection names are spelled. Pure strings, no Firebase import,
+ * so functions, web, seed and tests share them.
+ */
+export const paths = {
+  org: (orgId: string) => `orgs/${orgId}`,
+  units: (orgId: string) => `orgs/${orgId}/units`,
+  unit: (orgId: string, unitId: string) => `orgs/${orgId}/units/${unitId}`,
+  members: (orgId: string) => `orgs/${orgId}/members`,
+  member: (orgId: string, uid: string) => `orgs/${orgId}/members/${uid}`,
+  movements: (orgId: string) => `orgs/${orgId}/movements`,
+  movement: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}`,
+  reports: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/reports`,
+  report: (orgId: string, movementId: string, reportId: string) =>
+    `orgs/${orgId}/movements/${movementId}/reports/${reportId}`,
+  scores: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/scores`,
+  score: (orgId: string, movementId: string, reportId: string) =>
+    `orgs/${orgId}/movements/${movementId}/scores/${reportId}`,
+  standings: (orgId: string, movementId: string, periodId: string) =>
+    `orgs/${orgId}/movements/${movementId}/standings/${periodId}`,
+  audit: (orgId: string) => `orgs/${orgId}/audit`,
+} as const;
+
+/** Document ID patterns used by Firestore triggers (firebase-functions path syntax). */
+export const triggerPaths = {
+  report: 'orgs/{orgId}/movements/{movementId}/reports/{reportId}',
+} as const;

@@ -1,0 +1,230 @@
+/**
+ * zod schemas for every stored shape. One concept, one name: the schema `Report` describes the
+ * Firestore document `orgs/{orgId}/movements/{movementId}/reports/{reportId}` and is paired with
+ * the rules helper `isValidReport()` in firestore.rules.
+ *
+ * Timestamps are carried as epoch milliseconds (`Millis`) inside the domain; the Firebase edges
+ * convert Firestore Timestamps to and from numbers.
+ */
+import { z } from 'zod';
+
+export const Id = z
+  .string()
+  .min(1, 'Mã không được để trống')
+  .max(64, 'Mã dài quá 64 ký tự')
+  .regex(/^[A-Za-z0-9_-]+$/, 'Mã chỉ gồm chữ không dấu, số, "-" và "_"');
+export type Id = z.infer<typeof Id>;
+
+export const Millis = z.number().int().nonnegative();
+
+/** Vietnamese first, English second. */
+export const Text = z.object({ vi: z.string().min(1).max(4000), en: z.string().max(4000) });
+export type Text = z.infer<typeof Text>;
+
+// ─── Roles ────────────────────────────────────────────────────────────────────────────────────
+export const OrgRole = z.enum(['secretariat', 'council', 'chair', 'admin']);
+export type OrgRole = z.infer<typeof OrgRole>;
+export const UnitRole = z.enum(['staff', 'head']);
+export type UnitRole = z.infer<typeof UnitRole>;
+
+/** Custom claims on the Firebase Auth token: one organisation, its roles, and a role per unit. */
+export const Claims = z.object({
+  org: Id,
+  roles: z.array(OrgRole).max(4),
+  units: z.record(Id, UnitRole),
+});
+export type Claims = z.infer<typeof Claims>;
+
+// ─── Organisation, units, members ─────────────────────────────────────────────────────────────
+export const Org = z.object({
+  name: z.string().min(1).max(200),
+  /** Địa danh for documents, e.g. "Hải An". */
+  place: z.string().min(1).max(100),
+  parentName: z.string().max(200),
+});
+export type Org = z.infer<typeof Org>;
+
+export const Unit = z.object({
+  name: z.string().min(1).max(200),
+  /** Ký hiệu, e.g. "VHXH". */
+  code: z.string().min(1).max(20),
+  type: z.enum(['phong', 'don-vi']),
+  active: z.boolean(),
+  /** Why the unit is in the seed: named in the plan, or a usual ward department. */
+  note: z.string().max(500).optional(),
+});
+export type Unit = z.infer<typeof Unit>;
+
+export const Member = z.object({
+  email: z.string().email().max(200),
+  displayName: z.string().min(1).max(200),
+  position: z.string().max(200).optional(),
+  roles: z.array(OrgRole),
+  units: z.record(Id, UnitRole),
+  active: z.boolean(),
+});
+export type Member = z.infer<typeof Member>;
+
+// ─── Movement and its criteria catalogue ──────────────────────────────────────────────────────
+export const Comparator = z.enum(['eq', 'gte', 'increase', 'none']);
+export type Comparator = z.infer<typeof Comparator>;
+
+/**
+ * How points are awarded for a quantitative target.
+ * - all-or-nothing: full points when the target is met, else 0.
+ * - linear: points proportional to value / threshold, capped at full points.
+ */
+export const PartialCredit = z.enum(['all-or-nothing', 'linear']);
+export type PartialCredit = z.infer<typeof PartialCredit>;
+
+export const TargetSpec = z.object({
+  comparator: Comparator,
+  /** Percent, 0–100; for `increase` it is unused (compared with the previous period). */
+  threshold: z.number().min(0).max(100),
+  /** hard: a fixed figure in the plan; aspirational: "phấn đấu". */
+  strength: z.enum(['hard', 'aspirational']),
+  numerator: Text,
+  denominator: Text,
+  partialCredit: PartialCredit,
+});
+export type TargetSpec = z.infer<typeof TargetSpec>;
+
+/** One scorable item of the plan: a quantitative target (1.2a…) or a qualitative criterion (1.1, II.2.3…). */
+export const Criterion = z.object({
+  code: z.string().min(1).max(20),
+  /** The plan's heading this item belongs to, e.g. "III.1.2" or "II.2". */
+  group: z.string().min(1).max(20),
+  kind: z.enum(['quantitative', 'qualitative']),
+  text: Text,
+  maxPoints: z.number().min(0).max(1000),
+  target: TargetSpec.optional(),
+  /** True when the value was chosen by us, not by the plan (points, policy). */
+  defaultMarked: z.boolean(),
+});
+export type Criterion = z.infer<typeof Criterion>;
+
+export const Band = z.object({ min: z.number().min(0).max(100), vi: z.string(), en: z.string() });
+export type Band = z.infer<typeof Band>;
+
+export const Period = z.object({
+  id: Id,
+  label: Text,
+  start: Millis,
+  end: Millis,
+  /** Hạn nộp báo cáo; null = no deadline set yet. */
+  deadline: Millis.nullable(),
+});
+export type Period = z.infer<typeof Period>;
+
+export const Movement = z.object({
+  title: Text,
+  planRef: z.object({
+    number: z.string(),
+    symbol: z.string(),
+    issuedDate: z.string(),
+    signedAt: z.array(z.string()),
+    signer: z.string(),
+  }),
+  basedOn: z.array(z.string()),
+  legalBases: z.array(z.string()),
+  status: z.enum(['draft', 'published', 'open', 'appraisal', 'council', 'closed']),
+  secretariatUnitId: Id,
+  criteriaVersion: z.number().int().positive(),
+  criteria: z.array(Criterion).min(1),
+  /** Criterion codes that do not apply, per unit (set by the secretariat). */
+  notApplicable: z.record(Id, z.array(z.string())),
+  bands: z.array(Band).min(1),
+  /** Ties share a rank ("1, 1, 3") or are broken by appraised total then unit code. */
+  tieRule: z.enum(['shared', 'by-code']),
+  periods: z.array(Period).min(1),
+  currentPeriodId: Id,
+  /** Whether reviewers see each other's appraisals before approval. */
+  reviewersSeeEachOther: z.boolean(),
+});
+export type Movement = z.infer<typeof Movement>;
+
+// ─── Reports (self-assessment) ────────────────────────────────────────────────────────────────
+export const ReportStatus = z.enum(['draft', 'submitted', 'certified', 'returned', 'approved']);
+export type ReportStatus = z.infer<typeof ReportStatus>;
+
+const Count = z.number().int('Phải là số nguyên').min(0, 'Không được âm').max(10_000_000);
+
+export const Figure = z
+  .object({ numerator: Count, denominator: Count })
+  .refine((f) => f.numerator <= f.denominator, {
+    message: 'Tử số không được lớn hơn mẫu số',
+    path: ['numerator'],
+  });
+export type Figure = z.infer<typeof Figure>;
+
+export const Answer = z.object({
+  /** For qualitative items: the unit's self-score, 0..maxPoints. */
+  selfScore: z.number().min(0).max(1000).optional(),
+  /** Giải trình: required when an item is self-scored without evidence. */
+  explanation: z.string().max(4000).optional(),
+  evidenceIds: z.array(Id).max(50),
+});
+export type Answer = z.infer<typeof Answer>;
+
+export const Report = z.object({
+  unitId: Id,
+  periodId: Id,
+  status: ReportStatus,
+  figures: z.record(z.string(), Figure),
+  answers: z.record(z.string(), Answer),
+  updatedAt: Millis,
+  updatedBy: z.string(),
+  submittedAt: Millis.optional(),
+  certifiedAt: Millis.optional(),
+});
+export type Report = z.infer<typeof Report>;
+
+export function reportId(periodId: string, unitId: string): string {
+  return `${periodId}_${unitId}`;
+}
+
+// ─── Computed: scores and standings (written only by functions) ───────────────────────────────
+export const ItemResult = z.object({
+  code: z.string(),
+  applicable: z.boolean(),
+  max: z.number(),
+  points: z.number(),
+  /** Attainment in percent for quantitative items (numerator / denominator × 100). */
+  value: z.number().nullable(),
+  met: z.boolean().nullable(),
+  /** Human-readable reason in Vietnamese and English. */
+  why: Text,
+});
+export type ItemResult = z.infer<typeof ItemResult>;
+
+export const ScoreResult = z.object({
+  total: z.number(),
+  max: z.number(),
+  percent: z.number(),
+  band: z.string(),
+  items: z.array(ItemResult),
+});
+export type ScoreResult = z.infer<typeof ScoreResult>;
+
+export const StandingEntry = z.object({
+  unitId: Id,
+  unitName: z.string(),
+  unitCode: z.string(),
+  status: ReportStatus,
+  total: z.number(),
+  max: z.number(),
+  percent: z.number(),
+  band: z.string(),
+  rank: z.number().int().positive(),
+  /** Points per criterion code, for the per-criterion attainment table. */
+  points: z.record(z.string(), z.number()),
+  sourceUpdatedAt: Millis,
+});
+export type StandingEntry = z.infer<typeof StandingEntry>;
+
+export const Standings = z.object({
+  periodId: Id,
+  entries: z.record(Id, StandingEntry),
+  updatedAt: Millis,
+});
+export type Standings = z.infer<typeof Standings>;

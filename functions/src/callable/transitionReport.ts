@@ -1,0 +1,56 @@
+/**
+ * Moves a report through its workflow inside one transaction: checks rights, status and deadline
+ * with the domain's `transition`, writes the new status and an audit entry together.
+ */
+import { HttpsError } from 'firebase-functions/v2/https';
+import { FieldValue, type Firestore } from 'firebase-admin/firestore';
+import { Movement, Report, paths, transition, validateForSubmission, type Claims, type ReportAction, type ReportRef } from '@thidua/domain';
+import { refs } from '../data/refs.js';
+import { toDomain } from '../data/convert.js';
+
+export async function transitionReport(
+  db: Firestore,
+  ref: ReportRef,
+  action: ReportAction,
+  actor: Claims & { uid: string },
+  now: () => number = Date.now,
+): Promise<{ status: string }> {
+  if (actor.org !== ref.orgId) throw new HttpsError('permission-denied', 'Báo cáo không thuộc tổ chức của bạn.');
+  const r = refs(db);
+  return db.runTransaction(async (tx) => {
+    const [movementSnap, reportSnap] = await Promise.all([tx.get(r.movement(ref.orgId, ref.movementId)), tx.get(r.report(ref.orgId, ref.movementId, ref.reportId))]);
+    if (!movementSnap.exists || !reportSnap.exists) throw new HttpsError('not-found', 'Không tìm thấy báo cáo.');
+    const movement = Movement.parse(toDomain(movementSnap.data()));
+    const parsed = Report.safeParse(toDomain(reportSnap.data()));
+    if (!parsed.success) throw new HttpsError('failed-precondition', `Báo cáo có dữ liệu không hợp lệ: ${parsed.error.issues[0]?.message}`);
+    const report = parsed.data;
+    const period = movement.periods.find((p) => p.id === report.periodId);
+    if (!period) throw new HttpsError('failed-precondition', 'Kỳ báo cáo không thuộc phong trào này.');
+    const result = transition({ action, status: report.status, unitId: report.unitId, claims: actor, period, now: now() });
+    if (!result.ok) throw new HttpsError(result.code, result.message.vi);
+    if (action === 'submit') {
+      const problems = validateForSubmission(movement, report);
+      if (problems.length) {
+        throw new HttpsError('failed-precondition', `Chưa thể gửi: ${problems.map((p) => `${p.code}: ${p.message.vi}`).join('; ')}`);
+      }
+    }
+    const stamp = FieldValue.serverTimestamp();
+    tx.update(r.report(ref.orgId, ref.movementId, ref.reportId), {
+      status: result.next,
+      updatedAt: stamp,
+      updatedBy: actor.uid,
+      ...(action === 'submit' ? { submittedAt: stamp } : {}),
+      ...(action === 'certify' ? { certifiedAt: stamp } : {}),
+    });
+    tx.create(db.collection(paths.audit(ref.orgId)).doc(), {
+      at: stamp,
+      actorUid: actor.uid,
+      action,
+      target: paths.report(ref.orgId, ref.movementId, ref.reportId),
+      unitId: report.unitId,
+      before: { status: report.status },
+      after: { status: result.next },
+    });
+    return { status: result.next };
+  });
+}

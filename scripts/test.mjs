@@ -1,0 +1,34 @@
+// `npm test`: typecheck every workspace, pure unit tests, build, then the emulator-backed suites
+// (rules, functions, browser) inside `firebase emulators:exec`. Exits non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import { ROOT, PROJECT_ID, emulatorEnv, checkPorts, firebaseBin, PreflightError } from './emulators.mjs';
+
+function run(title, cmd, args, env = process.env) {
+  console.log(`\n▶ ${title}`);
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env });
+  if (r.status !== 0) {
+    console.error(`\n✖ ${title} failed (exit ${r.status ?? r.signal}).`);
+    process.exit(r.status || 1);
+  }
+}
+
+try {
+  run('Typecheck (domain, functions, web, tests)', 'npm', ['run', '--silent', 'typecheck']);
+  run('Unit tests (pure domain and components)', 'npx', ['vitest', 'run', '--project', 'unit']);
+  run('Build functions and web', 'npm', ['run', '--silent', 'build']);
+  await checkPorts();
+  const env = await emulatorEnv();
+  run(
+    'Emulator suites (rules, functions, browser)',
+    firebaseBin(),
+    ['emulators:exec', '--only', 'auth,firestore,functions,hosting', '--project', PROJECT_ID, 'npx vitest run --project emulator'],
+    { ...env, THIDUA_TEST: '1' },
+  );
+  console.log('\n✔ All suites passed.');
+} catch (e) {
+  if (e instanceof PreflightError) {
+    console.error(`\n✖ ${e.message}`);
+    process.exit(2);
+  }
+  throw e;
+}

@@ -1,0 +1,1 @@
+export { seedDemo, DEMO_PROJECT_ID } from '../../scripts/seed-demo.js';
