@@ -17,4 +17,7 @@ export const CertifyReportInput = ReportRef;
 export const callables = {
   submitReport: 'submitReport',
   certifyReport: 'certifyReport',
+  returnReport: 'returnReport',
+  approveReport: 'approveReport',
+  appraiseItem: 'appraiseItem',
 } as const;

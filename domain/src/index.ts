@@ -5,3 +5,7 @@ export * from './standings.js';
 export * from './api.js';
 export * from './demo.js';
 export * from './workflow.js';
+export * from './evidence.js';
+export * from './access.js';
+export * from './appraisal.js';
+export * from './notifications.js';

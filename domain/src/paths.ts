@@ -18,10 +18,20 @@ export const paths = {
     `orgs/${orgId}/movements/${movementId}/scores/${reportId}`,
   standings: (orgId: string, movementId: string, periodId: string) =>
     `orgs/${orgId}/movements/${movementId}/standings/${periodId}`,
+  appraisal: (orgId: string, movementId: string, reportId: string) =>
+    `orgs/${orgId}/movements/${movementId}/appraisals/${reportId}`,
   audit: (orgId: string) => `orgs/${orgId}/audit`,
+  notifications: (orgId: string) => `orgs/${orgId}/notifications`,
+  notification: (orgId: string, id: string) => `orgs/${orgId}/notifications/${id}`,
+  pushTokens: (orgId: string, uid: string) => `orgs/${orgId}/members/${uid}/pushTokens`,
+  /** What the recording push sender received (local emulators and tests only). */
+  pushLog: () => `pushLog`,
+  evidenceList: (orgId: string) => `orgs/${orgId}/evidence`,
+  evidence: (orgId: string, evidenceId: string) => `orgs/${orgId}/evidence/${evidenceId}`,
 } as const;
 
 /** Document ID patterns used by Firestore triggers (firebase-functions path syntax). */
 export const triggerPaths = {
   report: 'orgs/{orgId}/movements/{movementId}/reports/{reportId}',
+  appraisal: 'orgs/{orgId}/movements/{movementId}/appraisals/{reportId}',
 } as const;

@@ -13,6 +13,8 @@ export interface TransitionInput {
   claims: Claims;
   period: Movement['periods'][number];
   now: number;
+  /** Deadline of the explanation round when the report was returned; replaces the period's. */
+  responseDeadline?: number | null;
 }
 
 export type TransitionResult = { ok: true; next: ReportStatus } | { ok: false; code: 'permission-denied' | 'failed-precondition'; message: Text };
@@ -54,8 +56,9 @@ export function transition(input: TransitionInput): TransitionResult {
       `Not possible while the report is "${STATUS_TEXT[status].en}".`,
     );
   }
-  if (action === 'submit' && period.deadline !== null && now > period.deadline) {
-    const d = new Date(period.deadline).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+  const deadline = status === 'returned' && input.responseDeadline != null ? input.responseDeadline : period.deadline;
+  if (action === 'submit' && deadline !== null && now > deadline) {
+    const d = new Date(deadline).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
     return refuse(`Đã quá hạn nộp báo cáo (${d}).`, `The submission deadline (${d}) has passed.`);
   }
   return { ok: true, next: TO[action] };

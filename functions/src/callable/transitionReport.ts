@@ -3,22 +3,45 @@
  * with the domain's `transition`, writes the new status and an audit entry together.
  */
 import { HttpsError } from 'firebase-functions/v2/https';
-import { FieldValue, type Firestore } from 'firebase-admin/firestore';
-import { Movement, Report, paths, transition, validateForSubmission, type Claims, type ReportAction, type ReportRef } from '@thidua/domain';
+import { FieldValue, type Firestore, type Transaction } from 'firebase-admin/firestore';
+import {
+  Appraisal,
+  Movement,
+  Report,
+  paths,
+  transition,
+  validateForSubmission,
+  type Claims,
+  type ReportAction,
+  type ReportRef,
+} from '@thidua/domain';
 import { refs } from '../data/refs.js';
 import { toDomain } from '../data/convert.js';
+
+export interface TransitionOptions {
+  now?: () => number;
+  /** Why (kept in the audit entry), e.g. the return comments. */
+  reason?: string;
+  /** Extra writes in the same transaction (e.g. the return comments on the appraisal). */
+  alsoWrite?: (tx: Transaction, report: Report) => void;
+}
 
 export async function transitionReport(
   db: Firestore,
   ref: ReportRef,
   action: ReportAction,
   actor: Claims & { uid: string },
-  now: () => number = Date.now,
+  opts: TransitionOptions = {},
 ): Promise<{ status: string }> {
   if (actor.org !== ref.orgId) throw new HttpsError('permission-denied', 'Báo cáo không thuộc tổ chức của bạn.');
+  const now = opts.now ?? Date.now;
   const r = refs(db);
   return db.runTransaction(async (tx) => {
-    const [movementSnap, reportSnap] = await Promise.all([tx.get(r.movement(ref.orgId, ref.movementId)), tx.get(r.report(ref.orgId, ref.movementId, ref.reportId))]);
+    const [movementSnap, reportSnap, appraisalSnap] = await Promise.all([
+      tx.get(r.movement(ref.orgId, ref.movementId)),
+      tx.get(r.report(ref.orgId, ref.movementId, ref.reportId)),
+      tx.get(r.appraisal(ref.orgId, ref.movementId, ref.reportId)),
+    ]);
     if (!movementSnap.exists || !reportSnap.exists) throw new HttpsError('not-found', 'Không tìm thấy báo cáo.');
     const movement = Movement.parse(toDomain(movementSnap.data()));
     const parsed = Report.safeParse(toDomain(reportSnap.data()));
@@ -26,7 +49,16 @@ export async function transitionReport(
     const report = parsed.data;
     const period = movement.periods.find((p) => p.id === report.periodId);
     if (!period) throw new HttpsError('failed-precondition', 'Kỳ báo cáo không thuộc phong trào này.');
-    const result = transition({ action, status: report.status, unitId: report.unitId, claims: actor, period, now: now() });
+    const appraisal = appraisalSnap.exists ? Appraisal.parse(toDomain(appraisalSnap.data())) : null;
+    const result = transition({
+      action,
+      status: report.status,
+      unitId: report.unitId,
+      claims: actor,
+      period,
+      now: now(),
+      responseDeadline: appraisal?.responseDeadline ?? null,
+    });
     if (!result.ok) throw new HttpsError(result.code, result.message.vi);
     if (action === 'submit') {
       const problems = validateForSubmission(movement, report);
@@ -42,6 +74,7 @@ export async function transitionReport(
       ...(action === 'submit' ? { submittedAt: stamp } : {}),
       ...(action === 'certify' ? { certifiedAt: stamp } : {}),
     });
+    opts.alsoWrite?.(tx, report);
     tx.create(db.collection(paths.audit(ref.orgId)).doc(), {
       at: stamp,
       actorUid: actor.uid,
@@ -50,6 +83,7 @@ export async function transitionReport(
       unitId: report.unitId,
       before: { status: report.status },
       after: { status: result.next },
+      ...(opts.reason ? { reason: opts.reason } : {}),
     });
     return { status: result.next };
   });

@@ -8,6 +8,7 @@ export const refs = (db: Firestore) => ({
   member: (orgId: string, uid: string) => db.doc(paths.member(orgId, uid)),
   movement: (orgId: string, movementId: string) => db.doc(paths.movement(orgId, movementId)),
   report: (orgId: string, movementId: string, reportId: string) => db.doc(paths.report(orgId, movementId, reportId)),
+  appraisal: (orgId: string, movementId: string, reportId: string) => db.doc(paths.appraisal(orgId, movementId, reportId)),
   score: (orgId: string, movementId: string, reportId: string) => db.doc(paths.score(orgId, movementId, reportId)),
   standings: (orgId: string, movementId: string, periodId: string) => db.doc(paths.standings(orgId, movementId, periodId)),
 });

@@ -1,0 +1,63 @@
+/**
+ * Appraisal (thẩm định): reviewers accept a unit's self-score or set an appraised score with a
+ * reason, item by item; they may return the report once for an explanation round (giải trình).
+ */
+import { z } from 'zod';
+import { Id, Millis } from './schemas.js';
+import { ReportRef } from './api.js';
+import type { AppraisedScores } from './scoring.js';
+
+export const AppraisalItem = z.object({
+  /** Appraised points for the item. */
+  score: z.number().min(0).max(1000),
+  /** Required when the appraised score differs from the self-score. */
+  reason: z.string().max(2000),
+  by: z.string(),
+  at: Millis,
+});
+export type AppraisalItem = z.infer<typeof AppraisalItem>;
+
+/** orgs/{org}/movements/{m}/appraisals/{reportId}; written only by functions. */
+export const Appraisal = z.object({
+  unitId: Id,
+  periodId: Id,
+  items: z.record(z.string(), AppraisalItem).default({}),
+  /** Comments sent with a return, per criterion code. */
+  returnComments: z.record(z.string(), z.string().max(2000)).default({}),
+  /** Deadline of the explanation round after a return. */
+  responseDeadline: Millis.nullable().default(null),
+  updatedAt: Millis,
+});
+export type Appraisal = z.infer<typeof Appraisal>;
+
+export const AppraiseItemInput = ReportRef.extend({
+  code: z.string().min(1).max(20),
+  /** 'accept' keeps the self-score; 'set' replaces it with `score`. */
+  decision: z.enum(['accept', 'set']),
+  score: z.number().min(0).max(1000).optional(),
+  reason: z.string().trim().max(2000).optional(),
+}).superRefine((v, ctx) => {
+  if (v.decision === 'set' && v.score === undefined) ctx.addIssue({ code: 'custom', path: ['score'], message: 'Cần nhập điểm thẩm định' });
+  if (v.decision === 'set' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Cần nêu lý do khi điều chỉnh điểm' });
+});
+export type AppraiseItemInput = z.infer<typeof AppraiseItemInput>;
+
+export const ReturnReportInput = ReportRef.extend({
+  comments: z
+    .record(z.string().min(1).max(20), z.string().trim().min(1, 'Nhận xét không được để trống').max(2000))
+    .refine((c) => Object.keys(c).length > 0, 'Cần ít nhất một nhận xét cho đơn vị'),
+  /** Deadline of the explanation round, epoch ms. */
+  responseDeadline: Millis,
+});
+export type ReturnReportInput = z.infer<typeof ReturnReportInput>;
+
+export const ApproveReportInput = ReportRef;
+
+/** Appraised scores in the shape the scoring engine takes. */
+export function appraisedScores(appraisal: Pick<Appraisal, 'items'> | null | undefined): AppraisedScores | null {
+  if (!appraisal) return null;
+  return Object.fromEntries(Object.entries(appraisal.items).map(([code, i]) => [code, { score: i.score, reason: i.reason }]));
+}
+
+/** Reviewers appraise while a report is with them, never their own unit's. */
+export const APPRAISABLE_STATUSES = ['submitted', 'certified'] as const;

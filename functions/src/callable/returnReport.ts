@@ -1,0 +1,23 @@
+import { onCall } from 'firebase-functions/v2/https';
+import { getFirestore } from 'firebase-admin/firestore';
+import { ReturnReportInput, paths } from '@thidua/domain';
+import { claimsOf, parseInput } from './errors.js';
+import { transitionReport } from './transitionReport.js';
+
+/** Called by the secretariat: returns a report with per-item comments for one explanation round. */
+export const returnReport = onCall(async (request) => {
+  const actor = claimsOf(request);
+  const input = parseInput(ReturnReportInput, request.data);
+  const db = getFirestore();
+  return transitionReport(db, input, 'return', actor, {
+    reason: Object.entries(input.comments)
+      .map(([code, text]) => `${code}: ${text}`)
+      .join('; '),
+    alsoWrite: (tx, report) =>
+      tx.set(
+        db.doc(paths.appraisal(input.orgId, input.movementId, input.reportId)),
+        { unitId: report.unitId, periodId: report.periodId, returnComments: input.comments, responseDeadline: input.responseDeadline, updatedAt: Date.now() },
+        { merge: true },
+      ),
+  });
+});

@@ -1,0 +1,43 @@
+import { onRequest } from 'firebase-functions/v2/https';
+import { getFirestore } from 'firebase-admin/firestore';
+import { getAuth } from 'firebase-admin/auth';
+import { objectStore } from '../storage/index.js';
+import { HttpError, actorFrom } from './http.js';
+import { addEvidenceLink, downloadEvidence, uploadEvidence } from './evidence.js';
+
+/**
+ * Runs on requests to /api/** (Hosting rewrite): evidence upload, links and downloads.
+ *   POST /api/evidence            raw file body, X-Evidence-Meta: encodeURIComponent(JSON)
+ *   POST /api/evidence-link       JSON body
+ *   GET  /api/evidence/{org}/{id} the file, to those entitled
+ */
+export const api = onRequest({ cors: true }, async (req, res) => {
+  try {
+    const deps = { db: getFirestore(), store: objectStore(), now: Date.now };
+    const actor = await actorFrom(getAuth(), req.get('authorization'));
+    const route = req.path.replace(/^\/api/, '');
+    if (req.method === 'POST' && route === '/evidence') {
+      res.status(201).json(await uploadEvidence(deps, actor, req.get('x-evidence-meta'), new Uint8Array(req.rawBody ?? Buffer.alloc(0))));
+      return;
+    }
+    if (req.method === 'POST' && route === '/evidence-link') {
+      res.status(201).json(await addEvidenceLink(deps, actor, req.body));
+      return;
+    }
+    const m = /^\/evidence\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)$/.exec(route);
+    if (req.method === 'GET' && m) {
+      const file = await downloadEvidence(deps, actor, m[1]!, m[2]!);
+      res.set('Content-Type', file.contentType);
+      res.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+      res.status(200).send(Buffer.from(file.bytes));
+      return;
+    }
+    throw new HttpError(404, 'Không có đường dẫn này.');
+  } catch (e) {
+    if (e instanceof HttpError) res.status(e.status).json({ error: e.message });
+    else {
+      console.error(e);
+      res.status(500).json({ error: 'Lỗi hệ thống, vui lòng thử lại.' });
+    }
+  }
+});

@@ -1,0 +1,67 @@
+/**
+ * Evidence files through an authenticated endpoint: upload (raw bytes + metadata header) and
+ * download. The object store is reached only from here, so access checks live in one place.
+ */
+import { createHash } from 'node:crypto';
+import type { Firestore } from 'firebase-admin/firestore';
+import {
+  Evidence,
+  EvidenceLinkInput,
+  EvidenceUploadInput,
+  canReadUnitData,
+  canWriteUnitData,
+  checkEvidenceFile,
+  evidencePath,
+  paths,
+  type Claims,
+} from '@thidua/domain';
+import type { ObjectStore } from '../storage/objectStore.js';
+import { toDomain } from '../data/convert.js';
+import { HttpError, parseBody } from './http.js';
+
+export interface EvidenceDeps {
+  db: Firestore;
+  store: ObjectStore;
+  now: () => number;
+}
+
+export async function uploadEvidence(deps: EvidenceDeps, actor: Claims & { uid: string }, metaHeader: string | undefined, bytes: Uint8Array) {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(decodeURIComponent(metaHeader ?? ''));
+  } catch {
+    throw new HttpError(400, 'Thiếu hoặc sai thông tin tài liệu (tiêu đề X-Evidence-Meta).');
+  }
+  const input = parseBody(EvidenceUploadInput, raw);
+  if (!canWriteUnitData(actor, input.orgId, input.unitId)) throw new HttpError(403, 'Chỉ cán bộ của đơn vị mới được nộp tài liệu kiểm chứng cho đơn vị.');
+  const refused = checkEvidenceFile(input.fileName, input.contentType, bytes);
+  if (refused) throw new HttpError(422, refused.vi);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const storagePath = evidencePath(input.orgId, input.unitId, sha256);
+  if (!(await deps.store.exists(storagePath))) await deps.store.put(storagePath, bytes, input.contentType);
+  const { orgId, ...rest } = input;
+  const evidence: Evidence = { ...rest, kind: 'file', size: bytes.length, sha256, storagePath, uploadedBy: actor.uid, uploadedAt: deps.now() };
+  const ref = deps.db.collection(paths.evidenceList(orgId)).doc();
+  await ref.set(Evidence.parse(evidence));
+  return { id: ref.id, sha256, size: bytes.length };
+}
+
+export async function addEvidenceLink(deps: EvidenceDeps, actor: Claims & { uid: string }, body: unknown) {
+  const input = parseBody(EvidenceLinkInput, body);
+  if (!canWriteUnitData(actor, input.orgId, input.unitId)) throw new HttpError(403, 'Chỉ cán bộ của đơn vị mới được nộp tài liệu kiểm chứng cho đơn vị.');
+  const { orgId, ...rest } = input;
+  const ref = deps.db.collection(paths.evidenceList(orgId)).doc();
+  await ref.set(Evidence.parse({ ...rest, kind: 'link', uploadedBy: actor.uid, uploadedAt: deps.now() }));
+  return { id: ref.id };
+}
+
+export async function downloadEvidence(deps: EvidenceDeps, actor: Claims, orgId: string, evidenceId: string) {
+  const snap = await deps.db.doc(paths.evidence(orgId, evidenceId)).get();
+  if (!snap.exists) throw new HttpError(404, 'Không tìm thấy tài liệu.');
+  const evidence = Evidence.parse(toDomain(snap.data()));
+  if (!canReadUnitData(actor, orgId, evidence.unitId)) throw new HttpError(403, 'Bạn không có quyền xem tài liệu này.');
+  if (evidence.kind !== 'file' || !evidence.storagePath) throw new HttpError(404, 'Tài liệu này là đường dẫn, không có tệp.');
+  const obj = await deps.store.get(evidence.storagePath);
+  if (!obj) throw new HttpError(404, 'Tệp không còn trong kho lưu trữ.');
+  return { ...obj, fileName: evidence.fileName ?? 'tai-lieu' };
+}

@@ -1,0 +1,338 @@
+/**
+ * Valid documents of every collection, typed with the domain's shapes, and seeding with the rules
+ * switched off. Factories return the domain form (timestamps as epoch millis); `stored.*` turns it
+ * into what Firestore holds (Timestamps where functions write Timestamps).
+ */
+import { Timestamp, doc, setDoc, writeBatch, type DocumentData } from 'firebase/firestore';
+import {
+  paths,
+  reportId,
+  type AppraisedScores,
+  type Evidence,
+  type Member,
+  type Movement,
+  type Org,
+  type Report,
+  type ReportAction,
+  type ReportStatus,
+  type ScoreResult,
+  type StandingEntry,
+  type Standings,
+  type Text,
+  type Unit,
+} from '@thidua/domain';
+import { MOVEMENT, NEXT_PERIOD, ORG, OTHER_ORG, OTHER_UNIT, PERIOD, SECRETARIAT_UNIT, UNIT, actors, withoutRules, type Actor } from './rules-env.js';
+
+// ─── Shapes without a zod schema in the domain yet ────────────────────────────────────────────
+
+/** orgs/{orgId}/movements/{m}/scores/{reportId}: what functions/src/standings/recompute.ts writes. */
+export type Score = ScoreResult & {
+  unitId: string;
+  periodId: string;
+  status: ReportStatus;
+  criteriaVersion: number;
+  sourceUpdatedAt: number;
+  computedAt: number;
+};
+
+/** orgs/{orgId}/movements/{m}/appraisals/{reportId}. */
+export interface Appraisal {
+  unitId: string;
+  items: AppraisedScores;
+  updatedAt: number;
+  updatedBy: string;
+}
+
+/** orgs/{orgId}/audit/{entryId}: what functions/src/callable/transitionReport.ts writes. */
+export interface AuditEntry {
+  at: number;
+  actorUid: string;
+  action: ReportAction;
+  target: string;
+  unitId: string;
+  before: { status: ReportStatus };
+  after: { status: ReportStatus };
+}
+
+/** orgs/{orgId}/notifications/{id}. */
+export interface Notification {
+  recipientUid: string;
+  text: Text;
+  target: string;
+  createdAt: number;
+  read: boolean;
+}
+
+/** Paths the domain's `paths` does not spell yet. */
+export const morePaths = {
+  appraisal: (orgId: string, movementId: string, reportId: string) => `orgs/${orgId}/movements/${movementId}/appraisals/${reportId}`,
+  appraisals: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/appraisals`,
+  standingsList: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/standings`,
+  auditEntry: (orgId: string, entryId: string) => `orgs/${orgId}/audit/${entryId}`,
+  notification: (orgId: string, id: string) => `orgs/${orgId}/notifications/${id}`,
+  notifications: (orgId: string) => `orgs/${orgId}/notifications`,
+} as const;
+
+// ─── Factories: the domain form ───────────────────────────────────────────────────────────────
+
+/** 1 Oct 2025, 00:00 in Vietnam: a fixed clock, so documents are the same in every run. */
+export const T0 = Date.UTC(2025, 8, 30, 17);
+const DAY = 86_400_000;
+
+export function org(overrides: Partial<Org> = {}): Org {
+  return { name: 'UBND phường Hải An', place: 'Hải An', parentName: 'UBND thành phố Hải Phòng', ...overrides };
+}
+
+export function unit(overrides: Partial<Unit> = {}): Unit {
+  return { name: 'Văn phòng HĐND và UBND', code: 'VP', type: 'phong', active: true, ...overrides };
+}
+
+export function member(actor: Actor = actors.staff, overrides: Partial<Member> = {}): Member {
+  return {
+    email: `${actor.uid}@haian.test`,
+    displayName: actor.uid,
+    roles: [...actor.claims.roles],
+    units: { ...actor.claims.units },
+    active: true,
+    ...overrides,
+  };
+}
+
+export function movement(overrides: Partial<Movement> = {}): Movement {
+  const text = (vi: string): Text => ({ vi, en: '' });
+  return {
+    title: { vi: 'Thi đua thực hiện cải cách hành chính năm 2025', en: 'Administrative reform emulation 2025' },
+    planRef: { number: '119', symbol: 'KH-UBND', issuedDate: '2025-07-01', signedAt: ['Hải An'], signer: 'Cao Huy Hiếu' },
+    basedOn: ['Kế hoạch số 119/KH-UBND'],
+    legalBases: ['Luật Thi đua, khen thưởng 2022'],
+    status: 'open',
+    secretariatUnitId: SECRETARIAT_UNIT,
+    criteriaVersion: 1,
+    criteria: [
+      {
+        code: '1.2a',
+        group: 'I.1',
+        kind: 'quantitative',
+        text: text('Tỷ lệ hồ sơ giải quyết đúng hạn'),
+        maxPoints: 10,
+        target: {
+          comparator: 'gte',
+          threshold: 95,
+          strength: 'hard',
+          numerator: text('Hồ sơ đúng hạn'),
+          denominator: text('Hồ sơ đã giải quyết'),
+          partialCredit: 'linear',
+        },
+        defaultMarked: false,
+      },
+      { code: '1.1', group: 'I.1', kind: 'qualitative', text: text('Ban hành kế hoạch CCHC'), maxPoints: 5, defaultMarked: true },
+    ],
+    notApplicable: {},
+    bands: [
+      { min: 90, vi: 'Xuất sắc', en: 'Excellent' },
+      { min: 0, vi: 'Chưa đạt', en: 'Not met' },
+    ],
+    tieRule: 'shared',
+    periods: [
+      { id: PERIOD, label: text('Quý IV/2025'), start: T0, end: T0 + 92 * DAY, deadline: T0 + 100 * DAY },
+      { id: NEXT_PERIOD, label: text('Quý I/2026'), start: T0 + 92 * DAY, end: T0 + 182 * DAY, deadline: null },
+    ],
+    currentPeriodId: PERIOD,
+    reviewersSeeEachOther: false,
+    ...overrides,
+  };
+}
+
+/** A draft of this unit for the current period, last edited by its staff. */
+export function report(overrides: Partial<Report> = {}): Report {
+  return {
+    unitId: UNIT,
+    periodId: PERIOD,
+    status: 'draft',
+    figures: { '1.2a': { numerator: 96, denominator: 100 } },
+    answers: { '1.1': { selfScore: 5, explanation: 'Đã ban hành kế hoạch.', evidenceIds: [] } },
+    updatedAt: T0 + DAY,
+    updatedBy: actors.staff.uid,
+    ...overrides,
+  };
+}
+
+/** A report as it stands after functions moved it to `status` (stamps included). */
+export function reportIn(status: ReportStatus, overrides: Partial<Report> = {}): Report {
+  const sent = status === 'draft' ? {} : { submittedAt: T0 + 2 * DAY };
+  const certified = status === 'certified' || status === 'approved' ? { certifiedAt: T0 + 3 * DAY } : {};
+  return report({ status, ...sent, ...certified, ...overrides });
+}
+
+export function score(overrides: Partial<Score> = {}): Score {
+  return {
+    unitId: UNIT,
+    periodId: PERIOD,
+    status: 'submitted',
+    criteriaVersion: 1,
+    total: 14.6,
+    max: 15,
+    percent: 97.33,
+    band: 'Xuất sắc',
+    items: [],
+    sourceUpdatedAt: T0 + 2 * DAY,
+    computedAt: T0 + 2 * DAY,
+    ...overrides,
+  };
+}
+
+export function standingEntry(overrides: Partial<StandingEntry> = {}): StandingEntry {
+  return {
+    unitId: UNIT,
+    unitName: 'Văn phòng HĐND và UBND',
+    unitCode: 'VP',
+    status: 'submitted',
+    total: 14.6,
+    max: 15,
+    percent: 97.33,
+    band: 'Xuất sắc',
+    rank: 1,
+    points: { '1.2a': 9.6, '1.1': 5 },
+    sourceUpdatedAt: T0 + 2 * DAY,
+    ...overrides,
+  };
+}
+
+export function standings(overrides: Partial<Standings> = {}): Standings {
+  return { periodId: PERIOD, entries: { [UNIT]: standingEntry() }, updatedAt: T0 + 2 * DAY, ...overrides };
+}
+
+export function appraisal(overrides: Partial<Appraisal> = {}): Appraisal {
+  return {
+    unitId: UNIT,
+    items: { '1.1': { score: 4, reason: 'Kế hoạch ban hành chậm.' } },
+    updatedAt: T0 + 4 * DAY,
+    updatedBy: actors.secretariat.uid,
+    ...overrides,
+  };
+}
+
+export function auditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
+  return {
+    at: T0 + 2 * DAY,
+    actorUid: actors.staff.uid,
+    action: 'submit',
+    target: paths.report(ORG, MOVEMENT, reportId(PERIOD, UNIT)),
+    unitId: UNIT,
+    before: { status: 'draft' },
+    after: { status: 'submitted' },
+    ...overrides,
+  };
+}
+
+export function notification(overrides: Partial<Notification> = {}): Notification {
+  return {
+    recipientUid: actors.staff.uid,
+    text: { vi: 'Báo cáo của đơn vị đã bị trả lại.', en: "Your unit's report was returned." },
+    target: paths.report(ORG, MOVEMENT, reportId(PERIOD, UNIT)),
+    createdAt: T0 + 5 * DAY,
+    read: false,
+    ...overrides,
+  };
+}
+
+export function evidence(overrides: Partial<Evidence> = {}): Evidence {
+  return {
+    title: 'Kế hoạch CCHC năm 2025 của Văn phòng',
+    docNumber: '12/KH-VP',
+    criterionCodes: ['1.1'],
+    movementId: MOVEMENT,
+    unitId: UNIT,
+    kind: 'link',
+    url: 'https://vanban.haiphong.gov.vn/12-kh-vp',
+    uploadedBy: actors.staff.uid,
+    uploadedAt: T0 + DAY,
+    ...overrides,
+  };
+}
+
+// ─── Stored form: what Firestore holds ────────────────────────────────────────────────────────
+
+const ts = (millis: number) => Timestamp.fromMillis(millis);
+
+/** Fields that functions and clients store as Timestamps; everything else is stored as is. */
+export const stored = {
+  report: (r: Report): DocumentData => {
+    const { submittedAt, certifiedAt, ...rest } = r;
+    return {
+      ...rest,
+      updatedAt: ts(r.updatedAt),
+      ...(submittedAt === undefined ? {} : { submittedAt: ts(submittedAt) }),
+      ...(certifiedAt === undefined ? {} : { certifiedAt: ts(certifiedAt) }),
+    };
+  },
+  score: (s: Score): DocumentData => ({ ...s, computedAt: ts(s.computedAt) }),
+  appraisal: (a: Appraisal): DocumentData => ({ ...a, updatedAt: ts(a.updatedAt) }),
+  auditEntry: (e: AuditEntry): DocumentData => ({ ...e, at: ts(e.at) }),
+  notification: (n: Notification): DocumentData => ({ ...n, createdAt: ts(n.createdAt) }),
+} as const;
+
+// ─── Seeding, rules off ───────────────────────────────────────────────────────────────────────
+
+/** Document ids of the seeded world. */
+export const seeded = {
+  reportId: reportId(PERIOD, UNIT),
+  otherUnitReportId: reportId(PERIOD, OTHER_UNIT),
+  auditEntryId: 'entry-1',
+  notificationId: 'notice-1',
+  evidenceId: 'evidence-1',
+} as const;
+
+/** Writes documents (path → stored data) in one batch, as functions would. */
+export async function seed(docs: Record<string, DocumentData>): Promise<void> {
+  await withoutRules(async (db) => {
+    const batch = writeBatch(db);
+    for (const [path, data] of Object.entries(docs)) batch.set(doc(db, path), data);
+    await batch.commit();
+  });
+}
+
+export async function seedDoc(path: string, data: DocumentData): Promise<void> {
+  await withoutRules((db) => setDoc(doc(db, path), data));
+}
+
+/** Seeds a report (and the movement it belongs to) under its proper id. */
+export async function seedReport(r: Report, orgId: string = ORG): Promise<string> {
+  const path = paths.report(orgId, MOVEMENT, reportId(r.periodId, r.unitId));
+  await seed({ [paths.movement(orgId, MOVEMENT)]: movement(), [path]: stored.report(r) });
+  return path;
+}
+
+/**
+ * One valid document of every collection in `orgId`: the org, this unit and the other, a member
+ * document per actor of that org, the movement, this unit's report in `reportStatus`, the other unit's
+ * submitted report, its score, the standings, an appraisal, an audit entry, a notification to the
+ * unit's staff and a piece of evidence.
+ */
+export function world(orgId: string = ORG, reportStatus: ReportStatus = 'draft'): Record<string, DocumentData> {
+  const docs: Record<string, DocumentData> = {
+    [paths.org(orgId)]: org(),
+    [paths.unit(orgId, UNIT)]: unit(),
+    [paths.unit(orgId, OTHER_UNIT)]: unit({ name: 'Phòng Kinh tế, Hạ tầng và Đô thị', code: 'KT' }),
+    [paths.movement(orgId, MOVEMENT)]: movement(),
+    [paths.report(orgId, MOVEMENT, seeded.reportId)]: stored.report(reportIn(reportStatus)),
+    [paths.report(orgId, MOVEMENT, seeded.otherUnitReportId)]: stored.report(
+      reportIn('submitted', { unitId: OTHER_UNIT, updatedBy: actors.otherUnitStaff.uid }),
+    ),
+    [paths.score(orgId, MOVEMENT, seeded.reportId)]: stored.score(score({ status: reportStatus })),
+    [paths.standings(orgId, MOVEMENT, PERIOD)]: standings(),
+    [morePaths.appraisal(orgId, MOVEMENT, seeded.reportId)]: stored.appraisal(appraisal()),
+    [morePaths.auditEntry(orgId, seeded.auditEntryId)]: stored.auditEntry(auditEntry()),
+    [morePaths.notification(orgId, seeded.notificationId)]: stored.notification(notification()),
+    [paths.evidence(orgId, seeded.evidenceId)]: evidence(),
+  };
+  for (const actor of Object.values(actors)) {
+    if (actor.claims.org === orgId) docs[paths.member(orgId, actor.uid)] = member(actor);
+  }
+  return docs;
+}
+
+/** The same world in both organisations, so "another org" has data of its own. */
+export async function seedWorld(reportStatus: ReportStatus = 'draft'): Promise<void> {
+  await seed({ ...world(ORG, reportStatus), ...world(OTHER_ORG, reportStatus) });
+}

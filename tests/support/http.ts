@@ -1,0 +1,31 @@
+/** Talking to the emulators as a signed-in person would: ID tokens, callables, the /api endpoint. */
+const AUTH = () => `http://${process.env.FIREBASE_AUTH_EMULATOR_HOST ?? '127.0.0.1:9099'}`;
+export const FUNCTIONS = 'http://127.0.0.1:5001/demo-thidua/us-central1';
+
+export async function idToken(email: string, password: string): Promise<string> {
+  const res = await fetch(`${AUTH()}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=demo-api-key`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password, returnSecureToken: true }),
+  });
+  const body = (await res.json()) as { idToken?: string; error?: unknown };
+  if (!body.idToken) throw new Error(`sign-in failed for ${email}: ${JSON.stringify(body.error)}`);
+  return body.idToken;
+}
+
+export interface CallResult {
+  status: number;
+  result?: unknown;
+  error?: { status: string; message: string };
+}
+
+/** Calls a callable function over its wire protocol (what httpsCallable does). */
+export async function call(name: string, data: unknown, token?: string): Promise<CallResult> {
+  const res = await fetch(`${FUNCTIONS}/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ data }),
+  });
+  const body = (await res.json()) as { result?: unknown; error?: { status: string; message: string } };
+  return { status: res.status, ...body };
+}

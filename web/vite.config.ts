@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+// Root is web/; the build lands in web/dist, which the Hosting emulator (and `firebase deploy`) serve.
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    rollupOptions: {
+      output: {
+        // Firebase is most of the weight and changes less often than the app: its own cached chunk.
+        manualChunks(id) {
+          if (id.includes('node_modules/firebase') || id.includes('node_modules/@firebase')) return 'firebase';
+          if (id.includes('node_modules/zod')) return 'zod';
+          return undefined;
+        },
+      },
+    },
+  },
+  server: { host: '127.0.0.1', port: 5173 },
+});
