@@ -20,4 +20,6 @@ export const callables = {
   returnReport: 'returnReport',
   approveReport: 'approveReport',
   appraiseItem: 'appraiseItem',
+  setMember: 'setMember',
+  importOrg: 'importOrg',
 } as const;

@@ -9,3 +9,4 @@ export * from './evidence.js';
 export * from './access.js';
 export * from './appraisal.js';
 export * from './notifications.js';
+export * from './admin.js';

@@ -13,6 +13,9 @@ export { certifyReport } from './callable/certifyReport.js';
 export { returnReport } from './callable/returnReport.js';
 export { approveReport } from './callable/approveReport.js';
 export { appraiseItem } from './callable/appraiseItem.js';
+// Callables: administration
+export { setMember } from './callable/setMember.js';
+export { importOrg } from './callable/importOrg.js';
 // HTTP: evidence files through the object store
 export { api } from './http/api.js';
 // Scheduled
