@@ -20,3 +20,5 @@ export { importOrg } from './callable/importOrg.js';
 export { api } from './http/api.js';
 // Scheduled
 export { remindDeadlines } from './scheduled/remindDeadlines.js';
+// Benchmark floor (see triggers/benchEcho.ts)
+export { benchEcho } from './triggers/benchEcho.js';

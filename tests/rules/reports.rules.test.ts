@@ -20,7 +20,7 @@ import {
 } from 'firebase/firestore';
 import { paths, reportId, type Report } from '@thidua/domain';
 import { MOVEMENT, NEXT_PERIOD, ORG, OTHER_ORG, OTHER_UNIT, PERIOD, SECRETARIAT_UNIT, UNIT, actors, dbAs, useRulesEnv, type ActorName, type Who } from '../support/rules-env.js';
-import { T0, member, movement, org, report, reportIn, seed, seedReport, stored, unit } from '../support/factories.js';
+import { T0, member, movement, org, report, reportIn, seed, seedReport, unit } from '../support/factories.js';
 
 useRulesEnv();
 

@@ -8,7 +8,7 @@ export const vi = {
   loading: 'Đang tải…',
 
   // Navigation and shell
-  navReport: 'Báo cáo tự đánh giá',
+  navReport: 'Tự đánh giá',
   navStandings: 'Bảng xếp hạng',
   mainNav: 'Điều hướng chính',
   signOut: 'Đăng xuất',

@@ -59,7 +59,7 @@ export function isFilled(c: Movement['criteria'][number], content: DraftContent)
 }
 
 export function progress(
-  movement: Pick<Movement, 'criteria' | 'notApplicable'>,
+  movement: Pick<Movement, 'criteria' | 'notApplicable' | 'bands'>,
   unitId: string,
   content: DraftContent,
 ): { filled: number; total: number } {

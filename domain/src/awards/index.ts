@@ -1,0 +1,7 @@
+export * from './schemas.js';
+export * from './legal-basis.js';
+export * from './eligibility.js';
+export * from './candidates.js';
+export * from './voting.js';
+export * from './money.js';
+export { sha256, sha256Hex, utf8 } from './sha256.js';

@@ -1,0 +1,267 @@
+/**
+ * The whole access matrix in one table: who × collection × operation → allowed or denied, each cell
+ * run against the emulator from a freshly seeded world. The per-collection files explain the
+ * reasons and the escalation attempts; this file makes sure no cell is forgotten.
+ *
+ * Each operation is what a legitimate writer of that document would send, so a "denied" cell is
+ * denied for who asks, not for a malformed payload. A list is the query that returns the seeded
+ * document (filtered the way the rules require of those who may list it).
+ */
+import { describe, expect, it } from 'vitest';
+import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
+import { serverTimestamp, where, type DocumentData, type QueryConstraint } from 'firebase/firestore';
+import { paths, reportId, type ReportStatus } from '@thidua/domain';
+import { MOVEMENT, NEXT_PERIOD, ORG, OTHER_UNIT, PERIOD, UNIT, actors, attempt, useRulesEnv, type Who } from '../support/rules-env.js';
+import {
+  appraisal,
+  auditEntry,
+  evidence,
+  member,
+  morePaths,
+  movement,
+  notification,
+  org,
+  report,
+  score,
+  seed,
+  seeded,
+  standings,
+  stored,
+  unit,
+  world,
+} from '../support/factories.js';
+
+useRulesEnv();
+
+type Operation = 'get' | 'list' | 'create' | 'update' | 'delete';
+
+interface Target {
+  /** Read as the object of a sentence: "unit staff can update a draft report". */
+  label: string;
+  /** Status of this unit's report (and its score) in the seeded world. */
+  reportStatus: ReportStatus;
+  get: string;
+  list: { path: string; where: QueryConstraint[] };
+  create: (who: Who) => { path: string; data: DocumentData };
+  update: (who: Who) => { path: string; data: DocumentData };
+  delete: string;
+}
+
+const uidOf = (who: Who) => (who === 'signedOut' ? 'nobody' : actors[who].uid);
+
+function newReport(who: Who, status: ReportStatus): { path: string; data: DocumentData } {
+  const { updatedAt: _clientClock, ...fields } = report({ periodId: NEXT_PERIOD, status, updatedBy: uidOf(who) });
+  return { path: paths.report(ORG, MOVEMENT, reportId(NEXT_PERIOD, UNIT)), data: { ...fields, updatedAt: serverTimestamp() } };
+}
+
+function reportEdit(who: Who): { path: string; data: DocumentData } {
+  return {
+    path: paths.report(ORG, MOVEMENT, seeded.reportId),
+    data: { figures: { '1.2a': { numerator: 99, denominator: 100 } }, updatedAt: serverTimestamp(), updatedBy: uidOf(who) },
+  };
+}
+
+const targets = {
+  org: {
+    label: 'the org',
+    reportStatus: 'draft',
+    get: paths.org(ORG),
+    list: { path: 'orgs', where: [] },
+    create: () => ({ path: paths.org('new-ward'), data: org({ name: 'UBND phường Mới' }) }),
+    update: () => ({ path: paths.org(ORG), data: { name: 'UBND phường Hải An (mới)' } }),
+    delete: paths.org(ORG),
+  },
+  units: {
+    label: 'a unit',
+    reportStatus: 'draft',
+    get: paths.unit(ORG, UNIT),
+    list: { path: paths.units(ORG), where: [] },
+    create: () => ({ path: paths.unit(ORG, 'tp'), data: unit({ name: 'Phòng Tư pháp', code: 'TP' }) }),
+    update: () => ({ path: paths.unit(ORG, UNIT), data: { active: false } }),
+    delete: paths.unit(ORG, UNIT),
+  },
+  members: {
+    label: "the staff's member document",
+    reportStatus: 'draft',
+    get: paths.member(ORG, actors.staff.uid),
+    list: { path: paths.members(ORG), where: [] },
+    create: () => ({ path: paths.member(ORG, 'newcomer'), data: member({ uid: 'newcomer', claims: actors.staff.claims }) }),
+    update: () => ({ path: paths.member(ORG, actors.staff.uid), data: { roles: ['secretariat'] } }),
+    delete: paths.member(ORG, actors.staff.uid),
+  },
+  movements: {
+    label: 'an open movement',
+    reportStatus: 'draft',
+    get: paths.movement(ORG, MOVEMENT),
+    list: { path: paths.movements(ORG), where: [] },
+    create: () => ({ path: paths.movement(ORG, 'kh-2026'), data: movement({ status: 'draft' }) }),
+    update: () => ({ path: paths.movement(ORG, MOVEMENT), data: { title: { vi: 'Thi đua CCHC năm 2025 (sửa đổi)', en: '' } } }),
+    delete: paths.movement(ORG, MOVEMENT),
+  },
+  draftReport: {
+    label: 'a draft report',
+    reportStatus: 'draft',
+    get: paths.report(ORG, MOVEMENT, seeded.reportId),
+    list: { path: paths.reports(ORG, MOVEMENT), where: [where('unitId', '==', UNIT), where('status', '==', 'draft')] },
+    create: (who) => newReport(who, 'draft'),
+    update: reportEdit,
+    delete: paths.report(ORG, MOVEMENT, seeded.reportId),
+  },
+  submittedReport: {
+    label: 'a submitted report',
+    reportStatus: 'submitted',
+    get: paths.report(ORG, MOVEMENT, seeded.reportId),
+    list: { path: paths.reports(ORG, MOVEMENT), where: [where('unitId', '==', UNIT), where('status', '==', 'submitted')] },
+    create: (who) => newReport(who, 'submitted'),
+    update: reportEdit,
+    delete: paths.report(ORG, MOVEMENT, seeded.reportId),
+  },
+  scores: {
+    label: "a submitted report's score",
+    reportStatus: 'submitted',
+    get: paths.score(ORG, MOVEMENT, seeded.reportId),
+    list: { path: paths.scores(ORG, MOVEMENT), where: [where('unitId', '==', UNIT), where('status', '==', 'submitted')] },
+    create: () => ({ path: paths.score(ORG, MOVEMENT, seeded.otherUnitReportId), data: stored.score(score({ unitId: OTHER_UNIT })) }),
+    update: () => ({ path: paths.score(ORG, MOVEMENT, seeded.reportId), data: { total: 15, percent: 100 } }),
+    delete: paths.score(ORG, MOVEMENT, seeded.reportId),
+  },
+  standings: {
+    label: 'the standings',
+    reportStatus: 'submitted',
+    get: paths.standings(ORG, MOVEMENT, PERIOD),
+    list: { path: morePaths.standingsList(ORG, MOVEMENT), where: [] },
+    create: () => ({ path: paths.standings(ORG, MOVEMENT, NEXT_PERIOD), data: standings({ periodId: NEXT_PERIOD }) }),
+    update: () => ({ path: paths.standings(ORG, MOVEMENT, PERIOD), data: { entries: {} } }),
+    delete: paths.standings(ORG, MOVEMENT, PERIOD),
+  },
+  appraisals: {
+    label: 'an appraisal',
+    reportStatus: 'submitted',
+    get: morePaths.appraisal(ORG, MOVEMENT, seeded.reportId),
+    list: { path: morePaths.appraisals(ORG, MOVEMENT), where: [where('unitId', '==', UNIT)] },
+    create: () => ({ path: morePaths.appraisal(ORG, MOVEMENT, seeded.otherUnitReportId), data: stored.appraisal(appraisal({ unitId: OTHER_UNIT })) }),
+    update: () => ({ path: morePaths.appraisal(ORG, MOVEMENT, seeded.reportId), data: { 'items.1.1': { score: 5, reason: 'Đủ điểm.' } } }),
+    delete: morePaths.appraisal(ORG, MOVEMENT, seeded.reportId),
+  },
+  audit: {
+    label: 'an audit entry',
+    reportStatus: 'submitted',
+    get: morePaths.auditEntry(ORG, seeded.auditEntryId),
+    list: { path: paths.audit(ORG), where: [] },
+    create: () => ({ path: morePaths.auditEntry(ORG, 'entry-2'), data: stored.auditEntry(auditEntry({ action: 'approve' })) }),
+    update: () => ({ path: morePaths.auditEntry(ORG, seeded.auditEntryId), data: { after: { status: 'draft' } } }),
+    delete: morePaths.auditEntry(ORG, seeded.auditEntryId),
+  },
+  notifications: {
+    label: 'a notification to the staff',
+    reportStatus: 'draft',
+    get: morePaths.notification(ORG, seeded.notificationId),
+    list: { path: morePaths.notifications(ORG), where: [where('recipientUid', '==', actors.staff.uid)] },
+    create: () => ({ path: morePaths.notification(ORG, 'notice-2'), data: stored.notification(notification()) }),
+    update: () => ({ path: morePaths.notification(ORG, seeded.notificationId), data: { read: true } }),
+    delete: morePaths.notification(ORG, seeded.notificationId),
+  },
+  evidence: {
+    label: 'a piece of evidence',
+    reportStatus: 'draft',
+    get: paths.evidence(ORG, seeded.evidenceId),
+    list: { path: paths.evidenceList(ORG), where: [where('unitId', '==', UNIT)] },
+    create: () => ({ path: paths.evidence(ORG, 'evidence-2'), data: evidence() }),
+    update: () => ({ path: paths.evidence(ORG, seeded.evidenceId), data: { title: 'Đã sửa' } }),
+    delete: paths.evidence(ORG, seeded.evidenceId),
+  },
+} satisfies Record<string, Target>;
+
+type TargetName = keyof typeof targets;
+
+const WHO: readonly Who[] = ['signedOut', 'staff', 'head', 'otherUnitStaff', 'otherOrgMember', 'secretariat', 'council', 'chair', 'admin'];
+
+/**
+ * The matrix. Each cell spells what is allowed: g(et) l(ist) c(reate) u(pdate) d(elete); "-" denies.
+ * Columns follow WHO: signed out, unit staff, unit head, staff of another unit, member of another
+ * org, secretariat, council, chair, admin.
+ */
+// prettier-ignore
+const MATRIX: Record<TargetName, readonly string[]> = {
+  //                 signedOut staff    head     otherUnit otherOrg secretariat council chair    admin
+  org:             ['-----', 'g----', 'g----', 'g----', '-----', 'g----', 'g----', 'g----', 'g----'],
+  units:           ['-----', 'gl---', 'gl---', 'gl---', '-----', 'gl---', 'gl---', 'gl---', 'glcu-'],
+  members:         ['-----', 'g----', '-----', '-----', '-----', 'gl---', '-----', '-----', 'gl---'],
+  movements:       ['-----', 'gl---', 'gl---', 'gl---', '-----', 'glcu-', 'gl---', 'gl---', 'gl---'],
+  draftReport:     ['-----', 'glcu-', 'glcu-', '-----', '-----', '-----', '-----', '-----', '-----'],
+  submittedReport: ['-----', 'gl---', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
+  scores:          ['-----', 'gl---', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
+  standings:       ['-----', 'gl---', 'gl---', 'gl---', '-----', 'gl---', 'gl---', 'gl---', 'gl---'],
+  appraisals:      ['-----', 'gl---', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
+  audit:           ['-----', '-----', '-----', '-----', '-----', 'gl---', '-----', '-----', 'gl---'],
+  notifications:   ['-----', 'gl-u-', '-----', '-----', '-----', '-----', '-----', '-----', '-----'],
+  evidence:        ['-----', 'gl---', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
+};
+
+const OPERATIONS: readonly Operation[] = ['get', 'list', 'create', 'update', 'delete'];
+
+const WHO_LABEL: Record<Who, string> = {
+  signedOut: 'someone signed out',
+  staff: 'unit staff',
+  head: 'the unit head',
+  otherUnitStaff: 'staff of another unit',
+  otherOrgMember: 'a member of another org',
+  secretariat: 'the secretariat',
+  council: 'a council member',
+  chair: 'the chair',
+  admin: 'the admin',
+};
+
+interface Cell {
+  target: TargetName;
+  who: Who;
+  operation: Operation;
+  allowed: boolean;
+  sentence: string;
+}
+
+const cells: Cell[] = (Object.keys(MATRIX) as TargetName[]).flatMap((target) =>
+  WHO.flatMap((who, column) =>
+    OPERATIONS.map((operation, i) => {
+      const allowed = MATRIX[target][column]?.[i] === operation[0];
+      const sentence = `${WHO_LABEL[who]} ${allowed ? 'can' : 'cannot'} ${operation} ${targets[target].label}`;
+      return { target, who, operation, allowed, sentence };
+    }),
+  ),
+);
+
+function run(target: Target, who: Who, operation: Operation): Promise<unknown> {
+  switch (operation) {
+    case 'get':
+      return attempt.get(who, target.get);
+    case 'list':
+      return attempt.list(who, target.list.path, ...target.list.where);
+    case 'create': {
+      const { path, data } = target.create(who);
+      return attempt.create(who, path, data);
+    }
+    case 'update': {
+      const { path, data } = target.update(who);
+      return attempt.update(who, path, data);
+    }
+    case 'delete':
+      return attempt.delete(who, target.delete);
+  }
+}
+
+describe('access matrix', () => {
+  it('has one well-formed row per collection and one column per actor', () => {
+    for (const row of Object.values(MATRIX)) {
+      expect(row).toHaveLength(WHO.length);
+      for (const cell of row) expect(cell).toMatch(/^[g-][l-][c-][u-][d-]$/);
+    }
+    expect(cells).toHaveLength(Object.keys(targets).length * WHO.length * OPERATIONS.length);
+  });
+
+  it.each(cells)('$sentence', async ({ target, who, operation, allowed }) => {
+    // Every cell starts from the same seeded world, so updates and deletes act on existing documents.
+    await seed(world(ORG, targets[target].reportStatus));
+    const outcome = run(targets[target], who, operation);
+    await (allowed ? assertSucceeds(outcome) : assertFails(outcome));
+  });
+});

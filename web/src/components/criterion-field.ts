@@ -1,0 +1,315 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Answer, Criterion, Figure, ItemResult } from '@thidua/domain';
+import { answerChange, figureChange } from '../events/report-events.js';
+import { LocaleController, formatNumber, locale, t, tx } from '../i18n/index.js';
+import { checkFigure, checkSelfScore, figureText, type FigureCheck, type ScoreCheck } from '../logic/figure-input.js';
+import { base, controls } from '../styles/shared.js';
+
+/** Values are compared by content: a fresh copy of the same figure from Firestore is no change. */
+const byValue = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null);
+
+/**
+ * One item of the scorecard. Quantitative: numerator and denominator (whole numbers, checked with
+ * the domain's Figure schema as the person types). Qualitative: a self-score and the giải trình.
+ * Shows the item's points and the reason the scoring engine gives. Presentational: plain data in,
+ * events out; what was typed stays in the boxes even while it is not valid.
+ *
+ * @fires figure-change - a quantitative item's figure was edited (detail: code, figure | null, valid)
+ * @fires answer-change - a qualitative item's self-score or explanation was edited
+ */
+@customElement('criterion-field')
+export class CriterionField extends LitElement {
+  static override styles = [
+    base,
+    controls,
+    css`
+      article {
+        padding: 1rem 0;
+        border-top: 1px solid var(--td-border);
+      }
+      :host(:first-of-type) article {
+        border-top: 0;
+      }
+      .head {
+        display: flex;
+        justify-content: space-between;
+        align-items: baseline;
+        gap: 0.5rem;
+      }
+      .code {
+        font-weight: 700;
+        color: var(--td-primary);
+      }
+      .max {
+        font-size: 0.8rem;
+        color: var(--td-muted);
+        white-space: nowrap;
+      }
+      .text {
+        margin: 0.25rem 0 0.5rem;
+      }
+      .target {
+        font-size: 0.875rem;
+        color: var(--td-muted);
+        margin: 0 0 0.75rem;
+      }
+      .pair {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        gap: 0.75rem;
+      }
+      .pair label {
+        margin-bottom: 0;
+      }
+      .pair .hint {
+        margin: 0 0 0.25rem;
+        min-height: 2.6em;
+      }
+      input.num {
+        font-variant-numeric: tabular-nums;
+      }
+      .score-row {
+        max-width: 12rem;
+        margin-bottom: 0.75rem;
+      }
+      textarea {
+        min-height: 5rem;
+        resize: vertical;
+      }
+      .result {
+        margin: 0.75rem 0 0;
+        padding: 0.5rem 0.75rem;
+        border-radius: var(--td-radius);
+        background: var(--td-muted-bg);
+        font-size: 0.875rem;
+      }
+      .result strong {
+        font-variant-numeric: tabular-nums;
+      }
+      .result.met {
+        background: var(--td-ok-bg);
+      }
+      .na {
+        color: var(--td-muted);
+        font-style: italic;
+      }
+    `,
+  ];
+
+  @state() private num = '';
+  @state() private den = '';
+  @state() private score = '';
+  @state() private explanation = '';
+  @state() private figureCheck: FigureCheck = { figure: null, empty: true };
+  @state() private scoreCheck: ScoreCheck = { value: undefined };
+
+  /** The criterion from the movement's catalogue. */
+  @property({ attribute: false }) criterion!: Criterion;
+  /** The stored (or last valid) figure of a quantitative item. */
+  @property({ attribute: false, hasChanged: byValue }) figure: Figure | undefined;
+  /** The stored answer of a qualitative item. */
+  @property({ attribute: false, hasChanged: byValue }) answer: Answer | undefined;
+  /** The scoring engine's verdict for this item. */
+  @property({ attribute: false }) result: ItemResult | null = null;
+  /** Read-only (the report is no longer a draft). */
+  @property({ type: Boolean }) disabled = false;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    // Take the stored value only when it differs from what the boxes mean: never overwrite typing.
+    if (changed.has('figure')) {
+      const current = checkFigure(this.num, this.den);
+      const stored = this.figure ?? null;
+      const typedIsStored = current.figure
+        ? stored !== null && current.figure.numerator === stored.numerator && current.figure.denominator === stored.denominator
+        : stored === null || !current.empty;
+      if (!typedIsStored || !this.hasUpdated) {
+        const text = figureText(stored);
+        this.num = text.numerator;
+        this.den = text.denominator;
+        this.figureCheck = checkFigure(this.num, this.den);
+      }
+    }
+    if (changed.has('answer')) {
+      const self = this.answer?.selfScore;
+      const typed = checkSelfScore(this.score, this.criterion.maxPoints);
+      if (!this.hasUpdated || (typed.error === undefined && typed.value !== self)) {
+        this.score = self === undefined ? '' : String(self);
+        this.scoreCheck = checkSelfScore(this.score, this.criterion.maxPoints);
+      }
+      const expl = this.answer?.explanation ?? '';
+      if (!this.hasUpdated || expl !== this.explanation) this.explanation = expl;
+    }
+  }
+
+  private handleFigureInput(which: 'num' | 'den', e: Event) {
+    const value = (e.target as HTMLInputElement).value;
+    if (which === 'num') this.num = value;
+    else this.den = value;
+    this.figureCheck = checkFigure(this.num, this.den);
+    const valid = !this.figureCheck.numeratorError && !this.figureCheck.denominatorError;
+    this.dispatchEvent(figureChange({ code: this.criterion.code, figure: this.figureCheck.figure, valid }));
+  }
+
+  private handleScoreInput(e: Event) {
+    this.score = (e.target as HTMLInputElement).value;
+    this.scoreCheck = checkSelfScore(this.score, this.criterion.maxPoints);
+    const valid = !this.scoreCheck.error;
+    // An invalid score leaves the stored one alone (patch {}), and marks the item as invalid.
+    this.dispatchEvent(answerChange({ code: this.criterion.code, patch: valid ? { selfScore: this.scoreCheck.value } : {}, valid }));
+  }
+
+  private handleExplanationInput(e: Event) {
+    this.explanation = (e.target as HTMLTextAreaElement).value;
+    this.dispatchEvent(
+      answerChange({
+        code: this.criterion.code,
+        patch: { explanation: this.explanation },
+        valid: !this.scoreCheck.error,
+      }),
+    );
+  }
+
+  private targetText(): string {
+    const m = t();
+    const tg = this.criterion.target;
+    if (!tg) return '';
+    const threshold = formatNumber(tg.threshold);
+    const rule =
+      tg.comparator === 'eq'
+        ? m.targetEq(threshold)
+        : tg.comparator === 'gte'
+          ? m.targetGte(threshold)
+          : tg.comparator === 'increase'
+            ? m.targetIncrease
+            : m.targetNone;
+    const parts = [rule + (tg.strength === 'aspirational' ? ` (${m.aspirational})` : '')];
+    if (tg.comparator === 'eq' || tg.comparator === 'gte') parts.push(tg.partialCredit === 'linear' ? m.creditLinear : m.creditAll);
+    return parts.join(' · ');
+  }
+
+  private renderQuantitative() {
+    const m = t();
+    const tg = this.criterion.target;
+    const c = this.figureCheck;
+    const errNum = c.numeratorError ? m[c.numeratorError] : null;
+    const errDen = c.denominatorError ? m[c.denominatorError] : null;
+    return html`<p class="target">${this.targetText()}</p>
+      <div class="pair">
+        <div>
+          <label for="num">${m.numerator}</label>
+          <p class="hint" id="num-hint">${tx(tg?.numerator)}</p>
+          <input
+            id="num"
+            class="num"
+            type="text"
+            inputmode="numeric"
+            autocomplete="off"
+            .value=${this.num}
+            ?disabled=${this.disabled}
+            aria-invalid=${errNum ? 'true' : 'false'}
+            aria-describedby=${errNum ? 'num-hint num-error' : 'num-hint'}
+            data-testid="numerator"
+            @input=${(e: Event) => this.handleFigureInput('num', e)}
+          />
+          ${errNum ? html`<p class="error" id="num-error" data-testid="numerator-error">${errNum}</p>` : nothing}
+        </div>
+        <div>
+          <label for="den">${m.denominator}</label>
+          <p class="hint" id="den-hint">${tx(tg?.denominator)}</p>
+          <input
+            id="den"
+            class="num"
+            type="text"
+            inputmode="numeric"
+            autocomplete="off"
+            .value=${this.den}
+            ?disabled=${this.disabled}
+            aria-invalid=${errDen ? 'true' : 'false'}
+            aria-describedby=${errDen ? 'den-hint den-error' : 'den-hint'}
+            data-testid="denominator"
+            @input=${(e: Event) => this.handleFigureInput('den', e)}
+          />
+          ${errDen ? html`<p class="error" id="den-error" data-testid="denominator-error">${errDen}</p>` : nothing}
+        </div>
+      </div>`;
+  }
+
+  private renderQualitative() {
+    const m = t();
+    const max = formatNumber(this.criterion.maxPoints);
+    const err = this.scoreCheck.error === 'errSelfScoreRange' ? m.errSelfScoreRange(max) : this.scoreCheck.error ? m[this.scoreCheck.error] : null;
+    const evidence = this.answer?.evidenceIds.length ?? 0;
+    return html`<div class="score-row">
+        <label for="score">${m.selfScore}</label>
+        <input
+          id="score"
+          class="num"
+          type="text"
+          inputmode="decimal"
+          autocomplete="off"
+          .value=${this.score}
+          ?disabled=${this.disabled}
+          aria-invalid=${err ? 'true' : 'false'}
+          aria-describedby=${err ? 'score-hint score-error' : 'score-hint'}
+          data-testid="self-score"
+          @input=${this.handleScoreInput}
+        />
+        <p class="hint" id="score-hint">${m.selfScoreHint(max)}</p>
+        ${err ? html`<p class="error" id="score-error" data-testid="self-score-error">${err}</p>` : nothing}
+      </div>
+      <label for="explanation">${m.explanation}</label>
+      <textarea
+        id="explanation"
+        maxlength="4000"
+        .value=${this.explanation}
+        ?disabled=${this.disabled}
+        aria-describedby="explanation-hint"
+        data-testid="explanation"
+        @input=${this.handleExplanationInput}
+      ></textarea>
+      <p class="hint" id="explanation-hint">${m.explanationHint}${evidence > 0 ? html` · ${m.evidenceCount(evidence)}` : nothing}</p>`;
+  }
+
+  private renderResult() {
+    const r = this.result;
+    // While the boxes hold an invalid input the verdict would describe the last valid one: hide it.
+    const invalid = this.figureCheck.numeratorError || this.figureCheck.denominatorError || this.scoreCheck.error;
+    if (!r || !r.applicable || invalid) return nothing;
+    const m = t();
+    const why = locale() === 'en' && r.why.en ? r.why.en : r.why.vi;
+    return html`<p class="result ${r.met ? 'met' : ''}" aria-live="polite" data-testid="item-result" data-points=${String(r.points)}>
+      <strong>${m.points(formatNumber(r.points), formatNumber(r.max))}</strong> — ${why}
+    </p>`;
+  }
+
+  override render() {
+    const c = this.criterion;
+    const m = t();
+    const applicable = this.result?.applicable ?? true;
+    return html`<article data-testid=${`criterion-${c.code}`} data-code=${c.code} data-kind=${c.kind} aria-labelledby="code text">
+      <div class="head">
+        <span class="code" id="code">${c.code}</span>
+        <span class="max">${m.maxPoints(formatNumber(c.maxPoints))}</span>
+      </div>
+      <p class="text" id="text">${tx(c.text)}</p>
+      ${!applicable
+        ? html`<p class="na">${m.notApplicable}</p>`
+        : c.kind === 'quantitative' && c.target
+          ? this.renderQuantitative()
+          : this.renderQualitative()}
+      ${this.renderResult()}
+    </article>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'criterion-field': CriterionField;
+  }
+}

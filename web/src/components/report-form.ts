@@ -1,0 +1,323 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { scoreReport, type ItemResult, type ScoreResult } from '@thidua/domain';
+import { backendContext } from '../context/backend-context.js';
+import { sessionContext } from '../context/session-context.js';
+import { emptyOrgData, orgDataContext, type OrgData } from '../context/movement-context.js';
+import { ReportController } from '../controllers/report-controller.js';
+import type { Backend, Session } from '../data/backend.js';
+import type { AnswerChangeEvent, FigureChangeEvent } from '../events/report-events.js';
+import { LocaleController, formatDate, locale, t, tx } from '../i18n/index.js';
+import { unitsOf } from '../logic/claims.js';
+import { progress, withAnswer, withFigure } from '../logic/draft.js';
+import { bandText, currentPeriod, groupCriteria, previousPeriodId } from '../logic/movement.js';
+import { base, controls } from '../styles/shared.js';
+import './criterion-field.js';
+import './save-indicator.js';
+import './score-summary.js';
+import './status-badge.js';
+
+/**
+ * The unit's scorecard for the movement's current period: one section per group of criteria, the
+ * live score from the domain's scoreReport, autosave of the draft, and the Submit (Gửi báo cáo) and,
+ * for the unit head, Certify (Xác nhận) actions. Data comes through contexts and ReportController.
+ */
+@customElement('report-form')
+export class ReportForm extends LitElement {
+  static override styles = [
+    base,
+    controls,
+    css`
+      .top {
+        margin-bottom: 1rem;
+      }
+      h1 {
+        font-size: 1.3rem;
+        margin: 0 0 0.25rem;
+      }
+      .movement {
+        margin: 0 0 0.5rem;
+        color: var(--td-muted);
+      }
+      .meta {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 1rem;
+        margin: 0 0 0.75rem;
+        font-size: 0.9rem;
+      }
+      .meta span b {
+        font-weight: 600;
+      }
+      .states {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1rem;
+      }
+      .unit-select {
+        margin-bottom: 0.75rem;
+        max-width: 28rem;
+      }
+      .summary {
+        position: sticky;
+        top: 3.1rem;
+        z-index: 2;
+        margin-bottom: 1rem;
+        box-shadow: 0 2px 6px rgb(0 0 0 / 0.06);
+      }
+      section.group {
+        margin-bottom: 1rem;
+      }
+      section.group h2 {
+        font-size: 1.05rem;
+        margin: 0 0 0.25rem;
+      }
+      .actions {
+        display: flex;
+        flex-direction: column;
+        gap: 0.75rem;
+      }
+      .actions .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+      }
+      .actions button {
+        flex: 1 1 12rem;
+      }
+      .problems {
+        margin: 0;
+        padding-left: 1.25rem;
+      }
+      .loading {
+        color: var(--td-muted);
+        text-align: center;
+        padding: 2rem 1rem;
+      }
+    `,
+  ];
+
+  private readonly report = new ReportController(this);
+
+  @consume({ context: backendContext })
+  private backend?: Backend;
+
+  @consume({ context: sessionContext, subscribe: true })
+  @state()
+  private session: Session | null = null;
+
+  @consume({ context: orgDataContext, subscribe: true })
+  @state()
+  private orgData: OrgData = emptyOrgData;
+
+  @state() private selectedUnit: string | null = null;
+  /** Codes of items whose boxes hold an invalid input. */
+  @state() private invalid: ReadonlySet<string> = new Set();
+  @state() private confirming = false;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  private get unitId(): string | null {
+    const units = unitsOf(this.session?.claims ?? null);
+    return units.find((u) => u.unitId === this.selectedUnit)?.unitId ?? units[0]?.unitId ?? null;
+  }
+
+  override willUpdate(): void {
+    const s = this.session;
+    const entry = this.orgData.current;
+    const unitId = this.unitId;
+    if (this.backend && s?.claims && entry && unitId) {
+      this.report.setTarget({
+        backend: this.backend,
+        orgId: s.claims.org,
+        movementId: entry.id,
+        periodId: entry.movement.currentPeriodId,
+        previousPeriodId: previousPeriodId(entry.movement, entry.movement.currentPeriodId),
+        unitId,
+        uid: s.user.uid,
+      });
+    } else {
+      this.report.setTarget(null);
+    }
+  }
+
+  private setValidity(code: string, valid: boolean) {
+    if (valid === !this.invalid.has(code)) return;
+    const next = new Set(this.invalid);
+    if (valid) next.delete(code);
+    else next.add(code);
+    this.invalid = next;
+  }
+
+  private handleFigureChange(e: FigureChangeEvent) {
+    const { code, figure, valid } = e.detail;
+    this.setValidity(code, valid);
+    if (valid) this.report.edit(withFigure(this.report.content, code, figure));
+    this.confirming = false;
+  }
+
+  private handleAnswerChange(e: AnswerChangeEvent) {
+    const { code, patch, valid } = e.detail;
+    this.setValidity(code, valid);
+    if (Object.keys(patch).length > 0) this.report.edit(withAnswer(this.report.content, code, patch));
+    this.confirming = false;
+  }
+
+  private handleUnitChange(e: Event) {
+    this.selectedUnit = (e.target as HTMLSelectElement).value;
+    this.invalid = new Set();
+    this.confirming = false;
+  }
+
+  private async handleAction(action: 'submit' | 'certify') {
+    const m = t();
+    this.confirming = false;
+    await this.report.act(action, { needNetwork: m.needNetwork, notSaved: m.saveBeforeSubmitFailed });
+  }
+
+  private renderHeader(score: ScoreResult) {
+    const m = t();
+    const entry = this.orgData.current!;
+    const period = currentPeriod(entry.movement);
+    const units = unitsOf(this.session?.claims ?? null);
+    const unitId = this.unitId!;
+    const unitName = (id: string) => this.orgData.units[id]?.name ?? id;
+    const p = progress(entry.movement, unitId, this.report.content);
+    return html`<div class="card top">
+        <h1>${m.reportTitle}</h1>
+        <p class="movement">${tx(entry.movement.title)}</p>
+        ${units.length > 1
+          ? html`<div class="unit-select">
+              <label for="unit">${m.unitSelect}</label>
+              <select id="unit" data-testid="unit-select" @change=${this.handleUnitChange}>
+                ${units.map((u) => html`<option value=${u.unitId} ?selected=${u.unitId === unitId}>${unitName(u.unitId)}</option>`)}
+              </select>
+            </div>`
+          : html`<p class="meta"><span><b>${m.unitsLabel}:</b> <span data-testid="report-unit">${unitName(unitId)}</span></span></p>`}
+        <p class="meta">
+          <span><b>${m.period}:</b> ${tx(period?.label) || entry.movement.currentPeriodId}</span>
+          <span><b>${m.deadline}:</b> ${period?.deadline ? formatDate(period.deadline) : m.noDeadline}</span>
+        </p>
+        <div class="states">
+          <span>${m.status}: <status-badge data-testid="report-status" status=${this.report.status}></status-badge></span>
+          <save-indicator .state=${this.report.saveState} .detail=${this.report.saveError}></save-indicator>
+        </div>
+      </div>
+      <div class="card summary">
+        <score-summary
+          .score=${score}
+          .band=${bandText(entry.movement, score.band, locale())}
+          .filled=${p.filled}
+          .total=${p.total}
+          .invalid=${this.invalid.size}
+        ></score-summary>
+      </div>`;
+  }
+
+  private renderNotices() {
+    const m = t();
+    const r = this.report;
+    return html`${r.loadError ? html`<p class="notice danger" role="alert">${m.loadError(r.loadError)}</p>` : nothing}
+    ${r.restored && r.editable ? html`<p class="notice" role="status">${m.restoredNotice}</p>` : nothing}
+    ${r.status === 'returned' ? html`<p class="notice warn">${m.returnedNotice}</p>` : nothing}
+    ${!r.editable ? html`<p class="notice" data-testid="locked-notice">${m.lockedNotice}</p>` : nothing}`;
+  }
+
+  private renderGroups(items: Map<string, ItemResult>) {
+    const m = t();
+    const entry = this.orgData.current!;
+    const content = this.report.content;
+    const disabled = !this.report.editable;
+    return groupCriteria(entry.movement.criteria).map(
+      (g, i) => html`<section class="card group" aria-labelledby=${`g${i}`} data-testid="criteria-group" data-group=${g.group}>
+        <h2 id=${`g${i}`}>${m.group(g.group)}</h2>
+        ${g.items.map(
+          (c) => html`<criterion-field
+            .criterion=${c}
+            .figure=${content.figures[c.code]}
+            .answer=${content.answers[c.code]}
+            .result=${items.get(c.code) ?? null}
+            ?disabled=${disabled}
+          ></criterion-field>`,
+        )}
+      </section>`,
+    );
+  }
+
+  private renderActions() {
+    const m = t();
+    const r = this.report;
+    const role = this.session?.claims?.units[this.unitId ?? ''];
+    const canSubmit = role !== undefined && r.editable;
+    const canCertify = role === 'head' && r.status === 'submitted';
+    if (!canSubmit && !canCertify && !r.actionError && !r.actionDone) return nothing;
+    return html`<section class="card actions" aria-label=${m.submit}>
+      ${this.invalid.size > 0 && canSubmit ? html`<p class="error">${m.fixInvalidFirst}</p>` : nothing}
+      ${canSubmit && !this.confirming
+        ? html`<div class="row">
+            <button
+              type="button"
+              data-testid="submit-report"
+              ?disabled=${this.invalid.size > 0 || r.busy !== null}
+              @click=${() => (this.confirming = true)}
+            >
+              ${r.busy === 'submit' ? m.submitting : m.submit}
+            </button>
+          </div>`
+        : nothing}
+      ${canSubmit && this.confirming
+        ? html`<div class="notice warn" role="group" aria-labelledby="confirm-text" data-testid="submit-confirm">
+            <p id="confirm-text" style="margin-top:0">${m.submitConfirm}</p>
+            <div class="row">
+              <button type="button" data-testid="submit-confirm-yes" @click=${() => this.handleAction('submit')}>${m.submitConfirmYes}</button>
+              <button type="button" class="secondary" @click=${() => (this.confirming = false)}>${m.cancel}</button>
+            </div>
+          </div>`
+        : nothing}
+      ${canCertify
+        ? html`<p class="hint" style="margin:0">${m.certifyHint}</p>
+            <div class="row">
+              <button type="button" data-testid="certify-report" ?disabled=${r.busy !== null} @click=${() => this.handleAction('certify')}>
+                ${r.busy === 'certify' ? m.certifying : m.certify}
+              </button>
+            </div>`
+        : nothing}
+      <div role="alert" data-testid="action-message">
+        ${r.actionError ? html`<p class="notice danger" style="margin:0">${m.actionFailed(r.actionError)}</p>` : nothing}
+      </div>
+      <div role="status">
+        ${r.actionDone && !r.actionError
+          ? html`<p class="notice ok" style="margin:0">${r.actionDone === 'certified' ? m.certified : m.submitted}</p>`
+          : nothing}
+      </div>
+    </section>`;
+  }
+
+  override render() {
+    const m = t();
+    const entry = this.orgData.current;
+    const unitId = this.unitId;
+    if (!unitId) return html`<p class="notice" data-testid="no-units">${m.noUnits} <a href="#/standings">${m.navStandings}</a></p>`;
+    if (!entry || !this.report.loaded) return html`<p class="loading" role="status">${m.loading}</p>`;
+    const score = scoreReport({
+      movement: entry.movement,
+      report: { unitId, figures: this.report.content.figures, answers: this.report.content.answers },
+      previous: this.report.previous,
+    });
+    const items = new Map(score.items.map((i) => [i.code, i]));
+    return html`${this.renderHeader(score)} ${this.renderNotices()}
+      <div @figure-change=${this.handleFigureChange} @answer-change=${this.handleAnswerChange}>${this.renderGroups(items)}</div>
+      ${this.renderActions()}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'report-form': ReportForm;
+  }
+}

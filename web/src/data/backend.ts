@@ -1,0 +1,86 @@
+/**
+ * What the app needs from Firebase, as an interface: components and controllers depend on this,
+ * never on the SDK, so they can run against plain data. `firebase-backend.ts` implements it.
+ */
+import type { Claims, Report, ReportRef, ReportStatus, Standings, Unit } from '@thidua/domain';
+import type { MovementEntry } from '../logic/movement.js';
+
+export type Unsubscribe = () => void;
+
+export interface SessionUser {
+  uid: string;
+  email: string | null;
+  displayName: string | null;
+}
+
+export interface Session {
+  user: SessionUser;
+  /** Null when the token carries no (valid) claims: the account has no place in an organisation. */
+  claims: Claims | null;
+}
+
+/** A stored report as the client sees it: timestamps as epoch millis (estimated while pending). */
+export type StoredReport = Omit<Report, 'updatedAt'> & { updatedAt: number | null };
+
+export interface UnitReports {
+  /** Reports of the unit keyed by period id; a missing key means no document yet. */
+  byPeriod: Record<string, StoredReport>;
+  /** True while the answer comes from the local cache only (offline, or not yet confirmed). */
+  fromCache: boolean;
+  /** True while a local write has not been acknowledged by the server. */
+  hasPendingWrites: boolean;
+}
+
+export interface DraftTarget {
+  orgId: string;
+  movementId: string;
+  reportId: string;
+  unitId: string;
+  periodId: string;
+  uid: string;
+}
+
+/** An error with a message a person can read (Vietnamese from the server) and a short code. */
+export class BackendError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BackendError';
+  }
+}
+
+export interface Backend {
+  /** Calls back on sign-in, sign-out and token refresh (claims may change). */
+  onSession(next: (s: Session | null) => void): Unsubscribe;
+  signIn(email: string, password: string): Promise<void>;
+  signOut(): Promise<void>;
+
+  watchMovements(orgId: string, next: (list: MovementEntry[]) => void, fail: (e: BackendError) => void): Unsubscribe;
+  watchUnits(orgId: string, next: (units: Record<string, Unit>) => void, fail: (e: BackendError) => void): Unsubscribe;
+  /** The unit's reports for the given periods (current and previous), live. */
+  watchUnitReports(
+    orgId: string,
+    movementId: string,
+    unitId: string,
+    periodIds: string[],
+    next: (r: UnitReports) => void,
+    fail: (e: BackendError) => void,
+  ): Unsubscribe;
+  watchStandings(
+    orgId: string,
+    movementId: string,
+    periodId: string,
+    next: (s: Standings | null) => void,
+    fail: (e: BackendError) => void,
+  ): Unsubscribe;
+
+  /**
+   * Writes the draft's content. `create` writes the whole new document (status 'draft'); `update`
+   * only figures, answers and the stamps, as the rules allow. Resolves when the server has it.
+   */
+  saveDraft(target: DraftTarget, content: Pick<Report, 'figures' | 'answers'>, mode: 'create' | 'update'): Promise<void>;
+  submitReport(ref: ReportRef): Promise<{ status: ReportStatus }>;
+  certifyReport(ref: ReportRef): Promise<{ status: ReportStatus }>;
+}

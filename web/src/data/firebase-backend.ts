@@ -1,0 +1,201 @@
+/** The Backend over the Firebase JS SDK: Auth, Firestore (with its offline cache) and callables. */
+import { onIdTokenChanged, signInWithEmailAndPassword, signOut } from 'firebase/auth';
+import {
+  Timestamp,
+  collection,
+  doc,
+  onSnapshot,
+  query,
+  serverTimestamp,
+  setDoc,
+  updateDoc,
+  where,
+  type DocumentData,
+} from 'firebase/firestore';
+import { httpsCallable } from 'firebase/functions';
+import {
+  Movement,
+  ReportStatus,
+  Standings,
+  Unit,
+  callables,
+  paths,
+  type ReportRef,
+} from '@thidua/domain';
+import { FirebaseError } from 'firebase/app';
+import { firebaseServices } from '../firebase.js';
+import { readClaims } from '../logic/claims.js';
+import type { MovementEntry } from '../logic/movement.js';
+import { BackendError, type Backend, type StoredReport } from './backend.js';
+
+/** Firestore Timestamps (anywhere in a document) become epoch millis, as the domain expects. */
+function plain(v: unknown): unknown {
+  if (v instanceof Timestamp) return v.toMillis();
+  if (Array.isArray(v)) return v.map(plain);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
+  return v;
+}
+
+function toBackendError(e: unknown): BackendError {
+  if (e instanceof BackendError) return e;
+  if (e instanceof FirebaseError) {
+    // Callables: the server's HttpsError message is meant for people (Vietnamese); keep it.
+    return new BackendError(e.code.replace(/^(functions|firestore|auth)\//, ''), e.message.replace(/^Firebase: /, ''));
+  }
+  return new BackendError('unknown', e instanceof Error ? e.message : String(e));
+}
+
+function toStoredReport(data: DocumentData): StoredReport | null {
+  const d = plain(data) as Record<string, unknown>;
+  const status = ReportStatus.safeParse(d['status']);
+  if (typeof d['unitId'] !== 'string' || typeof d['periodId'] !== 'string' || !status.success) return null;
+  return {
+    unitId: d['unitId'],
+    periodId: d['periodId'],
+    status: status.data,
+    figures: (d['figures'] ?? {}) as StoredReport['figures'],
+    answers: (d['answers'] ?? {}) as StoredReport['answers'],
+    updatedAt: typeof d['updatedAt'] === 'number' ? d['updatedAt'] : null,
+    updatedBy: typeof d['updatedBy'] === 'string' ? d['updatedBy'] : '',
+    ...(typeof d['submittedAt'] === 'number' ? { submittedAt: d['submittedAt'] } : {}),
+    ...(typeof d['certifiedAt'] === 'number' ? { certifiedAt: d['certifiedAt'] } : {}),
+  };
+}
+
+export function firebaseBackend(): Backend {
+  const { auth, db, functions } = firebaseServices();
+
+  const call = async (name: string, ref: ReportRef): Promise<{ status: ReportStatus }> => {
+    try {
+      const res = await httpsCallable<ReportRef, { status: string }>(functions, name)(ref);
+      return { status: ReportStatus.parse(res.data.status) };
+    } catch (e) {
+      throw toBackendError(e);
+    }
+  };
+
+  return {
+    onSession(next) {
+      let seq = 0;
+      return onIdTokenChanged(auth, (user) => {
+        const mine = ++seq;
+        if (!user) {
+          next(null);
+          return;
+        }
+        const base = { uid: user.uid, email: user.email, displayName: user.displayName };
+        user
+          .getIdTokenResult()
+          .then((r) => {
+            if (mine === seq) next({ user: base, claims: readClaims(r.claims) });
+          })
+          .catch(() => {
+            if (mine === seq) next({ user: base, claims: null });
+          });
+      });
+    },
+
+    async signIn(email, password) {
+      try {
+        await signInWithEmailAndPassword(auth, email, password);
+      } catch (e) {
+        throw toBackendError(e);
+      }
+    },
+
+    async signOut() {
+      await signOut(auth);
+    },
+
+    watchMovements(orgId, next, fail) {
+      return onSnapshot(
+        collection(db, paths.movements(orgId)),
+        (snap) => {
+          const list: MovementEntry[] = [];
+          for (const d of snap.docs) {
+            const r = Movement.safeParse(plain(d.data()));
+            if (r.success) list.push({ id: d.id, movement: r.data });
+            else console.warn(`Movement ${d.id} does not match the schema`, r.error.issues);
+          }
+          next(list);
+        },
+        (e) => fail(toBackendError(e)),
+      );
+    },
+
+    watchUnits(orgId, next, fail) {
+      return onSnapshot(
+        collection(db, paths.units(orgId)),
+        (snap) => {
+          const units: Record<string, Unit> = {};
+          for (const d of snap.docs) {
+            const r = Unit.safeParse(plain(d.data()));
+            if (r.success) units[d.id] = r.data;
+          }
+          next(units);
+        },
+        (e) => fail(toBackendError(e)),
+      );
+    },
+
+    watchUnitReports(orgId, movementId, unitId, periodIds, next, fail) {
+      // A query, not a document get: the rules check the unit on the stored data, so reading a
+      // report that does not exist yet would be refused, while an empty query answer is not.
+      const q = query(
+        collection(db, paths.reports(orgId, movementId)),
+        where('unitId', '==', unitId),
+        where('periodId', 'in', periodIds),
+      );
+      return onSnapshot(
+        q,
+        { includeMetadataChanges: true },
+        (snap) => {
+          const byPeriod: Record<string, StoredReport> = {};
+          for (const d of snap.docs) {
+            const r = toStoredReport(d.data({ serverTimestamps: 'estimate' }));
+            if (r) byPeriod[r.periodId] = r;
+          }
+          next({ byPeriod, fromCache: snap.metadata.fromCache, hasPendingWrites: snap.metadata.hasPendingWrites });
+        },
+        (e) => fail(toBackendError(e)),
+      );
+    },
+
+    watchStandings(orgId, movementId, periodId, next, fail) {
+      return onSnapshot(
+        doc(db, paths.standings(orgId, movementId, periodId)),
+        (snap) => {
+          if (!snap.exists()) return next(null);
+          const r = Standings.safeParse(plain(snap.data()));
+          if (r.success) next(r.data);
+          else fail(new BackendError('invalid-data', r.error.issues[0]?.message ?? 'invalid standings'));
+        },
+        (e) => fail(toBackendError(e)),
+      );
+    },
+
+    async saveDraft(target, content, mode) {
+      const ref = doc(db, paths.report(target.orgId, target.movementId, target.reportId));
+      const stamp = { updatedAt: serverTimestamp(), updatedBy: target.uid };
+      try {
+        if (mode === 'create') {
+          await setDoc(ref, {
+            unitId: target.unitId,
+            periodId: target.periodId,
+            status: 'draft',
+            figures: content.figures,
+            answers: content.answers,
+            ...stamp,
+          });
+        } else {
+          await updateDoc(ref, { figures: content.figures, answers: content.answers, ...stamp });
+        }
+      } catch (e) {
+        throw toBackendError(e);
+      }
+    },
+
+    submitReport: (ref) => call(callables.submitReport, ref),
+    certifyReport: (ref) => call(callables.certifyReport, ref),
+  };
+}
