@@ -10,3 +10,5 @@ export * from './access.js';
 export * from './appraisal.js';
 export * from './notifications.js';
 export * from './admin.js';
+export * from './awards/index.js';
+export * from './documents/index.js';

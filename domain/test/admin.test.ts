@@ -16,11 +16,11 @@ describe('parseCsv', () => {
 });
 
 describe('planImport', () => {
-  const units = [
+  const units: Record<string, string>[] = [
     { mã: 'kt', tên: 'Phòng Kinh tế, Hạ tầng và Đô thị', 'ký hiệu': 'KT', loại: 'phòng' },
     { mã: 'vhxh', tên: 'Phòng Văn hóa – Xã hội', 'ký hiệu': 'VHXH', loại: 'phòng' },
   ];
-  const members = [
+  const members: Record<string, string>[] = [
     { email: 'A@haian.test', 'họ tên': 'Nguyễn Văn A', 'đơn vị': 'kt', 'vai trò đơn vị': 'thủ trưởng', 'vai trò': '' },
     { email: 'b@haian.test', 'họ tên': 'Trần Thị B', 'đơn vị': 'vhxh', 'vai trò': 'thường trực, hội đồng' },
   ];

@@ -201,6 +201,19 @@ describe('walking skeleton: report, live standings, sign-out', () => {
     expect(stored.data()?.['status']).toBe('draft');
   });
 
+  it('says it is offline and syncs when the network is back', async () => {
+    const qualitative = movement.criteria.find((c) => c.kind === 'qualitative' && isApplicable(movement, UNIT_ID, c.code));
+    if (!qualitative) return;
+    const item = officer.getByTestId(`criterion-${qualitative.code}`);
+    await officer.context().setOffline(true);
+    await item.getByTestId('explanation').fill('Soạn khi mất mạng.');
+    await expect.poll(() => officer.getByTestId('save-state').textContent(), { timeout: SLOW }).toBe('Ngoại tuyến – sẽ đồng bộ khi có mạng');
+    await officer.context().setOffline(false);
+    await expect.poll(() => attr(officer.getByTestId('save-state'), 'data-state'), { timeout: SLOW }).toBe('saved');
+    const stored = await db.doc(paths.report(DEMO_ORG_ID, DEMO_MOVEMENT_ID, reportId(movement.currentPeriodId, UNIT_ID))).get();
+    expect(stored.data()?.['answers']?.[qualitative.code]?.explanation).toBe('Soạn khi mất mạng.');
+  });
+
   it('submits the completed report', { timeout: 180_000 }, async () => {
     // Completes every other applicable item, so the submission passes however strict its checks are.
     const figures: Report['figures'] = { [chosen.code]: meetingFigure(chosen) };
@@ -246,7 +259,7 @@ describe('walking skeleton: report, live standings, sign-out', () => {
     expect(await row.getAttribute('data-percent')).toBe(String(expectedPercent));
     expect(await row.getAttribute('data-status')).toBe('submitted');
     expect(await row.textContent()).toContain(unitName);
-    expect(await row.textContent()).toContain('Đã gửi');
+    await row.getByText('Đã gửi', { exact: true }).waitFor();
     expect(await viewer.evaluate(() => (window as unknown as { e2eMark?: string }).e2eMark)).toBe('no-reload');
 
     // The table is in rank order.

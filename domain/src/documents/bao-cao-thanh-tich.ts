@@ -190,7 +190,8 @@ export function buildBaoCaoThanhTich(input: BaoCaoThanhTichInput): DocumentModel
     ...(person.politicalTheory ? [`- Trình độ lý luận chính trị: ${person.politicalTheory}.`] : []),
   ];
   const body: Block[] = [
-    p([b(`${person.fullName} — ${person.position}, ${person.unitName}`)], { align: 'center', firstLineIndent: false }),
+    p([b(person.fullName)], { align: 'center', firstLineIndent: false }),
+    p(`${person.position}, ${person.unitName}`, { align: 'center', firstLineIndent: false }),
     h1('I. SƠ LƯỢC LÝ LỊCH'),
     ...bio.map((t) => p(t)),
     h1('II. THÀNH TÍCH ĐẠT ĐƯỢC'),

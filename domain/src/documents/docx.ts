@@ -67,7 +67,7 @@ export const ND30_FORMAT: Nd30Format = {
   lineSpacing: 1.15,
   paragraphAfterPt: 6,
   firstLineIndentCm: 1.27,
-  signatureSpacePt: 78,
+  signatureSpacePt: 62,
 };
 
 /** A4 in twentieths of a point. */
@@ -96,7 +96,8 @@ interface RunStyle {
 }
 
 function rPr(s: RunStyle): string {
-  return `<w:rPr>${s.bold ? '<w:b/><w:bCs/>' : ''}${s.italic ? '<w:i/><w:iCs/>' : ''}${s.underline ? '<w:u w:val="single"/>' : ''}<w:sz w:val="${Math.round(s.size * 2)}"/><w:szCs w:val="${Math.round(s.size * 2)}"/></w:rPr>`;
+  // Element order follows the schema (CT_RPr): b, i, …, sz, szCs, u — Word rejects other orders.
+  return `<w:rPr>${s.bold ? '<w:b/><w:bCs/>' : ''}${s.italic ? '<w:i/><w:iCs/>' : ''}<w:sz w:val="${Math.round(s.size * 2)}"/><w:szCs w:val="${Math.round(s.size * 2)}"/>${s.underline ? '<w:u w:val="single"/>' : ''}</w:rPr>`;
 }
 
 function run(text: string, s: RunStyle): string {
@@ -129,7 +130,7 @@ interface ParaProps {
   hanging?: number;
   keepNext?: boolean;
   keepLines?: boolean;
-  topBorder?: boolean;
+  bottomBorder?: boolean;
   tabs?: number[];
   markSize?: number; // size of the paragraph mark (points)
   sectPr?: string;
@@ -145,7 +146,7 @@ function pPr(p: ParaProps): string {
     '<w:pPr>' +
     (p.keepNext ? '<w:keepNext/>' : '') +
     (p.keepLines ? '<w:keepLines/>' : '') +
-    (p.topBorder ? '<w:pBdr><w:top w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>' : '') +
+    (p.bottomBorder ? '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>' : '') +
     (p.tabs?.length ? `<w:tabs>${p.tabs.map((t) => `<w:tab w:val="left" w:pos="${t}"/>`).join('')}</w:tabs>` : '') +
     `<w:spacing w:before="${p.before ?? 0}" w:after="${p.after ?? 0}" w:line="${p.line ?? 240}" w:lineRule="${p.lineExact ? 'exact' : 'auto'}"/>` +
     ind +
@@ -158,10 +159,43 @@ function pPr(p: ParaProps): string {
 
 const para = (props: ParaProps, inner = ''): string => `<w:p>${pPr(props)}${inner}</w:p>`;
 
-/** A short centred horizontal rule of `lengthTw`, inside a box `widthTw` wide. */
+/**
+ * A short centred horizontal rule of `lengthTw`, inside a box `widthTw` wide: an empty paragraph
+ * 4 pt high with a bottom border, so the line sits just under the text above without touching it.
+ */
 function rule(widthTw: number, lengthTw: number): string {
   const side = Math.max(0, Math.round((widthTw - lengthTw) / 2));
-  return para({ align: 'center', left: side, right: side, topBorder: true, line: 100, lineExact: true, markSize: 2 });
+  return para({ align: 'center', left: side, right: side, bottomBorder: true, line: 80, lineExact: true, markSize: 2 });
+}
+
+/** Splits a long centred line into `n` lines of similar width (trích yếu, tên danh sách). */
+export function balanceLines(text: string, maxTw: number, size: number, bold: boolean): string[] {
+  const total = widthTw(text, size, bold);
+  if (total <= maxTw) return [text];
+  const n = Math.ceil(total / maxTw);
+  // A dash never starts a line: it stays with the word before it.
+  const words = text.split(/\s+/).reduce<string[]>((acc, w) => {
+    if (/^[-–—]$/.test(w) && acc.length > 0) acc[acc.length - 1] += ` ${w}`;
+    else acc.push(w);
+    return acc;
+  }, []);
+  const lines: string[] = [];
+  let current: string[] = [];
+  let remaining = total;
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k]!;
+    const left = n - lines.length;
+    const target = remaining / left;
+    const withWord = widthTw([...current, word].join(' '), size, bold);
+    const without = widthTw(current.join(' '), size, bold);
+    if (current.length > 0 && left > 1 && withWord > target && withWord - target > target - without) {
+      lines.push(current.join(' '));
+      remaining -= without + widthTw(' ', size, bold);
+      current = [word];
+    } else current.push(word);
+  }
+  if (current.length) lines.push(current.join(' '));
+  return lines;
 }
 
 const widthTw = (text: string, size: number, bold: boolean): number => ptTw(textWidthPt(text, size, bold));
@@ -222,32 +256,35 @@ function quocHieu(ctx: Ctx, boxW: number): string {
 
 function agencyBlock(ctx: Ctx, agency: NonNullable<DocHeader['agency']>, boxW: number): string {
   const s = ctx.f.sizes;
-  const parent = agency.parent.map((l) => para({ align: 'center' }, run(l, { size: s.parentAgency }))).join('');
-  const name = agency.name.map((l) => para({ align: 'center' }, run(l, { bold: true, size: s.agency }))).join('');
-  const longest = Math.max(...agency.name.map((l) => widthTw(l, s.agency, true)));
+  const inner = boxW - 2 * CELL_MARGIN - 20;
+  const parentLines = agency.parent.flatMap((l) => balanceLines(l, inner, s.parentAgency, false));
+  const nameLines = agency.name.flatMap((l) => balanceLines(l, inner, s.agency, true));
+  const parent = parentLines.map((l) => para({ align: 'center' }, run(l, { size: s.parentAgency }))).join('');
+  const name = nameLines.map((l) => para({ align: 'center' }, run(l, { bold: true, size: s.agency }))).join('');
+  const longest = Math.max(...nameLines.map((l) => widthTw(l, s.agency, true)));
   // ND 30: 1/3 to 1/2 of the name's length.
   return parent + name + rule(boxW - 2 * CELL_MARGIN, Math.round(longest * 0.45));
 }
 
-function headerXml(ctx: Ctx, h: DocHeader, withNumberAndDate: boolean): string {
+function headerXml(ctx: Ctx, h: DocHeader): string {
   const s = ctx.f.sizes;
-  const dateLine = para({ align: 'center', before: 80 }, run(placeAndDate(h), { italic: true, size: s.date }));
-  if (!h.agency) {
-    return quocHieu(ctx, ctx.textW) + (withNumberAndDate ? para({ align: 'right', before: 80 }, run(placeAndDate(h), { italic: true, size: s.date })) : '');
-  }
+  const date = run(placeAndDate(h), { italic: true, size: s.date });
+  // No agency (e.g. an individual's own report): quốc hiệu centred, date at the right.
+  if (!h.agency) return quocHieu(ctx, ctx.textW) + para({ align: 'right', before: 80 }, date);
   const [lw, rw] = ctx.f.headerColumnsCm.map(cm) as [number, number];
+  // Two rows, so that "Số: …" and the date line sit on the same baseline.
   const row1 = tr(tc(lw, agencyBlock(ctx, h.agency, lw)) + tc(rw, quocHieu(ctx, rw)), false, true);
   const numberLine = h.number !== null ? para({ align: 'center', before: 80 }, run(`Số: ${h.number}`, { size: s.number })) : '';
-  const row2 = withNumberAndDate ? tr(tc(lw, numberLine) + tc(rw, dateLine), false, true) : '';
+  const row2 = tr(tc(lw, numberLine) + tc(rw, para({ align: 'center', before: 80 }, date)), false, true);
   return tbl([lw, rw], row1 + row2, false);
 }
 
-function titleXml(ctx: Ctx, title: { name: string; subject: string[]; authority?: string | undefined }, sub?: { italicLine?: string }): string {
+function titleXml(ctx: Ctx, title: { name: string; subject: string[]; authority?: string | undefined }): string {
   const s = ctx.f.sizes;
   let out = para({ align: 'center', before: ptTw(18), keepNext: true }, run(title.name, { bold: true, size: s.title }));
-  for (const line of title.subject) out += para({ align: 'center', keepNext: true }, run(line, { bold: true, size: s.title }));
-  if (sub?.italicLine) out += para({ align: 'center', keepNext: true }, run(sub.italicLine, { italic: true, size: s.title }));
-  const longest = Math.max(0, ...[...title.subject, ...(sub?.italicLine ? [sub.italicLine] : [])].map((l) => widthTw(l, s.title, true)));
+  const lines = title.subject.flatMap((l) => balanceLines(l, ctx.textW - cm(1), s.title, true));
+  for (const line of lines) out += para({ align: 'center', keepNext: true }, run(line, { bold: true, size: s.title }));
+  const longest = Math.max(0, ...lines.map((l) => widthTw(l, s.title, true)));
   const len = Math.min(cm(6), Math.max(cm(2.5), Math.round(longest / 3)));
   out += rule(ctx.textW, len);
   if (title.authority) out += para({ align: 'center', before: ptTw(12), after: ptTw(6), keepNext: true }, run(title.authority, { bold: true, size: s.title }));
@@ -289,13 +326,19 @@ function blockXml(ctx: Ctx, b: Block): string {
     }
     case 'addressees': {
       const label = 'Kính gửi:';
-      if (b.items.length === 1) return para({ align: 'center', before: ptTw(6), after: ptTw(12) }, run(`${label} ${b.items[0]}`, { size: s.body }));
+      const single = `${label} ${b.items[0]}`;
+      if (b.items.length === 1 && !single.includes('\n') && widthTw(single, s.body, false) < ctx.textW - cm(1)) {
+        return para({ align: 'center', before: ptTw(6), after: ptTw(12) }, run(single, { size: s.body }));
+      }
+      // Several addressees, or one too long for a line: "Kính gửi:" then the items aligned after it.
       const labelW = widthTw(label, s.body, false) + ptTw(8);
-      const left = cm(3) + labelW;
+      const itemsW = Math.max(...b.items.flatMap((i) => i.split('\n')).map((i) => widthTw(i, s.body, false)));
+      const start = Math.max(cm(1), Math.round((ctx.textW - labelW - Math.min(itemsW, ctx.textW - labelW - cm(1))) / 2));
+      const left = start + labelW;
       return b.items
         .map((item, idx) =>
           idx === 0
-            ? para({ align: 'left', before: ptTw(6), left, hanging: labelW, tabs: [left] }, run(`${label}\t${item}`, { size: s.body }))
+            ? para({ align: 'left', before: ptTw(6), after: b.items.length === 1 ? ptTw(12) : 0, left, hanging: labelW, tabs: [left] }, run(`${label}\t${item}`, { size: s.body }))
             : para({ align: 'left', left, after: idx === b.items.length - 1 ? ptTw(12) : 0 }, run(item, { size: s.body })),
         )
         .join('');
@@ -305,6 +348,16 @@ function blockXml(ctx: Ctx, b: Block): string {
     case 'closing':
       return closingXml(ctx, b.left, b.right);
   }
+}
+
+/** Blocks in order; the paragraph before a closing keeps with it, so a signature never stands alone on a page. */
+function blocksXml(ctx: Ctx, blocks: readonly Block[]): string {
+  return blocks
+    .map((b, k) => {
+      const next = blocks[k + 1];
+      return blockXml(ctx, next?.type === 'closing' && b.type === 'paragraph' ? { ...b, keepWithNext: true } : b);
+    })
+    .join('');
 }
 
 function cellParas(content: readonly Inline[], size: number, align: ParaProps['align'], bold = false): string {
@@ -359,18 +412,21 @@ function closingXml(ctx: Ctx, left: ClosingColumn, right: ClosingColumn): string
   // In a landscape appendix the columns keep their width and move to the page edges.
   const lw = ctx.textW - rw0 > lw0 ? ctx.textW - rw0 : lw0;
   const rw = rw0;
-  const spacer = para({ before: ptTw(6), line: 240, markSize: 6 });
+  const spacer = para({ before: ptTw(6), line: 240, markSize: 6, keepNext: true });
   const bothSignatures = left.kind === 'signature' && right.kind === 'signature';
   if (bothSignatures) {
     // Titles on one row, names on the next, so the two names line up.
     const row1 = tr(tc(lw, signatureTitle(ctx, left)) + tc(rw, signatureTitle(ctx, right)), false, true);
     const row2 = tr(tc(lw, signatureName(ctx, left)) + tc(rw, signatureName(ctx, right)), false, true);
-    return spacer + tbl([lw, rw], row1 + row2, false);
+    return spacer + tbl([lw, rw], row1 + row2, false) + END_PARA;
   }
   const col = (c: ClosingColumn): string =>
     c.kind === 'recipients' ? recipientsXml(ctx, c) : c.kind === 'signature' ? signatureTitle(ctx, c) + signatureName(ctx, c) : '';
-  return spacer + tbl([lw, rw], tr(tc(lw, col(left)) + tc(rw, col(right)), false, true), false);
+  return spacer + tbl([lw, rw], tr(tc(lw, col(left)) + tc(rw, col(right)), false, true), false) + END_PARA;
 }
+
+/** A tiny paragraph after a closing table: Word wants a paragraph between a table and what follows. */
+const END_PARA = para({ line: 40, lineExact: true, markSize: 2 });
 
 // ─── Sections ─────────────────────────────────────────────────────────────────────────────────
 function sectPr(f: Nd30Format, orientation: 'portrait' | 'landscape', firstSection: boolean): string {
@@ -405,11 +461,13 @@ function appendixXml(f: Nd30Format, doc: DocumentModel, a: Appendix): string {
     out += tbl([lw, rw], tr(tc(lw, agencyBlock(ctx, doc.header.agency, lw)) + tc(rw, quocHieu(ctx, rw)), false, true), false);
   }
   out += para({ align: 'center', before: ptTw(12), keepNext: true }, run(a.title, { bold: true, size: s.title }));
-  for (const l of a.subtitle) out += para({ align: 'center', keepNext: true }, run(l, { bold: true, size: s.title }));
-  if (a.attachedTo) out += para({ align: 'center', keepNext: true }, run(a.attachedTo, { italic: true, size: s.title }));
+  for (const l of a.subtitle.flatMap((x) => balanceLines(x, ctx.textW - cm(1), s.title, true))) out += para({ align: 'center', keepNext: true }, run(l, { bold: true, size: s.title }));
+  for (const l of a.attachedTo ? balanceLines(a.attachedTo, ctx.textW - cm(1), s.title, false) : []) {
+    out += para({ align: 'center', keepNext: true }, run(l, { italic: true, size: s.title }));
+  }
   out += rule(ctx.textW, cm(3));
   out += para({ line: 240, markSize: 6 });
-  out += a.body.map((b) => blockXml(ctx, b)).join('');
+  out += blocksXml(ctx, a.body);
   return out;
 }
 
@@ -421,9 +479,9 @@ export function documentXml(model: DocumentModelInput, format: Nd30Format = ND30
   const doc = DocumentModel.parse(model);
   const f = format;
   const ctx: Ctx = { f, textW: textWidth(f, 'portrait') };
-  let body = headerXml(ctx, doc.header, true);
+  let body = headerXml(ctx, doc.header);
   body += titleXml(ctx, doc.title);
-  body += doc.body.map((b) => blockXml(ctx, b)).join('');
+  body += blocksXml(ctx, doc.body);
   const sections: { xml: string; orientation: 'portrait' | 'landscape' }[] = [{ xml: body, orientation: 'portrait' }];
   for (const a of doc.appendices) sections.push({ xml: appendixXml(f, doc, a), orientation: a.orientation });
   let xml = '';

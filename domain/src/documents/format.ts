@@ -38,6 +38,12 @@ export function gioPhut(hhmm: string): string {
   return `${Number(h)} giờ ${m} phút`;
 }
 
+/** Số và ký hiệu with the ND 30 leading zero below 10: (5, "TTr-VP") → "05/TTr-VP". */
+export function soKyHieu(sequence: number, symbol: string): string {
+  if (!Number.isInteger(sequence) || sequence < 1) throw new Error('soKyHieu: số thứ tự phải là số nguyên dương');
+  return `${String(sequence).padStart(2, '0')}/${symbol}`;
+}
+
 /** Counts in documents are written with two digits: "01", "12". */
 export const two = (n: number): string => String(n).padStart(2, '0');
 

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { AwardForm, IsoDate, NomineeType } from '../awards/schemas.js';
-import { Agency, type Block, type ClosingColumn, type DocHeader, type Table, type TableRow } from './model.js';
+import { Agency, type ClosingColumn, type DocHeader, type Table, type TableRow } from './model.js';
 import { formatMoney, shortDate2, two, upper } from './format.js';
 
 // ─── Inputs ───────────────────────────────────────────────────────────────────────────────────
@@ -188,5 +188,3 @@ export function awardTable(rows: readonly (NomineeRow & { amount: number })[]): 
     { label: 'Tổng cộng', cells: [formatMoney(sum)] },
   );
 }
-
-export const bodyParas = (lines: readonly string[]): Block[] => lines.filter((l) => l.trim() !== '').map((l) => ({ type: 'paragraph', content: [l] }));

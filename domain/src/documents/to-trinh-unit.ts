@@ -42,7 +42,8 @@ export function buildToTrinhUnit(input: ToTrinhUnitInput): DocumentModel {
     bangKhen.length === 0
       ? `Về việc đề nghị tặng Giấy khen cho tập thể, cá nhân có thành tích xuất sắc trong ${v.movement.name}`
       : `Về việc đề nghị khen thưởng cho tập thể, cá nhân có thành tích xuất sắc trong ${v.movement.name}`;
-  const addressee = `${v.addressee ?? chairman}${v.via ? ` (qua ${v.via})` : ''}`;
+  // "(qua …)" on its own line under the addressee, as ward documents usually print it.
+  const addressee = `${v.addressee ?? chairman}${v.via ? `\n(qua ${v.via})` : ''}`;
 
   const body: Block[] = [
     { type: 'addressees', items: addresseeItems([addressee]) },

@@ -1,0 +1,150 @@
+/**
+ * 3. Deadline burst: N units submit at once (parallel Admin SDK writes, bounded concurrency); the
+ * time until the standings settle: all N present and exactly equal to the domain's
+ * computeStandings over scoreReport. The baseline is the time the writes themselves take.
+ */
+import { performance } from 'node:perf_hooks';
+import { paths } from '@thidua/domain';
+import { db, emulatorLog, emulatorLogSize, errorSummary, functionDurations } from '../lib/emulators.js';
+import { MOVEMENT_ID, benchMovement, expectedStandings, makeReport, makeUnits, reportPath, seedOrg, storedReport } from '../lib/fixtures.js';
+import { bytes, canonical, firestoreDocSize, ms, percentile, pool, ratio } from '../lib/stats.js';
+import type { Row, Section } from '../lib/report.js';
+
+const CONCURRENCY = 50;
+/** Gives up when the standings have not moved for this long after the last write. */
+const STALL_MS = 90_000;
+const LIMIT_MS: Record<number, number> = { 200: 180_000, 1000: 360_000 };
+
+interface BurstResult {
+  n: number;
+  writesMs: number;
+  settledMs: number | null;
+  present: number;
+  equal: number;
+  scores: number;
+  lastProgressMs: number;
+  stopped: string;
+  standingsBytes: number;
+  fn: number[];
+  errors: ReturnType<typeof errorSummary>;
+}
+
+async function burst(n: number): Promise<BurstResult> {
+  const d = db();
+  const orgId = `bench-burst-${n}`;
+  const movement = benchMovement(Date.now());
+  const period = movement.currentPeriodId;
+  const units = makeUnits(n);
+  await seedOrg(d, orgId, units, movement);
+  const base = Date.now();
+  const reports = units.map((u, k) => makeReport(movement, u.id, k, 'submitted', base + k));
+  const expected = expectedStandings(movement, units, reports);
+  const expectedJson = canonical(expected);
+  const expectedEntries = Object.fromEntries(Object.entries(expected).map(([id, e]) => [id, canonical(e)]));
+
+  const ref = d.doc(paths.standings(orgId, MOVEMENT_ID, period));
+  let t0 = 0;
+  let settledAt: number | null = null;
+  let lastProgress = 0;
+  let present = 0;
+  let equal = 0;
+  let lastData: unknown = null;
+  let settle!: () => void;
+  const settled = new Promise<void>((r) => (settle = r));
+  const stop = ref.onSnapshot((s) => {
+    const t = performance.now();
+    const entries = (s.get('entries') ?? {}) as Record<string, unknown>;
+    lastData = s.data();
+    const count = Object.keys(entries).length;
+    if (count !== present) lastProgress = t;
+    present = count;
+    equal = Object.entries(entries).filter(([id, e]) => expectedEntries[id] === canonical(e)).length;
+    if (count === n && canonical(entries) === expectedJson && settledAt === null) {
+      settledAt = t;
+      settle();
+    }
+  });
+
+  const logFrom = emulatorLogSize();
+  t0 = performance.now();
+  lastProgress = t0;
+  await pool(reports, CONCURRENCY, async (r) => {
+    await d.doc(reportPath(orgId, r)).set(storedReport(r));
+  });
+  const writesMs = performance.now() - t0;
+  console.log(`[bench] burst ${n}: ${n} writes acknowledged in ${ms(writesMs)}; waiting for the standings to settle`);
+
+  const limit = LIMIT_MS[n] ?? 180_000;
+  let stopped = 'settled';
+  let tick = 0;
+  while (settledAt === null) {
+    const el = performance.now() - t0;
+    if (el > limit) {
+      stopped = `time limit (${ms(limit)})`;
+      break;
+    }
+    if (performance.now() - lastProgress > STALL_MS) {
+      stopped = `no progress for ${ms(STALL_MS)}`;
+      break;
+    }
+    await Promise.race([settled, new Promise((r) => setTimeout(r, 1000))]);
+    if (++tick % 15 === 0 && settledAt === null) console.log(`[bench] burst ${n}: ${ms(el)} elapsed, ${present}/${n} units in the standings, ${equal} equal to the domain`);
+  }
+  stop();
+  const scores = (await d.collection(paths.scores(orgId, MOVEMENT_ID)).count().get()).data().count;
+  const log = emulatorLog(logFrom);
+  return {
+    n,
+    writesMs,
+    settledMs: settledAt === null ? null : settledAt - t0,
+    present,
+    equal,
+    scores,
+    lastProgressMs: lastProgress - t0,
+    stopped,
+    standingsBytes: lastData ? firestoreDocSize(ref.path, lastData) : 0,
+    fn: functionDurations(log, 'onReportWritten'),
+    errors: errorSummary(log),
+  };
+}
+
+export async function deadlineBurst(): Promise<Section> {
+  const sizes = (process.env.BENCH_BURST_SIZES ?? '200,1000').split(',').map(Number);
+  const results: BurstResult[] = [];
+  for (const n of sizes) results.push(await burst(n));
+  const rows: Row[] = [];
+  const notes: string[] = [`Parallel Admin SDK writes of submitted reports, at most ${CONCURRENCY} in flight; a listener on the standings checks every snapshot for exact equality with computeStandings(scoreReport(…)).`];
+  for (const r of results) {
+    const ok = r.settledMs !== null;
+    rows.push({
+      measure: `${r.n} units: until standings settle [${ok ? 'PASS' : 'FAIL'}]`,
+      value: ok ? ms(r.settledMs!) : `not settled (${r.stopped})`,
+      baseline: ms(r.writesMs),
+      ratio: ok ? ratio(r.settledMs!, r.writesMs) : '—',
+    });
+    rows.push({ measure: `${r.n} units: per unit`, value: ok ? ms(r.settledMs! / r.n) : '—', baseline: ms(r.writesMs / r.n) });
+    if (r.fn.length) {
+      rows.push({
+        measure: `${r.n} units: onReportWritten body p50 / p95 (log)`,
+        value: `${ms(percentile(r.fn, 50))} / ${ms(percentile(r.fn, 95))}`,
+        baseline: '',
+      });
+    }
+    const errs = r.errors.map((e) => `${e.kind} ×${e.count}`).join(', ') || 'none';
+    notes.push(
+      `${r.n} units: ${r.present}/${r.n} in the standings, ${r.equal} equal to the domain, ${r.scores} score documents; ` +
+        `${r.fn.length} onReportWritten runs logged; last change to the standings at ${ms(r.lastProgressMs)}; standings document ${bytes(r.standingsBytes)}; ` +
+        `errors in the emulator log: ${errs}.`,
+    );
+    for (const e of r.errors.slice(0, 3)) notes.push(`  sample (${e.kind}): \`${e.sample.replace(/`/g, "'")}\``);
+  }
+  const all = results.every((r) => r.settledMs !== null);
+  return {
+    id: 'burst',
+    title: '3. Deadline burst (N units submit at once → standings settle, exact)',
+    baseline: 'time for the N writes themselves to be acknowledged',
+    rows,
+    notes,
+    status: all ? 'PASS' : 'FAIL',
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * 5. Dossier generation: the award dossier for 1 and for 100 nominees — tờ trình of the unit with
+ * its danh sách, biên bản bình xét, one báo cáo thành tích per nominee, biên bản of the council,
+ * quyết định with its danh sách — rendered to DOCX by domain/src/documents and zipped. Pure CPU.
+ * PDF is measured when domain/src/documents exports a PDF renderer, and marked pending otherwise.
+ */
+import { performance } from 'node:perf_hooks';
+import { bytes, median, ms, ratio } from '../lib/stats.js';
+import type { Row, Section } from '../lib/report.js';
+
+type Docs = typeof import('../../domain/src/documents/index.js');
+type Render = (model: unknown) => Promise<Uint8Array> | Uint8Array;
+
+const REPS: Record<number, number> = { 1: 9, 100: 3 };
+
+function inputs(d: Docs, n: number) {
+  const people = Array.from({ length: n }, (_, k) => {
+    const individual = k % 2 === 0;
+    const name = individual ? `Nguyễn Văn Thử ${k + 1}` : `Tổ công tác cải cách hành chính số ${k + 1}`;
+    return { individual, name };
+  });
+  const rows = people.map((p) => ({
+    nomineeType: p.individual ? ('individual' as const) : ('collective' as const),
+    name: p.name,
+    positionOrUnit: p.individual ? 'Chuyên viên, Văn phòng HĐND và UBND phường' : 'Văn phòng HĐND và UBND phường',
+    achievementSummary: 'Hoàn thành xuất sắc nhiệm vụ cải cách hành chính năm 2025; 100% hồ sơ đúng hạn; một sáng kiến được công nhận.',
+    form: 'GIAY_KHEN_PHUONG' as const,
+  }));
+  const votes = people.map((p) => ({ name: p.name, form: 'GIAY_KHEN_PHUONG' as const, yes: 8, base: 8, percentYes: 100, approved: true }));
+  const reports = people.map((p) =>
+    p.individual
+      ? { ...d.SAMPLE_BAO_CAO_CA_NHAN, person: { ...(d.SAMPLE_BAO_CAO_CA_NHAN as { person: object }).person, fullName: p.name } }
+      : { ...d.SAMPLE_BAO_CAO_TAP_THE, name: p.name },
+  );
+  return { rows, votes, reports, people };
+}
+
+/** Builds every document of the dossier for `n` nominees and renders them with `render`. */
+async function dossier(d: Docs, n: number, render: Render, ext: string): Promise<{ files: number; zipBytes: number }> {
+  const { rows, votes, reports, people } = inputs(d, n);
+  const models: [string, unknown][] = [
+    ['01-To-trinh-don-vi', d.buildToTrinhUnit({ ...d.SAMPLE_TO_TRINH_UNIT, nominees: rows } as Parameters<Docs['buildToTrinhUnit']>[0])],
+    ['02-Bien-ban-binh-xet', d.buildBienBan({ ...d.SAMPLE_BIEN_BAN_BINH_XET, votes } as Parameters<Docs['buildBienBan']>[0])],
+    ...reports.map((r, k): [string, unknown] => [`Bao cao thanh tich/${String(k + 1).padStart(3, '0')} ${people[k]!.name}`, d.buildBaoCaoThanhTich(r as Parameters<Docs['buildBaoCaoThanhTich']>[0])]),
+    ['03-Bien-ban-hoi-dong', d.buildBienBan({ ...d.SAMPLE_BIEN_BAN_HOI_DONG, votes } as Parameters<Docs['buildBienBan']>[0])],
+    ['04-Quyet-dinh', d.buildQuyetDinhGiayKhen({ ...d.SAMPLE_QUYET_DINH_GIAY_KHEN, awardees: rows.map(({ achievementSummary: _a, ...r }) => r) } as Parameters<Docs['buildQuyetDinhGiayKhen']>[0])],
+  ];
+  const files = [];
+  for (const [name, model] of models) files.push({ name: `${name}.${ext}`, bytes: await render(model) });
+  const zip = d.buildDossierZip(files);
+  return { files: files.length, zipBytes: zip.length };
+}
+
+async function time(d: Docs, n: number, render: Render, ext: string) {
+  await dossier(d, n, render, ext); // warm-up (JIT, zod schemas)
+  const times: number[] = [];
+  let last = { files: 0, zipBytes: 0 };
+  for (let i = 0; i < (REPS[n] ?? 3); i++) {
+    const t0 = performance.now();
+    last = await dossier(d, n, render, ext);
+    times.push(performance.now() - t0);
+  }
+  return { ms: median(times), ...last };
+}
+
+export async function dossierGeneration(): Promise<Section> {
+  const d = (await import('../../domain/src/documents/index.js')) as Docs;
+  const docx: Render = (m) => d.renderDocx(m as Parameters<Docs['renderDocx']>[0]);
+  const one = await time(d, 1, docx, 'docx');
+  const hundred = await time(d, 100, docx, 'docx');
+  const rows: Row[] = [
+    { measure: 'DOCX dossier, 1 nominee', value: ms(one.ms), baseline: '', ratio: '' },
+    { measure: 'DOCX dossier, 100 nominees (baseline: 100 × the first)', value: ms(hundred.ms), baseline: ms(100 * one.ms), ratio: ratio(hundred.ms, 100 * one.ms) },
+    { measure: 'per nominee at 100', value: ms(hundred.ms / 100), baseline: ms(one.ms), ratio: ratio(hundred.ms / 100, one.ms) },
+    { measure: 'zip size (1 / 100 nominees)', value: `${bytes(one.zipBytes)} / ${bytes(hundred.zipBytes)}`, baseline: '' },
+  ];
+  const pdfName = Object.keys(d).find((k) => /^render.*pdf$/i.test(k));
+  const notes = [
+    `Dossier = tờ trình (with danh sách) + biên bản bình xét + one báo cáo thành tích per nominee + biên bản hội đồng + quyết định (with danh sách), zipped: ${one.files} files for 1 nominee, ${hundred.files} for 100. ` +
+      `Median of ${REPS[1]} runs (1) and ${REPS[100]} runs (100) after one warm-up; inputs from domain/src/documents/samples.ts with names varied.`,
+    'A ratio below 1× means the four shared documents dominate the 1-nominee time; near 1× means cost is per nominee; above 1× means something grows faster than linearly.',
+  ];
+  if (pdfName) {
+    const pdf: Render = (m) => (d as unknown as Record<string, Render>)[pdfName]!(m);
+    const p1 = await time(d, 1, pdf, 'pdf');
+    const p100 = await time(d, 100, pdf, 'pdf');
+    rows.push({ measure: 'PDF dossier, 1 nominee', value: ms(p1.ms) });
+    rows.push({ measure: 'PDF dossier, 100 nominees (baseline: 100 × the first)', value: ms(p100.ms), baseline: ms(100 * p1.ms), ratio: ratio(p100.ms, 100 * p1.ms) });
+  } else {
+    rows.push({ measure: 'PDF dossier, 1 / 100 nominees', value: 'pending', baseline: '', ratio: 'pending' });
+    notes.push('PDF: pending — domain/src/documents exports no PDF renderer yet (only renderDocx); the figure will appear when one exists (any export named render…Pdf).');
+  }
+  return {
+    id: 'dossier',
+    title: '5. Dossier generation (DOCX, 1 vs 100 nominees)',
+    baseline: '100 × the time for 1 nominee',
+    rows,
+    notes,
+    status: pdfName ? undefined : 'pending',
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * A test organisation with N units on Plan 119, seeded with the Admin SDK the way
+ * tests/emulator/standings.emulator.test.ts does, and reports whose expected standings the
+ * domain computes.
+ */
+import { Timestamp, type Firestore } from 'firebase-admin/firestore';
+import * as domain from '@thidua/domain';
+import { paths, reportId, scoreReport, computeStandings, type Movement, type Report, type Unranked, type StandingEntry } from '@thidua/domain';
+
+export const MOVEMENT_ID = 'mv';
+
+export interface BenchUnit {
+  id: string;
+  name: string;
+  code: string;
+}
+
+export function makeUnits(n: number): BenchUnit[] {
+  const width = String(n - 1).length;
+  return Array.from({ length: n }, (_, k) => ({ id: `u${String(k).padStart(width, '0')}`, name: `Đơn vị thử nghiệm số ${k + 1}`, code: `DV${k + 1}` }));
+}
+
+/** Plan 119 as a movement (domain/src/plan119.ts); a clear error while that file does not exist yet. */
+export function benchMovement(now = Date.now()): Movement {
+  const plan = (domain as Record<string, unknown>).plan119Movement as ((now: number) => Movement) | undefined;
+  if (typeof plan !== 'function') throw new Error('@thidua/domain does not export plan119Movement yet (domain/src/plan119.ts).');
+  return plan(now);
+}
+
+/** A report whose figures and self-scores depend on `k`, so different k give different scores. */
+export function makeReport(movement: Movement, unitId: string, k: number, status: Report['status'], updatedAt: number): Report {
+  const figures: Report['figures'] = {};
+  const answers: Report['answers'] = {};
+  movement.criteria.forEach((c, i) => {
+    if (c.kind === 'quantitative') figures[c.code] = { numerator: (k * 7 + i * 13) % 101, denominator: 100 };
+    else answers[c.code] = { selfScore: (k + i) % (Math.floor(c.maxPoints) + 1), explanation: 'Số liệu thử nghiệm.', evidenceIds: [] };
+  });
+  const r: Report = { unitId, periodId: movement.currentPeriodId, status, figures, answers, updatedAt, updatedBy: 'bench' };
+  if (status !== 'draft') r.submittedAt = updatedAt;
+  return r;
+}
+
+/** The stored form of a report (timestamps as Timestamps, as functions and the web write them). */
+export const storedReport = (r: Report) => ({
+  ...r,
+  updatedAt: Timestamp.fromMillis(r.updatedAt),
+  ...(r.submittedAt !== undefined ? { submittedAt: Timestamp.fromMillis(r.submittedAt) } : {}),
+});
+
+export const reportPath = (orgId: string, r: Pick<Report, 'periodId' | 'unitId'>) => paths.report(orgId, MOVEMENT_ID, reportId(r.periodId, r.unitId));
+
+/** The standings entry the trigger should write for a ranked report. */
+export function expectedEntry(movement: Movement, unit: BenchUnit, r: Report): Unranked {
+  const s = scoreReport({ movement, report: r });
+  return {
+    unitId: r.unitId,
+    unitName: unit.name,
+    unitCode: unit.code,
+    status: r.status,
+    total: s.total,
+    max: s.max,
+    percent: s.percent,
+    band: s.band,
+    points: Object.fromEntries(s.items.map((i) => [i.code, i.points])),
+    sourceUpdatedAt: r.updatedAt,
+  };
+}
+
+export function expectedStandings(movement: Movement, units: readonly BenchUnit[], reports: readonly Report[]): Record<string, StandingEntry> {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  return computeStandings(
+    reports.map((r) => expectedEntry(movement, byId.get(r.unitId)!, r)),
+    movement.tieRule,
+  );
+}
+
+/** Writes many documents in batches of 400 (sequential batches, loopback only). */
+export async function writeAll(db: Firestore, docs: readonly { path: string; data: Record<string, unknown> }[]): Promise<void> {
+  for (let i = 0; i < docs.length; i += 400) {
+    const batch = db.batch();
+    for (const d of docs.slice(i, i + 400)) batch.set(db.doc(d.path), d.data);
+    await batch.commit();
+  }
+}
+
+/** Org, its N units and the movement. No reports. */
+export async function seedOrg(db: Firestore, orgId: string, units: readonly BenchUnit[], movement: Movement): Promise<void> {
+  await writeAll(db, [
+    { path: paths.org(orgId), data: { name: `Phường thử nghiệm ${orgId}`, place: 'Hải An', parentName: 'Hải Phòng' } },
+    ...units.map((u) => ({ path: paths.unit(orgId, u.id), data: { name: u.name, code: u.code, type: 'phong', active: true } })),
+    { path: paths.movement(orgId, MOVEMENT_ID), data: movement as unknown as Record<string, unknown> },
+  ]);
+}
