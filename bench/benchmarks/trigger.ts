@@ -98,6 +98,8 @@ export async function triggerOverhead(): Promise<Section> {
       b = await echoTrip();
       a = await reportTrip(i);
     }
+    if (i === 0 && a === null) throw new Error(`onReportWritten did not update the standings within ${TIMEOUT_MS / 1000} s: is functions/lib built and loaded?`);
+    if (i === 0 && b === null) throw new Error(`benchEcho did not answer within ${TIMEOUT_MS / 1000} s: is functions/lib built with triggers/benchEcho.ts?`);
     if (i < WARMUP) continue;
     if (a === null) lost.report++;
     else report.push(a);

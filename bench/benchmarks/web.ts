@@ -22,7 +22,7 @@ const OUT = join(ROOT, 'bench', '.out');
 const APP_URL = process.env.HOSTING_URL ?? 'http://127.0.0.1:5050/';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-const ROUNDS = Number(process.env.BENCH_LCP_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_LCP_ROUNDS ?? 7);
 const GZIP_LEVEL = 9;
 
 interface Asset {

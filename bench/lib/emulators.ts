@@ -67,3 +67,15 @@ export function errorSummary(log: string): { kind: string; count: number; sample
   }
   return out;
 }
+
+/** Most runs of one function in flight at once, from the "Beginning execution"/"Finished" lines. */
+export function maxConcurrency(log: string, fn: string): number {
+  const re = new RegExp(`(Beginning execution of|Finished) "[^"]*-${fn}"`, 'g');
+  let now = 0;
+  let max = 0;
+  for (const m of log.matchAll(re)) {
+    now += m[1] === 'Finished' ? -1 : 1;
+    max = Math.max(max, now);
+  }
+  return max;
+}

@@ -4,8 +4,8 @@
  * domain computes.
  */
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
-import * as domain from '@thidua/domain';
-import { paths, reportId, scoreReport, computeStandings, type Movement, type Report, type Unranked, type StandingEntry } from '@thidua/domain';
+import { firestoreDocSize } from './stats.js';
+import { paths, plan119Movement, reportId, scoreReport, computeStandings, type Movement, type Report, type Unranked, type StandingEntry } from '@thidua/domain';
 
 export const MOVEMENT_ID = 'mv';
 
@@ -20,11 +20,9 @@ export function makeUnits(n: number): BenchUnit[] {
   return Array.from({ length: n }, (_, k) => ({ id: `u${String(k).padStart(width, '0')}`, name: `Đơn vị thử nghiệm số ${k + 1}`, code: `DV${k + 1}` }));
 }
 
-/** Plan 119 as a movement (domain/src/plan119.ts); a clear error while that file does not exist yet. */
+/** Plan 119 as a movement (domain/src/plan119.ts), as the seed and the tests use it. */
 export function benchMovement(now = Date.now()): Movement {
-  const plan = (domain as Record<string, unknown>).plan119Movement as ((now: number) => Movement) | undefined;
-  if (typeof plan !== 'function') throw new Error('@thidua/domain does not export plan119Movement yet (domain/src/plan119.ts).');
-  return plan(now);
+  return plan119Movement(now);
 }
 
 /** A report whose figures and self-scores depend on `k`, so different k give different scores. */
@@ -49,9 +47,14 @@ export const storedReport = (r: Report) => ({
 
 export const reportPath = (orgId: string, r: Pick<Report, 'periodId' | 'unitId'>) => paths.report(orgId, MOVEMENT_ID, reportId(r.periodId, r.unitId));
 
-/** The standings entry the trigger should write for a ranked report. */
+/**
+ * The standings entry the trigger should write for a ranked report with no appraisal: the
+ * domain's scoreReport, shaped as functions/src/standings/recompute.ts stores it (the self-assessed
+ * points are the points while nothing is appraised).
+ */
 export function expectedEntry(movement: Movement, unit: BenchUnit, r: Report): Unranked {
   const s = scoreReport({ movement, report: r });
+  const points = Object.fromEntries(s.items.map((i) => [i.code, i.points]));
   return {
     unitId: r.unitId,
     unitName: unit.name,
@@ -61,10 +64,25 @@ export function expectedEntry(movement: Movement, unit: BenchUnit, r: Report): U
     max: s.max,
     percent: s.percent,
     band: s.band,
-    points: Object.fromEntries(s.items.map((i) => [i.code, i.points])),
+    points,
+    selfPoints: points,
+    selfPercent: s.percent,
+    appraised: false,
     sourceUpdatedAt: r.updatedAt,
   };
 }
+
+/** The first difference between two entries, for a FAIL message ("field: got X, want Y"). */
+export function firstDifference(got: Record<string, unknown> | undefined, want: Record<string, unknown>): string {
+  if (!got) return 'missing';
+  for (const k of new Set([...Object.keys(want), ...Object.keys(got)])) {
+    const a = JSON.stringify(got[k]);
+    const b = JSON.stringify(want[k]);
+    if (a !== b && canonicalJson(got[k]) !== canonicalJson(want[k])) return `${k}: got ${String(a).slice(0, 80)}, want ${String(b).slice(0, 80)}`;
+  }
+  return 'equal';
+}
+const canonicalJson = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
 
 export function expectedStandings(movement: Movement, units: readonly BenchUnit[], reports: readonly Report[]): Record<string, StandingEntry> {
   const byId = new Map(units.map((u) => [u.id, u]));
@@ -74,13 +92,27 @@ export function expectedStandings(movement: Movement, units: readonly BenchUnit[
   );
 }
 
-/** Writes many documents in batches of 400 (sequential batches, loopback only). */
+/**
+ * Writes many documents in sequential batches of at most 200 writes and about 1 MB each (the
+ * emulator stalls on multi-megabyte commits; production caps a request at 10 MiB).
+ */
 export async function writeAll(db: Firestore, docs: readonly { path: string; data: Record<string, unknown> }[]): Promise<void> {
-  for (let i = 0; i < docs.length; i += 400) {
-    const batch = db.batch();
-    for (const d of docs.slice(i, i + 400)) batch.set(db.doc(d.path), d.data);
-    await batch.commit();
+  let batch = db.batch();
+  let ops = 0;
+  let size = 0;
+  for (const d of docs) {
+    const s = firestoreDocSize(d.path, d.data);
+    if (ops > 0 && (ops >= 200 || size + s > 1_000_000)) {
+      await batch.commit();
+      batch = db.batch();
+      ops = 0;
+      size = 0;
+    }
+    batch.set(db.doc(d.path), d.data);
+    ops++;
+    size += s;
   }
+  if (ops > 0) await batch.commit();
 }
 
 /** Org, its N units and the movement. No reports. */

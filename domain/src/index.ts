@@ -12,3 +12,5 @@ export * from './notifications.js';
 export * from './admin.js';
 export * from './awards/index.js';
 export * from './documents/index.js';
+export * from './plan119.js';
+export * from './submission.js';

@@ -86,6 +86,11 @@ export const TargetSpec = z.object({
   numerator: Text,
   denominator: Text,
   partialCredit: PartialCredit,
+  /**
+   * What an `increase` target compares with the previous period: the percent (default) or the
+   * count in the numerator ("tăng số lượng hồ sơ"). Ignored by other comparators.
+   */
+  measure: z.enum(['percent', 'count']).optional(),
 });
 export type TargetSpec = z.infer<typeof TargetSpec>;
 
@@ -194,6 +199,8 @@ export const ItemResult = z.object({
   met: z.boolean().nullable(),
   /** Human-readable reason in Vietnamese and English. */
   why: Text,
+  /** Points before the appraisal; present only when an appraised score replaced them. */
+  selfPoints: z.number().optional(),
 });
 export type ItemResult = z.infer<typeof ItemResult>;
 
@@ -218,6 +225,11 @@ export const StandingEntry = z.object({
   rank: z.number().int().positive(),
   /** Points per criterion code, for the per-criterion attainment table. */
   points: z.record(z.string(), z.number()),
+  /** The unit's own points per criterion (self-assessment), shown beside the appraised ones. */
+  selfPoints: z.record(z.string(), z.number()).optional(),
+  selfPercent: z.number().optional(),
+  /** True once at least one item has been appraised. */
+  appraised: z.boolean().optional(),
   sourceUpdatedAt: Millis,
 });
 export type StandingEntry = z.infer<typeof StandingEntry>;

@@ -6,10 +6,16 @@ import type { Movement, StandingEntry, Standings } from './schemas.js';
 
 export type Unranked = Omit<StandingEntry, 'rank'>;
 
+/**
+ * Plain code-unit order: unlike localeCompare it is the same in Node (functions) and every browser,
+ * so server and web break ties identically.
+ */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Ranks entries by percent (descending). `shared`: equal percents share a rank (1, 1, 3). */
 export function rankEntries(entries: Unranked[], tieRule: Movement['tieRule']): StandingEntry[] {
   const sorted = [...entries].sort(
-    (a, b) => b.percent - a.percent || b.total - a.total || a.unitCode.localeCompare(b.unitCode) || a.unitId.localeCompare(b.unitId),
+    (a, b) => b.percent - a.percent || b.total - a.total || byCodeUnits(a.unitCode, b.unitCode) || byCodeUnits(a.unitId, b.unitId),
   );
   const out: StandingEntry[] = [];
   sorted.forEach((e, i) => {
@@ -33,7 +39,8 @@ export function upsertEntry(
   entry: Unranked | null,
   tieRule: Movement['tieRule'],
 ): Record<string, StandingEntry> {
-  const others = Object.values(current?.entries ?? {}).filter((e) => e.unitId !== unitId);
+  // Also drops a stale entry under the new entry's own id, so a unit never appears twice.
+  const others = Object.values(current?.entries ?? {}).filter((e) => e.unitId !== unitId && e.unitId !== entry?.unitId);
   const all = entry ? [...others, entry] : others;
   return Object.fromEntries(rankEntries(all, tieRule).map((e) => [e.unitId, e]));
 }

@@ -16,6 +16,17 @@ export { appraiseItem } from './callable/appraiseItem.js';
 // Callables: administration
 export { setMember } from './callable/setMember.js';
 export { importOrg } from './callable/importOrg.js';
+// Callables: nominations, council meetings and votes, the chairman's decision
+export { proposeNomination } from './callable/awards-proposeNomination.js';
+export { overrideEligibility } from './callable/awards-overrideEligibility.js';
+export { openMeeting } from './callable/awards-openMeeting.js';
+export { recordAttendance } from './callable/awards-recordAttendance.js';
+export { castVote } from './callable/awards-castVote.js';
+export { closeMeeting } from './callable/awards-closeMeeting.js';
+export { decideNomination } from './callable/awards-decideNomination.js';
+// Firestore triggers: the award dossier, generated into the object store
+export { onMeetingClosed } from './triggers/awards-onMeetingClosed.js';
+export { onDecisionWritten } from './triggers/awards-onDecisionWritten.js';
 // HTTP: evidence files through the object store
 export { api } from './http/api.js';
 // Scheduled

@@ -111,7 +111,7 @@ describe('evidence through the api function', () => {
       JSON.stringify({ orgId: DEMO_ORG_ID, movementId: DEMO_MOVEMENT_ID, unitId, fileName: 'bao-cao.pdf', contentType: 'application/pdf', title: 'Báo cáo CCHC quý III', docNumber: '45/BC-KT', docDate: '2025-10-05', issuer: 'Phòng Kinh tế', criterionCodes: ['1.1'], ...extra }),
     );
   const upload = (token: string | undefined, m: string, body: Buffer) =>
-    fetch(`${FUNCTIONS}/api/evidence`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-evidence-meta': m, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body });
+    fetch(`${FUNCTIONS}/api/evidence`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-evidence-meta': m, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: new Uint8Array(body) });
 
   let evidenceId = '';
   it('stores a unit member’s PDF with its hash and metadata', async () => {

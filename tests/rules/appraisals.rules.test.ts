@@ -2,17 +2,19 @@
 import { describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { where } from 'firebase/firestore';
-import { MOVEMENT, ORG, UNIT, actors, attempt, useRulesEnv, type Who } from '../support/rules-env.js';
-import { appraisal, morePaths, seedDoc, seedWorld, seeded, stored } from '../support/factories.js';
+import { paths } from '@thidua/domain';
+import { MOVEMENT, ORG, OTHER_UNIT, UNIT, actors, attempt, useRulesEnv, type Who } from '../support/rules-env.js';
+import { T0, appraisal, morePaths, seedDoc, seedWorld, seeded } from '../support/factories.js';
 
 useRulesEnv();
 
-const THIS_APPRAISAL = morePaths.appraisal(ORG, MOVEMENT, seeded.reportId);
-const NEW_APPRAISAL = morePaths.appraisal(ORG, MOVEMENT, seeded.otherUnitReportId);
+const THIS_APPRAISAL = paths.appraisal(ORG, MOVEMENT, seeded.reportId);
+const NEW_APPRAISAL = paths.appraisal(ORG, MOVEMENT, seeded.otherUnitReportId);
 const APPRAISALS = morePaths.appraisals(ORG, MOVEMENT);
 const listUnit = (who: Who) => attempt.list(who, APPRAISALS, where('unitId', '==', UNIT));
-const seedAppraisal = () => seedDoc(THIS_APPRAISAL, stored.appraisal(appraisal()));
-const fullMarks = { 'items.1.1': { score: 5, reason: 'Đủ điểm.' } };
+const seedAppraisal = () => seedDoc(THIS_APPRAISAL, appraisal());
+/** Replaces the appraised items with full marks. */
+const fullMarks = { items: { '1.1': { score: 5, reason: 'Đủ điểm.', by: actors.secretariat.uid, at: T0 } } };
 
 describe('appraisals', () => {
   describe('signed out', () => {
@@ -93,7 +95,7 @@ describe('appraisals', () => {
 
     it('cannot write an appraisal directly (functions do)', async () => {
       await seedWorld('submitted');
-      await assertFails(attempt.create('secretariat', NEW_APPRAISAL, stored.appraisal(appraisal({ unitId: 'kt' }))));
+      await assertFails(attempt.create('secretariat', NEW_APPRAISAL, appraisal({ unitId: OTHER_UNIT })));
     });
 
     it('cannot change an appraisal directly', async () => {
@@ -134,7 +136,7 @@ describe('appraisals', () => {
 
     it('cannot create an appraisal', async () => {
       await seedWorld('submitted');
-      await assertFails(attempt.create('admin', NEW_APPRAISAL, stored.appraisal(appraisal({ unitId: 'kt' }))));
+      await assertFails(attempt.create('admin', NEW_APPRAISAL, appraisal({ unitId: OTHER_UNIT })));
     });
 
     it('cannot change an appraisal', async () => {

@@ -13,6 +13,7 @@ import { serverTimestamp, where, type DocumentData, type QueryConstraint } from 
 import { paths, reportId, type ReportStatus } from '@thidua/domain';
 import { MOVEMENT, NEXT_PERIOD, ORG, OTHER_UNIT, PERIOD, UNIT, actors, attempt, useRulesEnv, type Who } from '../support/rules-env.js';
 import {
+  T0,
   appraisal,
   auditEntry,
   evidence,
@@ -28,6 +29,7 @@ import {
   standings,
   stored,
   unit,
+  userMeta,
   world,
 } from '../support/factories.js';
 
@@ -137,11 +139,11 @@ const targets = {
   appraisals: {
     label: 'an appraisal',
     reportStatus: 'submitted',
-    get: morePaths.appraisal(ORG, MOVEMENT, seeded.reportId),
+    get: paths.appraisal(ORG, MOVEMENT, seeded.reportId),
     list: { path: morePaths.appraisals(ORG, MOVEMENT), where: [where('unitId', '==', UNIT)] },
-    create: () => ({ path: morePaths.appraisal(ORG, MOVEMENT, seeded.otherUnitReportId), data: stored.appraisal(appraisal({ unitId: OTHER_UNIT })) }),
-    update: () => ({ path: morePaths.appraisal(ORG, MOVEMENT, seeded.reportId), data: { 'items.1.1': { score: 5, reason: 'Đủ điểm.' } } }),
-    delete: morePaths.appraisal(ORG, MOVEMENT, seeded.reportId),
+    create: () => ({ path: paths.appraisal(ORG, MOVEMENT, seeded.otherUnitReportId), data: appraisal({ unitId: OTHER_UNIT }) }),
+    update: () => ({ path: paths.appraisal(ORG, MOVEMENT, seeded.reportId), data: { items: { '1.1': { score: 5, reason: 'Đủ điểm.', by: actors.secretariat.uid, at: T0 } } } }),
+    delete: paths.appraisal(ORG, MOVEMENT, seeded.reportId),
   },
   audit: {
     label: 'an audit entry',
@@ -155,11 +157,20 @@ const targets = {
   notifications: {
     label: 'a notification to the staff',
     reportStatus: 'draft',
-    get: morePaths.notification(ORG, seeded.notificationId),
-    list: { path: morePaths.notifications(ORG), where: [where('recipientUid', '==', actors.staff.uid)] },
-    create: () => ({ path: morePaths.notification(ORG, 'notice-2'), data: stored.notification(notification()) }),
-    update: () => ({ path: morePaths.notification(ORG, seeded.notificationId), data: { read: true } }),
-    delete: morePaths.notification(ORG, seeded.notificationId),
+    get: paths.notification(ORG, seeded.notificationId),
+    list: { path: paths.notifications(ORG), where: [where('recipientUid', '==', actors.staff.uid)] },
+    create: () => ({ path: paths.notification(ORG, 'notice-2'), data: notification() }),
+    update: () => ({ path: paths.notification(ORG, seeded.notificationId), data: { read: true } }),
+    delete: paths.notification(ORG, seeded.notificationId),
+  },
+  userMeta: {
+    label: "the staff's userMeta",
+    reportStatus: 'draft',
+    get: morePaths.userMeta(actors.staff.uid),
+    list: { path: 'userMeta', where: [] },
+    create: () => ({ path: morePaths.userMeta('newcomer'), data: userMeta() }),
+    update: () => ({ path: morePaths.userMeta(actors.staff.uid), data: { claimsUpdatedAt: T0 + 7 * 86_400_000 } }),
+    delete: morePaths.userMeta(actors.staff.uid),
   },
   evidence: {
     label: 'a piece of evidence',
@@ -195,6 +206,7 @@ const MATRIX: Record<TargetName, readonly string[]> = {
   appraisals:      ['-----', 'gl---', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
   audit:           ['-----', '-----', '-----', '-----', '-----', 'gl---', '-----', '-----', 'gl---'],
   notifications:   ['-----', 'gl-u-', '-----', '-----', '-----', '-----', '-----', '-----', '-----'],
+  userMeta:        ['-----', 'g----', '-----', '-----', '-----', '-----', '-----', '-----', '-----'],
   evidence:        ['-----', 'gl---', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
 };
 

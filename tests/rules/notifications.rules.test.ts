@@ -2,17 +2,18 @@
 import { describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { where } from 'firebase/firestore';
+import { paths } from '@thidua/domain';
 import { ORG, actors, attempt, useRulesEnv, type ActorName } from '../support/rules-env.js';
-import { morePaths, notification, seedDoc, seedWorld, seeded, stored } from '../support/factories.js';
+import { notification, seedDoc, seedWorld, seeded } from '../support/factories.js';
 
 useRulesEnv();
 
-const THIS_NOTICE = morePaths.notification(ORG, seeded.notificationId);
-const NEW_NOTICE = morePaths.notification(ORG, 'notice-2');
-const NOTICES = morePaths.notifications(ORG);
+const THIS_NOTICE = paths.notification(ORG, seeded.notificationId);
+const NEW_NOTICE = paths.notification(ORG, 'notice-2');
+const NOTICES = paths.notifications(ORG);
 const mine = (who: ActorName) => attempt.list(who, NOTICES, where('recipientUid', '==', actors[who].uid));
 const addressedToStaff = () => attempt.list('head', NOTICES, where('recipientUid', '==', actors.staff.uid));
-const seedNotice = (read = false) => seedDoc(THIS_NOTICE, stored.notification(notification({ read })));
+const seedNotice = (read = false) => seedDoc(THIS_NOTICE, notification({ read }));
 
 describe('notifications', () => {
   describe('signed out', () => {
@@ -53,9 +54,14 @@ describe('notifications', () => {
       await assertFails(attempt.update('staff', THIS_NOTICE, { read: false }));
     });
 
+    it('cannot mark an already read notification read again', async () => {
+      await seedNotice(true);
+      await assertFails(attempt.update('staff', THIS_NOTICE, { read: true }));
+    });
+
     it('cannot change the text of its notification', async () => {
       await seedNotice(false);
-      await assertFails(attempt.update('staff', THIS_NOTICE, { read: true, text: { vi: 'Báo cáo đã được duyệt.', en: '' } }));
+      await assertFails(attempt.update('staff', THIS_NOTICE, { read: true, title: { vi: 'Báo cáo đã được duyệt', en: 'Report approved' } }));
     });
 
     it('cannot pass its notification to someone else', async () => {
@@ -70,7 +76,7 @@ describe('notifications', () => {
 
     it('cannot create a notification', async () => {
       await seedWorld();
-      await assertFails(attempt.create('staff', NEW_NOTICE, stored.notification(notification())));
+      await assertFails(attempt.create('staff', NEW_NOTICE, notification()));
     });
 
     it('cannot delete its notification', async () => {
@@ -102,7 +108,7 @@ describe('notifications', () => {
 
     it('cannot send a notification to its staff', async () => {
       await seedWorld();
-      await assertFails(attempt.create('head', NEW_NOTICE, stored.notification(notification())));
+      await assertFails(attempt.create('head', NEW_NOTICE, notification()));
     });
   });
 
@@ -133,7 +139,7 @@ describe('notifications', () => {
 
     it('cannot send a notification', async () => {
       await seedWorld();
-      await assertFails(attempt.create('secretariat', NEW_NOTICE, stored.notification(notification())));
+      await assertFails(attempt.create('secretariat', NEW_NOTICE, notification()));
     });
   });
 

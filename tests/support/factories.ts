@@ -7,19 +7,20 @@ import { Timestamp, doc, setDoc, writeBatch, type DocumentData } from 'firebase/
 import {
   paths,
   reportId,
-  type AppraisedScores,
+  type Appraisal,
   type Evidence,
   type Member,
   type Movement,
+  type Notification,
   type Org,
   type Report,
-  type ReportAction,
   type ReportStatus,
   type ScoreResult,
   type StandingEntry,
   type Standings,
   type Text,
   type Unit,
+  UserMeta,
 } from '@thidua/domain';
 import { MOVEMENT, NEXT_PERIOD, ORG, OTHER_ORG, OTHER_UNIT, PERIOD, SECRETARIAT_UNIT, UNIT, actors, withoutRules, type Actor } from './rules-env.js';
 
@@ -35,42 +36,26 @@ export type Score = ScoreResult & {
   computedAt: number;
 };
 
-/** orgs/{orgId}/movements/{m}/appraisals/{reportId}. */
-export interface Appraisal {
-  unitId: string;
-  items: AppraisedScores;
-  updatedAt: number;
-  updatedBy: string;
-}
-
-/** orgs/{orgId}/audit/{entryId}: what functions/src/callable/transitionReport.ts writes. */
+/** orgs/{orgId}/audit/{entryId}: what functions/src/callable/transitionReport.ts writes (other writers vary `before`/`after`). */
 export interface AuditEntry {
   at: number;
   actorUid: string;
-  action: ReportAction;
+  action: string;
   target: string;
-  unitId: string;
-  before: { status: ReportStatus };
-  after: { status: ReportStatus };
+  unitId?: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown>;
 }
 
-/** orgs/{orgId}/notifications/{id}. */
-export interface Notification {
-  recipientUid: string;
-  text: Text;
-  target: string;
-  createdAt: number;
-  read: boolean;
-}
+/** userMeta/{uid}: the domain exports the schema `UserMeta` but not its type. */
+export type UserMetaDoc = ReturnType<typeof UserMeta.parse>;
 
-/** Paths the domain's `paths` does not spell yet. */
+/** Paths the domain's `paths` does not spell (yet). */
 export const morePaths = {
-  appraisal: (orgId: string, movementId: string, reportId: string) => `orgs/${orgId}/movements/${movementId}/appraisals/${reportId}`,
   appraisals: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/appraisals`,
   standingsList: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/standings`,
   auditEntry: (orgId: string, entryId: string) => `orgs/${orgId}/audit/${entryId}`,
-  notification: (orgId: string, id: string) => `orgs/${orgId}/notifications/${id}`,
-  notifications: (orgId: string) => `orgs/${orgId}/notifications`,
+  userMeta: (uid: string) => `userMeta/${uid}`,
 } as const;
 
 // ─── Factories: the domain form ───────────────────────────────────────────────────────────────
@@ -205,9 +190,11 @@ export function standings(overrides: Partial<Standings> = {}): Standings {
 export function appraisal(overrides: Partial<Appraisal> = {}): Appraisal {
   return {
     unitId: UNIT,
-    items: { '1.1': { score: 4, reason: 'Kế hoạch ban hành chậm.' } },
+    periodId: PERIOD,
+    items: { '1.1': { score: 4, reason: 'Kế hoạch ban hành chậm.', by: actors.secretariat.uid, at: T0 + 4 * DAY } },
+    returnComments: {},
+    responseDeadline: null,
     updatedAt: T0 + 4 * DAY,
-    updatedBy: actors.secretariat.uid,
     ...overrides,
   };
 }
@@ -228,12 +215,19 @@ export function auditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
 export function notification(overrides: Partial<Notification> = {}): Notification {
   return {
     recipientUid: actors.staff.uid,
-    text: { vi: 'Báo cáo của đơn vị đã bị trả lại.', en: "Your unit's report was returned." },
-    target: paths.report(ORG, MOVEMENT, reportId(PERIOD, UNIT)),
-    createdAt: T0 + 5 * DAY,
+    kind: 'report-returned',
+    title: { vi: 'Báo cáo bị trả lại', en: 'Report returned' },
+    body: { vi: 'Báo cáo của đơn vị được trả lại để giải trình.', en: "Your unit's report was returned for explanation." },
+    link: '#/report',
+    unitId: UNIT,
     read: false,
+    createdAt: T0 + 5 * DAY,
     ...overrides,
   };
+}
+
+export function userMeta(overrides: Partial<UserMetaDoc> = {}): UserMetaDoc {
+  return { claimsUpdatedAt: T0 + 6 * DAY, ...overrides };
 }
 
 export function evidence(overrides: Partial<Evidence> = {}): Evidence {
@@ -255,7 +249,11 @@ export function evidence(overrides: Partial<Evidence> = {}): Evidence {
 
 const ts = (millis: number) => Timestamp.fromMillis(millis);
 
-/** Fields that functions and clients store as Timestamps; everything else is stored as is. */
+/**
+ * Fields stored as Timestamps (`serverTimestamp()` writes); everything else, including the epoch
+ * millis that functions take from `Date.now()` (appraisals, notifications, evidence, standings),
+ * is stored as is.
+ */
 export const stored = {
   report: (r: Report): DocumentData => {
     const { submittedAt, certifiedAt, ...rest } = r;
@@ -267,9 +265,7 @@ export const stored = {
     };
   },
   score: (s: Score): DocumentData => ({ ...s, computedAt: ts(s.computedAt) }),
-  appraisal: (a: Appraisal): DocumentData => ({ ...a, updatedAt: ts(a.updatedAt) }),
   auditEntry: (e: AuditEntry): DocumentData => ({ ...e, at: ts(e.at) }),
-  notification: (n: Notification): DocumentData => ({ ...n, createdAt: ts(n.createdAt) }),
 } as const;
 
 // ─── Seeding, rules off ───────────────────────────────────────────────────────────────────────
@@ -307,7 +303,7 @@ export async function seedReport(r: Report, orgId: string = ORG): Promise<string
  * One valid document of every collection in `orgId`: the org, this unit and the other, a member
  * document per actor of that org, the movement, this unit's report in `reportStatus`, the other unit's
  * submitted report, its score, the standings, an appraisal, an audit entry, a notification to the
- * unit's staff and a piece of evidence.
+ * unit's staff, a piece of evidence, and (outside the org) each of its members' userMeta.
  */
 export function world(orgId: string = ORG, reportStatus: ReportStatus = 'draft'): Record<string, DocumentData> {
   const docs: Record<string, DocumentData> = {
@@ -321,13 +317,16 @@ export function world(orgId: string = ORG, reportStatus: ReportStatus = 'draft')
     ),
     [paths.score(orgId, MOVEMENT, seeded.reportId)]: stored.score(score({ status: reportStatus })),
     [paths.standings(orgId, MOVEMENT, PERIOD)]: standings(),
-    [morePaths.appraisal(orgId, MOVEMENT, seeded.reportId)]: stored.appraisal(appraisal()),
+    [paths.appraisal(orgId, MOVEMENT, seeded.reportId)]: appraisal(),
     [morePaths.auditEntry(orgId, seeded.auditEntryId)]: stored.auditEntry(auditEntry()),
-    [morePaths.notification(orgId, seeded.notificationId)]: stored.notification(notification()),
+    [paths.notification(orgId, seeded.notificationId)]: notification(),
     [paths.evidence(orgId, seeded.evidenceId)]: evidence(),
   };
   for (const actor of Object.values(actors)) {
-    if (actor.claims.org === orgId) docs[paths.member(orgId, actor.uid)] = member(actor);
+    if (actor.claims.org === orgId) {
+      docs[paths.member(orgId, actor.uid)] = member(actor);
+      docs[morePaths.userMeta(actor.uid)] = userMeta();
+    }
   }
   return docs;
 }

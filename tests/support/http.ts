@@ -1,6 +1,7 @@
 /** Talking to the emulators as a signed-in person would: ID tokens, callables, the /api endpoint. */
 const AUTH = () => `http://${process.env.FIREBASE_AUTH_EMULATOR_HOST ?? '127.0.0.1:9099'}`;
-export const FUNCTIONS = 'http://127.0.0.1:5001/demo-thidua/us-central1';
+/** THIDUA_FUNCTIONS_PORT lets a second emulator suite run beside the first on other ports. */
+export const FUNCTIONS = `http://127.0.0.1:${process.env.THIDUA_FUNCTIONS_PORT ?? '5001'}/demo-thidua/us-central1`;
 
 export async function idToken(email: string, password: string): Promise<string> {
   const res = await fetch(`${AUTH()}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=demo-api-key`, {

@@ -99,14 +99,16 @@ export function useRulesEnv(): void {
   });
 }
 
-/**
- * The Firestore client of someone acting under the rules. The test context hands out the compat
- * instance; the modular functions accept it (they unwrap it), so tests use the modular API.
- */
+/** The Firestore client of any signed-in user, carrying whatever claims its token has (none by default). */
+export function dbOfUser(uid: string, claims: Partial<Claims> = {}): Firestore {
+  // The test context hands out the compat instance; the modular functions unwrap it, so tests use the modular API.
+  return rulesEnv().authenticatedContext(uid, { ...claims }).firestore() as unknown as Firestore;
+}
+
+/** The Firestore client of someone acting under the rules. */
 export function dbAs(who: Who): Firestore {
-  const context =
-    who === 'signedOut' ? rulesEnv().unauthenticatedContext() : rulesEnv().authenticatedContext(actors[who].uid, { ...actors[who].claims });
-  return context.firestore() as unknown as Firestore;
+  if (who === 'signedOut') return rulesEnv().unauthenticatedContext().firestore() as unknown as Firestore;
+  return dbOfUser(actors[who].uid, actors[who].claims);
 }
 
 /** Writes with the rules switched off, the way functions and the seed do. */

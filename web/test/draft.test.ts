@@ -54,6 +54,14 @@ describe('draft edits', () => {
     expect(progress(movement, 'u1', content)).toEqual({ filled: 1, total: 2 });
     expect(progress(movement, 'u2', withAnswer(content, 'c', { selfScore: 0 }))).toEqual({ filled: 2, total: 3 });
   });
+
+  it('counts a target without threshold as filled by its self-score, not its figure', () => {
+    const monitored: Criterion = { ...quant('m'), target: { ...quant('m').target!, comparator: 'none' } };
+    const movement = { criteria: [monitored], notApplicable: {}, bands: [{ min: 0, vi: 'x', en: 'x' }] };
+    const withFigureOnly = withFigure(emptyDraft(), 'm', { numerator: 3, denominator: 4 });
+    expect(progress(movement, 'u', withFigureOnly)).toEqual({ filled: 0, total: 1 });
+    expect(progress(movement, 'u', withAnswer(withFigureOnly, 'm', { selfScore: 2 }))).toEqual({ filled: 1, total: 1 });
+  });
 });
 
 describe('local fallback copy', () => {

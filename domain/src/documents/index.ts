@@ -52,3 +52,19 @@ export { BienBanInput, VoteLine, voteLine, buildBienBan } from './bien-ban.js';
 export { QuyetDinhGiayKhenInput, buildQuyetDinhGiayKhen } from './quyet-dinh-giay-khen.js';
 export { ToTrinhBangKhenInput, buildToTrinhBangKhen } from './to-trinh-bang-khen.js';
 export * from './samples.js';
+export {
+  MovementForDossier,
+  OrgForDossier,
+  UnitForDossier,
+  DossierSettings,
+  DOCX_CONTENT_TYPE,
+  ZIP_CONTENT_TYPE,
+  DOSSIER_ZIP_ID,
+  planDossier,
+  numberText,
+  newDossierDocument,
+  canReadDossierDocument,
+  type DossierInputs,
+  type Numbering,
+  type PlannedDocument,
+} from './dossier.js';

@@ -4,12 +4,14 @@ import { getAuth } from 'firebase-admin/auth';
 import { objectStore } from '../storage/index.js';
 import { HttpError, actorFrom } from './http.js';
 import { addEvidenceLink, downloadEvidence, uploadEvidence } from './evidence.js';
+import { DOCUMENT_ROUTE, downloadDocument } from './documents.js';
 
 /**
  * Runs on requests to /api/** (Hosting rewrite): evidence upload, links and downloads.
  *   POST /api/evidence            raw file body, X-Evidence-Meta: encodeURIComponent(JSON)
  *   POST /api/evidence-link       JSON body
  *   GET  /api/evidence/{org}/{id} the file, to those entitled
+ *   GET  /api/documents/{org}/{movement}/{docId}[?version=n]  a generated dossier document, to those entitled
  */
 export const api = onRequest({ cors: true }, async (req, res) => {
   try {
@@ -29,6 +31,17 @@ export const api = onRequest({ cors: true }, async (req, res) => {
       const file = await downloadEvidence(deps, actor, m[1]!, m[2]!);
       res.set('Content-Type', file.contentType);
       res.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+      res.status(200).send(Buffer.from(file.bytes));
+      return;
+    }
+    const doc = DOCUMENT_ROUTE.exec(route);
+    if (req.method === 'GET' && doc) {
+      const version = typeof req.query.version === 'string' ? req.query.version : undefined;
+      const file = await downloadDocument(deps, actor, doc[1]!, doc[2]!, doc[3]!, version);
+      res.set('Content-Type', file.contentType);
+      res.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+      res.set('X-Document-Version', String(file.version));
+      res.set('X-Document-Sha256', file.sha256);
       res.status(200).send(Buffer.from(file.bytes));
       return;
     }

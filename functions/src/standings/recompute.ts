@@ -6,6 +6,8 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import { FieldValue } from 'firebase-admin/firestore';
 import {
+  Appraisal,
+  appraisedScores,
   Movement,
   RANKED_STATUSES,
   Report,
@@ -52,18 +54,20 @@ export async function recomputeUnit(db: Firestore, t: RecomputeTarget, now: () =
       const previousPeriod = periodIndex > 0 ? movement.periods[periodIndex - 1] : undefined;
 
       const scoreRef = r.score(t.orgId, t.movementId, t.reportId);
-      const [reportSnap, scoreSnap, unitSnap, standingsSnap, previousSnap] = await Promise.all([
+      const [reportSnap, scoreSnap, appraisalSnap, unitSnap, standingsSnap, previousSnap] = await Promise.all([
         tx.get(r.report(t.orgId, t.movementId, t.reportId)),
         tx.get(scoreRef),
+        tx.get(r.appraisal(t.orgId, t.movementId, t.reportId)),
         tx.get(r.unit(t.orgId, ids.unitId)),
         tx.get(r.standings(t.orgId, t.movementId, ids.periodId)),
         previousPeriod ? tx.get(r.report(t.orgId, t.movementId, makeReportId(previousPeriod.id, ids.unitId))) : Promise.resolve(null),
       ]);
-      reads += previousSnap ? 5 : 4;
+      reads += previousSnap ? 6 : 5;
 
       const parsed = reportSnap.exists ? Report.safeParse(toDomain(reportSnap.data())) : null;
       const report = parsed?.success ? parsed.data : null;
       const previous = previousSnap?.exists ? Report.safeParse(toDomain(previousSnap.data())) : null;
+      const appraisal = appraisalSnap.exists ? Appraisal.parse(toDomain(appraisalSnap.data())) : null;
       const unit = unitSnap.exists ? Unit.parse(toDomain(unitSnap.data())) : null;
       const standings = standingsSnap.exists ? Standings.parse(toDomain(standingsSnap.data())) : null;
 
@@ -77,9 +81,13 @@ export async function recomputeUnit(db: Firestore, t: RecomputeTarget, now: () =
         writes++;
       };
       if (report && unit) {
-        const result = scoreReport({ movement, report, previous: previous?.success ? previous.data : null });
+        const base = { movement, report, previous: previous?.success ? previous.data : null };
+        const self = scoreReport(base);
+        const appraised = appraisedScores(appraisal);
+        const result = appraised && Object.keys(appraised).length ? scoreReport({ ...base, appraised }) : self;
         putScore({
           ...result,
+          self: { total: self.total, percent: self.percent, band: self.band },
           unitId: report.unitId,
           periodId: report.periodId,
           status: report.status,
@@ -97,6 +105,9 @@ export async function recomputeUnit(db: Firestore, t: RecomputeTarget, now: () =
             percent: result.percent,
             band: result.band,
             points: Object.fromEntries(result.items.map((i) => [i.code, i.points])),
+            selfPoints: Object.fromEntries(self.items.map((i) => [i.code, i.points])),
+            selfPercent: self.percent,
+            appraised: result !== self,
             sourceUpdatedAt: report.updatedAt,
           };
         }

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Answer, Criterion, Figure, ItemResult } from '@thidua/domain';
+import { isSelfScored, type Answer, type Criterion, type Figure, type ItemResult, type Raise } from '@thidua/domain';
 import { answerChange, figureChange } from '../events/report-events.js';
 import { LocaleController, formatNumber, locale, t, tx } from '../i18n/index.js';
 import { checkFigure, checkSelfScore, figureText, type FigureCheck, type ScoreCheck } from '../logic/figure-input.js';
@@ -10,10 +10,12 @@ import { base, controls } from '../styles/shared.js';
 const byValue = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null);
 
 /**
- * One item of the scorecard. Quantitative: numerator and denominator (whole numbers, checked with
- * the domain's Figure schema as the person types). Qualitative: a self-score and the giải trình.
- * Shows the item's points and the reason the scoring engine gives. Presentational: plain data in,
- * events out; what was typed stays in the boxes even while it is not valid.
+ * One item of the scorecard. A target: numerator and denominator (whole numbers, checked with the
+ * domain's Figure schema as the person types) and an optional giải trình (needed for 0/0). A
+ * qualitative criterion: a self-score and the giải trình. A target without threshold: both.
+ * Shows the item's points, the reason the scoring engine gives and, once filled, what would raise
+ * it. Presentational: plain data in, events out; what was typed stays in the boxes even while it
+ * is not valid.
  *
  * @fires figure-change - a quantitative item's figure was edited (detail: code, figure | null, valid)
  * @fires answer-change - a qualitative item's self-score or explanation was edited
@@ -54,17 +56,23 @@ export class CriterionField extends LitElement {
         color: var(--td-muted);
         margin: 0 0 0.75rem;
       }
+      /* Label, meaning, box and error of both columns share rows, so the two boxes line up. */
       .pair {
         display: grid;
         grid-template-columns: 1fr 1fr;
-        gap: 0.75rem;
+        grid-template-rows: auto 1fr auto auto;
+        column-gap: 0.75rem;
+      }
+      .pair > div {
+        display: grid;
+        grid-row: span 4;
+        grid-template-rows: subgrid;
       }
       .pair label {
         margin-bottom: 0;
       }
       .pair .hint {
         margin: 0 0 0.25rem;
-        min-height: 2.6em;
       }
       input.num {
         font-variant-numeric: tabular-nums;
@@ -72,6 +80,9 @@ export class CriterionField extends LitElement {
       .score-row {
         max-width: 12rem;
         margin-bottom: 0.75rem;
+      }
+      .pair + .score-row {
+        margin-top: 0.75rem;
       }
       textarea {
         min-height: 5rem;
@@ -89,6 +100,23 @@ export class CriterionField extends LitElement {
       }
       .result.met {
         background: var(--td-ok-bg);
+      }
+      .raise {
+        margin: 0.5rem 0 0;
+        font-size: 0.875rem;
+        color: var(--td-primary-dark);
+      }
+      details {
+        margin-top: 0.75rem;
+      }
+      summary {
+        cursor: pointer;
+        font-weight: 600;
+        color: var(--td-primary);
+        min-height: 32px;
+      }
+      details label {
+        margin-top: 0.5rem;
       }
       .na {
         color: var(--td-muted);
@@ -112,6 +140,8 @@ export class CriterionField extends LitElement {
   @property({ attribute: false, hasChanged: byValue }) answer: Answer | undefined;
   /** The scoring engine's verdict for this item. */
   @property({ attribute: false }) result: ItemResult | null = null;
+  /** How the item could gain points (domain whatWouldRaise), if it can. */
+  @property({ attribute: false }) raise: Raise | null = null;
   /** Read-only (the report is no longer a draft). */
   @property({ type: Boolean }) disabled = false;
 
@@ -147,32 +177,35 @@ export class CriterionField extends LitElement {
     }
   }
 
+  private get figureValid(): boolean {
+    return !this.figureCheck.numeratorError && !this.figureCheck.denominatorError;
+  }
+
+  private get itemValid(): boolean {
+    return this.figureValid && !this.scoreCheck.error;
+  }
+
   private handleFigureInput(which: 'num' | 'den', e: Event) {
     const value = (e.target as HTMLInputElement).value;
     if (which === 'num') this.num = value;
     else this.den = value;
     this.figureCheck = checkFigure(this.num, this.den);
-    const valid = !this.figureCheck.numeratorError && !this.figureCheck.denominatorError;
-    this.dispatchEvent(figureChange({ code: this.criterion.code, figure: this.figureCheck.figure, valid }));
+    this.dispatchEvent(
+      figureChange({ code: this.criterion.code, figure: this.figureCheck.figure, valid: this.figureValid, itemValid: this.itemValid }),
+    );
   }
 
   private handleScoreInput(e: Event) {
     this.score = (e.target as HTMLInputElement).value;
     this.scoreCheck = checkSelfScore(this.score, this.criterion.maxPoints);
-    const valid = !this.scoreCheck.error;
     // An invalid score leaves the stored one alone (patch {}), and marks the item as invalid.
-    this.dispatchEvent(answerChange({ code: this.criterion.code, patch: valid ? { selfScore: this.scoreCheck.value } : {}, valid }));
+    const patch = this.scoreCheck.error ? {} : { selfScore: this.scoreCheck.value };
+    this.dispatchEvent(answerChange({ code: this.criterion.code, patch, itemValid: this.itemValid }));
   }
 
   private handleExplanationInput(e: Event) {
     this.explanation = (e.target as HTMLTextAreaElement).value;
-    this.dispatchEvent(
-      answerChange({
-        code: this.criterion.code,
-        patch: { explanation: this.explanation },
-        valid: !this.scoreCheck.error,
-      }),
-    );
+    this.dispatchEvent(answerChange({ code: this.criterion.code, patch: { explanation: this.explanation }, itemValid: this.itemValid }));
   }
 
   private targetText(): string {
@@ -187,13 +220,13 @@ export class CriterionField extends LitElement {
           ? m.targetGte(threshold)
           : tg.comparator === 'increase'
             ? m.targetIncrease
-            : m.targetNone;
+            : m.selfScoredTarget;
     const parts = [rule + (tg.strength === 'aspirational' ? ` (${m.aspirational})` : '')];
     if (tg.comparator === 'eq' || tg.comparator === 'gte') parts.push(tg.partialCredit === 'linear' ? m.creditLinear : m.creditAll);
     return parts.join(' · ');
   }
 
-  private renderQuantitative() {
+  private renderFigures() {
     const m = t();
     const tg = this.criterion.target;
     const c = this.figureCheck;
@@ -240,11 +273,37 @@ export class CriterionField extends LitElement {
       </div>`;
   }
 
-  private renderQualitative() {
+  private renderExplanation(label: string) {
+    const m = t();
+    const evidence = this.answer?.evidenceIds.length ?? 0;
+    return html`<label for="explanation">${label}</label>
+      <textarea
+        id="explanation"
+        maxlength="4000"
+        .value=${this.explanation}
+        ?disabled=${this.disabled}
+        aria-describedby="explanation-hint"
+        data-testid="explanation"
+        @input=${this.handleExplanationInput}
+      ></textarea>
+      <p class="hint" id="explanation-hint">${m.explanationHint}${evidence > 0 ? html` · ${m.evidenceCount(evidence)}` : nothing}</p>`;
+  }
+
+  /** A target: the figures, and a giải trình folded away unless it is needed or already written. */
+  private renderTarget() {
+    const m = t();
+    const zero = this.figure?.denominator === 0;
+    return html`${this.renderFigures()}
+      <details ?open=${zero || this.explanation !== ''}>
+        <summary>${m.explanationOptional}</summary>
+        ${zero ? html`<p class="hint">${m.explanationZeroHint}</p>` : nothing} ${this.renderExplanation(m.explanation)}
+      </details>`;
+  }
+
+  private renderSelfScore() {
     const m = t();
     const max = formatNumber(this.criterion.maxPoints);
     const err = this.scoreCheck.error === 'errSelfScoreRange' ? m.errSelfScoreRange(max) : this.scoreCheck.error ? m[this.scoreCheck.error] : null;
-    const evidence = this.answer?.evidenceIds.length ?? 0;
     return html`<div class="score-row">
         <label for="score">${m.selfScore}</label>
         <input
@@ -263,17 +322,7 @@ export class CriterionField extends LitElement {
         <p class="hint" id="score-hint">${m.selfScoreHint(max)}</p>
         ${err ? html`<p class="error" id="score-error" data-testid="self-score-error">${err}</p>` : nothing}
       </div>
-      <label for="explanation">${m.explanation}</label>
-      <textarea
-        id="explanation"
-        maxlength="4000"
-        .value=${this.explanation}
-        ?disabled=${this.disabled}
-        aria-describedby="explanation-hint"
-        data-testid="explanation"
-        @input=${this.handleExplanationInput}
-      ></textarea>
-      <p class="hint" id="explanation-hint">${m.explanationHint}${evidence > 0 ? html` · ${m.evidenceCount(evidence)}` : nothing}</p>`;
+      ${this.renderExplanation(m.explanation)}`;
   }
 
   private renderResult() {
@@ -283,9 +332,12 @@ export class CriterionField extends LitElement {
     if (!r || !r.applicable || invalid) return nothing;
     const m = t();
     const why = locale() === 'en' && r.why.en ? r.why.en : r.why.vi;
+    const filled = this.figure !== undefined || this.answer?.selfScore !== undefined;
+    const raise = filled && this.raise && this.raise.gain > 0 ? this.raise : null;
     return html`<p class="result ${r.met ? 'met' : ''}" aria-live="polite" data-testid="item-result" data-points=${String(r.points)}>
-      <strong>${m.points(formatNumber(r.points), formatNumber(r.max))}</strong> — ${why}
-    </p>`;
+        <strong>${m.points(formatNumber(r.points), formatNumber(r.max))}</strong> — ${why}
+      </p>
+      ${raise ? html`<p class="raise" data-testid="item-raise">${m.raise(formatNumber(raise.gain))} ${tx(raise.how)}</p>` : nothing}`;
   }
 
   override render() {
@@ -300,9 +352,11 @@ export class CriterionField extends LitElement {
       <p class="text" id="text">${tx(c.text)}</p>
       ${!applicable
         ? html`<p class="na">${m.notApplicable}</p>`
-        : c.kind === 'quantitative' && c.target
-          ? this.renderQuantitative()
-          : this.renderQualitative()}
+        : !isSelfScored(c)
+          ? this.renderTarget()
+          : c.target
+            ? html`${this.renderFigures()} ${this.renderSelfScore()}`
+            : this.renderSelfScore()}
       ${this.renderResult()}
     </article>`;
   }

@@ -1,14 +1,23 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import { scoreReport, type ItemResult, type ScoreResult } from '@thidua/domain';
+import {
+  pointsToNextBand,
+  scoreReport,
+  validateForSubmission,
+  whatWouldRaise,
+  type ItemResult,
+  type Raise,
+  type ScoreResult,
+  type SubmissionProblem,
+} from '@thidua/domain';
 import { backendContext } from '../context/backend-context.js';
 import { sessionContext } from '../context/session-context.js';
-import { emptyOrgData, orgDataContext, type OrgData } from '../context/movement-context.js';
+import { emptyOrgData, orgDataContext, type OrgData } from '../context/org-data-context.js';
 import { ReportController } from '../controllers/report-controller.js';
 import type { Backend, Session } from '../data/backend.js';
 import type { AnswerChangeEvent, FigureChangeEvent } from '../events/report-events.js';
-import { LocaleController, formatDate, locale, t, tx } from '../i18n/index.js';
+import { LocaleController, formatDate, formatNumber, locale, t, tx } from '../i18n/index.js';
 import { unitsOf } from '../logic/claims.js';
 import { progress, withAnswer, withFigure } from '../logic/draft.js';
 import { bandText, currentPeriod, groupCriteria, previousPeriodId } from '../logic/movement.js';
@@ -61,11 +70,28 @@ export class ReportForm extends LitElement {
         max-width: 28rem;
       }
       .summary {
+        margin-bottom: 1rem;
+      }
+      /* One line that stays under the navigation while scrolling: the live score at a glance. */
+      .scorebar {
         position: sticky;
         top: 3.1rem;
         z-index: 2;
-        margin-bottom: 1rem;
-        box-shadow: 0 2px 6px rgb(0 0 0 / 0.06);
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+        gap: 0.5rem;
+        margin: 0 -1rem 1rem;
+        padding: 0.4rem 1rem;
+        background: var(--td-primary-dark);
+        color: var(--td-on-primary);
+        font-size: 0.9rem;
+        font-variant-numeric: tabular-nums;
+        box-shadow: 0 2px 6px rgb(0 0 0 / 0.15);
+      }
+      .scorebar .save {
+        opacity: 0.9;
+        text-align: right;
       }
       section.group {
         margin-bottom: 1rem;
@@ -87,9 +113,22 @@ export class ReportForm extends LitElement {
       .actions button {
         flex: 1 1 12rem;
       }
+      .problems-box summary {
+        cursor: pointer;
+        font-weight: 600;
+        color: #7a5500;
+        min-height: 32px;
+      }
       .problems {
-        margin: 0;
+        margin: 0.5rem 0 0;
         padding-left: 1.25rem;
+      }
+      .problems li {
+        margin-bottom: 0.25rem;
+      }
+      .problems button.link {
+        padding: 0 0.25rem 0 0;
+        font-weight: 700;
       }
       .loading {
         color: var(--td-muted);
@@ -155,15 +194,15 @@ export class ReportForm extends LitElement {
   }
 
   private handleFigureChange(e: FigureChangeEvent) {
-    const { code, figure, valid } = e.detail;
-    this.setValidity(code, valid);
+    const { code, figure, valid, itemValid } = e.detail;
+    this.setValidity(code, itemValid);
     if (valid) this.report.edit(withFigure(this.report.content, code, figure));
     this.confirming = false;
   }
 
   private handleAnswerChange(e: AnswerChangeEvent) {
-    const { code, patch, valid } = e.detail;
-    this.setValidity(code, valid);
+    const { code, patch, itemValid } = e.detail;
+    this.setValidity(code, itemValid);
     if (Object.keys(patch).length > 0) this.report.edit(withAnswer(this.report.content, code, patch));
     this.confirming = false;
   }
@@ -174,6 +213,16 @@ export class ReportForm extends LitElement {
     this.confirming = false;
   }
 
+  /** Brings an item named in the problem list into view and puts the cursor in it. */
+  private handleGoTo(code: string) {
+    const field = [...(this.renderRoot.querySelectorAll('criterion-field') as NodeListOf<HTMLElement & { criterion: { code: string } }>)].find(
+      (f) => f.criterion.code === code,
+    );
+    if (!field) return;
+    field.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    field.shadowRoot?.querySelector<HTMLElement>('input:not([disabled]), textarea:not([disabled])')?.focus({ preventScroll: true });
+  }
+
   private async handleAction(action: 'submit' | 'certify') {
     const m = t();
     this.confirming = false;
@@ -181,6 +230,7 @@ export class ReportForm extends LitElement {
   }
 
   private renderHeader(score: ScoreResult) {
+    const next = pointsToNextBand(score, this.orgData.current!.movement.bands);
     const m = t();
     const entry = this.orgData.current!;
     const period = currentPeriod(entry.movement);
@@ -208,6 +258,10 @@ export class ReportForm extends LitElement {
           <save-indicator .state=${this.report.saveState} .detail=${this.report.saveError}></save-indicator>
         </div>
       </div>
+      <div class="scorebar" aria-hidden="true">
+        <span><b>${formatNumber(score.percent)}%</b> · ${formatNumber(score.total)}/${formatNumber(score.max)} · ${bandText(entry.movement, score.band, locale())}</span>
+        <span class="save">${m.saveState[this.report.saveState]}</span>
+      </div>
       <div class="card summary">
         <score-summary
           .score=${score}
@@ -215,6 +269,7 @@ export class ReportForm extends LitElement {
           .filled=${p.filled}
           .total=${p.total}
           .invalid=${this.invalid.size}
+          .nextBand=${next ? { band: bandText(entry.movement, next.band.vi, locale()), points: next.points } : null}
         ></score-summary>
       </div>`;
   }
@@ -228,7 +283,7 @@ export class ReportForm extends LitElement {
     ${!r.editable ? html`<p class="notice" data-testid="locked-notice">${m.lockedNotice}</p>` : nothing}`;
   }
 
-  private renderGroups(items: Map<string, ItemResult>) {
+  private renderGroups(items: Map<string, ItemResult>, raises: Map<string, Raise>) {
     const m = t();
     const entry = this.orgData.current!;
     const content = this.report.content;
@@ -242,6 +297,7 @@ export class ReportForm extends LitElement {
             .figure=${content.figures[c.code]}
             .answer=${content.answers[c.code]}
             .result=${items.get(c.code) ?? null}
+            .raise=${raises.get(c.code) ?? null}
             ?disabled=${disabled}
           ></criterion-field>`,
         )}
@@ -249,7 +305,7 @@ export class ReportForm extends LitElement {
     );
   }
 
-  private renderActions() {
+  private renderActions(problems: SubmissionProblem[]) {
     const m = t();
     const r = this.report;
     const role = this.session?.claims?.units[this.unitId ?? ''];
@@ -258,12 +314,25 @@ export class ReportForm extends LitElement {
     if (!canSubmit && !canCertify && !r.actionError && !r.actionDone) return nothing;
     return html`<section class="card actions" aria-label=${m.submit}>
       ${this.invalid.size > 0 && canSubmit ? html`<p class="error">${m.fixInvalidFirst}</p>` : nothing}
+      ${problems.length > 0 && canSubmit
+        ? html`<details class="problems-box" data-testid="submission-problems" data-count=${problems.length}>
+            <summary>${m.problemsCount(problems.length)}</summary>
+            <ul class="problems">
+              ${problems.map(
+                (p) => html`<li>
+                  <button type="button" class="link" aria-label=${m.goToItem(p.code)} @click=${() => this.handleGoTo(p.code)}>${p.code}</button>
+                  ${tx(p.message)}
+                </li>`,
+              )}
+            </ul>
+          </details>`
+        : nothing}
       ${canSubmit && !this.confirming
         ? html`<div class="row">
             <button
               type="button"
               data-testid="submit-report"
-              ?disabled=${this.invalid.size > 0 || r.busy !== null}
+              ?disabled=${this.invalid.size > 0 || problems.length > 0 || r.busy !== null}
               @click=${() => (this.confirming = true)}
             >
               ${r.busy === 'submit' ? m.submitting : m.submit}
@@ -304,15 +373,19 @@ export class ReportForm extends LitElement {
     const unitId = this.unitId;
     if (!unitId) return html`<p class="notice" data-testid="no-units">${m.noUnits} <a href="#/standings">${m.navStandings}</a></p>`;
     if (!entry || !this.report.loaded) return html`<p class="loading" role="status">${m.loading}</p>`;
-    const score = scoreReport({
+    const input = {
       movement: entry.movement,
       report: { unitId, figures: this.report.content.figures, answers: this.report.content.answers },
       previous: this.report.previous,
-    });
+    };
+    const score = scoreReport(input);
     const items = new Map(score.items.map((i) => [i.code, i]));
+    const raises = new Map(whatWouldRaise(input).map((r) => [r.code, r]));
+    // The same check the submit callable makes, so the button is only offered when it can succeed.
+    const problems = validateForSubmission(entry.movement, input.report);
     return html`${this.renderHeader(score)} ${this.renderNotices()}
-      <div @figure-change=${this.handleFigureChange} @answer-change=${this.handleAnswerChange}>${this.renderGroups(items)}</div>
-      ${this.renderActions()}`;
+      <div @figure-change=${this.handleFigureChange} @answer-change=${this.handleAnswerChange}>${this.renderGroups(items, raises)}</div>
+      ${this.renderActions(problems)}`;
   }
 }
 

@@ -41,6 +41,11 @@ export class ScoreSummary extends LitElement {
         height: 0.5rem;
         accent-color: var(--td-primary);
       }
+      .next {
+        margin: 0.5rem 0 0;
+        font-size: 0.875rem;
+        color: var(--td-muted);
+      }
       .invalid {
         color: var(--td-danger);
         font-size: 0.875rem;
@@ -56,6 +61,8 @@ export class ScoreSummary extends LitElement {
   /** Items filled / applicable items. */
   @property({ type: Number }) filled = 0;
   @property({ type: Number }) total = 0;
+  /** The next rating up and the points it needs (domain pointsToNextBand), if any. */
+  @property({ attribute: false }) nextBand: { band: string; points: number } | null = null;
   /** Items whose input is not valid. */
   @property({ type: Number }) invalid = 0;
 
@@ -87,6 +94,9 @@ export class ScoreSummary extends LitElement {
         <span id="progress-label">${m.progress(this.filled, this.total)}</span>
         <progress max=${this.total || 1} .value=${this.filled} aria-labelledby="progress-label"></progress>
       </div>
+      ${this.nextBand
+        ? html`<p class="next" data-testid="next-band">${m.nextBand(formatNumber(this.nextBand.points), this.nextBand.band)}</p>`
+        : nothing}
       ${this.invalid > 0 ? html`<p class="invalid" role="alert">${m.invalidCount(this.invalid)}</p>` : nothing}
     </section>`;
   }

@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { backendContext } from '../context/backend-context.js';
 import { sessionContext } from '../context/session-context.js';
-import { emptyOrgData, orgDataContext, type OrgData } from '../context/movement-context.js';
+import { emptyOrgData, orgDataContext, type OrgData } from '../context/org-data-context.js';
 import { StandingsController } from '../controllers/standings-controller.js';
 import type { Backend, Session } from '../data/backend.js';
 import { LocaleController, formatNumber, formatTime, locale, t, tx } from '../i18n/index.js';
@@ -66,7 +66,8 @@ export class StandingsView extends LitElement {
       td.rank {
         font-weight: 700;
         font-size: 1.05rem;
-        width: 3rem;
+        width: 2.5rem;
+        text-align: center;
       }
       tr.mine > * {
         background: var(--td-info-bg);
@@ -86,9 +87,24 @@ export class StandingsView extends LitElement {
         text-align: center;
         padding: 2rem 1rem;
       }
-      @media (max-width: 30rem) {
-        .band-col {
+      .status-inline,
+      .band-inline {
+        display: none;
+      }
+      .status-inline {
+        margin-top: 0.25rem;
+      }
+      /* Phones: band and status columns fold into the unit cell, so the unit name keeps its room. */
+      @media (max-width: 36rem) {
+        .band-col,
+        .status-col {
           display: none;
+        }
+        .status-inline {
+          display: block;
+        }
+        .band-inline {
+          display: inline;
         }
       }
     `,
@@ -156,7 +172,7 @@ export class StandingsView extends LitElement {
                     <th scope="col">${m.unit}</th>
                     <th scope="col" class="num">${m.score}</th>
                     <th scope="col" class="band-col">${m.band}</th>
-                    <th scope="col">${m.status}</th>
+                    <th scope="col" class="status-col">${m.status}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -171,13 +187,14 @@ export class StandingsView extends LitElement {
                     >
                       <td class="rank">${r.rank}</td>
                       <th scope="row" style="font-size:inherit;color:inherit;white-space:normal">
-                        ${r.unitName}<span class="code">${r.unitCode}${myUnits.has(r.unitId) ? ` · ${m.yourUnit}` : ''}</span>
+                        ${r.unitName}<span class="code">${r.unitCode}${myUnits.has(r.unitId) ? ` · ${m.yourUnit}` : ''}<span class="band-inline"> · ${bandText(entry.movement, r.band, locale())}</span></span>
+                        <span class="status-inline"><status-badge status=${r.status}></status-badge></span>
                       </th>
                       <td class="num">
                         <strong>${formatNumber(r.percent)}%</strong><span class="code">${formatNumber(r.total)}/${formatNumber(r.max)}</span>
                       </td>
                       <td class="band-col">${bandText(entry.movement, r.band, locale())}</td>
-                      <td><status-badge status=${r.status}></status-badge></td>
+                      <td class="status-col"><status-badge status=${r.status}></status-badge></td>
                     </tr>`,
                   )}
                 </tbody>

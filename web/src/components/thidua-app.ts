@@ -4,7 +4,7 @@ import { provide } from '@lit/context';
 import type { OrgRole, UnitRole } from '@thidua/domain';
 import { backendContext } from '../context/backend-context.js';
 import { sessionContext } from '../context/session-context.js';
-import { emptyOrgData, orgDataContext, type OrgData } from '../context/movement-context.js';
+import { emptyOrgData, orgDataContext, type OrgData } from '../context/org-data-context.js';
 import { SessionController } from '../controllers/session-controller.js';
 import { OrgDataController } from '../controllers/org-data-controller.js';
 import type { Backend, Session } from '../data/backend.js';

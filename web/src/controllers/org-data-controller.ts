@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Unit } from '@thidua/domain';
 import type { Backend, Unsubscribe } from '../data/backend.js';
 import { pickMovement, type MovementEntry } from '../logic/movement.js';
-import { emptyOrgData, type OrgData } from '../context/movement-context.js';
+import { emptyOrgData, type OrgData } from '../context/org-data-context.js';
 
 /** Watches the organisation's movements (keeps the open one) and its units. */
 export class OrgDataController implements ReactiveController {

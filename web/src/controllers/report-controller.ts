@@ -52,6 +52,8 @@ export class ReportController implements ReactiveController {
   private readonly inFlight = new Set<Promise<void>>();
   private createIssued = false;
   private fromCache = true;
+  /** Firestore holds local writes the server has not confirmed (e.g. queued before a reload). */
+  private queuedInCache = false;
   private slow = false;
   private online = typeof navigator === 'undefined' ? true : navigator.onLine;
 
@@ -75,10 +77,13 @@ export class ReportController implements ReactiveController {
 
   get saveState(): SaveState {
     if (this.saveError) return 'error';
-    const pending = this.dirty || this.inFlight.size > 0;
-    if (pending && (!this.online || (this.slow && this.fromCache))) return 'offline';
+    const pending = this.dirty || this.inFlight.size > 0 || this.queuedInCache;
+    // Cut off: the browser says so, or the listener hears only the cache while writes wait
+    // (a write unanswered for a while, or one queued before a reload).
+    const cutOff = !this.online || (this.fromCache && (this.slow || (this.queuedInCache && this.inFlight.size === 0)));
+    if (pending && cutOff) return 'offline';
     if (this.dirty) return 'unsaved';
-    if (this.inFlight.size > 0) return 'saving';
+    if (this.inFlight.size > 0 || this.queuedInCache) return 'saving';
     return this.stored ? 'saved' : 'unsaved';
   }
 
@@ -152,6 +157,7 @@ export class ReportController implements ReactiveController {
     this.writtenSeq = 0;
     this.createIssued = false;
     this.fromCache = true;
+    this.queuedInCache = false;
     this.slow = false;
   }
 
@@ -180,6 +186,7 @@ export class ReportController implements ReactiveController {
     this.stored = r.byPeriod[t.periodId] ?? null;
     this.previous = t.previousPeriodId ? (r.byPeriod[t.previousPeriodId] ?? null) : null;
     this.fromCache = r.fromCache;
+    this.queuedInCache = r.hasPendingWrites;
     this.loadError = null;
     if (!this.loaded) {
       this.loaded = true;

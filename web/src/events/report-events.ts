@@ -7,14 +7,16 @@ export interface FigureChangeDetail {
   figure: Figure | null;
   /** False while the input is not valid: the stored figure is then left as it was. */
   valid: boolean;
+  /** Whether all of the item's inputs (figure, self-score) are valid. */
+  itemValid: boolean;
 }
 
 export interface AnswerChangeDetail {
   code: string;
   /** The fields to change (an empty patch changes nothing); a key with undefined clears that field. */
   patch: Partial<Pick<Answer, 'selfScore' | 'explanation'>>;
-  /** Whether the item's inputs as a whole are valid. */
-  valid: boolean;
+  /** Whether all of the item's inputs (figure, self-score) are valid. */
+  itemValid: boolean;
 }
 
 export type FigureChangeEvent = CustomEvent<FigureChangeDetail>;

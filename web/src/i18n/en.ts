@@ -105,6 +105,13 @@ export const en: Messages = {
   progress: (n: number, total: number) => `${n} of ${total} items filled`,
   invalidCount: (n: number) => `${n} item(s) with invalid input`,
   problemsTitle: 'To complete before submitting',
+  problemsCount: (n: number) => `${n} item(s) to complete before submitting`,
+  goToItem: (code: string) => `Go to item ${code}`,
+  nextBand: (points: string, band: string) => `${points} more points to reach the rating “${band}”.`,
+  raise: (gain: string) => `Up to ${gain} more points:`,
+  explanationOptional: 'Explanation (if any)',
+  explanationZeroHint: 'The denominator is 0 (no files this period): an explanation is needed.',
+  selfScoredTarget: 'Monitored target: enter the figures and self-score',
 
   submit: 'Submit report',
   submitting: 'Submitting…',

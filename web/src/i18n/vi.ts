@@ -107,6 +107,13 @@ export const vi = {
   progress: (n: number, total: number) => `Đã nhập ${n}/${total} mục`,
   invalidCount: (n: number) => `${n} mục nhập chưa hợp lệ`,
   problemsTitle: 'Cần bổ sung trước khi gửi',
+  problemsCount: (n: number) => `Còn ${n} mục cần bổ sung trước khi gửi`,
+  goToItem: (code: string) => `Đến mục ${code}`,
+  nextBand: (points: string, band: string) => `Thêm ${points} điểm để đạt xếp loại “${band}”.`,
+  raise: (gain: string) => `Có thể thêm ${gain} điểm:`,
+  explanationOptional: 'Giải trình (nếu có)',
+  explanationZeroHint: 'Mẫu số bằng 0 (không có hồ sơ trong kỳ): cần giải trình.',
+  selfScoredTarget: 'Chỉ tiêu theo dõi: nhập số liệu và tự chấm điểm',
 
   // Actions
   submit: 'Gửi báo cáo',

@@ -2,7 +2,7 @@
  * A unit's draft content (figures and answers) and the pure operations on it: editing one item,
  * comparing, counting what is filled, and the local fallback copy kept until Firestore has the write.
  */
-import { Answer, Figure, isApplicable, type Movement, type Report } from '@thidua/domain';
+import { Answer, Figure, isApplicable, isSelfScored, type Movement, type Report } from '@thidua/domain';
 
 export type DraftContent = Pick<Report, 'figures' | 'answers'>;
 
@@ -52,10 +52,10 @@ export function sameContent(a: DraftContent, b: DraftContent): boolean {
   return canonical(a.figures) === canonical(b.figures) && canonical(a.answers) === canonical(b.answers);
 }
 
-/** Whether an item counts as filled: a figure with a denominator, or a self-score. */
+/** Whether an item counts as filled: a self-score for self-scored items, else a figure. */
 export function isFilled(c: Movement['criteria'][number], content: DraftContent): boolean {
-  if (c.kind === 'quantitative') return content.figures[c.code] !== undefined;
-  return content.answers[c.code]?.selfScore !== undefined;
+  if (isSelfScored(c)) return content.answers[c.code]?.selfScore !== undefined;
+  return content.figures[c.code] !== undefined;
 }
 
 export function progress(

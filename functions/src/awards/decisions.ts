@@ -1,0 +1,49 @@
+/** The chairman's decision on one nomination, in a transaction with the nomination's status and an audit entry. */
+import { HttpsError } from 'firebase-functions/v2/https';
+import { DecisionRecord, Member, NominationRecord, decisionRefusal, type Actor, type DecideNominationInput } from '@thidua/domain';
+import type { z } from 'zod';
+import { awardRefs } from './refs.js';
+import { audit } from './audit.js';
+import { parseDoc, parseOptional, refuseWith } from './read.js';
+import type { AwardDeps } from './nominations.js';
+
+export async function decideNomination(deps: AwardDeps, actor: Actor, input: z.output<typeof DecideNominationInput>): Promise<{ status: 'approved' | 'rejected' }> {
+  const { db } = deps;
+  const r = awardRefs(db);
+  const ref = r.nomination(input.orgId, input.movementId, input.nominationId);
+  const decisionRef = r.decision(input.orgId, input.movementId, input.nominationId);
+  return db.runTransaction(async (tx) => {
+    const [nSnap, dSnap, mSnap] = await Promise.all([tx.get(ref), tx.get(decisionRef), tx.get(r.member(input.orgId, actor.uid))]);
+    const nomination = parseDoc(NominationRecord, nSnap, 'Không tìm thấy hồ sơ đề nghị khen thưởng.');
+    refuseWith(decisionRefusal(actor, input.orgId, nomination, input.outcome, input.reason));
+    const before = parseOptional(DecisionRecord, dSnap);
+    const member = parseOptional(Member.pick({ displayName: true }), mSnap);
+    if (!member) throw new HttpsError('failed-precondition', 'Tài khoản của bạn chưa có hồ sơ thành viên (họ tên) để ký quyết định.');
+    const now = deps.now();
+    const status = input.outcome === 'approve' ? 'approved' : 'rejected';
+    const decision: DecisionRecord = {
+      nominationId: input.nominationId,
+      unitId: nomination.proposingUnitId,
+      outcome: input.outcome,
+      form: nomination.proposedForm,
+      reason: input.reason,
+      meetingId: nomination.votes.ward!.meetingId,
+      councilApproved: nomination.votes.ward!.approved,
+      decidedBy: actor.uid,
+      decidedByName: member.displayName,
+      decidedAt: now,
+    };
+    tx.set(decisionRef, decision);
+    tx.update(ref, { status, updatedAt: now });
+    audit(db, tx, input.orgId, {
+      actorUid: actor.uid,
+      action: 'decide-nomination',
+      target: ref.path,
+      unitId: nomination.proposingUnitId,
+      before: { status: nomination.status, outcome: before?.outcome ?? null },
+      after: { status, outcome: input.outcome },
+      ...(input.reason ? { reason: input.reason } : {}),
+    });
+    return { status };
+  });
+}

@@ -1,0 +1,133 @@
+/**
+ * Generates a movement's award dossier into the object store: reads every input in one consistent
+ * snapshot, plans the documents with the domain, numbers them from the registers, renders each to
+ * DOCX, stores a new version only when its bytes changed, then the whole dossier as one ZIP.
+ * Run by the triggers when a meeting closes or a decision is made; safe to run again at any time.
+ *
+ * PDF: not generated. The domain renders DOCX only and Cloud Functions have no LibreOffice; see
+ * the note in the report (a Cloud Run converter or a PDF renderer in the domain would be needed).
+ */
+import type { Firestore } from 'firebase-admin/firestore';
+import {
+  DOCX_CONTENT_TYPE,
+  DOSSIER_ZIP_ID,
+  DecisionRecord,
+  MeetingRecord,
+  MovementForDossier,
+  NominationRecord,
+  OrgForDossier,
+  UnitForDossier,
+  ZIP_CONTENT_TYPE,
+  buildDossierZip,
+  newDossierDocument,
+  planDossier,
+  renderDocx,
+  type DossierFile,
+} from '@thidua/domain';
+import type { ObjectStore } from '../storage/objectStore.js';
+import { awardRefs } from './refs.js';
+import { parseDoc } from './read.js';
+import { reserveNumber } from './numbering.js';
+import { deactivate, storeVersion, type StoreOutcome } from './versions.js';
+
+export interface DossierDeps {
+  db: Firestore;
+  store: ObjectStore;
+  now: () => number;
+}
+
+export interface GeneratedDocument {
+  docId: string;
+  number: string | null;
+  outcome: StoreOutcome['outcome'];
+  version: number;
+  sha256: string;
+}
+
+export interface DossierReport {
+  inputsAt: number;
+  documents: GeneratedDocument[];
+  zip: GeneratedDocument | null;
+  deactivated: string[];
+}
+
+/** Every input of the dossier, read in one read-only transaction (a consistent snapshot). */
+async function readInputs(db: Firestore, orgId: string, movementId: string) {
+  const r = awardRefs(db);
+  return db.runTransaction(
+    async (tx) => {
+      const [org, movement, units, nominations, meetings, decisions] = await Promise.all([
+        tx.get(r.org(orgId)),
+        tx.get(r.movement(orgId, movementId)),
+        tx.get(r.units(orgId)),
+        tx.get(r.nominations(orgId, movementId)),
+        tx.get(r.meetings(orgId, movementId)),
+        tx.get(r.decisions(orgId, movementId)),
+      ]);
+      const all = [org, movement, ...units.docs, ...nominations.docs, ...meetings.docs, ...decisions.docs];
+      const inputsAt = Math.max(0, ...all.filter((d) => d.exists && d.updateTime).map((d) => d.updateTime!.toMillis()));
+      if (!org.exists || !movement.exists) return null;
+      return {
+        inputsAt,
+        org: parseDoc(OrgForDossier, org, ''),
+        movement: parseDoc(MovementForDossier, movement, ''),
+        units: Object.fromEntries(units.docs.flatMap((d) => {
+          const u = UnitForDossier.safeParse(d.data());
+          return u.success ? [[d.id, u.data] as const] : [];
+        })),
+        nominations: nominations.docs.map((d) => ({ ...parseDoc(NominationRecord, d, ''), id: d.id })),
+        meetings: meetings.docs.map((d) => ({ ...parseDoc(MeetingRecord, d, ''), id: d.id })),
+        decisions: decisions.docs.map((d) => parseDoc(DecisionRecord, d, '')),
+      };
+    },
+    { readOnly: true },
+  );
+}
+
+export async function generateDossier(deps: DossierDeps, orgId: string, movementId: string): Promise<DossierReport | null> {
+  const { db, store } = deps;
+  const inputs = await readInputs(db, orgId, movementId);
+  if (!inputs) return null;
+  const { inputsAt } = inputs;
+  const plan = planDossier(inputs);
+  const now = deps.now();
+  const documents: GeneratedDocument[] = [];
+  const files: DossierFile[] = [];
+
+  for (const planned of plan) {
+    const skeleton = newDossierDocument({ ...planned, contentType: DOCX_CONTENT_TYPE }, now);
+    const number = planned.numbering ? (await reserveNumber(db, { orgId, movementId, docId: planned.docId, numbering: planned.numbering, skeleton, now })).number : null;
+    const bytes = await renderDocx(planned.build(number));
+    const stored = await storeVersion(db, store, { orgId, movementId, docId: planned.docId, ext: 'docx', bytes, skeleton, inputsAt, now });
+    documents.push({ docId: planned.docId, number, outcome: stored.outcome, version: stored.version, sha256: stored.sha256 });
+    // A newer generation got there first: zip what it stored.
+    const current = stored.outcome === 'stale' && stored.storagePath ? ((await store.get(stored.storagePath))?.bytes ?? bytes) : bytes;
+    files.push({ name: planned.zipPath, bytes: current });
+  }
+
+  const planned = new Set(plan.map((p) => p.docId));
+  const existing = await awardRefs(db).documents(orgId, movementId).where('active', '==', true).get();
+  const gone = existing.docs.map((d) => d.id).filter((id) => id !== DOSSIER_ZIP_ID && !planned.has(id));
+  for (const id of gone) await deactivate(db, orgId, movementId, id, inputsAt, now);
+
+  let zip: GeneratedDocument | null = null;
+  if (files.length > 0) {
+    const bytes = buildDossierZip(files);
+    const skeleton = newDossierDocument(
+      {
+        docType: 'ho-so',
+        title: 'Hồ sơ đề nghị khen thưởng (tệp nén)',
+        fileName: `Ho so khen thuong - ${movementId}.zip`,
+        zipPath: `Ho so khen thuong - ${movementId}.zip`,
+        nominationIds: [...new Set(plan.flatMap((p) => p.nominationIds))].sort(),
+        unitId: null,
+        meetingId: null,
+        contentType: ZIP_CONTENT_TYPE,
+      },
+      now,
+    );
+    const stored = await storeVersion(db, store, { orgId, movementId, docId: DOSSIER_ZIP_ID, ext: 'zip', bytes, skeleton, inputsAt, now });
+    zip = { docId: DOSSIER_ZIP_ID, number: null, outcome: stored.outcome, version: stored.version, sha256: stored.sha256 };
+  }
+  return { inputsAt, documents, zip, deactivated: gone };
+}

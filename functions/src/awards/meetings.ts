@@ -1,0 +1,185 @@
+/**
+ * Meetings in transactions: open (with the council and its rules), attendance, votes, closing with
+ * the tally. For a secret ballot the choice goes into the nomination's ballot box (choices and
+ * commitments, sorted) and the voter into voters/{uid} (that they voted, not how): no stored
+ * document and no audit entry links a member to a choice. The voter gets the nonce back.
+ */
+import { randomBytes } from 'node:crypto';
+import { HttpsError } from 'firebase-functions/v2/https';
+import {
+  Ballot,
+  BallotBox,
+  MeetingRecord,
+  NominationRecord,
+  VoterRecord,
+  addToBox,
+  ballotsFromVoter,
+  canRunMeeting,
+  castVote as castDomainVote,
+  openBallotId,
+  openMeetingRefusal,
+  recordAttendance as checkAttendance,
+  tallyMeeting,
+  vnTime,
+  type Actor,
+  type CastVoteCallInput,
+  type CloseMeetingInput,
+  type OpenMeetingInput,
+  type RecordAttendanceInput,
+  type VoteReceipt,
+  type VoteSummary,
+} from '@thidua/domain';
+import type { z } from 'zod';
+import { awardRefs } from './refs.js';
+import { audit } from './audit.js';
+import { parseDoc, parseOptional, refuseWith } from './read.js';
+import type { AwardDeps } from './nominations.js';
+
+export interface VoteDeps extends AwardDeps {
+  /** Secret random string for the ballot commitment (the voter's receipt key). */
+  nonce?: () => string;
+}
+
+const MEETING_MISSING = 'Không tìm thấy cuộc họp.';
+type Scope = { orgId: string; movementId: string; meetingId: string };
+
+export async function openMeeting(deps: AwardDeps, actor: Actor, input: z.output<typeof OpenMeetingInput>): Promise<{ id: string }> {
+  refuseWith(openMeetingRefusal(actor, input.orgId, input.kind, input.unitId));
+  const { db } = deps;
+  const r = awardRefs(db);
+  const ref = r.meetings(input.orgId, input.movementId).doc();
+  return db.runTransaction(async (tx) => {
+    const movement = await tx.get(r.movement(input.orgId, input.movementId));
+    if (!movement.exists) throw new HttpsError('not-found', 'Không tìm thấy phong trào thi đua.');
+    const snaps = await tx.getAll(...input.nominationIds.map((id) => r.nomination(input.orgId, input.movementId, id)));
+    const missing = snaps.filter((s) => !s.exists).map((s) => s.id);
+    if (missing.length) throw new HttpsError('not-found', `Không tìm thấy hồ sơ đề nghị: ${missing.join(', ')}.`);
+    const nominations = snaps.map((s) => ({ ...parseDoc(NominationRecord, s, ''), id: s.id }));
+    if (input.kind === 'unit') {
+      const foreign = nominations.filter((n) => n.proposingUnitId !== input.unitId);
+      if (foreign.length) throw new HttpsError('failed-precondition', `Cuộc họp bình xét của đơn vị chỉ xét hồ sơ của đơn vị mình: ${foreign.map((n) => n.nomineeName).join(', ')}.`);
+    }
+    const closed = nominations.filter((n) => ['approved', 'rejected', 'awarded', 'withdrawn'].includes(n.status));
+    if (closed.length) throw new HttpsError('failed-precondition', `Hồ sơ đã có quyết định hoặc đã rút: ${closed.map((n) => n.nomineeName).join(', ')}.`);
+    const now = deps.now();
+    const { orgId, movementId: _m, unitId, ...rest } = input;
+    const meeting = MeetingRecord.parse({ ...rest, unitId: input.kind === 'unit' ? unitId! : null, memberIds: input.council.members.map((m) => m.memberId), present: [], absent: [], status: 'open', writtenVoters: [], createdBy: actor.uid, createdAt: now });
+    tx.create(ref, meeting);
+    audit(db, tx, orgId, { actorUid: actor.uid, action: 'open-meeting', target: ref.path, unitId: meeting.unitId, after: { kind: meeting.kind, status: 'open', nominationIds: meeting.nominationIds } });
+    return { id: ref.id };
+  });
+}
+
+export async function recordAttendance(deps: AwardDeps, actor: Actor, input: z.output<typeof RecordAttendanceInput>): Promise<{ present: string[]; absent: { memberId: string; reason: string }[] }> {
+  const { db } = deps;
+  const ref = awardRefs(db).meeting(input.orgId, input.movementId, input.meetingId);
+  return db.runTransaction(async (tx) => {
+    const [meetingSnap, anyVoter] = await Promise.all([tx.get(ref), tx.get(awardRefs(db).voters(input.orgId, input.movementId, input.meetingId).limit(1))]);
+    const meeting = parseDoc(MeetingRecord, meetingSnap, MEETING_MISSING);
+    if (!canRunMeeting(actor, input.orgId, meeting)) throw new HttpsError('permission-denied', 'Chỉ chủ tọa, thư ký hoặc người tổ chức cuộc họp mới được ghi danh sách có mặt.');
+    const r = checkAttendance(meeting, input.present, input.absent, !anyVoter.empty);
+    if (!r.ok) throw new HttpsError(r.refusal.code, r.refusal.message.vi);
+    tx.update(ref, { present: r.present, absent: r.absent });
+    audit(db, tx, input.orgId, { actorUid: actor.uid, action: 'record-attendance', target: ref.path, unitId: meeting.unitId, before: { present: meeting.present }, after: { present: r.present, absent: r.absent.map((a) => a.memberId) } });
+    return { present: r.present, absent: r.absent };
+  });
+}
+
+export async function castVote(deps: VoteDeps, actor: Actor, input: z.output<typeof CastVoteCallInput>): Promise<VoteReceipt> {
+  const { db } = deps;
+  const r = awardRefs(db);
+  const voterId = input.voterId ?? actor.uid;
+  const meetingRef = r.meeting(input.orgId, input.movementId, input.meetingId);
+  const voterRef = r.voter(input.orgId, input.movementId, input.meetingId, voterId);
+  return db.runTransaction(async (tx) => {
+    const meeting = parseDoc(MeetingRecord, await tx.get(meetingRef), MEETING_MISSING);
+    if (actor.org !== input.orgId) throw new HttpsError('permission-denied', 'Cuộc họp không thuộc tổ chức của bạn.');
+    if (meeting.status !== 'open') throw new HttpsError('failed-precondition', 'Cuộc họp đã kết thúc: không nhận thêm phiếu.');
+    const secret = meeting.council.rules.secretBallot;
+    const boxRef = r.ballot(input.orgId, input.movementId, input.meetingId, input.nominationId);
+    const [voterSnap, boxSnap] = await Promise.all([tx.get(voterRef), secret ? tx.get(boxRef) : Promise.resolve(null)]);
+    const record = parseOptional(VoterRecord, voterSnap);
+    const now = deps.now();
+    const cast = castDomainVote({
+      council: meeting.council,
+      meeting,
+      existing: ballotsFromVoter(record),
+      actorId: actor.uid,
+      voterId,
+      nominationId: input.nominationId,
+      choice: input.choice,
+      written: input.written,
+      nonce: (deps.nonce ?? (() => randomBytes(16).toString('hex')))(),
+      now,
+    });
+    if (!cast.ok) throw new HttpsError(cast.code, cast.message.vi);
+    const b = cast.ballot;
+    if (secret) {
+      const box = boxSnap ? parseOptional(BallotBox, boxSnap) : null;
+      tx.set(boxRef, addToBox(box, input.nominationId, { commitment: b.commitment, choice: b.choice }));
+    } else {
+      tx.create(r.ballot(input.orgId, input.movementId, input.meetingId, openBallotId(input.nominationId, voterId)), Ballot.parse(b));
+    }
+    tx.set(voterRef, { voterId, nominations: { [input.nominationId]: { written: b.written, recordedBy: b.recordedBy, at: now } } }, { merge: true });
+    audit(db, tx, input.orgId, {
+      actorUid: actor.uid,
+      action: b.written ? 'record-written-vote' : 'cast-vote',
+      target: meetingRef.path,
+      unitId: meeting.unitId,
+      // A secret ballot's audit entry says who voted on what, never the choice.
+      after: { nominationId: input.nominationId, voterId, written: b.written, ...(secret ? {} : { choice: b.choice }) },
+    });
+    return { meetingId: input.meetingId, nominationId: input.nominationId, voterId, choice: b.choice, written: b.written, nonce: b.nonce, commitment: b.commitment };
+  });
+}
+
+export interface CloseResult {
+  results: Record<string, { approved: boolean; quorumMet: boolean; yes: number; base: number; percentYes: number; explanation: string }>;
+}
+
+export async function closeMeeting(deps: AwardDeps, actor: Actor, input: z.output<typeof CloseMeetingInput>): Promise<CloseResult> {
+  const { db } = deps;
+  const r = awardRefs(db);
+  const s: Scope = input;
+  const ref = r.meeting(s.orgId, s.movementId, s.meetingId);
+  return db.runTransaction(async (tx) => {
+    const meeting = parseDoc(MeetingRecord, await tx.get(ref), MEETING_MISSING);
+    if (!canRunMeeting(actor, s.orgId, meeting)) throw new HttpsError('permission-denied', 'Chỉ chủ tọa, thư ký hoặc người tổ chức cuộc họp mới được kết thúc cuộc họp.');
+    if (meeting.status !== 'open') throw new HttpsError('failed-precondition', 'Cuộc họp đã kết thúc.');
+    if (meeting.present.length === 0) throw new HttpsError('failed-precondition', 'Chưa ghi danh sách thành viên có mặt: không thể kết thúc cuộc họp.');
+    const [ballotSnap, voterSnap, ...nominationSnaps] = await Promise.all([
+      tx.get(r.ballots(s.orgId, s.movementId, s.meetingId)),
+      tx.get(r.voters(s.orgId, s.movementId, s.meetingId)),
+      ...meeting.nominationIds.map((id) => tx.get(r.nomination(s.orgId, s.movementId, id))),
+    ]);
+    const secret = meeting.council.rules.secretBallot;
+    const ballots = secret ? [] : ballotSnap.docs.map((d) => parseDoc(Ballot, d, ''));
+    const boxes = secret ? ballotSnap.docs.map((d) => parseDoc(BallotBox, d, '')) : [];
+    const voters = voterSnap.docs.map((d) => parseDoc(VoterRecord, d, ''));
+    let results;
+    try {
+      results = tallyMeeting(meeting, { ballots, boxes, voters });
+    } catch (e) {
+      throw new HttpsError('data-loss', (e as Error).message);
+    }
+    const now = deps.now();
+    const endTime = input.endTime ?? vnTime(now);
+    const writtenVoters = voters.filter((v) => Object.values(v.nominations).some((p) => p.written)).map((v) => v.voterId).sort();
+    // Firestore refuses `undefined`; the tally leaves optional fields unset, JSON drops them.
+    tx.update(ref, { status: 'closed', closedAt: now, closedBy: actor.uid, endTime, results: JSON.parse(JSON.stringify(results)), writtenVoters });
+    for (const snap of nominationSnaps) {
+      if (!snap.exists) continue;
+      const n = parseDoc(NominationRecord, snap, '');
+      const t = results[snap.id];
+      const previous = n.votes[meeting.kind];
+      if (!t || (previous && previous.date > meeting.date)) continue;
+      const summary: VoteSummary = { meetingId: s.meetingId, date: meeting.date, approved: t.approved, quorumMet: t.quorumMet, yes: t.yes, base: t.base, percentYes: t.percentYes };
+      tx.update(snap.ref, { [`votes.${meeting.kind}`]: summary, updatedAt: now });
+    }
+    const summary: CloseResult['results'] = Object.fromEntries(
+      Object.entries(results).map(([id, t]) => [id, { approved: t.approved, quorumMet: t.quorumMet, yes: t.yes, base: t.base, percentYes: t.percentYes, explanation: t.explanation.vi }]),
+    );
+    audit(db, tx, s.orgId, { actorUid: actor.uid, action: 'close-meeting', target: ref.path, unitId: meeting.unitId, before: { status: 'open' }, after: { status: 'closed', results: Object.fromEntries(Object.entries(summary).map(([id, x]) => [id, { approved: x.approved, yes: x.yes, base: x.base }])) } });
+    return { results: summary };
+  });
+}

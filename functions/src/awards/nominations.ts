@@ -1,0 +1,122 @@
+/**
+ * Nominations in transactions: a unit's proposal with its eligibility check, and the secretariat's
+ * override of a flag with a reason. A new proposal for a nominee already proposed also refreshes
+ * the other proposal's check, so both show the one-form-per-achievement flag.
+ */
+import { HttpsError } from 'firebase-functions/v2/https';
+import type { Firestore, Transaction } from 'firebase-admin/firestore';
+import {
+  LEGAL_BASIS_2024,
+  NominationRecord,
+  ProposeNominationInput,
+  Unit,
+  awardPaths,
+  checkEligibility,
+  nomineeNameOf,
+  overrideRefusal,
+  storedEligibility,
+  type Actor,
+  type EligibilityRule,
+  type LegalBasisSet,
+  type StoredEligibility,
+} from '@thidua/domain';
+import type { z } from 'zod';
+import { awardRefs } from './refs.js';
+import { audit } from './audit.js';
+import { parseDoc } from './read.js';
+
+export interface AwardDeps {
+  db: Firestore;
+  now: () => number;
+  /** Legal bases the flags cite (data, replaceable when the decree changes). */
+  legalBasis?: LegalBasisSet;
+}
+
+type Stored = NominationRecord & { id: string };
+
+/** The nominee's other nominations in the movement (for the one-form rule), read in the transaction. */
+async function twinsOf(deps: AwardDeps, tx: Transaction, orgId: string, movementId: string, nomineeId: string): Promise<Stored[]> {
+  const snap = await tx.get(awardRefs(deps.db).nominations(orgId, movementId).where('nomineeId', '==', nomineeId));
+  return snap.docs.map((d) => ({ ...parseDoc(NominationRecord, d, ''), id: d.id }));
+}
+
+function eligibilityOf(deps: AwardDeps, n: Stored, all: readonly Stored[], now: number): StoredEligibility {
+  const basis = deps.legalBasis ?? LEGAL_BASIS_2024;
+  return storedEligibility(checkEligibility(n, n.nominee, all, basis), now, basis.id);
+}
+
+export type ProposeInput = z.output<typeof ProposeNominationInput>;
+
+export async function proposeNomination(deps: AwardDeps, actor: Actor, input: ProposeInput): Promise<{ id: string; eligibility: StoredEligibility }> {
+  const { db } = deps;
+  const r = awardRefs(db);
+  const ref = r.nominations(input.orgId, input.movementId).doc();
+  return db.runTransaction(async (tx) => {
+    const [movement, unit] = await Promise.all([tx.get(r.movement(input.orgId, input.movementId)), tx.get(r.unit(input.orgId, input.proposingUnitId))]);
+    if (!movement.exists) throw new HttpsError('not-found', 'Không tìm thấy phong trào thi đua.');
+    parseDoc(Unit.pick({ name: true }), unit, `Không tìm thấy đơn vị ${input.proposingUnitId}.`);
+    const twins = await twinsOf(deps, tx, input.orgId, input.movementId, input.nomineeId);
+    const now = deps.now();
+    const { orgId: _o, movementId, report, nominee, ...rest } = input;
+    const draft: Stored = NominationRecord.parse({
+      ...rest,
+      movementId,
+      nominee,
+      nomineeName: nomineeNameOf(nominee),
+      report,
+      overrides: [],
+      status: 'submitted',
+      eligibility: { eligible: false, flags: [], checkedAt: now, legalBasisId: '' },
+      votes: {},
+      createdBy: actor.uid,
+      createdAt: now,
+      updatedAt: now,
+    }) as Stored;
+    draft.id = ref.id;
+    const all = [...twins, draft];
+    draft.eligibility = eligibilityOf(deps, draft, all, now);
+    const { id: _id, ...record } = draft;
+    tx.create(ref, record);
+    for (const t of twins) tx.update(r.nomination(input.orgId, movementId, t.id), { eligibility: eligibilityOf(deps, t, all, now), updatedAt: now });
+    audit(db, tx, input.orgId, {
+      actorUid: actor.uid,
+      action: 'propose-nomination',
+      target: awardPaths.nomination(input.orgId, movementId, ref.id),
+      unitId: input.proposingUnitId,
+      after: { status: 'submitted', eligible: draft.eligibility.eligible, flags: draft.eligibility.flags.map((f) => f.rule) },
+    });
+    return { id: ref.id, eligibility: draft.eligibility };
+  });
+}
+
+export async function overrideEligibility(
+  deps: AwardDeps,
+  actor: Actor,
+  input: { orgId: string; movementId: string; nominationId: string; rule: EligibilityRule; reason: string },
+): Promise<{ eligibility: StoredEligibility }> {
+  const { db } = deps;
+  const r = awardRefs(db);
+  const ref = r.nomination(input.orgId, input.movementId, input.nominationId);
+  return db.runTransaction(async (tx) => {
+    const nomination: Stored = { ...parseDoc(NominationRecord, await tx.get(ref), 'Không tìm thấy hồ sơ đề nghị khen thưởng.'), id: input.nominationId };
+    const refusal = overrideRefusal(actor, input.orgId, nomination, input.rule);
+    if (refusal) throw new HttpsError(refusal.code, refusal.message.vi);
+    const twins = await twinsOf(deps, tx, input.orgId, input.movementId, nomination.nomineeId);
+    const now = deps.now();
+    const before = nomination.eligibility;
+    nomination.overrides = [...nomination.overrides.filter((o) => o.rule !== input.rule), { rule: input.rule, reason: input.reason, by: actor.uid, at: now }];
+    const all = [...twins.filter((t) => t.id !== nomination.id), nomination];
+    nomination.eligibility = eligibilityOf(deps, nomination, all, now);
+    tx.update(ref, { overrides: nomination.overrides, eligibility: nomination.eligibility, updatedAt: now });
+    audit(db, tx, input.orgId, {
+      actorUid: actor.uid,
+      action: 'override-eligibility',
+      target: ref.path,
+      unitId: nomination.proposingUnitId,
+      before: { eligible: before.eligible },
+      after: { eligible: nomination.eligibility.eligible, rule: input.rule },
+      reason: input.reason,
+    });
+    return { eligibility: nomination.eligibility };
+  });
+}

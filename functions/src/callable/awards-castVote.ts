@@ -1,0 +1,15 @@
+import { onCall } from 'firebase-functions/v2/https';
+import { getFirestore } from 'firebase-admin/firestore';
+import { CastVoteCallInput } from '@thidua/domain';
+import { claimsOf, parseInput } from './errors.js';
+import { castVote as cast } from '../awards/meetings.js';
+
+/**
+ * Called by a council member present at the meeting (their own vote, once per nomination), or by
+ * the meeting's secretary recording an absent member's written vote. Returns the voter's receipt.
+ */
+export const castVote = onCall(async (request) => {
+  const actor = claimsOf(request);
+  const input = parseInput(CastVoteCallInput, request.data);
+  return cast({ db: getFirestore(), now: Date.now }, actor, input);
+});

@@ -1,0 +1,461 @@
+/**
+ * Nominations, the council's vote and the dossier against the real emulators: proposals store
+ * their eligibility; votes go through the callables (quorum, exact threshold, written votes of
+ * absent members, refusals that say why); a secret ballot leaves no voter → choice link in any
+ * stored document; the chairman decides; the dossier is generated into the object store, numbered
+ * from the registers, versioned by content hash, and downloaded only by those entitled.
+ */
+import { resolve } from 'node:path';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  DEMO_MOVEMENT_ID as MOVEMENT,
+  DEMO_ORG_ID as ORG,
+  DEMO_PASSWORD,
+  DossierDocument,
+  MeetingRecord,
+  NominationRecord,
+  awardPaths,
+  newDossierDocument,
+  paths,
+  verifyReceipt,
+  type VoteReceipt,
+} from '@thidua/domain';
+import { adminAuth, adminDb, waitFor } from '../support/admin.js';
+import { seedDemo } from '../support/seed.js';
+import { FUNCTIONS, idToken, type CallResult } from '../support/http.js';
+import { generateDossier } from '../../functions/src/awards/dossier.js';
+import { reserveNumber } from '../../functions/src/awards/numbering.js';
+import { DiskObjectStore } from '../../functions/src/storage/objectStore.js';
+
+const db = adminDb();
+/** The functions' disk object store (functions/.env.demo-thidua: ../.data/storage from functions/). */
+const store = new DiskObjectStore(process.env.AWARDS_STORE_DIR ?? resolve(import.meta.dirname, '../../.data/storage'));
+const scope = { orgId: ORG, movementId: MOVEMENT };
+
+const EMAILS = {
+  canboKt: 'canbo.kt@haian.test',
+  truongKt: 'truong.kt@haian.test',
+  canboVp: 'canbo.vp@haian.test',
+  truongVp: 'truong.vp@haian.test',
+  vhxh: 'vhxh@haian.test',
+  hoidong: 'hoidong@haian.test',
+  chutich: 'chutich@haian.test',
+  quantri: 'quantri@haian.test',
+} as const;
+type Who = keyof typeof EMAILS;
+const tokens = {} as Record<Who, string>;
+const uid = {} as Record<Who, string>;
+
+// ─── Talking to the functions (base URL from the emulator hub, so other ports work too) ───────
+let base = FUNCTIONS;
+async function call(name: string, data: unknown, who?: Who): Promise<CallResult> {
+  const res = await fetch(`${base}/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}) },
+    body: JSON.stringify({ data }),
+  });
+  const body = (await res.json()) as { result?: unknown; error?: { status: string; message: string } };
+  return { status: res.status, ...body };
+}
+async function ok<T>(name: string, data: unknown, who: Who): Promise<T> {
+  const r = await call(name, data, who);
+  if (r.error) throw new Error(`${name} by ${who}: ${r.error.status} ${r.error.message}`);
+  return r.result as T;
+}
+const download = (docId: string, who?: Who, version?: number) =>
+  fetch(`${base}/api/documents/${ORG}/${MOVEMENT}/${docId}${version ? `?version=${version}` : ''}`, { headers: who ? { authorization: `Bearer ${tokens[who]}` } : {} });
+
+async function docxText(bytes: ArrayBuffer | Uint8Array): Promise<string> {
+  const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+  return (xml.match(/<w:t(?: [^>]*)?>[^<]*<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&')).join(' ');
+}
+const documentIndex = async (docId: string) => {
+  const s = await db.doc(awardPaths.document(ORG, MOVEMENT, docId)).get();
+  return s.exists ? DossierDocument.parse(s.data()) : null;
+};
+const nominationOf = async (id: string) => NominationRecord.parse((await db.doc(awardPaths.nomination(ORG, MOVEMENT, id)).get()).data());
+
+// ─── Fixtures ─────────────────────────────────────────────────────────────────────────────────
+const NO_BLOCKS = { discipline: false, investigation: false, complaint: false };
+const person = (fullName: string, position: string, over: object = {}) => ({ fullName, gender: 'male', birthDate: '1988-05-12', unitId: 'kt', position, blockFlags: NO_BLOCKS, ...over });
+const proposal = (over: Record<string, unknown>) => ({
+  ...scope,
+  proposingUnitId: 'kt',
+  nomineeType: 'individual',
+  proposedForm: 'GIAY_KHEN_PHUONG',
+  standardsMet: ['I1'],
+  achievementSummary: 'Tham mưu hoàn thành 100% hồ sơ cấp phép xây dựng đúng hạn; số hóa hồ sơ địa chính.',
+  disciplineConfirmed: true,
+  report: { paragraphs: ['Năm 2025 tham mưu giải quyết 312 hồ sơ, 100% đúng hạn.'], results: [{ item: 'Hồ sơ giải quyết đúng hạn', target: '100%', result: '100% (312/312)' }] },
+  ...over,
+});
+const member = (who: Who | string, name: string, councilRole: string, position = '') => ({ memberId: who in EMAILS ? uid[who as Who] : who, name, councilRole, position });
+
+/** Nomination ids by nickname. */
+const N = {} as Record<'tuan' | 'phong' | 'ha' | 'staffProposal', string>;
+/** Meeting ids by nickname. */
+const M = {} as Record<'unit' | 'noQuorum' | 'council' | 'secret', string>;
+
+beforeAll(async () => {
+  const hub = process.env.FIREBASE_EMULATOR_HUB;
+  if (hub) {
+    const emulators = (await (await fetch(`http://${hub}/emulators`)).json()) as { functions?: { host: string; port: number } };
+    if (emulators.functions) base = `http://${emulators.functions.host}:${emulators.functions.port}/demo-thidua/us-central1`;
+  }
+  await seedDemo();
+  for (const who of Object.keys(EMAILS) as Who[]) {
+    tokens[who] = await idToken(EMAILS[who], DEMO_PASSWORD);
+    uid[who] = (await adminAuth().getUserByEmail(EMAILS[who])).uid;
+  }
+  // A fresh award workflow for the demo movement, whatever an earlier run left.
+  for (const path of [awardPaths.nominations, awardPaths.meetings, awardPaths.decisions, awardPaths.documents]) await db.recursiveDelete(db.collection(path(ORG, MOVEMENT)));
+  await db.recursiveDelete(db.collection(awardPaths.numberRegisters(ORG)));
+  await db.recursiveDelete(db.collection(awardPaths.documents(ORG, 'numbering-test')));
+});
+
+describe('proposing nominations', () => {
+  it('stores the eligibility check with the proposal', async () => {
+    const r = await ok<{ id: string; eligibility: { eligible: boolean; flags: unknown[] } }>('proposeNomination', proposal({ nomineeId: 'p-tuan', nominee: person('Lê Minh Tuấn', 'Chuyên viên') }), 'truongKt');
+    N.tuan = r.id;
+    expect(r.eligibility).toMatchObject({ eligible: true, flags: [] });
+    const stored = await nominationOf(N.tuan);
+    expect(stored).toMatchObject({ status: 'submitted', nomineeName: 'Lê Minh Tuấn', proposingUnitId: 'kt', createdBy: uid.truongKt });
+    expect(stored.eligibility).toMatchObject({ eligible: true, flags: [], legalBasisId: 'luat-2022+nd-98-2023' });
+
+    N.phong = (await ok<{ id: string }>('proposeNomination', proposal({ nomineeType: 'collective', nomineeId: 'kt', standardsMet: ['C1'], nominee: { name: 'Phòng Kinh tế, Hạ tầng và Đô thị', unitId: 'kt', blockFlags: NO_BLOCKS } }), 'truongKt')).id;
+    N.ha = (await ok<{ id: string }>('proposeNomination', proposal({ nomineeId: 'p-ha', proposedForm: 'DE_NGHI_BANG_KHEN_TP', standardsMet: ['I3'], outstanding: true, cityCriterion: 'Luật TĐKT Điều 74 khoản 1 điểm d', nominee: person('Phạm Thu Hà', 'Trưởng phòng', { gender: 'female' }) }), 'truongKt')).id;
+  });
+
+  it('records the flags of an ineligible proposal, and lets the secretariat override one with a reason', async () => {
+    const r = await ok<{ id: string; eligibility: { eligible: boolean; flags: { rule: string; message: { vi: string } }[] } }>(
+      'proposeNomination',
+      proposal({ nomineeId: 'p-ba', disciplineConfirmed: false, nominee: person('Nguyễn Văn Ba', 'Chuyên viên') }),
+      'canboKt',
+    );
+    N.staffProposal = r.id;
+    expect(r.eligibility.eligible).toBe(false);
+    expect(r.eligibility.flags.map((f) => f.rule)).toEqual(['discipline-not-confirmed']);
+    expect((await nominationOf(N.staffProposal)).eligibility.eligible).toBe(false);
+
+    const byHead = await call('overrideEligibility', { ...scope, nominationId: N.staffProposal, rule: 'discipline-not-confirmed', reason: 'Thủ trưởng đã xác nhận bằng văn bản số 12/KT.' }, 'truongKt');
+    expect(byHead.error?.status).toBe('PERMISSION_DENIED');
+    const short = await call('overrideEligibility', { ...scope, nominationId: N.staffProposal, rule: 'discipline-not-confirmed', reason: 'ok' }, 'vhxh');
+    expect(short.error?.message).toContain('ít nhất 10 ký tự');
+    const done = await ok<{ eligibility: { eligible: boolean; flags: { override?: { reason: string } }[] } }>(
+      'overrideEligibility',
+      { ...scope, nominationId: N.staffProposal, rule: 'discipline-not-confirmed', reason: 'Thủ trưởng đã xác nhận bằng văn bản số 12/KT.' },
+      'vhxh',
+    );
+    expect(done.eligibility.eligible).toBe(true);
+    expect(done.eligibility.flags[0]?.override?.reason).toBe('Thủ trưởng đã xác nhận bằng văn bản số 12/KT.');
+    const audit = await db.collection(paths.audit(ORG)).where('target', '==', awardPaths.nomination(ORG, MOVEMENT, N.staffProposal)).where('action', '==', 'override-eligibility').get();
+    expect(audit.docs.map((d) => d.get('actorUid'))).toEqual([uid.vhxh]);
+  });
+
+  it('flags a second proposal of the same nominee on both nominations', async () => {
+    const r = await ok<{ id: string; eligibility: { eligible: boolean; flags: { rule: string }[] } }>(
+      'proposeNomination',
+      proposal({ nomineeId: 'p-tuan', proposedForm: 'DE_NGHI_BANG_KHEN_TP', nominee: person('Lê Minh Tuấn', 'Chuyên viên') }),
+      'truongKt',
+    );
+    expect(r.eligibility.flags.map((f) => f.rule)).toContain('duplicate-award');
+    expect((await nominationOf(N.tuan)).eligibility.flags.map((f) => f.rule)).toContain('duplicate-award');
+    // Withdrawn again by the admin SDK so the rest of the suite has one proposal per nominee.
+    await db.doc(awardPaths.nomination(ORG, MOVEMENT, r.id)).update({ status: 'withdrawn' });
+  });
+
+  it('refuses a proposal for another unit, and a discipline confirmation by staff, saying why', async () => {
+    const other = await call('proposeNomination', proposal({ nomineeId: 'p-x', nominee: person('Trần Văn X', 'Chuyên viên') }), 'canboVp');
+    expect(other.error?.status).toBe('PERMISSION_DENIED');
+    expect(other.error?.message).toContain('cán bộ của đơn vị');
+    const staff = await call('proposeNomination', proposal({ nomineeId: 'p-x', nominee: person('Trần Văn X', 'Chuyên viên') }), 'canboKt');
+    expect(staff.error?.message).toContain('Chỉ thủ trưởng đơn vị');
+    const signedOut = await call('proposeNomination', proposal({ nomineeId: 'p-x', nominee: person('Trần Văn X', 'Chuyên viên') }));
+    expect(signedOut.error?.status).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe("the unit's bình xét", () => {
+  it('is opened by the unit head only', async () => {
+    const meeting = {
+      ...scope,
+      kind: 'unit',
+      unitId: 'kt',
+      date: '2025-12-03',
+      startTime: '08:30',
+      place: 'phòng họp Phòng Kinh tế, Hạ tầng và Đô thị',
+      council: {
+        name: 'Phòng Kinh tế, Hạ tầng và Đô thị',
+        members: [member('truongKt', 'Phạm Thu Hà', 'CHU_TICH', 'Trưởng phòng'), member('canboKt', 'Lê Minh Tuấn', 'THU_KY', 'Chuyên viên'), member('kt-cv3', 'Nguyễn Văn Ba', 'UY_VIEN', 'Chuyên viên')],
+        rules: {},
+      },
+      chairId: uid.truongKt,
+      secretaryId: uid.canboKt,
+      nominationIds: [N.tuan, N.phong, N.ha, N.staffProposal],
+    };
+    expect((await call('openMeeting', meeting, 'canboKt')).error?.status).toBe('PERMISSION_DENIED');
+    M.unit = (await ok<{ id: string }>('openMeeting', meeting, 'truongKt')).id;
+    await ok('recordAttendance', { ...scope, meetingId: M.unit, present: [uid.truongKt, uid.canboKt], absent: [{ memberId: 'kt-cv3', reason: 'nghỉ phép' }] }, 'truongKt');
+  });
+
+  it('takes each member’s own vote once, and the secretary’s record of an absent member’s written vote', async () => {
+    const at = { ...scope, meetingId: M.unit };
+    for (const id of [N.tuan, N.phong, N.ha]) for (const who of ['truongKt', 'canboKt'] as const) await ok('castVote', { ...at, nominationId: id, choice: 'yes' }, who);
+    await ok('castVote', { ...at, nominationId: N.staffProposal, choice: 'no' }, 'truongKt');
+    await ok('castVote', { ...at, nominationId: N.staffProposal, choice: 'yes' }, 'canboKt');
+    const written = await ok<VoteReceipt>('castVote', { ...at, nominationId: N.tuan, choice: 'yes', voterId: 'kt-cv3', written: true }, 'canboKt');
+    expect(written).toMatchObject({ voterId: 'kt-cv3', written: true, choice: 'yes' });
+
+    const twice = await call('castVote', { ...at, nominationId: N.tuan, choice: 'no' }, 'canboKt');
+    expect(twice.error?.status).toBe('FAILED_PRECONDITION');
+    expect(twice.error?.message).toContain('đã biểu quyết cho trường hợp này');
+    const forAnother = await call('castVote', { ...at, nominationId: N.tuan, choice: 'no', voterId: uid.truongKt }, 'canboKt');
+    expect(forAnother.error?.status).toBe('PERMISSION_DENIED');
+    expect(forAnother.error?.message).toContain('chỉ được biểu quyết cho chính mình');
+    const stranger = await call('castVote', { ...at, nominationId: N.tuan, choice: 'yes' }, 'canboVp');
+    expect(stranger.error?.message).toContain('Chỉ thành viên Hội đồng');
+    const late = await call('recordAttendance', { ...at, present: [uid.truongKt], absent: [] }, 'truongKt');
+    expect(late.error?.message).toContain('Đã bắt đầu biểu quyết');
+  });
+
+  it('closes with the tally stored on the meeting and on each nomination', async () => {
+    const r = await ok<{ results: Record<string, { approved: boolean; yes: number; base: number }> }>('closeMeeting', { ...scope, meetingId: M.unit, endTime: '10:00' }, 'truongKt');
+    expect(r.results[N.tuan]).toMatchObject({ approved: true, yes: 3, base: 3 });
+    expect(r.results[N.staffProposal]).toMatchObject({ approved: false, yes: 1, base: 2 });
+    const meeting = MeetingRecord.parse((await db.doc(awardPaths.meeting(ORG, MOVEMENT, M.unit)).get()).data());
+    expect(meeting).toMatchObject({ status: 'closed', endTime: '10:00', writtenVoters: ['kt-cv3'], memberIds: [uid.truongKt, uid.canboKt, 'kt-cv3'] });
+    expect((await nominationOf(N.phong)).votes.unit).toMatchObject({ meetingId: M.unit, approved: true, yes: 2, base: 2 });
+    expect((await call('castVote', { ...scope, meetingId: M.unit, nominationId: N.phong, choice: 'no' }, 'truongKt')).error?.message).toContain('đã kết thúc');
+  });
+});
+
+describe('the ward council', () => {
+  const wardMeeting = (members: object[], nominationIds: string[], over: object = {}) => ({
+    ...scope,
+    kind: 'ward',
+    date: '2025-12-10',
+    startTime: '14:00',
+    place: 'phòng họp tầng 2, trụ sở Ủy ban nhân dân phường Hải An',
+    council: { name: 'Hội đồng Thi đua - Khen thưởng phường Hải An', members, rules: {} },
+    chairId: uid.chutich,
+    secretaryId: uid.vhxh,
+    nominationIds,
+    ...over,
+  });
+
+  it('does not approve anything without a quorum, and says so', async () => {
+    const members = [member('chutich', 'Cao Huy Hiếu', 'CHU_TICH', 'Chủ tịch UBND phường'), member('vhxh', 'Đỗ Thị Mai', 'THU_KY'), member('hoidong', 'Vũ Đức Thắng', 'UY_VIEN'), member('hd-4', 'Ủy viên 4', 'UY_VIEN'), member('hd-5', 'Ủy viên 5', 'UY_VIEN'), member('hd-6', 'Ủy viên 6', 'UY_VIEN')];
+    expect((await call('openMeeting', wardMeeting(members, [N.tuan]), 'hoidong')).error?.status).toBe('PERMISSION_DENIED');
+    M.noQuorum = (await ok<{ id: string }>('openMeeting', wardMeeting(members, [N.tuan], { date: '2025-12-05' }), 'vhxh')).id;
+    await ok('recordAttendance', { ...scope, meetingId: M.noQuorum, present: [uid.chutich, uid.vhxh, uid.hoidong], absent: [] }, 'vhxh');
+    for (const who of ['chutich', 'vhxh', 'hoidong'] as const) await ok('castVote', { ...scope, meetingId: M.noQuorum, nominationId: N.tuan, choice: 'yes' }, who);
+    const r = await ok<{ results: Record<string, { approved: boolean; quorumMet: boolean; yes: number; explanation: string }> }>('closeMeeting', { ...scope, meetingId: M.noQuorum, endTime: '15:00' }, 'chutich');
+    expect(r.results[N.tuan]).toMatchObject({ approved: false, quorumMet: false, yes: 3 });
+    expect(r.results[N.tuan]!.explanation).toContain('không đủ điều kiện biểu quyết, thiếu 1 thành viên');
+  });
+
+  it('approves at exactly the threshold, counting the written votes of absent members', async () => {
+    const members = [
+      member('chutich', 'Cao Huy Hiếu', 'CHU_TICH', 'Chủ tịch UBND phường'),
+      member('vhxh', 'Đỗ Thị Mai', 'THU_KY', 'Chuyên viên Phòng Văn hóa – Xã hội'),
+      member('hoidong', 'Vũ Đức Thắng', 'UY_VIEN'),
+      member('truongVp', 'Trần Văn Hùng', 'UY_VIEN', 'Chánh Văn phòng'),
+      member('canboVp', 'Nguyễn Thị Lan', 'UY_VIEN'),
+      member('truongKt', 'Phạm Thu Hà', 'UY_VIEN', 'Trưởng phòng Kinh tế, Hạ tầng và Đô thị'),
+      member('canboKt', 'Lê Minh Tuấn', 'UY_VIEN'),
+      member('quantri', 'Hoàng Văn Nam', 'UY_VIEN'),
+      member('hd-9', 'Trịnh Văn Long', 'UY_VIEN', 'Chỉ huy trưởng Ban Chỉ huy quân sự phường'),
+      member('hd-10', 'Ngô Thị Lan', 'UY_VIEN', 'Bí thư Đoàn phường'),
+    ];
+    M.council = (await ok<{ id: string }>('openMeeting', wardMeeting(members, [N.tuan, N.phong, N.ha]), 'vhxh')).id;
+    const present = (['chutich', 'vhxh', 'hoidong', 'truongVp', 'canboVp', 'truongKt', 'canboKt', 'quantri'] as const).map((w) => uid[w]);
+    await ok('recordAttendance', { ...scope, meetingId: M.council, present, absent: [{ memberId: 'hd-9', reason: 'đi công tác' }, { memberId: 'hd-10', reason: 'nghỉ ốm' }] }, 'vhxh');
+    const at = { ...scope, meetingId: M.council };
+    const inPerson = ['chutich', 'vhxh', 'hoidong', 'truongVp', 'canboVp', 'truongKt', 'canboKt', 'quantri'] as const;
+    for (const [i, who] of inPerson.entries()) {
+      await ok('castVote', { ...at, nominationId: N.tuan, choice: i < 6 ? 'yes' : 'no' }, who);
+      await ok('castVote', { ...at, nominationId: N.phong, choice: i < 6 ? 'yes' : 'no' }, who);
+      await ok('castVote', { ...at, nominationId: N.ha, choice: 'yes' }, who);
+    }
+    const byChair = await call('castVote', { ...at, nominationId: N.tuan, choice: 'yes', voterId: 'hd-9', written: true }, 'chutich');
+    expect(byChair.error?.message).toContain('Chỉ thư ký cuộc họp');
+    const presentWritten = await call('castVote', { ...at, nominationId: N.tuan, choice: 'yes', voterId: uid.hoidong, written: true }, 'vhxh');
+    expect(presentWritten.error?.message).toContain('không vắng mặt');
+    for (const [nominationId, a, b] of [[N.tuan, 'yes', 'no'], [N.phong, 'no', 'no'], [N.ha, 'yes', 'yes']] as const) {
+      await ok('castVote', { ...at, nominationId, choice: a, voterId: 'hd-9', written: true }, 'vhxh');
+      await ok('castVote', { ...at, nominationId, choice: b, voterId: 'hd-10', written: true }, 'vhxh');
+    }
+    const r = await ok<{ results: Record<string, { approved: boolean; yes: number; base: number; percentYes: number }> }>('closeMeeting', { ...at, endTime: '16:30' }, 'vhxh');
+    expect(r.results[N.tuan]).toEqual(expect.objectContaining({ approved: true, yes: 7, base: 10, percentYes: 70 }));
+    expect(r.results[N.phong]).toEqual(expect.objectContaining({ approved: false, yes: 6, base: 10, percentYes: 60 }));
+    expect(r.results[N.ha]).toEqual(expect.objectContaining({ approved: true, yes: 10, base: 10 }));
+    const stored = MeetingRecord.parse((await db.doc(awardPaths.meeting(ORG, MOVEMENT, M.council)).get()).data());
+    expect(stored.results?.[N.tuan]?.writtenCount).toBe(2);
+    expect(stored.results?.[N.tuan]?.votes?.find((v) => v.voterId === 'hd-10')).toEqual({ voterId: 'hd-10', choice: 'no', written: true });
+  });
+
+  it('keeps a secret ballot secret: no stored document links a member to a choice, and each voter can check theirs', async () => {
+    const members = [member('chutich', 'Cao Huy Hiếu', 'CHU_TICH'), member('vhxh', 'Đỗ Thị Mai', 'THU_KY'), member('hoidong', 'Vũ Đức Thắng', 'UY_VIEN')];
+    M.secret = (await ok<{ id: string }>('openMeeting', wardMeeting(members, [N.staffProposal], { date: '2025-12-01', council: { name: 'Hội đồng TĐKT', members, rules: { secretBallot: true } } }), 'vhxh')).id;
+    await ok('recordAttendance', { ...scope, meetingId: M.secret, present: members.map((m) => m.memberId), absent: [] }, 'vhxh');
+    const receipts: VoteReceipt[] = [];
+    for (const [who, choice] of [['chutich', 'yes'], ['hoidong', 'no'], ['vhxh', 'yes']] as const) {
+      receipts.push(await ok<VoteReceipt>('castVote', { ...scope, meetingId: M.secret, nominationId: N.staffProposal, choice }, who));
+    }
+    expect(receipts.every((r) => /^[0-9a-f]{32}$/.test(r.nonce) && /^[0-9a-f]{64}$/.test(r.commitment))).toBe(true);
+
+    const ballots = await db.collection(awardPaths.ballots(ORG, MOVEMENT, M.secret)).get();
+    expect(ballots.docs.map((d) => d.id)).toEqual([N.staffProposal]);
+    const box = ballots.docs[0]!.data();
+    expect(Object.keys(box).sort()).toEqual(['nominationId', 'receipts', 'secret']);
+    expect(box.receipts.map((r: object) => Object.keys(r).sort())).toEqual([['choice', 'commitment'], ['choice', 'commitment'], ['choice', 'commitment']]);
+    const boxJson = JSON.stringify(box);
+    for (const r of receipts) {
+      expect(boxJson).not.toContain(r.voterId);
+      expect(boxJson).not.toContain(r.nonce);
+    }
+    const voters = await db.collection(awardPaths.voters(ORG, MOVEMENT, M.secret)).get();
+    expect(voters.docs.map((d) => d.id).sort()).toEqual(members.map((m) => m.memberId).sort());
+    const votersJson = JSON.stringify(voters.docs.map((d) => d.data()));
+    for (const word of ['choice', 'commitment', 'nonce', ...receipts.map((r) => r.commitment), ...receipts.map((r) => r.nonce)]) expect(votersJson).not.toContain(word);
+    const audit = await db.collection(paths.audit(ORG)).where('target', '==', awardPaths.meeting(ORG, MOVEMENT, M.secret)).get();
+    expect(audit.docs.filter((d) => d.get('action') === 'cast-vote')).toHaveLength(3);
+    expect(JSON.stringify(audit.docs.map((d) => d.data()))).not.toContain('choice');
+
+    await ok('closeMeeting', { ...scope, meetingId: M.secret, endTime: '09:00' }, 'vhxh');
+    const meeting = MeetingRecord.parse((await db.doc(awardPaths.meeting(ORG, MOVEMENT, M.secret)).get()).data());
+    const t = meeting.results![N.staffProposal]!;
+    expect(t).toMatchObject({ secret: true, yes: 2, no: 1, base: 3, approved: false });
+    expect(t.votes).toBeUndefined();
+    expect(t.voters).toEqual(members.map((m) => m.memberId).sort());
+    for (const r of receipts) expect(verifyReceipt(t, r)).toBe(true);
+    expect(verifyReceipt(t, { ...receipts[1]!, choice: 'yes' })).toBe(false);
+  });
+});
+
+describe("the chairman's decision", () => {
+  it('is the chairman’s alone, and needs a reason to depart from the council’s vote', async () => {
+    expect((await call('decideNomination', { ...scope, nominationId: N.tuan, outcome: 'approve' }, 'hoidong')).error?.status).toBe('PERMISSION_DENIED');
+    const against = await call('decideNomination', { ...scope, nominationId: N.phong, outcome: 'approve' }, 'chutich');
+    expect(against.error?.status).toBe('FAILED_PRECONDITION');
+    expect(against.error?.message).toContain('cần nêu lý do');
+    expect(await ok('decideNomination', { ...scope, nominationId: N.tuan, outcome: 'approve' }, 'chutich')).toEqual({ status: 'approved' });
+    expect(await ok('decideNomination', { ...scope, nominationId: N.ha, outcome: 'approve' }, 'chutich')).toEqual({ status: 'approved' });
+    expect((await nominationOf(N.tuan)).status).toBe('approved');
+    const decision = (await db.doc(awardPaths.decision(ORG, MOVEMENT, N.tuan)).get()).data();
+    expect(decision).toMatchObject({ outcome: 'approve', unitId: 'kt', meetingId: M.council, councilApproved: true, decidedBy: uid.chutich, decidedByName: 'Cao Huy Hiếu' });
+  });
+});
+
+describe('the dossier', () => {
+  const until = (docId: string, done: (d: DossierDocument | null) => boolean) => waitFor(() => documentIndex(docId), done, 45_000, 300);
+
+  it('generates every document into the object store, numbered from the registers', async () => {
+    const qd = await until('quyet-dinh-giay-khen', (d) => (d?.version ?? 0) >= 1);
+    const bk = await until('to-trinh-bang-khen', (d) => (d?.version ?? 0) >= 1);
+    const unit = await until('to-trinh-kt', (d) => (d?.version ?? 0) >= 1);
+    const zip = await until('ho-so', (d) => !!d && d.nominationIds.includes(N.ha) && d.version >= 1);
+    expect(qd).toMatchObject({ docType: 'quyet-dinh-giay-khen', number: '01/QĐ-UBND', register: expect.stringMatching(/^ubnd-20\d\d-QD$/), nominationIds: [N.tuan], unitId: null, pdfPath: null, active: true });
+    expect(bk).toMatchObject({ number: '01/TTr-UBND', nominationIds: [N.ha] });
+    expect(unit).toMatchObject({ number: '01/TTr-KT', unitId: 'kt' });
+    expect(unit!.nominationIds.sort()).toEqual([N.tuan, N.phong, N.ha].sort());
+    expect(qd!.storagePath).toMatch(new RegExp(`^orgs/${ORG}/dossiers/${MOVEMENT}/quyet-dinh-giay-khen/quyet-dinh-giay-khen/v1-${qd!.sha256!.slice(0, 16)}\\.docx$`));
+    for (const id of [`bien-ban-${M.unit}`, `bien-ban-${M.council}`, `bien-ban-${M.noQuorum}`, `bien-ban-${M.secret}`, `bao-cao-${N.tuan}`, `bao-cao-${N.phong}`, `bao-cao-${N.ha}`]) {
+      expect((await until(id, (d) => (d?.version ?? 0) >= 1))?.version, id).toBeGreaterThanOrEqual(1);
+    }
+    // The unit's bình xét turned the staff proposal down: no báo cáo from the unit, but the council voted on it.
+    expect((await documentIndex(`bao-cao-${N.staffProposal}`))?.unitId).toBe('kt');
+    const numbers = (await db.collection(awardPaths.documents(ORG, MOVEMENT)).get()).docs.map((d) => d.get('number')).filter(Boolean);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    expect(zip!.storagePath).toMatch(/\.zip$/);
+  });
+
+  it('serves the documents through the api: names, numbers and tallies inside the DOCX', async () => {
+    const qd = await download('quyet-dinh-giay-khen', 'vhxh');
+    expect(qd.status).toBe(200);
+    expect(qd.headers.get('content-type')).toContain('wordprocessingml');
+    expect(qd.headers.get('x-document-version')).toBe('1');
+    const qdText = await docxText(await qd.arrayBuffer());
+    expect(qdText).toContain('01/QĐ-UBND');
+    expect(qdText).toContain('Lê Minh Tuấn');
+    expect(qdText).toContain('Cao Huy Hiếu');
+
+    const minutes = await docxText(await (await download(`bien-ban-${M.council}`, 'hoidong')).arrayBuffer());
+    expect(minutes).toContain('7/10');
+    expect(minutes).toContain('70,00');
+    expect(minutes).toContain('6/10');
+    expect(minutes).toContain('Không đạt');
+    expect(minutes).toContain('Trịnh Văn Long');
+    expect(minutes).toContain('có phiếu biểu quyết bằng văn bản');
+
+    const toTrinh = await docxText(await (await download('to-trinh-kt', 'truongKt')).arrayBuffer());
+    expect(toTrinh).toContain('01/TTr-KT');
+    for (const name of ['Lê Minh Tuấn', 'Phạm Thu Hà', 'Phòng Kinh tế, Hạ tầng và Đô thị']) expect(toTrinh).toContain(name);
+    expect(toTrinh).not.toContain('Nguyễn Văn Ba');
+
+    const zip = await JSZip.loadAsync(await (await download('ho-so', 'chutich')).arrayBuffer());
+    const names = Object.keys(zip.files);
+    expect(names).toEqual(expect.arrayContaining(['Quyết định tặng Giấy khen.docx', 'Tờ trình đề nghị Bằng khen thành phố.docx', 'KT - Phòng Kinh tế, Hạ tầng và Đô thị/1. Tờ trình đề nghị khen thưởng.docx']));
+    expect(names.filter((n) => n.includes('Báo cáo thành tích/'))).toHaveLength(4);
+    expect(await docxText(await zip.file('Quyết định tặng Giấy khen.docx')!.async('uint8array'))).toContain('01/QĐ-UBND');
+  });
+
+  it('lets only those entitled download', async () => {
+    expect((await download('to-trinh-kt', 'canboKt')).status).toBe(200);
+    expect((await download(`bao-cao-${N.tuan}`, 'canboKt')).status).toBe(200);
+    const otherUnit = await download('to-trinh-kt', 'canboVp');
+    expect(otherUnit.status).toBe(403);
+    expect(((await otherUnit.json()) as { error: string }).error).toContain('không có quyền');
+    expect((await download('quyet-dinh-giay-khen', 'canboKt')).status).toBe(403);
+    expect((await download('ho-so', 'truongKt')).status).toBe(403);
+    expect((await download('ho-so', 'quantri')).status).toBe(403);
+    expect((await download('to-trinh-kt')).status).toBe(401);
+    expect((await download('quyet-dinh-giay-khen', 'vhxh', 9)).status).toBe(404);
+  });
+
+  it('creates no new version when generated again from unchanged inputs', async () => {
+    const before = (await db.collection(awardPaths.documents(ORG, MOVEMENT)).get()).docs.map((d) => [d.id, d.get('version'), d.get('sha256')]);
+    const report = await generateDossier({ db, store, now: Date.now }, ORG, MOVEMENT);
+    expect(report!.documents.every((d) => d.outcome === 'unchanged')).toBe(true);
+    expect(report!.zip?.outcome).toBe('unchanged');
+    const after = (await db.collection(awardPaths.documents(ORG, MOVEMENT)).get()).docs.map((d) => [d.id, d.get('version'), d.get('sha256')]);
+    expect(after).toEqual(before);
+  });
+
+  it('makes v2 when an input changes, keeps v1 and its number', async () => {
+    await ok('decideNomination', { ...scope, nominationId: N.phong, outcome: 'approve', reason: 'Phòng có sáng kiến được thành phố biểu dương, bổ sung sau họp.' }, 'chutich');
+    const qd = await until('quyet-dinh-giay-khen', (d) => (d?.version ?? 0) >= 2);
+    expect(qd).toMatchObject({ version: 2, number: '01/QĐ-UBND' });
+    expect(qd!.versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(qd!.versions[0]!.storagePath).not.toBe(qd!.versions[1]!.storagePath);
+    const v2 = await docxText(await (await download('quyet-dinh-giay-khen', 'vhxh')).arrayBuffer());
+    const v1res = await download('quyet-dinh-giay-khen', 'vhxh', 1);
+    expect(v1res.status).toBe(200);
+    expect(v1res.headers.get('x-document-version')).toBe('1');
+    const v1 = await docxText(await v1res.arrayBuffer());
+    expect(v2).toContain('01/QĐ-UBND');
+    expect(v1).toContain('01/QĐ-UBND');
+    expect(v1).not.toMatch(/Tặng Giấy khen cho 01 tập thể/);
+    expect(v2).toMatch(/01 tập thể và 01 cá nhân/);
+    expect(await store.exists(qd!.versions[0]!.storagePath)).toBe(true);
+  });
+
+  it('never hands out a number twice, however many requests race', async () => {
+    const numbering = { agency: 'test', year: 2099, docType: 'QD', symbol: 'QĐ-TEST' };
+    const skeleton = (i: number) =>
+      newDossierDocument({ docType: 'quyet-dinh-giay-khen', title: `Thử ${i}`, fileName: 'x.docx', zipPath: 'x.docx', nominationIds: [], unitId: null, meetingId: null, contentType: 'application/octet-stream' }, Date.now());
+    const distinct = await Promise.all(Array.from({ length: 15 }, (_, i) => reserveNumber(db, { orgId: ORG, movementId: 'numbering-test', docId: `doc-${i}`, numbering, skeleton: skeleton(i), now: Date.now() })));
+    expect(distinct.map((r) => r.sequence).sort((a, b) => a - b)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    const same = await Promise.all(Array.from({ length: 8 }, () => reserveNumber(db, { orgId: ORG, movementId: 'numbering-test', docId: 'doc-same', numbering, skeleton: skeleton(99), now: Date.now() })));
+    expect(new Set(same.map((r) => r.number)).size).toBe(1);
+    expect(same[0]!.number).toBe('16/QĐ-TEST');
+    expect((await db.doc(awardPaths.numberRegister(ORG, 'test-2099-QD')).get()).get('last')).toBe(16);
+    // Whole generations racing: still one number per document.
+    await Promise.all([1, 2, 3].map(() => generateDossier({ db, store, now: Date.now }, ORG, MOVEMENT)));
+    const docs = (await db.collection(awardPaths.documents(ORG, MOVEMENT)).get()).docs;
+    const numbers = docs.map((d) => d.get('number')).filter(Boolean);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    expect((await documentIndex('quyet-dinh-giay-khen'))?.version).toBe(2);
+  });
+});
