@@ -31,7 +31,7 @@ function fullReport(): Report {
   return { unitId: UNIT, periodId: period, status: 'draft', figures, answers, updatedAt: Date.now(), updatedBy: 'test' };
 }
 const notificationsOf = async (uid: string) =>
-  (await db.collection(paths.notifications(DEMO_ORG_ID)).where('recipientUid', '==', uid).get()).docs.map((d) => ({ id: d.id, ...d.data() }) as { id: string; kind: string; title: { vi: string } });
+  (await db.collection(paths.notifications(DEMO_ORG_ID)).where('recipientUid', '==', uid).get()).docs.map((d) => ({ id: d.id, ...d.data() }) as { id: string; kind: string; createdAt: number; title: { vi: string } });
 
 beforeAll(async () => {
   await seedDemo();
@@ -48,9 +48,12 @@ beforeAll(async () => {
 
 describe('from submission to approval', () => {
   it('notifies the secretariat when a unit submits, and pushes to its registered browser', async () => {
+    // Other suites may have submitted this unit's report before; only this submission's notice counts.
+    const t0 = Date.now();
     expect((await call('submitReport', ref, tokens['canbo.kt@haian.test'])).result).toEqual({ status: 'submitted' });
-    const got = await waitFor(() => notificationsOf(uids['vhxh@haian.test']!), (n) => n.some((x) => x.kind === 'report-submitted'));
-    const n = got.find((x) => x.kind === 'report-submitted')!;
+    const fresh = (x: { kind: string; createdAt: number }) => x.kind === 'report-submitted' && x.createdAt >= t0;
+    const got = await waitFor(() => notificationsOf(uids['vhxh@haian.test']!), (n) => n.some(fresh));
+    const n = got.find(fresh)!;
     expect(n.title.vi).toBe('Có báo cáo mới cần thẩm định');
     const push = await waitFor(() => db.doc(`${paths.pushLog()}/${n.id}`).get(), (d) => d.exists);
     expect(push.get('tokens')).toEqual(['good-token', 'invalid-stale']);
