@@ -3,7 +3,7 @@
  * report arrives, appraise items (never their own unit), return one for explanation, approve;
  * every change is audited, the standings follow, and the recording push sender gets the payloads.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Timestamp } from 'firebase-admin/firestore';
 import { DEMO_MOVEMENT_ID, DEMO_ORG_ID, DEMO_PASSWORD, Standings, paths, plan119Movement, reportId, type Report } from '@thidua/domain';
 import { adminAuth, adminDb, waitFor } from '../support/admin.js';
@@ -44,6 +44,12 @@ beforeAll(async () => {
   await db.doc(`${paths.pushTokens(DEMO_ORG_ID, uids['vhxh@haian.test']!)}/invalid-stale`).set({ at: Date.now() });
   const r = fullReport();
   await db.doc(paths.report(DEMO_ORG_ID, DEMO_MOVEMENT_ID, ref.reportId)).set({ ...r, updatedAt: Timestamp.fromMillis(r.updatedAt) });
+});
+
+// Leave the shared demo unit as we found it, so suites that run after this one (the browser test) start clean.
+afterAll(async () => {
+  await db.doc(paths.appraisal(DEMO_ORG_ID, DEMO_MOVEMENT_ID, ref.reportId)).delete();
+  await db.doc(paths.report(DEMO_ORG_ID, DEMO_MOVEMENT_ID, ref.reportId)).delete();
 });
 
 describe('from submission to approval', () => {
