@@ -55,9 +55,12 @@ export function firebaseServices(): FirebaseServices {
   const db = initializeFirestore(app, { localCache: persistentLocalCache({ tabManager: persistentMultipleTabManager() }) });
   const functions = getFunctions(app);
   if (emulated) {
-    connectAuthEmulator(auth, 'http://127.0.0.1:9099', { disableWarnings: true });
-    connectFirestoreEmulator(db, '127.0.0.1', 8080);
-    connectFunctionsEmulator(functions, '127.0.0.1', 5001);
+    // Ports follow firebase.json; a port-shifted test run (scripts/emu-run.mjs) builds with its own.
+    const env = import.meta.env;
+    const port = (v: string | undefined, fallback: number): number => (v && /^\d+$/.test(v) ? Number(v) : fallback);
+    connectAuthEmulator(auth, `http://127.0.0.1:${port(env.VITE_EMULATOR_AUTH_PORT, 9099)}`, { disableWarnings: true });
+    connectFirestoreEmulator(db, '127.0.0.1', port(env.VITE_EMULATOR_FIRESTORE_PORT, 8080));
+    connectFunctionsEmulator(functions, '127.0.0.1', port(env.VITE_EMULATOR_FUNCTIONS_PORT, 5001));
   }
   services = { app, auth, db, functions, emulated };
   return services;

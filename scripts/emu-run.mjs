@@ -1,0 +1,74 @@
+// Runs chosen emulator suites on port-shifted emulators, so several runs can share one machine.
+//   node scripts/emu-run.mjs --offset 3 [--no-build] [vitest filters…]
+// Offset k moves every emulator port by 1000·k (k = 1…7) and builds the web app to match.
+// Without filters it runs every emulator suite. `npm test` itself always uses the ports of firebase.json.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, PROJECT_ID, emulatorEnv, firebaseBin, portInUse, PreflightError } from './emulators.mjs';
+
+const argv = process.argv.slice(2);
+let k = 0;
+let build = true;
+const filters = [];
+for (let i = 0; i < argv.length; i++) {
+  if (argv[i] === '--offset') k = Number(argv[++i]);
+  else if (argv[i] === '--no-build') build = false;
+  else filters.push(argv[i]);
+}
+if (!Number.isInteger(k) || k < 1 || k > 7) {
+  console.error('usage: node scripts/emu-run.mjs --offset <1…7> [--no-build] [vitest filters…]');
+  process.exit(2);
+}
+const shift = 1000 * k;
+const base = JSON.parse(readFileSync(join(ROOT, 'firebase.json'), 'utf8'));
+const emulators = structuredClone(base.emulators);
+for (const v of Object.values(emulators)) if (v && typeof v === 'object' && 'port' in v) v.port += shift;
+emulators.firestore.websocketPort = 9150 + shift;
+const configPath = join(ROOT, `firebase.shift${k}.json`);
+writeFileSync(configPath, JSON.stringify({ ...base, emulators }, null, 2));
+
+for (const [name, v] of Object.entries(emulators)) {
+  if (v && typeof v === 'object' && 'port' in v && (await portInUse(v.port))) {
+    console.error(`✖ ${name} port ${v.port} is in use: another run with offset ${k} is going, or choose another offset.`);
+    process.exit(2);
+  }
+}
+
+const ports = {
+  VITE_EMULATOR_AUTH_PORT: String(emulators.auth.port),
+  VITE_EMULATOR_FIRESTORE_PORT: String(emulators.firestore.port),
+  VITE_EMULATOR_FUNCTIONS_PORT: String(emulators.functions.port),
+};
+function run(title, cmd, args, env) {
+  console.log(`\n▶ ${title}`);
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env });
+  if (r.status !== 0) {
+    console.error(`\n✖ ${title} failed (exit ${r.status ?? r.signal}).`);
+    process.exit(r.status || 1);
+  }
+}
+
+try {
+  if (build) run('Build functions and web (shifted ports)', 'npm', ['run', '--silent', 'build'], { ...process.env, ...ports });
+  const env = await emulatorEnv();
+  const vitest = ['npx vitest run --project emulator', ...filters].join(' ');
+  run(
+    `Emulator suites on ports +${shift}`,
+    firebaseBin(),
+    ['emulators:exec', '--config', configPath, '--only', 'auth,firestore,functions,hosting', '--project', PROJECT_ID, vitest],
+    {
+      ...env,
+      ...ports,
+      THIDUA_TEST: '1',
+      THIDUA_FUNCTIONS_PORT: String(emulators.functions.port),
+      HOSTING_URL: `http://127.0.0.1:${emulators.hosting.port}`,
+    },
+  );
+} catch (e) {
+  if (e instanceof PreflightError) {
+    console.error(`\n✖ ${e.message}`);
+    process.exit(2);
+  }
+  throw e;
+}
