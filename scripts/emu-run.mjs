@@ -3,7 +3,8 @@
 // Offset k moves every emulator port by 1000·k (k = 1…7) and builds the web app to match.
 // Without filters it runs every emulator suite. `npm test` itself always uses the ports of firebase.json.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, PROJECT_ID, emulatorEnv, firebaseBin, portInUse, PreflightError } from './emulators.mjs';
 
@@ -35,6 +36,8 @@ for (const [name, v] of Object.entries(emulators)) {
   }
 }
 
+const tmpShift = join(tmpdir(), `thidua-shift${k}`);
+mkdirSync(tmpShift, { recursive: true });
 const ports = {
   VITE_EMULATOR_AUTH_PORT: String(emulators.auth.port),
   VITE_EMULATOR_FIRESTORE_PORT: String(emulators.firestore.port),
@@ -63,6 +66,8 @@ try {
       THIDUA_TEST: '1',
       THIDUA_FUNCTIONS_PORT: String(emulators.functions.port),
       HOSTING_URL: `http://127.0.0.1:${emulators.hosting.port}`,
+      // firebase-tools keeps its hub locator per project in TMPDIR: each offset gets its own.
+      TMPDIR: tmpShift,
     },
   );
 } catch (e) {
