@@ -1,6 +1,6 @@
 // Runs chosen emulator suites on port-shifted emulators, so several runs can share one machine.
 //   node scripts/emu-run.mjs --offset 3 [--no-build] [vitest filters…]
-// Offset k moves every emulator port by 1000·k (k = 1…7) and builds the web app to match.
+// Offset k moves every emulator port by 1000·k (k = 0…7; 0 keeps firebase.json's ports) and builds the web app to match.
 // Without filters it runs every emulator suite. `npm test` itself always uses the ports of firebase.json.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,8 +17,8 @@ for (let i = 0; i < argv.length; i++) {
   else if (argv[i] === '--no-build') build = false;
   else filters.push(argv[i]);
 }
-if (!Number.isInteger(k) || k < 1 || k > 7) {
-  console.error('usage: node scripts/emu-run.mjs --offset <1…7> [--no-build] [vitest filters…]');
+if (!Number.isInteger(k) || k < 0 || k > 7) {
+  console.error('usage: node scripts/emu-run.mjs --offset <0…7> [--no-build] [vitest filters…]');
   process.exit(2);
 }
 const shift = 1000 * k;

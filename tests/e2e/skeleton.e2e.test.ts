@@ -114,9 +114,13 @@ beforeAll(async () => {
   unitName = String((await db.doc(paths.unit(DEMO_ORG_ID, UNIT_ID)).get()).data()?.['name'] ?? '');
   chosen = pickCriterion(movement);
 
-  // Start from no report for the unit in this period (the test may run twice on one emulator run).
+  // Start from no report and no appraisal for the unit in this period (other suites may have used
+  // the demo unit, and the test may run twice on one emulator run).
   const ref = db.doc(paths.report(DEMO_ORG_ID, DEMO_MOVEMENT_ID, reportId(movement.currentPeriodId, UNIT_ID)));
-  if ((await ref.get()).exists) {
+  const appraisalRef = db.doc(paths.appraisal(DEMO_ORG_ID, DEMO_MOVEMENT_ID, reportId(movement.currentPeriodId, UNIT_ID)));
+  const hadAppraisal = (await appraisalRef.get()).exists;
+  if (hadAppraisal) await appraisalRef.delete();
+  if ((await ref.get()).exists || hadAppraisal) {
     await ref.delete();
     const standingsRef = db.doc(paths.standings(DEMO_ORG_ID, DEMO_MOVEMENT_ID, movement.currentPeriodId));
     await waitFor(
