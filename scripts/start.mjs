@@ -45,6 +45,7 @@ if (existsSync(join(DATA, 'firebase-export-metadata.json'))) args.push('--import
 
 const emulators = spawn(firebaseBin(), args, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
 let stopping = false;
+let failed = false;
 for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
     if (stopping) return;
@@ -55,21 +56,37 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 }
 emulators.on('exit', (code) => {
   console.log(`[thidua] Stopped${code ? ` (exit ${code})` : ''}.`);
-  process.exit(stopping ? 0 : code ?? 1);
+  process.exit(failed ? 1 : stopping ? 0 : code ?? 1);
 });
 
-// The functions emulator is the last to come up; the hub answering means all are listening.
-if (!(await waitForPort(PORTS.hub, 120_000)) || !(await waitForPort(PORTS.functions, 120_000))) {
+// firebase-tools opens the ports in no fixed order (functions can listen before auth does): wait for each.
+const ready = async () => {
+  for (const name of ['hub', 'auth', 'firestore', 'functions', 'hosting']) if (!(await waitForPort(PORTS[name], 120_000))) return false;
+  return true;
+};
+if (!(await ready())) {
   console.error('✖ The emulators did not start within 2 minutes; see the messages above.');
   emulators.kill('SIGINT');
 } else {
   await new Promise((r) => setTimeout(r, 1500));
-  step('Loading demo data', 'npx', ['tsx', 'scripts/seed.ts'], {
-    ...process.env,
-    FIRESTORE_EMULATOR_HOST: `127.0.0.1:${PORTS.firestore}`,
-    FIREBASE_AUTH_EMULATOR_HOST: `127.0.0.1:${PORTS.auth}`,
-    GCLOUD_PROJECT: PROJECT_ID,
+  console.log('▶ Loading demo data');
+  const seeded = spawnSync('npx', ['tsx', 'scripts/seed.ts'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      FIRESTORE_EMULATOR_HOST: `127.0.0.1:${PORTS.firestore}`,
+      FIREBASE_AUTH_EMULATOR_HOST: `127.0.0.1:${PORTS.auth}`,
+      GCLOUD_PROJECT: PROJECT_ID,
+    },
   });
+  if (seeded.status !== 0) {
+    // Never leave the emulators running without us: stop them (saving what is there) and say why.
+    console.error('✖ Loading demo data failed (see above); stopping the emulators.');
+    stopping = true;
+    failed = true;
+    emulators.kill('SIGINT');
+  }
   const { demoAccounts, DEMO_PASSWORD } = await import('./demo-accounts.mjs');
   console.log(`
 ┌──────────────────────────────────────────────────────────────────────────────
