@@ -12,9 +12,6 @@ export default defineConfig({
     // ~190 kB gzipped, in one cacheable chunk; splitting it further only makes circular chunks.
     chunkSizeWarningLimit: 700,
     rollupOptions: {
-      // The domain package is pure (no module-level side effects) but does not say so in its
-      // package.json: without this, its whole barrel (awards, DOCX documents, jszip) lands in the app.
-      treeshake: { moduleSideEffects: (id) => !/[\\/]domain[\\/]src[\\/]/.test(id) },
       output: {
         // Firebase is most of the weight and changes less often than the app: its own cached chunk.
         manualChunks(id) {
