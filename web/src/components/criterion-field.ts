@@ -294,7 +294,8 @@ export class CriterionField extends LitElement {
         maxlength="4000"
         .value=${this.explanation}
         ?disabled=${this.disabled}
-        aria-describedby="explanation-hint"
+        aria-invalid=${this.needsExplanation ? 'true' : 'false'}
+        aria-describedby=${this.needsExplanation ? 'explanation-hint item-problems' : 'explanation-hint'}
         data-testid="explanation"
         @input=${this.handleExplanationInput}
       ></textarea>
@@ -306,9 +307,13 @@ export class CriterionField extends LitElement {
    * What still blocks submission, inline, once the item is self-scored (a score without evidence
    * needs a giải trình): the same domain check the submit function makes.
    */
+  private get needsExplanation(): boolean {
+    return !this.disabled && this.answer?.selfScore !== undefined && this.problems.length > 0;
+  }
+
   private renderProblems() {
-    if (this.disabled || this.answer?.selfScore === undefined || this.problems.length === 0) return nothing;
-    return html`<div role="status" data-testid="item-problems">
+    if (!this.needsExplanation) return nothing;
+    return html`<div role="status" id="item-problems" data-testid="item-problems">
       ${this.problems.map((p) => html`<p class="error" data-testid="explanation-needed">${tx(p.message)}</p>`)}
     </div>`;
   }

@@ -148,6 +148,7 @@ export class EvidencePanel extends LitElement {
       this.pick = '';
       this.file = null;
       this.errors = {};
+      this.open = false;
       if (this.fileInput) this.fileInput.value = '';
     }
   }
