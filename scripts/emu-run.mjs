@@ -26,6 +26,12 @@ const base = JSON.parse(readFileSync(join(ROOT, 'firebase.json'), 'utf8'));
 const emulators = structuredClone(base.emulators);
 for (const v of Object.values(emulators)) if (v && typeof v === 'object' && 'port' in v) v.port += shift;
 emulators.firestore.websocketPort = 9150 + shift;
+// The functions emulator also starts Cloud Tasks (9499) and Eventarc (9299) emulators; left on their
+// defaults, a second run moves them to the next free port, which may be another run's logging port.
+emulators.tasks = { host: '127.0.0.1', port: 9499 + shift };
+emulators.eventarc = { host: '127.0.0.1', port: 9299 + shift };
+// Runs from before this fix still push their Tasks emulator to 9500, 9501…: keep logging clear of them.
+emulators.logging.port = 4600 + shift;
 const configPath = join(ROOT, `firebase.shift${k}.json`);
 writeFileSync(configPath, JSON.stringify({ ...base, emulators }, null, 2));
 

@@ -13,6 +13,9 @@ export const paths = {
   reports: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/reports`,
   report: (orgId: string, movementId: string, reportId: string) =>
     `orgs/${orgId}/movements/${movementId}/reports/${reportId}`,
+  /** A report's history (status changes), written by functions; see history.ts. */
+  reportHistory: (orgId: string, movementId: string, reportId: string) =>
+    `orgs/${orgId}/movements/${movementId}/reports/${reportId}/history`,
   scores: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/scores`,
   score: (orgId: string, movementId: string, reportId: string) =>
     `orgs/${orgId}/movements/${movementId}/scores/${reportId}`,

@@ -3,6 +3,7 @@
  * draft → submitted → certified → approved, with returned → submitted for one explanation round.
  */
 import type { Claims, Movement, ReportStatus, Text } from './schemas.js';
+import { isPastDeadline, reportDeadline } from './history.js';
 
 export type ReportAction = 'submit' | 'certify' | 'return' | 'approve';
 
@@ -56,8 +57,8 @@ export function transition(input: TransitionInput): TransitionResult {
       `Not possible while the report is "${STATUS_TEXT[status].en}".`,
     );
   }
-  const deadline = status === 'returned' && input.responseDeadline != null ? input.responseDeadline : period.deadline;
-  if (action === 'submit' && deadline !== null && now > deadline) {
+  const deadline = reportDeadline(period, status, input.responseDeadline);
+  if (action === 'submit' && deadline !== null && isPastDeadline(deadline, now)) {
     const d = new Date(deadline).toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
     return refuse(`Đã quá hạn nộp báo cáo (${d}).`, `The submission deadline (${d}) has passed.`);
   }

@@ -17,6 +17,7 @@ import {
   appraisal,
   auditEntry,
   evidence,
+  historyEntry,
   member,
   morePaths,
   movement,
@@ -181,6 +182,15 @@ const targets = {
     update: () => ({ path: paths.evidence(ORG, seeded.evidenceId), data: { title: 'Đã sửa' } }),
     delete: paths.evidence(ORG, seeded.evidenceId),
   },
+  history: {
+    label: "an entry of a submitted report's history",
+    reportStatus: 'submitted',
+    get: morePaths.historyEntry(ORG, MOVEMENT, seeded.reportId, seeded.historyEntryId),
+    list: { path: paths.reportHistory(ORG, MOVEMENT, seeded.reportId), where: [where('unitId', '==', UNIT)] },
+    create: () => ({ path: morePaths.historyEntry(ORG, MOVEMENT, seeded.reportId, 'history-2'), data: historyEntry({ action: 'certify', from: 'submitted', to: 'certified' }) }),
+    update: () => ({ path: morePaths.historyEntry(ORG, MOVEMENT, seeded.reportId, seeded.historyEntryId), data: { actorName: 'Người khác' } }),
+    delete: morePaths.historyEntry(ORG, MOVEMENT, seeded.reportId, seeded.historyEntryId),
+  },
 } satisfies Record<string, Target>;
 
 type TargetName = keyof typeof targets;
@@ -208,6 +218,7 @@ const MATRIX: Record<TargetName, readonly string[]> = {
   notifications:   ['-----', 'gl-u-', '-----', '-----', '-----', '-----', '-----', '-----', '-----'],
   userMeta:        ['-----', 'g----', '-----', '-----', '-----', '-----', '-----', '-----', '-----'],
   evidence:        ['-----', 'gl---', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
+  history:         ['-----', 'gl---', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
 };
 
 const OPERATIONS: readonly Operation[] = ['get', 'list', 'create', 'update', 'delete'];

@@ -14,6 +14,7 @@ import {
   type Notification,
   type Org,
   type Report,
+  type ReportHistoryEntry,
   type ReportStatus,
   type ScoreResult,
   type StandingEntry,
@@ -56,6 +57,8 @@ export const morePaths = {
   standingsList: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/standings`,
   auditEntry: (orgId: string, entryId: string) => `orgs/${orgId}/audit/${entryId}`,
   userMeta: (uid: string) => `userMeta/${uid}`,
+  historyEntry: (orgId: string, movementId: string, reportId: string, entryId: string) =>
+    `${paths.reportHistory(orgId, movementId, reportId)}/${entryId}`,
 } as const;
 
 // ─── Factories: the domain form ───────────────────────────────────────────────────────────────
@@ -63,6 +66,11 @@ export const morePaths = {
 /** 1 Oct 2025, 00:00 in Vietnam: a fixed clock, so documents are the same in every run. */
 export const T0 = Date.UTC(2025, 8, 30, 17);
 const DAY = 86_400_000;
+/**
+ * The current period's deadline: fixed and far ahead (2035), so drafts stay editable whenever the
+ * tests run (the rules refuse edits after the deadline); deadline tests override it.
+ */
+export const OPEN_DEADLINE = Date.UTC(2035, 11, 31, 17) - 1;
 
 export function org(overrides: Partial<Org> = {}): Org {
   return { name: 'UBND phường Hải An', place: 'Hải An', parentName: 'UBND thành phố Hải Phòng', ...overrides };
@@ -119,7 +127,7 @@ export function movement(overrides: Partial<Movement> = {}): Movement {
     ],
     tieRule: 'shared',
     periods: [
-      { id: PERIOD, label: text('Quý IV/2025'), start: T0, end: T0 + 92 * DAY, deadline: T0 + 100 * DAY },
+      { id: PERIOD, label: text('Quý IV/2025'), start: T0, end: T0 + 92 * DAY, deadline: OPEN_DEADLINE },
       { id: NEXT_PERIOD, label: text('Quý I/2026'), start: T0 + 92 * DAY, end: T0 + 182 * DAY, deadline: null },
     ],
     currentPeriodId: PERIOD,
@@ -195,6 +203,20 @@ export function appraisal(overrides: Partial<Appraisal> = {}): Appraisal {
     returnComments: {},
     responseDeadline: null,
     updatedAt: T0 + 4 * DAY,
+    ...overrides,
+  };
+}
+
+/** A history entry of this unit's report: its staff submitted it. */
+export function historyEntry(overrides: Partial<ReportHistoryEntry> = {}): ReportHistoryEntry {
+  return {
+    action: 'submit',
+    from: 'draft',
+    to: 'submitted',
+    unitId: UNIT,
+    actorUid: actors.staff.uid,
+    actorName: 'Nguyễn Thị Lan',
+    at: T0 + 2 * DAY,
     ...overrides,
   };
 }
@@ -277,6 +299,7 @@ export const seeded = {
   auditEntryId: 'entry-1',
   notificationId: 'notice-1',
   evidenceId: 'evidence-1',
+  historyEntryId: 'history-1',
 } as const;
 
 /** Writes documents (path → stored data) in one batch, as functions would. */
@@ -303,7 +326,8 @@ export async function seedReport(r: Report, orgId: string = ORG): Promise<string
  * One valid document of every collection in `orgId`: the org, this unit and the other, a member
  * document per actor of that org, the movement, this unit's report in `reportStatus`, the other unit's
  * submitted report, its score, the standings, an appraisal, an audit entry, a notification to the
- * unit's staff, a piece of evidence, and (outside the org) each of its members' userMeta.
+ * unit's staff, a piece of evidence, a history entry of this unit's report, and (outside the org)
+ * each of its members' userMeta.
  */
 export function world(orgId: string = ORG, reportStatus: ReportStatus = 'draft'): Record<string, DocumentData> {
   const docs: Record<string, DocumentData> = {
@@ -321,6 +345,7 @@ export function world(orgId: string = ORG, reportStatus: ReportStatus = 'draft')
     [morePaths.auditEntry(orgId, seeded.auditEntryId)]: stored.auditEntry(auditEntry()),
     [paths.notification(orgId, seeded.notificationId)]: notification(),
     [paths.evidence(orgId, seeded.evidenceId)]: evidence(),
+    [morePaths.historyEntry(orgId, MOVEMENT, seeded.reportId, seeded.historyEntryId)]: historyEntry(),
   };
   for (const actor of Object.values(actors)) {
     if (actor.claims.org === orgId) {

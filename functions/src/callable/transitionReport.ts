@@ -1,12 +1,15 @@
 /**
  * Moves a report through its workflow inside one transaction: checks rights, status and deadline
- * with the domain's `transition`, writes the new status and an audit entry together.
+ * with the domain's `transition`, writes the new status, an audit entry and the report's history
+ * entry (what the unit sees) together.
  */
 import { HttpsError } from 'firebase-functions/v2/https';
 import { FieldValue, type Firestore, type Transaction } from 'firebase-admin/firestore';
 import {
   Appraisal,
+  Evidence,
   Movement,
+  ReportHistoryEntry,
   Report,
   paths,
   transition,
@@ -37,10 +40,11 @@ export async function transitionReport(
   const now = opts.now ?? Date.now;
   const r = refs(db);
   return db.runTransaction(async (tx) => {
-    const [movementSnap, reportSnap, appraisalSnap] = await Promise.all([
+    const [movementSnap, reportSnap, appraisalSnap, memberSnap] = await Promise.all([
       tx.get(r.movement(ref.orgId, ref.movementId)),
       tx.get(r.report(ref.orgId, ref.movementId, ref.reportId)),
       tx.get(r.appraisal(ref.orgId, ref.movementId, ref.reportId)),
+      tx.get(r.member(ref.orgId, actor.uid)),
     ]);
     if (!movementSnap.exists || !reportSnap.exists) throw new HttpsError('not-found', 'Không tìm thấy báo cáo.');
     const movement = Movement.parse(toDomain(movementSnap.data()));
@@ -65,6 +69,13 @@ export async function transitionReport(
       if (problems.length) {
         throw new HttpsError('failed-precondition', `Chưa thể gửi: ${problems.map((p) => `${p.code}: ${p.message.vi}`).join('; ')}`);
       }
+      // Evidence counts only when it exists and is the unit's own (ids are typed by the client).
+      const ids = [...new Set(Object.values(report.answers).flatMap((a) => a.evidenceIds))];
+      const snaps = ids.length ? await tx.getAll(...ids.map((id) => db.doc(paths.evidence(ref.orgId, id)))) : [];
+      const foreign = snaps.filter((s) => !s.exists || Evidence.safeParse(toDomain(s.data())).data?.unitId !== report.unitId).map((s) => s.id);
+      if (foreign.length) {
+        throw new HttpsError('failed-precondition', `Chưa thể gửi: tài liệu kiểm chứng không tồn tại hoặc không thuộc đơn vị (${foreign.join(', ')}).`);
+      }
     }
     const stamp = FieldValue.serverTimestamp();
     tx.update(r.report(ref.orgId, ref.movementId, ref.reportId), {
@@ -85,6 +96,17 @@ export async function transitionReport(
       after: { status: result.next },
       ...(opts.reason ? { reason: opts.reason } : {}),
     });
+    const history: ReportHistoryEntry = {
+      action,
+      from: report.status,
+      to: result.next,
+      unitId: report.unitId,
+      actorUid: actor.uid,
+      actorName: String(memberSnap.get('displayName') ?? '').slice(0, 200),
+      at: now(),
+      ...(opts.reason ? { reason: opts.reason.slice(0, 8000) } : {}),
+    };
+    tx.create(db.collection(paths.reportHistory(ref.orgId, ref.movementId, ref.reportId)).doc(), ReportHistoryEntry.parse(history));
     return { status: result.next };
   });
 }

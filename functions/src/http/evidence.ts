@@ -5,14 +5,20 @@
 import { createHash } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
 import {
+  Appraisal,
   Evidence,
   EvidenceLinkInput,
+  Movement,
+  ReportStatus,
   EvidenceUploadInput,
   canReadUnitData,
   canWriteUnitData,
   checkEvidenceFile,
   evidencePath,
+  isPastDeadline,
   paths,
+  reportDeadline,
+  reportId,
   type Claims,
 } from '@thidua/domain';
 import type { ObjectStore } from '../storage/objectStore.js';
@@ -25,6 +31,28 @@ export interface EvidenceDeps {
   now: () => number;
 }
 
+/**
+ * Evidence is added while the unit can still edit its report of the movement's current period:
+ * before the deadline (the explanation round's for a returned report), as the rules do for edits.
+ */
+async function assertStillOpen(deps: EvidenceDeps, orgId: string, movementId: string, unitId: string): Promise<void> {
+  const movementSnap = await deps.db.doc(paths.movement(orgId, movementId)).get();
+  if (!movementSnap.exists) throw new HttpError(404, 'Không tìm thấy phong trào thi đua.');
+  const movement = Movement.parse(toDomain(movementSnap.data()));
+  const period = movement.periods.find((p) => p.id === movement.currentPeriodId);
+  if (!period) throw new HttpError(409, 'Phong trào chưa có kỳ báo cáo hiện hành.');
+  const id = reportId(period.id, unitId);
+  const [reportSnap, appraisalSnap] = await Promise.all([
+    deps.db.doc(paths.report(orgId, movementId, id)).get(),
+    deps.db.doc(paths.appraisal(orgId, movementId, id)).get(),
+  ]);
+  const status = ReportStatus.catch('draft').parse(reportSnap.get('status') ?? 'draft');
+  const responseDeadline = appraisalSnap.exists ? Appraisal.safeParse(toDomain(appraisalSnap.data())).data?.responseDeadline : null;
+  if (isPastDeadline(reportDeadline(period, status, responseDeadline), deps.now())) {
+    throw new HttpError(403, 'Đã quá hạn nộp báo cáo: không thể thêm tài liệu kiểm chứng.');
+  }
+}
+
 export async function uploadEvidence(deps: EvidenceDeps, actor: Claims & { uid: string }, metaHeader: string | undefined, bytes: Uint8Array) {
   let raw: unknown;
   try {
@@ -34,6 +62,7 @@ export async function uploadEvidence(deps: EvidenceDeps, actor: Claims & { uid: 
   }
   const input = parseBody(EvidenceUploadInput, raw);
   if (!canWriteUnitData(actor, input.orgId, input.unitId)) throw new HttpError(403, 'Chỉ cán bộ của đơn vị mới được nộp tài liệu kiểm chứng cho đơn vị.');
+  await assertStillOpen(deps, input.orgId, input.movementId, input.unitId);
   const refused = checkEvidenceFile(input.fileName, input.contentType, bytes);
   if (refused) throw new HttpError(422, refused.vi);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -49,6 +78,7 @@ export async function uploadEvidence(deps: EvidenceDeps, actor: Claims & { uid: 
 export async function addEvidenceLink(deps: EvidenceDeps, actor: Claims & { uid: string }, body: unknown) {
   const input = parseBody(EvidenceLinkInput, body);
   if (!canWriteUnitData(actor, input.orgId, input.unitId)) throw new HttpError(403, 'Chỉ cán bộ của đơn vị mới được nộp tài liệu kiểm chứng cho đơn vị.');
+  await assertStillOpen(deps, input.orgId, input.movementId, input.unitId);
   const { orgId, ...rest } = input;
   const ref = deps.db.collection(paths.evidenceList(orgId)).doc();
   await ref.set(Evidence.parse({ ...rest, kind: 'link', uploadedBy: actor.uid, uploadedAt: deps.now() }));

@@ -1,10 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { isSelfScored, type Answer, type Criterion, type Figure, type ItemResult, type Raise } from '@thidua/domain';
+import { isSelfScored, type Answer, type Criterion, type Figure, type ItemResult, type Raise, type SubmissionProblem } from '@thidua/domain';
+import type { EvidenceItem } from '../data/evidence.js';
 import { answerChange, figureChange } from '../events/report-events.js';
 import { LocaleController, formatNumber, locale, t, tx } from '../i18n/index.js';
 import { checkFigure, checkSelfScore, figureText, type FigureCheck, type ScoreCheck } from '../logic/figure-input.js';
 import { base, controls } from '../styles/shared.js';
+import './evidence-panel.js';
 
 /** Values are compared by content: a fresh copy of the same figure from Firestore is no change. */
 const byValue = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null);
@@ -14,7 +16,7 @@ const byValue = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) !
  * domain's Figure schema as the person types) and an optional giải trình (needed for 0/0). A
  * qualitative criterion: a self-score and the giải trình. A target without threshold: both.
  * Shows the item's points, the reason the scoring engine gives and, once filled, what would raise
- * it. Presentational: plain data in, events out; what was typed stays in the boxes even while it
+ * it; its evidence (evidence-panel), and inline what still blocks submission once it is self-scored. Presentational: plain data in, events out; what was typed stays in the boxes even while it
  * is not valid.
  *
  * @fires figure-change - a quantitative item's figure was edited (detail: code, figure | null, valid)
@@ -144,6 +146,16 @@ export class CriterionField extends LitElement {
   @property({ attribute: false }) raise: Raise | null = null;
   /** Read-only (the report is no longer a draft). */
   @property({ type: Boolean }) disabled = false;
+  /** The unit's evidence for the movement (the attached ids are in `answer`). */
+  @property({ attribute: false }) evidence: readonly EvidenceItem[] = [];
+  /** Which items each piece of evidence backs in this report. */
+  @property({ attribute: false }) usedBy: ReadonlyMap<string, readonly string[]> = new Map();
+  /** An evidence request for this item is in flight. */
+  @property({ type: Boolean }) evidenceBusy = false;
+  /** The last evidence refusal for this item. */
+  @property() evidenceError: string | null = null;
+  /** What blocks submission for this item (domain validateForSubmission). */
+  @property({ attribute: false }) problems: readonly SubmissionProblem[] = [];
 
   constructor() {
     super();
@@ -282,11 +294,28 @@ export class CriterionField extends LitElement {
         maxlength="4000"
         .value=${this.explanation}
         ?disabled=${this.disabled}
-        aria-describedby="explanation-hint"
+        aria-invalid=${this.needsExplanation ? 'true' : 'false'}
+        aria-describedby=${this.needsExplanation ? 'explanation-hint item-problems' : 'explanation-hint'}
         data-testid="explanation"
         @input=${this.handleExplanationInput}
       ></textarea>
-      <p class="hint" id="explanation-hint">${m.explanationHint}${evidence > 0 ? html` · ${m.evidenceCount(evidence)}` : nothing}</p>`;
+      <p class="hint" id="explanation-hint">${m.explanationHint}${evidence > 0 ? html` · ${m.evidenceCount(evidence)}` : nothing}</p>
+      ${this.renderProblems()}`;
+  }
+
+  /**
+   * What still blocks submission, inline, once the item is self-scored (a score without evidence
+   * needs a giải trình): the same domain check the submit function makes.
+   */
+  private get needsExplanation(): boolean {
+    return !this.disabled && this.answer?.selfScore !== undefined && this.problems.length > 0;
+  }
+
+  private renderProblems() {
+    if (!this.needsExplanation) return nothing;
+    return html`<div role="status" id="item-problems" data-testid="item-problems">
+      ${this.problems.map((p) => html`<p class="error" data-testid="explanation-needed">${tx(p.message)}</p>`)}
+    </div>`;
   }
 
   /** A target: the figures, and a giải trình folded away unless it is needed or already written. */
@@ -358,6 +387,17 @@ export class CriterionField extends LitElement {
             ? html`${this.renderFigures()} ${this.renderSelfScore()}`
             : this.renderSelfScore()}
       ${this.renderResult()}
+      ${applicable
+        ? html`<evidence-panel
+            .code=${c.code}
+            .attachedIds=${this.answer?.evidenceIds ?? []}
+            .items=${this.evidence}
+            .usedBy=${this.usedBy}
+            .busy=${this.evidenceBusy}
+            .error=${this.evidenceError}
+            ?disabled=${this.disabled}
+          ></evidence-panel>`
+        : nothing}
     </article>`;
   }
 }

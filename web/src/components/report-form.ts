@@ -2,7 +2,10 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import {
+  isPastDeadline,
   pointsToNextBand,
+  reportDeadline,
+  reportId,
   scoreReport,
   validateForSubmission,
   whatWouldRaise,
@@ -15,8 +18,12 @@ import { backendContext } from '../context/backend-context.js';
 import { sessionContext } from '../context/session-context.js';
 import { emptyOrgData, orgDataContext, type OrgData } from '../context/org-data-context.js';
 import { ReportController } from '../controllers/report-controller.js';
+import { EvidenceController } from '../controllers/evidence-controller.js';
+import { HistoryController } from '../controllers/history-controller.js';
 import type { Backend, Session } from '../data/backend.js';
 import type { AnswerChangeEvent, FigureChangeEvent } from '../events/report-events.js';
+import type { EvidenceFileEvent, EvidenceLinkEvent, EvidencePickEvent, EvidenceRefusedEvent } from '../events/evidence-events.js';
+import { withEvidence } from '../logic/evidence.js';
 import { LocaleController, formatDate, formatNumber, locale, t, tx } from '../i18n/index.js';
 import { unitsOf } from '../logic/claims.js';
 import { progress, withAnswer, withFigure } from '../logic/draft.js';
@@ -26,6 +33,7 @@ import './criterion-field.js';
 import './save-indicator.js';
 import './score-summary.js';
 import './status-badge.js';
+import './report-history.js';
 
 /**
  * The unit's scorecard for the movement's current period: one section per group of criteria, the
@@ -139,6 +147,8 @@ export class ReportForm extends LitElement {
   ];
 
   private readonly report = new ReportController(this);
+  private readonly evidence = new EvidenceController(this, (code, id) => this.attachEvidence(code, id));
+  private readonly history = new HistoryController(this);
 
   @consume({ context: backendContext })
   private backend?: Backend;
@@ -180,9 +190,52 @@ export class ReportForm extends LitElement {
         unitId,
         uid: s.user.uid,
       });
+      const common = { backend: this.backend, orgId: s.claims.org, movementId: entry.id, unitId };
+      this.evidence.setTarget(common);
+      this.history.setTarget({ ...common, reportId: reportId(entry.movement.currentPeriodId, unitId) });
     } else {
       this.report.setTarget(null);
+      this.evidence.setTarget(null);
+      this.history.setTarget(null);
     }
+  }
+
+  /** Past the deadline that governs the report now (the rules and functions refuse edits too). */
+  private get pastDeadline(): boolean {
+    const period = this.orgData.current ? currentPeriod(this.orgData.current.movement) : undefined;
+    // A returned report's explanation round has its own deadline, which the appraisal holds: the
+    // server decides then; a draft follows the period's.
+    if (!period || this.report.status !== 'draft') return false;
+    return isPastDeadline(reportDeadline(period, 'draft', null), Date.now());
+  }
+
+  private attachEvidence(code: string, id: string) {
+    const ids = this.report.content.answers[code]?.evidenceIds ?? [];
+    if (!ids.includes(id)) this.report.edit(withEvidence(this.report.content, code, [...ids, id]));
+  }
+
+  private handleEvidenceFile(e: EvidenceFileEvent) {
+    const { code, meta, file, contentType } = e.detail;
+    void this.evidence.uploadFile(code, meta, file, contentType);
+  }
+
+  private handleEvidenceLink(e: EvidenceLinkEvent) {
+    void this.evidence.addLink(e.detail.code, e.detail.meta, e.detail.url);
+  }
+
+  private handleEvidenceReuse(e: EvidencePickEvent) {
+    this.evidence.fail(e.detail.code, null);
+    this.attachEvidence(e.detail.code, e.detail.evidenceId);
+  }
+
+  private handleEvidenceDetach(e: EvidencePickEvent) {
+    const { code, evidenceId } = e.detail;
+    const ids = this.report.content.answers[code]?.evidenceIds ?? [];
+    this.report.edit(withEvidence(this.report.content, code, ids.filter((x) => x !== evidenceId)));
+  }
+
+  private handleEvidenceRefused(e: EvidenceRefusedEvent) {
+    this.evidence.fail(e.detail.code, e.detail.reason);
   }
 
   private setValidity(code: string, valid: boolean) {
@@ -280,14 +333,21 @@ export class ReportForm extends LitElement {
     return html`${r.loadError ? html`<p class="notice danger" role="alert">${m.loadError(r.loadError)}</p>` : nothing}
     ${r.restored && r.editable ? html`<p class="notice" role="status">${m.restoredNotice}</p>` : nothing}
     ${r.status === 'returned' ? html`<p class="notice warn">${m.returnedNotice}</p>` : nothing}
+    ${this.evidence.loadError ? html`<p class="notice danger" role="alert">${this.evidence.loadError}</p>` : nothing}
+    ${r.editable && this.pastDeadline
+      ? html`<p class="notice danger" data-testid="past-deadline">${m.pastDeadlineNotice(formatDate(currentPeriod(this.orgData.current!.movement)?.deadline ?? 0))}</p>`
+      : nothing}
     ${!r.editable ? html`<p class="notice" data-testid="locked-notice">${m.lockedNotice}</p>` : nothing}`;
   }
 
-  private renderGroups(items: Map<string, ItemResult>, raises: Map<string, Raise>) {
+  private renderGroups(items: Map<string, ItemResult>, raises: Map<string, Raise>, problems: SubmissionProblem[]) {
     const m = t();
     const entry = this.orgData.current!;
     const content = this.report.content;
-    const disabled = !this.report.editable;
+    const disabled = !this.report.editable || this.pastDeadline;
+    // Which items each piece of evidence backs in this report (one file may back several).
+    const usedBy = new Map<string, string[]>();
+    for (const [code, a] of Object.entries(content.answers)) for (const id of a.evidenceIds) usedBy.set(id, [...(usedBy.get(id) ?? []), code]);
     return groupCriteria(entry.movement.criteria).map(
       (g, i) => html`<section class="card group" aria-labelledby=${`g${i}`} data-testid="criteria-group" data-group=${g.group}>
         <h2 id=${`g${i}`}>${m.group(g.group)}</h2>
@@ -299,6 +359,11 @@ export class ReportForm extends LitElement {
             .result=${items.get(c.code) ?? null}
             .raise=${raises.get(c.code) ?? null}
             ?disabled=${disabled}
+            .evidence=${this.evidence.list}
+            .usedBy=${usedBy}
+            .evidenceBusy=${this.evidence.busy.has(c.code)}
+            .evidenceError=${this.evidence.errors.get(c.code) ?? null}
+            .problems=${problems.filter((p) => p.code === c.code)}
           ></criterion-field>`,
         )}
       </section>`,
@@ -309,13 +374,13 @@ export class ReportForm extends LitElement {
     const m = t();
     const r = this.report;
     const role = this.session?.claims?.units[this.unitId ?? ''];
-    const canSubmit = role !== undefined && r.editable;
+    const canSubmit = role !== undefined && r.editable && !this.pastDeadline;
     const canCertify = role === 'head' && r.status === 'submitted';
     if (!canSubmit && !canCertify && !r.actionError && !r.actionDone) return nothing;
     return html`<section class="card actions" aria-label=${m.submit}>
       ${this.invalid.size > 0 && canSubmit ? html`<p class="error">${m.fixInvalidFirst}</p>` : nothing}
       ${problems.length > 0 && canSubmit
-        ? html`<details class="problems-box" data-testid="submission-problems" data-count=${problems.length}>
+        ? html`<details class="problems-box" open data-testid="submission-problems" data-count=${problems.length}>
             <summary>${m.problemsCount(problems.length)}</summary>
             <ul class="problems">
               ${problems.map(
@@ -384,8 +449,22 @@ export class ReportForm extends LitElement {
     // The same check the submit callable makes, so the button is only offered when it can succeed.
     const problems = validateForSubmission(entry.movement, input.report);
     return html`${this.renderHeader(score)} ${this.renderNotices()}
-      <div @figure-change=${this.handleFigureChange} @answer-change=${this.handleAnswerChange}>${this.renderGroups(items, raises)}</div>
-      ${this.renderActions(problems)}`;
+      <div
+        @figure-change=${this.handleFigureChange}
+        @answer-change=${this.handleAnswerChange}
+        @evidence-file=${this.handleEvidenceFile}
+        @evidence-link=${this.handleEvidenceLink}
+        @evidence-reuse=${this.handleEvidenceReuse}
+        @evidence-detach=${this.handleEvidenceDetach}
+        @evidence-download=${(e: EvidencePickEvent) => void this.evidence.download(e.detail.evidenceId)}
+        @evidence-refused=${this.handleEvidenceRefused}
+      >
+        ${this.renderGroups(items, raises, problems)}
+      </div>
+      ${this.renderActions(problems)}
+      <section class="card" data-testid="report-history">
+        <report-history .status=${this.report.status} .entries=${this.history.entries}></report-history>
+      </section>`;
   }
 }
 

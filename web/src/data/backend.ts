@@ -4,6 +4,7 @@
  */
 import type { Claims, Report, ReportRef, ReportStatus, Standings, Unit } from '@thidua/domain';
 import type { MovementEntry } from '../logic/movement.js';
+import type { EvidenceBackend } from './evidence.js';
 
 export type Unsubscribe = () => void;
 
@@ -83,4 +84,6 @@ export interface Backend {
   saveDraft(target: DraftTarget, content: Pick<Report, 'figures' | 'answers'>, mode: 'create' | 'update'): Promise<void>;
   submitReport(ref: ReportRef): Promise<{ status: ReportStatus }>;
   certifyReport(ref: ReportRef): Promise<{ status: ReportStatus }>;
+  /** Evidence files and links, and the report's history (web/src/data/evidence.ts). */
+  readonly evidence: EvidenceBackend;
 }

@@ -27,6 +27,7 @@ import { firebaseServices } from '../firebase.js';
 import { readClaims } from '../logic/claims.js';
 import type { MovementEntry } from '../logic/movement.js';
 import { BackendError, type Backend, type StoredReport } from './backend.js';
+import { firebaseEvidence } from './firebase-evidence.js';
 
 /** Firestore Timestamps (anywhere in a document) become epoch millis, as the domain expects. */
 function plain(v: unknown): unknown {
@@ -197,5 +198,6 @@ export function firebaseBackend(): Backend {
 
     submitReport: (ref) => call(callables.submitReport, ref),
     certifyReport: (ref) => call(callables.certifyReport, ref),
+    evidence: firebaseEvidence(auth, db),
   };
 }

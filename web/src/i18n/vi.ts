@@ -1,4 +1,6 @@
 /** Vietnamese, the default language. Every visible string of the app lives here (and in en.ts). */
+import { viEvidence } from './evidence.js';
+
 export const vi = {
   appName: 'Thi đua cải cách hành chính',
   appSubtitle: 'UBND phường Hải An',
@@ -142,6 +144,7 @@ export const vi = {
   updatedAt: (when: string) => `Cập nhật lúc ${when}`,
   liveHint: 'Bảng tự cập nhật khi có đơn vị gửi báo cáo.',
   yourUnit: 'đơn vị của bạn',
+  ...viEvidence,
 };
 
 export type Messages = typeof vi;
