@@ -1,9 +1,11 @@
 // Runs chosen emulator suites on port-shifted emulators, so several runs can share one machine.
-//   node scripts/emu-run.mjs --offset 3 [--no-build] [vitest filters…]
+//   node scripts/emu-run.mjs --offset 3 [--no-build] [--coverage] [vitest filters…]
 // Offset k moves every emulator port by 1000·k (k = 1…7) and builds the web app to match.
 // Without filters it runs every emulator suite. `npm test` itself always uses the ports of firebase.json.
+// --coverage then checks the Firestore emulator's rules coverage (scripts/rules-coverage.mjs), as
+// `npm test` does; with filters, expressions that only the other suites evaluate are reported too.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, PROJECT_ID, emulatorEnv, firebaseBin, portInUse, PreflightError } from './emulators.mjs';
@@ -11,14 +13,16 @@ import { ROOT, PROJECT_ID, emulatorEnv, firebaseBin, portInUse, PreflightError }
 const argv = process.argv.slice(2);
 let k = 0;
 let build = true;
+let coverage = false;
 const filters = [];
 for (let i = 0; i < argv.length; i++) {
   if (argv[i] === '--offset') k = Number(argv[++i]);
   else if (argv[i] === '--no-build') build = false;
+  else if (argv[i] === '--coverage') coverage = true;
   else filters.push(argv[i]);
 }
 if (!Number.isInteger(k) || k < 1 || k > 7) {
-  console.error('usage: node scripts/emu-run.mjs --offset <1…7> [--no-build] [vitest filters…]');
+  console.error('usage: node scripts/emu-run.mjs --offset <1…7> [--no-build] [--coverage] [vitest filters…]');
   process.exit(2);
 }
 const shift = 1000 * k;
@@ -38,6 +42,9 @@ for (const [name, v] of Object.entries(emulators)) {
 
 const tmpShift = join(tmpdir(), `thidua-shift${k}`);
 mkdirSync(tmpShift, { recursive: true });
+// Where each rules test file saves its rules coverage report (scripts/rules-coverage.mjs merges them).
+const coverageDir = mkdtempSync(join(tmpShift, 'rules-coverage-'));
+process.on('exit', () => rmSync(coverageDir, { recursive: true, force: true }));
 const ports = {
   VITE_EMULATOR_AUTH_PORT: String(emulators.auth.port),
   VITE_EMULATOR_FIRESTORE_PORT: String(emulators.firestore.port),
@@ -55,7 +62,7 @@ function run(title, cmd, args, env) {
 try {
   if (build) run('Build functions and web (shifted ports)', 'npm', ['run', '--silent', 'build'], { ...process.env, ...ports });
   const env = await emulatorEnv();
-  const vitest = ['npx vitest run --project emulator', ...filters].join(' ');
+  const vitest = ['npx vitest run --project emulator', ...filters].join(' ') + (coverage ? ' && node scripts/rules-coverage.mjs' : '');
   run(
     `Emulator suites on ports +${shift}`,
     firebaseBin(),
@@ -64,6 +71,7 @@ try {
       ...env,
       ...ports,
       THIDUA_TEST: '1',
+      THIDUA_RULES_COVERAGE_DIR: coverageDir,
       THIDUA_FUNCTIONS_PORT: String(emulators.functions.port),
       HOSTING_URL: `http://127.0.0.1:${emulators.hosting.port}`,
       // firebase-tools keeps its hub locator per project in TMPDIR: each offset gets its own.
