@@ -73,8 +73,10 @@ const missed = [...nodes.values()]
   .filter((n) => !n.hit && ![...n.parents].some((k) => !nodes.get(k).hit))
   .sort((a, b) => a.start - b.start);
 
+// endOffset is where the expression's last token starts: extend to that token (and closing brackets).
+const lastToken = (at) => /^(?:\[\]|\{\}|'[^']*'|"[^"]*"|[\w$]+|\S)[)\]}]*/.exec(rules.slice(at))?.[0] ?? '';
 const snippet = (n) => {
-  const text = rules.slice(n.start, n.end).replace(/\s+/g, ' ');
+  const text = (rules.slice(n.start, n.end) + lastToken(n.end)).replace(/\s+/g, ' ');
   return text.length > 110 ? `${text.slice(0, 107)}…` : text;
 };
 
