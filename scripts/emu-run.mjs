@@ -1,9 +1,11 @@
 // Runs chosen emulator suites on port-shifted emulators, so several runs can share one machine.
-//   node scripts/emu-run.mjs --offset 3 [--no-build] [vitest filters…]
+//   node scripts/emu-run.mjs --offset 3 [--no-build] [--coverage] [vitest filters…]
 // Offset k moves every emulator port by 1000·k (k = 0…7; 0 keeps firebase.json's ports) and builds the web app to match.
 // Without filters it runs every emulator suite. `npm test` itself always uses the ports of firebase.json.
+// --coverage then checks the Firestore emulator's rules coverage (scripts/rules-coverage.mjs), as
+// `npm test` does; with filters, expressions that only the other suites evaluate are reported too.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, PROJECT_ID, emulatorEnv, firebaseBin, portInUse, PreflightError } from './emulators.mjs';
@@ -11,14 +13,16 @@ import { ROOT, PROJECT_ID, emulatorEnv, firebaseBin, portInUse, PreflightError }
 const argv = process.argv.slice(2);
 let k = 0;
 let build = true;
+let coverage = false;
 const filters = [];
 for (let i = 0; i < argv.length; i++) {
   if (argv[i] === '--offset') k = Number(argv[++i]);
   else if (argv[i] === '--no-build') build = false;
+  else if (argv[i] === '--coverage') coverage = true;
   else filters.push(argv[i]);
 }
 if (!Number.isInteger(k) || k < 0 || k > 7) {
-  console.error('usage: node scripts/emu-run.mjs --offset <0…7> [--no-build] [vitest filters…]');
+  console.error('usage: node scripts/emu-run.mjs --offset <0…7> [--no-build] [--coverage] [vitest filters…]');
   process.exit(2);
 }
 const shift = 1000 * k;
@@ -28,10 +32,13 @@ for (const v of Object.values(emulators)) if (v && typeof v === 'object' && 'por
 emulators.firestore.websocketPort = 9150 + shift;
 // The functions emulator also starts Cloud Tasks (9499) and Eventarc (9299) emulators; left on their
 // defaults, a second run moves them to the next free port, which may be another run's logging port.
-emulators.tasks = { host: '127.0.0.1', port: 9499 + shift };
-emulators.eventarc = { host: '127.0.0.1', port: 9299 + shift };
-// Runs from before this fix still push their Tasks emulator to 9500, 9501…: keep logging clear of them.
-emulators.logging.port = 4600 + shift;
+// Offset 0 is `npm test`'s own layout: left as firebase.json has it.
+if (k > 0) {
+  emulators.tasks = { host: '127.0.0.1', port: 9499 + shift };
+  emulators.eventarc = { host: '127.0.0.1', port: 9299 + shift };
+  // Runs from before this fix still push their Tasks emulator to 9500, 9501…: keep logging clear of them.
+  emulators.logging.port = 4600 + shift;
+}
 const configPath = join(ROOT, `firebase.shift${k}.json`);
 writeFileSync(configPath, JSON.stringify({ ...base, emulators }, null, 2));
 
@@ -44,6 +51,9 @@ for (const [name, v] of Object.entries(emulators)) {
 
 const tmpShift = join(tmpdir(), `thidua-shift${k}`);
 mkdirSync(tmpShift, { recursive: true });
+// Where each rules test file saves its rules coverage report (scripts/rules-coverage.mjs merges them).
+const coverageDir = mkdtempSync(join(tmpShift, 'rules-coverage-'));
+process.on('exit', () => rmSync(coverageDir, { recursive: true, force: true }));
 const ports = {
   VITE_EMULATOR_AUTH_PORT: String(emulators.auth.port),
   VITE_EMULATOR_FIRESTORE_PORT: String(emulators.firestore.port),
@@ -61,7 +71,7 @@ function run(title, cmd, args, env) {
 try {
   if (build) run('Build functions and web (shifted ports)', 'npm', ['run', '--silent', 'build'], { ...process.env, ...ports });
   const env = await emulatorEnv();
-  const vitest = ['npx vitest run --project emulator', ...filters].join(' ');
+  const vitest = ['npx vitest run --project emulator', ...filters].join(' ') + (coverage ? ' && node scripts/rules-coverage.mjs' : '');
   run(
     `Emulator suites on ports +${shift}`,
     firebaseBin(),
@@ -70,6 +80,7 @@ try {
       ...env,
       ...ports,
       THIDUA_TEST: '1',
+      THIDUA_RULES_COVERAGE_DIR: coverageDir,
       THIDUA_FUNCTIONS_PORT: String(emulators.functions.port),
       HOSTING_URL: `http://127.0.0.1:${emulators.hosting.port}`,
       // firebase-tools keeps its hub locator per project in TMPDIR: each offset gets its own.

@@ -1,6 +1,9 @@
 // `npm test`: typecheck every workspace, pure unit tests, build, then the emulator-backed suites
 // (rules, functions, browser) inside `firebase emulators:exec`. Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ROOT, PROJECT_ID, emulatorEnv, checkPorts, firebaseBin, PreflightError } from './emulators.mjs';
 
 function run(title, cmd, args, env = process.env) {
@@ -18,11 +21,21 @@ try {
   run('Build functions and web', 'npm', ['run', '--silent', 'build']);
   await checkPorts();
   const env = await emulatorEnv();
+  // Each rules test file saves its rules coverage here; rules-coverage.mjs merges them after the run.
+  const coverageDir = mkdtempSync(join(tmpdir(), 'thidua-rules-coverage-'));
+  process.on('exit', () => rmSync(coverageDir, { recursive: true, force: true }));
   run(
-    'Emulator suites (rules, functions, browser)',
+    'Emulator suites (rules, functions, browser), then the rules coverage check',
     firebaseBin(),
-    ['emulators:exec', '--only', 'auth,firestore,functions,hosting', '--project', PROJECT_ID, 'npx vitest run --project emulator'],
-    { ...env, THIDUA_TEST: '1' },
+    [
+      'emulators:exec',
+      '--only',
+      'auth,firestore,functions,hosting',
+      '--project',
+      PROJECT_ID,
+      'npx vitest run --project emulator && node scripts/rules-coverage.mjs',
+    ],
+    { ...env, THIDUA_TEST: '1', THIDUA_RULES_COVERAGE_DIR: coverageDir },
   );
   console.log('\n✔ All suites passed.');
 } catch (e) {

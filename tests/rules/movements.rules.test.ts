@@ -160,6 +160,21 @@ describe('movements', () => {
       await assertSucceeds(attempt.update('secretariat', THIS_MOVEMENT, { ...newTitle, status: 'appraisal' }));
     });
 
+    it('cannot put an open movement back to draft (to unlock its criteria)', async () => {
+      await seedMovement('open');
+      await assertFails(attempt.update('secretariat', THIS_MOVEMENT, { status: 'draft' }));
+    });
+
+    it('cannot reopen a movement for units once appraisal began', async () => {
+      await seedMovement('appraisal');
+      await assertFails(attempt.update('secretariat', THIS_MOVEMENT, { status: 'open' }));
+    });
+
+    it('can close a movement after the council', async () => {
+      await seedMovement('council');
+      await assertSucceeds(attempt.update('secretariat', THIS_MOVEMENT, { status: 'closed' }));
+    });
+
     it('cannot change the criteria once the movement is open', async () => {
       await seedMovement('open');
       await assertFails(attempt.update('secretariat', THIS_MOVEMENT, { criteria: movement().criteria.slice(0, 1) }));

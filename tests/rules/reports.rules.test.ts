@@ -18,9 +18,9 @@ import {
   where,
   type DocumentData,
 } from 'firebase/firestore';
-import { paths, reportId, type Report } from '@thidua/domain';
+import { paths, reportId, type Movement, type Report } from '@thidua/domain';
 import { MOVEMENT, NEXT_PERIOD, ORG, OTHER_ORG, OTHER_UNIT, PERIOD, SECRETARIAT_UNIT, UNIT, actors, dbAs, useRulesEnv, type ActorName, type Who } from '../support/rules-env.js';
-import { T0, member, movement, org, report, reportIn, seed, seedReport, unit } from '../support/factories.js';
+import { T0, appraisal, member, movement, org, report, reportIn, seed, seedDoc, seedReport, unit } from '../support/factories.js';
 
 useRulesEnv();
 
@@ -67,6 +67,14 @@ const listSent = (who: Who, orgId = ORG) =>
 const create = (who: Who, data: DocumentData, path = NEW_REPORT) => setDoc(doc(dbAs(who), path), data);
 const update = (who: Who, data: DocumentData, path = THIS_REPORT) => updateDoc(doc(dbAs(who), path), data);
 const remove = (who: Who, path = THIS_REPORT) => deleteDoc(doc(dbAs(who), path));
+
+/** Moves the movement to another phase (after the report was seeded, which seeds it open). */
+const seedPhase = (status: Movement['status']) => seedDoc(paths.movement(ORG, MOVEMENT), movement({ status }));
+/** The appraisal of this unit's report, with the reviewer's response deadline for a return. */
+const seedResponseDeadline = (responseDeadline: number | null) =>
+  seedDoc(paths.appraisal(ORG, MOVEMENT, reportId(PERIOD, UNIT)), appraisal({ responseDeadline }));
+/** A map with `n` entries, one per made-up criterion code. */
+const manyEntries = <T>(n: number, entry: T): Record<string, T> => Object.fromEntries(Array.from({ length: n }, (_, i) => [`c${i}`, entry]));
 
 describe('reports', () => {
   describe('signed out', () => {
@@ -230,6 +238,84 @@ describe('reports', () => {
     it('cannot delete its draft', async () => {
       await seedReport(reportIn('draft'));
       await assertFails(remove('staff'));
+    });
+  });
+
+  describe('the movement and the deadlines (unit staff of this unit)', () => {
+    it('cannot create a draft while the movement is only published', async () => {
+      await seedPhase('published');
+      await assertFails(create('staff', newDraft('staff')));
+    });
+
+    it('cannot create a draft once the movement is in appraisal', async () => {
+      await seedPhase('appraisal');
+      await assertFails(create('staff', newDraft('staff')));
+    });
+
+    it('cannot edit a draft once the movement is in appraisal', async () => {
+      await seedReport(reportIn('draft'));
+      await seedPhase('appraisal');
+      await assertFails(update('staff', contentEdit('staff')));
+    });
+
+    it('cannot edit a draft of a closed movement', async () => {
+      await seedReport(reportIn('draft'));
+      await seedPhase('closed');
+      await assertFails(update('staff', contentEdit('staff')));
+    });
+
+    it('can answer a returned report during appraisal', async () => {
+      await seedReport(reportIn('returned'));
+      await seedPhase('appraisal');
+      await assertSucceeds(update('staff', contentEdit('staff')));
+    });
+
+    it('cannot answer a returned report once the council sits', async () => {
+      await seedReport(reportIn('returned'));
+      await seedPhase('council');
+      await assertFails(update('staff', contentEdit('staff')));
+    });
+
+    it('can answer a returned report before the response deadline', async () => {
+      await seedReport(reportIn('returned'));
+      await seedResponseDeadline(Date.now() + 86_400_000);
+      await assertSucceeds(update('staff', contentEdit('staff')));
+    });
+
+    it('can answer a returned report when the reviewer set no response deadline', async () => {
+      await seedReport(reportIn('returned'));
+      await seedResponseDeadline(null);
+      await assertSucceeds(update('staff', contentEdit('staff')));
+    });
+
+    it('cannot answer a returned report after the response deadline', async () => {
+      await seedReport(reportIn('returned'));
+      await seedResponseDeadline(T0);
+      await assertFails(update('staff', contentEdit('staff')));
+    });
+
+    it('can still edit a draft when an appraisal with a past deadline exists (it binds only returns)', async () => {
+      await seedReport(reportIn('draft'));
+      await seedResponseDeadline(T0);
+      await assertSucceeds(update('staff', contentEdit('staff')));
+    });
+  });
+
+  describe('sizes (unit staff of this unit)', () => {
+    const figure = { numerator: 1, denominator: 1 };
+    const answer = { explanation: 'x', evidenceIds: [] };
+
+    it('can create a draft with 200 figures', async () => {
+      await assertSucceeds(create('staff', { ...newDraft('staff'), figures: manyEntries(200, figure) }));
+    });
+
+    it('cannot create a draft with more than 200 figures', async () => {
+      await assertFails(create('staff', { ...newDraft('staff'), figures: manyEntries(201, figure) }));
+    });
+
+    it('cannot save more than 200 answers', async () => {
+      await seedReport(reportIn('draft'));
+      await assertFails(update('staff', contentEdit('staff', { answers: manyEntries(201, answer) })));
     });
   });
 

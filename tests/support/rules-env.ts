@@ -5,7 +5,8 @@
  * The project ID differs from the app's (`demo-thidua`) so that the app's Cloud Functions
  * triggers, when the functions emulator runs too, never fire on the rules tests' writes.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { initializeTestEnvironment, type RulesTestEnvironment } from '@firebase/rules-unit-testing';
@@ -94,9 +95,25 @@ export function useRulesEnv(): void {
     await rulesEnv().clearFirestore();
   });
   afterAll(async () => {
+    await saveRulesCoverage();
     await testEnv?.cleanup();
     testEnv = undefined;
   });
+}
+
+/**
+ * Every file loads the rules again, and loading resets the emulator's rules coverage of the
+ * project; so each file saves what its tests evaluated before the next file loads them.
+ * scripts/rules-coverage.mjs merges the saved reports (set THIDUA_RULES_COVERAGE_DIR to collect).
+ */
+async function saveRulesCoverage(): Promise<void> {
+  const dir = process.env.THIDUA_RULES_COVERAGE_DIR;
+  if (!dir) return;
+  const { host, port } = emulatorHost();
+  const res = await fetch(`http://${host}:${port}/emulator/v1/projects/${RULES_PROJECT_ID}:ruleCoverage`);
+  if (!res.ok) throw new Error(`Rules coverage of ${RULES_PROJECT_ID}: HTTP ${res.status}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${RULES_PROJECT_ID}-${Date.now()}-${process.pid}-${Math.random().toString(36).slice(2, 8)}.json`), await res.text());
 }
 
 /** The Firestore client of any signed-in user, carrying whatever claims its token has (none by default). */

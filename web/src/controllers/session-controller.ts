@@ -1,12 +1,23 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Backend, Session, Unsubscribe } from '../data/backend.js';
+import { needsClaimsRefresh } from '../logic/claims-refresh.js';
 
-/** Follows the auth state: `session` is null when signed out; `ready` once the first answer came. */
+/**
+ * Follows the auth state: `session` is null when signed out; `ready` once the first answer came.
+ * While someone is signed in it also follows their `userMeta` stamp: when an admin changes their
+ * roles or units, it fetches a new token, and the host renders the new claims without a new sign-in.
+ */
 export class SessionController implements ReactiveController {
   session: Session | null = null;
   ready = false;
   private unsub: Unsubscribe | null = null;
   private connected = false;
+  /** The user whose stamp is followed, and how to stop following it. */
+  private watchedUid: string | null = null;
+  private unwatchClaims: Unsubscribe | null = null;
+  private claimsUpdatedAt: number | null = null;
+  /** The stamp the last refresh was made for, so one change causes one refresh. */
+  private refreshedFor: number | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -29,6 +40,7 @@ export class SessionController implements ReactiveController {
     this.connected = false;
     this.unsub?.();
     this.unsub = null;
+    this.watchClaims(null);
   }
 
   private start(): void {
@@ -37,7 +49,33 @@ export class SessionController implements ReactiveController {
     this.unsub = b.onSession((s) => {
       this.session = s;
       this.ready = true;
+      this.watchClaims(s?.user.uid ?? null);
+      this.maybeRefresh();
       this.host.requestUpdate();
     });
+  }
+
+  /** Follows the stamp of `uid` (null: nobody), dropping the previous user's. */
+  private watchClaims(uid: string | null): void {
+    if (uid === this.watchedUid) return;
+    this.unwatchClaims?.();
+    this.unwatchClaims = null;
+    this.watchedUid = uid;
+    this.claimsUpdatedAt = null;
+    this.refreshedFor = null;
+    const b = this.backend();
+    if (!uid || !b?.watchClaimsStamp) return;
+    this.unwatchClaims = b.watchClaimsStamp(uid, (stamp) => {
+      this.claimsUpdatedAt = stamp;
+      this.maybeRefresh();
+    });
+  }
+
+  private maybeRefresh(): void {
+    const b = this.backend();
+    if (!b?.refreshClaims || !needsClaimsRefresh(this.claimsUpdatedAt, this.session?.issuedAt ?? null, this.refreshedFor)) return;
+    this.refreshedFor = this.claimsUpdatedAt;
+    // A refused refresh (account disabled, tokens revoked) signs the person out through onSession.
+    b.refreshClaims().catch((e: unknown) => console.warn('Could not refresh the ID token', e));
   }
 }

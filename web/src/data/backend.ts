@@ -18,6 +18,8 @@ export interface Session {
   user: SessionUser;
   /** Null when the token carries no (valid) claims: the account has no place in an organisation. */
   claims: Claims | null;
+  /** When the ID token was issued (epoch millis, whole seconds); null when unknown. */
+  issuedAt?: number | null;
 }
 
 /** A stored report as the client sees it: timestamps as epoch millis (estimated while pending). */
@@ -55,6 +57,13 @@ export class BackendError extends Error {
 export interface Backend {
   /** Calls back on sign-in, sign-out and token refresh (claims may change). */
   onSession(next: (s: Session | null) => void): Unsubscribe;
+  /**
+   * Follows `userMeta/{uid}.claimsUpdatedAt`, stamped by functions when they change the person's
+   * claims (null while there is none). Optional: a backend without it never refreshes claims.
+   */
+  watchClaimsStamp?(uid: string, next: (claimsUpdatedAt: number | null) => void): Unsubscribe;
+  /** Fetches a new ID token, so that `onSession` calls back with the new claims. */
+  refreshClaims?(): Promise<void>;
   signIn(email: string, password: string): Promise<void>;
   signOut(): Promise<void>;
 

@@ -28,6 +28,7 @@ import { readClaims } from '../logic/claims.js';
 import type { MovementEntry } from '../logic/movement.js';
 import { BackendError, type Backend, type StoredReport } from './backend.js';
 import { firebaseEvidence } from './firebase-evidence.js';
+import { refreshClaims, watchClaimsStamp } from './claims-backend.js';
 
 /** Firestore Timestamps (anywhere in a document) become epoch millis, as the domain expects. */
 function plain(v: unknown): unknown {
@@ -88,13 +89,16 @@ export function firebaseBackend(): Backend {
         user
           .getIdTokenResult()
           .then((r) => {
-            if (mine === seq) next({ user: base, claims: readClaims(r.claims) });
+            if (mine === seq) next({ user: base, claims: readClaims(r.claims), issuedAt: Date.parse(r.issuedAtTime) || null });
           })
           .catch(() => {
             if (mine === seq) next({ user: base, claims: null });
           });
       });
     },
+
+    watchClaimsStamp: (uid, next) => watchClaimsStamp(db, uid, next),
+    refreshClaims: () => refreshClaims(auth),
 
     async signIn(email, password) {
       try {
