@@ -53,13 +53,31 @@ const faceOf = (bold?: boolean, italic?: boolean): Face => (bold ? (italic ? 'bo
 type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 type FkFont = ReturnType<Fontkit['create']>;
 const fontkit: Fontkit = ((fontkitModule as unknown as { default?: Fontkit }).default ?? fontkitModule) as Fontkit;
+type FkGlyph = ReturnType<FkFont['glyphForCodePoint']>;
 const parsed = new WeakMap<Uint8Array, FkFont>();
-/** pdf-lib parses the font file on every embedFont; this hands it the already parsed one. */
+/**
+ * pdf-lib parses the font file on every embedFont; this hands it one parsed font per file, shared
+ * by every document, with a plain one-glyph-per-character `layout` in place of fontkit's OpenType
+ * shaper (ten times slower, and Vietnamese in NFC needs no shaping: every letter is precomposed).
+ * fontkit caches glyphs by id, and a glyph first met as a component of a composite (u in ủ) has no
+ * code points; the layout gives it its own, so the ToUnicode map (text extraction) stays complete.
+ */
 const cachingFontkit: Fontkit = {
   create(bytes: Uint8Array) {
     let f = parsed.get(bytes);
     if (!f) {
-      f = fontkit.create(bytes);
+      const font = fontkit.create(bytes);
+      const layout = (text: string) => {
+        const glyphs: FkGlyph[] = [];
+        for (const ch of text) {
+          const cp = ch.codePointAt(0)!;
+          const g = font.glyphForCodePoint(cp);
+          if (g.codePoints.length === 0 && g.id !== 0) (g as { codePoints: number[] }).codePoints = [cp];
+          glyphs.push(g);
+        }
+        return { glyphs, positions: [] };
+      };
+      f = Object.assign(font, { layout }) as FkFont;
       parsed.set(bytes, f);
     }
     return f;
