@@ -1,10 +1,15 @@
 // Bundles the functions with the domain code they import, so `firebase deploy` (which uploads only
 // functions/) ships them whole. firebase-functions and firebase-admin stay external: the runtime installs them.
+// The PDF fonts (domain/assets/fonts, SIL OFL) go beside the bundle: lib/assets/fonts/.
+import { cpSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+
 await build({
-  entryPoints: ['src/index.ts'],
-  outfile: 'lib/index.js',
+  entryPoints: [here('src/index.ts')],
+  outfile: here('lib/index.js'),
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -13,3 +18,6 @@ await build({
   external: ['firebase-functions', 'firebase-functions/*', 'firebase-admin', 'firebase-admin/*'],
   logLevel: 'warning',
 });
+
+rmSync(here('lib/assets/fonts'), { recursive: true, force: true });
+cpSync(here('../domain/assets/fonts'), here('lib/assets/fonts'), { recursive: true });

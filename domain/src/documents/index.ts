@@ -59,6 +59,8 @@ export {
   DossierSettings,
   DOCX_CONTENT_TYPE,
   ZIP_CONTENT_TYPE,
+  PDF_CONTENT_TYPE,
+  pdfNameOf,
   DOSSIER_ZIP_ID,
   planDossier,
   numberText,

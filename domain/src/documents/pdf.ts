@@ -20,8 +20,6 @@ import { DocumentModel, type Appendix, type Block, type ClosingColumn, type DocH
 import { ND30_FORMAT, balanceLines, type Nd30Format } from './docx.js';
 import { placeAndDate } from './format.js';
 
-export const PDF_CONTENT_TYPE = 'application/pdf';
-
 /** The four faces of the serif family, as font file bytes (TrueType). */
 export interface PdfFonts {
   regular: Uint8Array;
