@@ -31,6 +31,13 @@ import { parseDoc } from './read.js';
 import { reserveNumber } from './numbering.js';
 import { deactivate, storeVersion, type StoreOutcome } from './versions.js';
 
+/**
+ * Run options of the triggers that generate the dossier: rendering a DOCX and a PDF per document
+ * takes a few seconds for a hundred nominees on a loaded instance, more than the 60 s default
+ * leaves room for once the store round trips are added; the fonts and the ZIP need some memory.
+ */
+export const DOSSIER_RUN = { timeoutSeconds: 300, memory: '512MiB' } as const;
+
 export interface DossierDeps {
   db: Firestore;
   store: ObjectStore;
