@@ -158,6 +158,30 @@ describe('renderPdf: every document kind', () => {
     expect(Math.abs(mid - (30 * MM + (A4_POINTS.w - 45 * MM) / 2))).toBeLessThan(1.5);
   });
 
+  it('draws bold, italic and underlined runs in their faces, and a landscape appendix on its own page', async () => {
+    const base = buildToTrinhUnit(SAMPLE_TO_TRINH_UNIT);
+    const model: DocumentModel = {
+      ...base,
+      body: [{ type: 'paragraph', content: [{ text: 'Đậm', bold: true }, ' và ', { text: 'nghiêng', italic: true }, ' và ', { text: 'gạch chân', underline: true }], align: 'center' }],
+    };
+    const { pages } = layoutPdf(model, fonts);
+    expect(pages).toHaveLength(2);
+    expect(pages[1]!.w).toBeGreaterThan(pages[1]!.h); // the danh sách is landscape
+    const ops = pages[0]!.ops;
+    const text = (t: string) => ops.find((o) => o.kind === 'text' && o.text === t) as Extract<(typeof ops)[number], { kind: 'text' }>;
+    expect(text('Đậm').face).toBe('bold');
+    expect(text('nghiêng').face).toBe('italic');
+    const gach = text('gạch');
+    const chan = text('chân');
+    expect(gach.face).toBe('regular');
+    expect(gach.underline && chan.underline).toBe(true);
+    expect(text('và').underline).toBeFalsy();
+    // The space between the underlined words is underlined too: a rule just under the baseline between them.
+    expect(ops.some((o) => o.kind === 'line' && o.y1 > gach.y && o.y1 < gach.y + 3 && o.x1 <= chan.x && o.x2 >= chan.x - 1)).toBe(true);
+    const pdf = await PDFDocument.load(await renderPdf(model, fonts));
+    expect(pdf.getPage(1).getWidth()).toBeCloseTo(A4_POINTS.h, 1);
+  });
+
   it('is deterministic: the same model gives the same bytes', async () => {
     const model = buildBienBan(SAMPLE_BIEN_BAN_HOI_DONG);
     const a = await renderPdf(model, fonts);
