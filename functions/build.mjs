@@ -7,9 +7,15 @@ import { build } from 'esbuild';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
+// Chunk names carry a hash: clear the old ones so they do not pile up.
+rmSync(here('lib/chunks'), { recursive: true, force: true });
+
 await build({
-  entryPoints: [here('src/index.ts')],
-  outfile: here('lib/index.js'),
+  entryPoints: { index: here('src/index.ts') },
+  outdir: here('lib'),
+  // Dynamic imports (the PDF renderer) become chunks loaded on first use, not at every cold start.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   target: 'node20',

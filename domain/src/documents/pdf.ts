@@ -20,22 +20,8 @@ import { DocumentModel, type Appendix, type Block, type ClosingColumn, type DocH
 import { ND30_FORMAT, balanceLines, type Nd30Format } from './docx.js';
 import { placeAndDate } from './format.js';
 
-/** The four faces of the serif family, as font file bytes (TrueType). */
-export interface PdfFonts {
-  regular: Uint8Array;
-  bold: Uint8Array;
-  italic: Uint8Array;
-  boldItalic: Uint8Array;
-}
-export type Face = keyof PdfFonts;
-
-/** File names of the faces in domain/assets/fonts (Liberation Serif 2.1.5, SIL OFL 1.1). */
-export const PDF_FONT_FILES: Record<Face, string> = {
-  regular: 'LiberationSerif-Regular.ttf',
-  bold: 'LiberationSerif-Bold.ttf',
-  italic: 'LiberationSerif-Italic.ttf',
-  boldItalic: 'LiberationSerif-BoldItalic.ttf',
-};
+import type { Face, PdfFonts } from './pdf-fonts.js';
+export { PDF_FONT_FILES, type Face, type PdfFonts } from './pdf-fonts.js';
 
 /** Subset tags (6 capitals + "+", as PDF readers expect of a subset) fixed so output is reproducible. */
 const FONT_NAMES: Record<Face, string> = {

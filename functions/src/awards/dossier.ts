@@ -23,8 +23,13 @@ import {
   renderDocx,
   type DossierFile,
 } from '@thidua/domain';
-import { renderPdf } from '@thidua/domain/pdf';
 import { pdfFonts } from './pdfFonts.js';
+
+/**
+ * The PDF renderer, loaded on first use: pdf-lib and fontkit are most of the bundle's weight, and
+ * the other functions (callables, the standings trigger) should not pay for them at cold start.
+ */
+const pdfRenderer = async () => (await import('@thidua/domain/pdf')).renderPdf;
 import type { ObjectStore } from '../storage/objectStore.js';
 import { awardRefs } from './refs.js';
 import { parseDoc } from './read.js';
@@ -103,13 +108,14 @@ export async function generateDossier(deps: DossierDeps, orgId: string, movement
   const now = deps.now();
   const documents: GeneratedDocument[] = [];
   const files: DossierFile[] = [];
+  const renderPdf = plan.length > 0 ? await pdfRenderer() : null;
 
   for (const planned of plan) {
     const skeleton = newDossierDocument({ ...planned, contentType: DOCX_CONTENT_TYPE }, now);
     const number = planned.numbering ? (await reserveNumber(db, { orgId, movementId, docId: planned.docId, numbering: planned.numbering, skeleton, now })).number : null;
     const model = planned.build(number);
     const bytes = await renderDocx(model);
-    const pdf = await renderPdf(model, pdfFonts());
+    const pdf = await renderPdf!(model, pdfFonts());
     const stored = await storeVersion(db, store, { orgId, movementId, docId: planned.docId, ext: 'docx', bytes, pdf, skeleton, inputsAt, now });
     documents.push({ docId: planned.docId, number, outcome: stored.outcome, version: stored.version, sha256: stored.sha256, pdfSha256: stored.pdf?.sha256 ?? null });
     // A newer generation got there first: zip what it stored.

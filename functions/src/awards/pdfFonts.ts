@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PDF_FONT_FILES, type PdfFonts } from '@thidua/domain/pdf';
+import { PDF_FONT_FILES, type PdfFonts } from '@thidua/domain';
 
 const CANDIDATES = [
   new URL('./assets/fonts/', import.meta.url), // functions/lib/index.js → functions/lib/assets/fonts/
