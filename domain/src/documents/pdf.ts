@@ -11,7 +11,7 @@
  * Roman; domain/assets/fonts): the domain reads no files. Only the glyphs used are embedded.
  * Deterministic: the same model and fonts give the same bytes (no dates, fixed subset tags).
  *
- * Two passes: `layout` turns the model into pages of positioned text and lines (measured with the
+ * Two passes: `layoutPdf` turns the model into pages of positioned text and lines (measured with the
  * fonts' own advance widths), then `renderPdf` draws them.
  */
 import { PDFDocument, type PDFFont } from 'pdf-lib';
