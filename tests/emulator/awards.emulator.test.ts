@@ -5,8 +5,12 @@
  * stored document; the chairman decides; the dossier is generated into the object store, numbered
  * from the registers, versioned by content hash, and downloaded only by those entitled.
  */
-import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
+import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_MOVEMENT_ID as MOVEMENT,
@@ -63,8 +67,22 @@ async function ok<T>(name: string, data: unknown, who: Who): Promise<T> {
   if (r.error) throw new Error(`${name} by ${who}: ${r.error.status} ${r.error.message}`);
   return r.result as T;
 }
-const download = (docId: string, who?: Who, version?: number) =>
-  fetch(`${base}/api/documents/${ORG}/${MOVEMENT}/${docId}${version ? `?version=${version}` : ''}`, { headers: who ? { authorization: `Bearer ${tokens[who]}` } : {} });
+const download = (docId: string, who?: Who, version?: number, format?: string) => {
+  const query = new URLSearchParams({ ...(version ? { version: String(version) } : {}), ...(format ? { format } : {}) }).toString();
+  return fetch(`${base}/api/documents/${ORG}/${MOVEMENT}/${docId}${query ? `?${query}` : ''}`, { headers: who ? { authorization: `Bearer ${tokens[who]}` } : {} });
+};
+
+/** Text of a PDF by poppler's pdftotext (poppler-utils; .ci/run installs it), whitespace flattened. */
+function pdfText(bytes: ArrayBuffer | Uint8Array): string {
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-awards-pdf-'));
+  try {
+    const file = join(dir, 'doc.pdf');
+    writeFileSync(file, new Uint8Array(bytes));
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 async function docxText(bytes: ArrayBuffer | Uint8Array): Promise<string> {
   const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
@@ -356,11 +374,18 @@ describe('the dossier', () => {
     const bk = await until('to-trinh-bang-khen', (d) => (d?.version ?? 0) >= 1);
     const unit = await until('to-trinh-kt', (d) => (d?.version ?? 0) >= 1);
     const zip = await until('ho-so', (d) => !!d && d.nominationIds.includes(N.ha) && d.version >= 1);
-    expect(qd).toMatchObject({ docType: 'quyet-dinh-giay-khen', number: '01/QĐ-UBND', register: expect.stringMatching(/^ubnd-20\d\d-QD$/), nominationIds: [N.tuan], unitId: null, pdfPath: null, active: true });
+    expect(qd).toMatchObject({ docType: 'quyet-dinh-giay-khen', number: '01/QĐ-UBND', register: expect.stringMatching(/^ubnd-20\d\d-QD$/), nominationIds: [N.tuan], unitId: null, active: true });
     expect(bk).toMatchObject({ number: '01/TTr-UBND', nominationIds: [N.ha] });
     expect(unit).toMatchObject({ number: '01/TTr-KT', unitId: 'kt' });
     expect(unit!.nominationIds.sort()).toEqual([N.tuan, N.phong, N.ha].sort());
     expect(qd!.storagePath).toMatch(new RegExp(`^orgs/${ORG}/dossiers/${MOVEMENT}/quyet-dinh-giay-khen/quyet-dinh-giay-khen/v1-${qd!.sha256!.slice(0, 16)}\\.docx$`));
+    // The PDF beside it: same folder and version, its own hash.
+    const pdf = qd!.versions[0]!.pdf!;
+    expect(pdf.sha256).not.toBe(qd!.sha256);
+    expect(qd!.pdfPath).toBe(pdf.storagePath);
+    expect(pdf.storagePath).toBe(`orgs/${ORG}/dossiers/${MOVEMENT}/quyet-dinh-giay-khen/quyet-dinh-giay-khen/v1-${pdf.sha256.slice(0, 16)}.pdf`);
+    expect(await store.exists(pdf.storagePath)).toBe(true);
+    expect(zip!.pdfPath).toBeNull();
     for (const id of [`bien-ban-${M.unit}`, `bien-ban-${M.council}`, `bien-ban-${M.noQuorum}`, `bien-ban-${M.secret}`, `bao-cao-${N.tuan}`, `bao-cao-${N.phong}`, `bao-cao-${N.ha}`]) {
       expect((await until(id, (d) => (d?.version ?? 0) >= 1))?.version, id).toBeGreaterThanOrEqual(1);
     }
@@ -397,8 +422,40 @@ describe('the dossier', () => {
     const zip = await JSZip.loadAsync(await (await download('ho-so', 'chutich')).arrayBuffer());
     const names = Object.keys(zip.files);
     expect(names).toEqual(expect.arrayContaining(['Quyết định tặng Giấy khen.docx', 'Tờ trình đề nghị Bằng khen thành phố.docx', 'KT - Phòng Kinh tế, Hạ tầng và Đô thị/1. Tờ trình đề nghị khen thưởng.docx']));
-    expect(names.filter((n) => n.includes('Báo cáo thành tích/'))).toHaveLength(4);
+    expect(names.filter((n) => n.includes('Báo cáo thành tích/') && n.endsWith('.docx'))).toHaveLength(4);
     expect(await docxText(await zip.file('Quyết định tặng Giấy khen.docx')!.async('uint8array'))).toContain('01/QĐ-UBND');
+    // A PDF beside every DOCX in the ZIP.
+    const docx = names.filter((n) => n.endsWith('.docx'));
+    expect(names.filter((n) => n.endsWith('.pdf')).sort()).toEqual(docx.map((n) => n.replace(/\.docx$/, '.pdf')).sort());
+    expect(pdfText(await zip.file('Quyết định tặng Giấy khen.pdf')!.async('uint8array'))).toContain('Số: 01/QĐ-UBND');
+  });
+
+  it('serves the PDF of each document: A4, the same names, numbers and tallies', async () => {
+    const res = await download('quyet-dinh-giay-khen', 'vhxh', undefined, 'pdf');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toContain(encodeURIComponent('.pdf'));
+    expect(res.headers.get('x-document-version')).toBe('1');
+    const qdIndex = await documentIndex('quyet-dinh-giay-khen');
+    expect(res.headers.get('x-document-sha256')).toBe(qdIndex!.versions[0]!.pdf!.sha256);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const pdf = await PDFDocument.load(bytes);
+    expect(pdf.getPageCount()).toBeGreaterThanOrEqual(2); // the decision and its danh sách
+    expect(Math.round(pdf.getPage(0).getWidth())).toBe(595);
+    expect(Math.round(pdf.getPage(0).getHeight())).toBe(842);
+    const qd = pdfText(bytes);
+    for (const t of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 01/QĐ-UBND', 'QUYẾT ĐỊNH', 'Lê Minh Tuấn', 'Cao Huy Hiếu', 'DANH SÁCH']) expect(qd).toContain(t);
+
+    const minutes = pdfText(await (await download(`bien-ban-${M.council}`, 'hoidong', undefined, 'pdf')).arrayBuffer());
+    for (const t of ['BIÊN BẢN', '7/10', '70,00', '6/10', 'Không đạt', 'Trịnh Văn Long']) expect(minutes).toContain(t);
+    const toTrinh = await download('to-trinh-kt', 'truongKt', undefined, 'pdf');
+    expect(toTrinh.status).toBe(200);
+    const tt = pdfText(await toTrinh.arrayBuffer());
+    for (const t of ['Số: 01/TTr-KT', 'Lê Minh Tuấn', 'Phạm Thu Hà']) expect(tt).toContain(t);
+    expect(tt).not.toContain('Nguyễn Văn Ba');
+    // The ZIP has no PDF of its own; an unknown format is refused.
+    expect((await download('ho-so', 'chutich', undefined, 'pdf')).status).toBe(404);
+    expect((await download('quyet-dinh-giay-khen', 'vhxh', undefined, 'odt')).status).toBe(400);
   });
 
   it('lets only those entitled download', async () => {
@@ -408,6 +465,9 @@ describe('the dossier', () => {
     expect(otherUnit.status).toBe(403);
     expect(((await otherUnit.json()) as { error: string }).error).toContain('không có quyền');
     expect((await download('quyet-dinh-giay-khen', 'canboKt')).status).toBe(403);
+    expect((await download('quyet-dinh-giay-khen', 'canboKt', undefined, 'pdf')).status).toBe(403);
+    expect((await download('to-trinh-kt', 'canboVp', undefined, 'pdf')).status).toBe(403);
+    expect((await download(`bao-cao-${N.tuan}`, 'canboKt', undefined, 'pdf')).status).toBe(200);
     expect((await download('ho-so', 'truongKt')).status).toBe(403);
     expect((await download('ho-so', 'quantri')).status).toBe(403);
     expect((await download('to-trinh-kt')).status).toBe(401);
@@ -415,11 +475,11 @@ describe('the dossier', () => {
   });
 
   it('creates no new version when generated again from unchanged inputs', async () => {
-    const before = (await db.collection(awardPaths.documents(ORG, MOVEMENT)).get()).docs.map((d) => [d.id, d.get('version'), d.get('sha256')]);
+    const before = (await db.collection(awardPaths.documents(ORG, MOVEMENT)).get()).docs.map((d) => [d.id, d.get('version'), d.get('sha256'), d.get('pdfPath')]);
     const report = await generateDossier({ db, store, now: Date.now }, ORG, MOVEMENT);
     expect(report!.documents.every((d) => d.outcome === 'unchanged')).toBe(true);
     expect(report!.zip?.outcome).toBe('unchanged');
-    const after = (await db.collection(awardPaths.documents(ORG, MOVEMENT)).get()).docs.map((d) => [d.id, d.get('version'), d.get('sha256')]);
+    const after = (await db.collection(awardPaths.documents(ORG, MOVEMENT)).get()).docs.map((d) => [d.id, d.get('version'), d.get('sha256'), d.get('pdfPath')]);
     expect(after).toEqual(before);
   });
 
@@ -439,6 +499,14 @@ describe('the dossier', () => {
     expect(v1).not.toMatch(/Tặng Giấy khen cho 01 tập thể/);
     expect(v2).toMatch(/01 tập thể và 01 cá nhân/);
     expect(await store.exists(qd!.versions[0]!.storagePath)).toBe(true);
+    // Each version has its own PDF; the old one stays downloadable.
+    expect(qd!.versions[0]!.pdf!.storagePath).not.toBe(qd!.versions[1]!.pdf!.storagePath);
+    expect(qd!.pdfPath).toBe(qd!.versions[1]!.pdf!.storagePath);
+    expect(pdfText(await (await download('quyet-dinh-giay-khen', 'vhxh', undefined, 'pdf')).arrayBuffer())).toMatch(/01 tập thể và 01 cá nhân/);
+    const v1pdf = await download('quyet-dinh-giay-khen', 'vhxh', 1, 'pdf');
+    expect(v1pdf.status).toBe(200);
+    expect(v1pdf.headers.get('content-disposition')).toContain(encodeURIComponent('(v1).pdf'));
+    expect(pdfText(await v1pdf.arrayBuffer())).not.toMatch(/Tặng Giấy khen cho 01 tập thể/);
   });
 
   it('never hands out a number twice, however many requests race', async () => {

@@ -254,11 +254,21 @@ export const DossierDocType = z.enum([
 ]);
 export type DossierDocType = z.infer<typeof DossierDocType>;
 
+/** A file stored beside a version's main file (the PDF of a DOCX), with its own content hash. */
+export const StoredRendition = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  storagePath: z.string().min(1),
+  size: z.number().int().min(0),
+});
+export type StoredRendition = z.infer<typeof StoredRendition>;
+
 export const DocumentVersion = z.object({
   version: z.number().int().positive(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   storagePath: z.string().min(1),
   size: z.number().int().min(0),
+  /** The PDF rendered from the same model (same version number, own hash and path); null for the ZIP. */
+  pdf: StoredRendition.nullable().default(null),
   /** Latest update time of the inputs this version was generated from. */
   inputsAt: Millis,
   createdAt: Millis,
@@ -285,8 +295,8 @@ export const DossierDocument = z.object({
   version: z.number().int().min(0),
   sha256: z.string().nullable(),
   storagePath: z.string().nullable(),
-  /** No PDF renderer runs in Cloud Functions (no LibreOffice): always null for now. */
-  pdfPath: z.null(),
+  /** The current version's PDF (rendered in the function by domain/src/documents/pdf.ts); null for the ZIP. */
+  pdfPath: z.string().nullable(),
   inputsAt: Millis,
   versions: z.array(DocumentVersion),
   /** false: its inputs no longer produce it (e.g. every nominee on the list was rejected). */
@@ -308,7 +318,10 @@ export type NumberRegister = z.infer<typeof NumberRegister>;
 
 export const registerId = (agency: string, year: number, docType: string): string => `${agency}-${year}-${docType}`;
 
-/** Where a version of a generated document is stored (predictable, never overwritten). */
+/**
+ * Where a version of a generated document is stored (predictable, never overwritten). The PDF of a
+ * DOCX version has the same folder and version number, its own hash and the extension "pdf".
+ */
 export function dossierObjectPath(orgId: string, movementId: string, docType: string, docId: string, version: number, sha256: string, ext: 'docx' | 'zip' | 'pdf'): string {
   return `orgs/${orgId}/dossiers/${movementId}/${docType}/${docId}/v${version}-${sha256.slice(0, 16)}.${ext}`;
 }

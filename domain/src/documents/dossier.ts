@@ -92,6 +92,9 @@ export interface PlannedDocument {
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const ZIP_CONTENT_TYPE = 'application/zip';
+export const PDF_CONTENT_TYPE = 'application/pdf';
+/** The PDF's name beside a DOCX's (download name, path in the ZIP): "…/1. Tờ trình.docx" → "…/1. Tờ trình.pdf". */
+export const pdfNameOf = (docxName: string): string => docxName.replace(/\.docx$/i, '') + '.pdf';
 /** The dossier ZIP's document id (docType "ho-so"). */
 export const DOSSIER_ZIP_ID = 'ho-so';
 

@@ -29,6 +29,8 @@ export type { AgencyInput, AppendixInput, DocumentModelInput } from './model.js'
 
 export { renderDocx, documentXml, balanceLines, ND30_FORMAT, A4_TWIPS, type Nd30Format } from './docx.js';
 export { buildDossierZip, crc32, safeZipName, type DossierFile } from './zip.js';
+// The PDF renderer itself is `@thidua/domain/pdf` (pdf.ts): it brings pdf-lib, which the web app does not need.
+export { PDF_FONT_FILES, type PdfFonts } from './pdf-fonts.js';
 export { textWidthPt } from './metrics.js';
 export { ngayThangNam, placeAndDate, shortDate, shortDate2, gioPhut, soKyHieu, formatMoney, percentText, numberToWords, moneyInWords } from './format.js';
 export {
@@ -59,6 +61,8 @@ export {
   DossierSettings,
   DOCX_CONTENT_TYPE,
   ZIP_CONTENT_TYPE,
+  PDF_CONTENT_TYPE,
+  pdfNameOf,
   DOSSIER_ZIP_ID,
   planDossier,
   numberText,

@@ -1,11 +1,9 @@
 /**
  * Generates a movement's award dossier into the object store: reads every input in one consistent
  * snapshot, plans the documents with the domain, numbers them from the registers, renders each to
- * DOCX, stores a new version only when its bytes changed, then the whole dossier as one ZIP.
- * Run by the triggers when a meeting closes or a decision is made; safe to run again at any time.
- *
- * PDF: not generated. The domain renders DOCX only and Cloud Functions have no LibreOffice; see
- * the note in the report (a Cloud Run converter or a PDF renderer in the domain would be needed).
+ * DOCX and to PDF (the domain's own PDF renderer: Cloud Functions have no LibreOffice), stores a
+ * new version only when the bytes changed, then the whole dossier (DOCX and PDF side by side) as
+ * one ZIP. Run by the triggers when a meeting closes or a decision is made; safe to run again.
  */
 import type { Firestore } from 'firebase-admin/firestore';
 import {
@@ -20,15 +18,30 @@ import {
   ZIP_CONTENT_TYPE,
   buildDossierZip,
   newDossierDocument,
+  pdfNameOf,
   planDossier,
   renderDocx,
   type DossierFile,
 } from '@thidua/domain';
+import { pdfFonts } from './pdfFonts.js';
+
+/**
+ * The PDF renderer, loaded on first use: pdf-lib and fontkit are most of the bundle's weight, and
+ * the other functions (callables, the standings trigger) should not pay for them at cold start.
+ */
+const pdfRenderer = async () => (await import('@thidua/domain/pdf')).renderPdf;
 import type { ObjectStore } from '../storage/objectStore.js';
 import { awardRefs } from './refs.js';
 import { parseDoc } from './read.js';
 import { reserveNumber } from './numbering.js';
 import { deactivate, storeVersion, type StoreOutcome } from './versions.js';
+
+/**
+ * Run options of the triggers that generate the dossier: rendering a DOCX and a PDF per document
+ * takes a few seconds for a hundred nominees on a loaded instance, more than the 60 s default
+ * leaves room for once the store round trips are added; the fonts and the ZIP need some memory.
+ */
+export const DOSSIER_RUN = { timeoutSeconds: 300, memory: '512MiB' } as const;
 
 export interface DossierDeps {
   db: Firestore;
@@ -42,6 +55,8 @@ export interface GeneratedDocument {
   outcome: StoreOutcome['outcome'];
   version: number;
   sha256: string;
+  /** Hash of the version's PDF (null for the ZIP). */
+  pdfSha256: string | null;
 }
 
 export interface DossierReport {
@@ -93,16 +108,21 @@ export async function generateDossier(deps: DossierDeps, orgId: string, movement
   const now = deps.now();
   const documents: GeneratedDocument[] = [];
   const files: DossierFile[] = [];
+  const renderPdf = plan.length > 0 ? await pdfRenderer() : null;
 
   for (const planned of plan) {
     const skeleton = newDossierDocument({ ...planned, contentType: DOCX_CONTENT_TYPE }, now);
     const number = planned.numbering ? (await reserveNumber(db, { orgId, movementId, docId: planned.docId, numbering: planned.numbering, skeleton, now })).number : null;
-    const bytes = await renderDocx(planned.build(number));
-    const stored = await storeVersion(db, store, { orgId, movementId, docId: planned.docId, ext: 'docx', bytes, skeleton, inputsAt, now });
-    documents.push({ docId: planned.docId, number, outcome: stored.outcome, version: stored.version, sha256: stored.sha256 });
+    const model = planned.build(number);
+    const bytes = await renderDocx(model);
+    const pdf = await renderPdf!(model, pdfFonts());
+    const stored = await storeVersion(db, store, { orgId, movementId, docId: planned.docId, ext: 'docx', bytes, pdf, skeleton, inputsAt, now });
+    documents.push({ docId: planned.docId, number, outcome: stored.outcome, version: stored.version, sha256: stored.sha256, pdfSha256: stored.pdf?.sha256 ?? null });
     // A newer generation got there first: zip what it stored.
-    const current = stored.outcome === 'stale' && stored.storagePath ? ((await store.get(stored.storagePath))?.bytes ?? bytes) : bytes;
-    files.push({ name: planned.zipPath, bytes: current });
+    const stale = stored.outcome === 'stale';
+    const current = stale && stored.storagePath ? ((await store.get(stored.storagePath))?.bytes ?? bytes) : bytes;
+    const currentPdf = stale && stored.pdf ? ((await store.get(stored.pdf.storagePath))?.bytes ?? pdf) : pdf;
+    files.push({ name: planned.zipPath, bytes: current }, { name: pdfNameOf(planned.zipPath), bytes: currentPdf });
   }
 
   const planned = new Set(plan.map((p) => p.docId));
@@ -127,7 +147,7 @@ export async function generateDossier(deps: DossierDeps, orgId: string, movement
       now,
     );
     const stored = await storeVersion(db, store, { orgId, movementId, docId: DOSSIER_ZIP_ID, ext: 'zip', bytes, skeleton, inputsAt, now });
-    zip = { docId: DOSSIER_ZIP_ID, number: null, outcome: stored.outcome, version: stored.version, sha256: stored.sha256 };
+    zip = { docId: DOSSIER_ZIP_ID, number: null, outcome: stored.outcome, version: stored.version, sha256: stored.sha256, pdfSha256: null };
   }
   return { inputsAt, documents, zip, deactivated: gone };
 }

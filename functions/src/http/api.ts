@@ -11,7 +11,7 @@ import { DOCUMENT_ROUTE, downloadDocument } from './documents.js';
  *   POST /api/evidence            raw file body, X-Evidence-Meta: encodeURIComponent(JSON)
  *   POST /api/evidence-link       JSON body
  *   GET  /api/evidence/{org}/{id} the file, to those entitled
- *   GET  /api/documents/{org}/{movement}/{docId}[?version=n]  a generated dossier document, to those entitled
+ *   GET  /api/documents/{org}/{movement}/{docId}[?version=n][&format=pdf]  a generated dossier document (DOCX, its PDF, the ZIP), to those entitled
  */
 export const api = onRequest({ cors: true }, async (req, res) => {
   try {
@@ -37,7 +37,8 @@ export const api = onRequest({ cors: true }, async (req, res) => {
     const doc = DOCUMENT_ROUTE.exec(route);
     if (req.method === 'GET' && doc) {
       const version = typeof req.query.version === 'string' ? req.query.version : undefined;
-      const file = await downloadDocument(deps, actor, doc[1]!, doc[2]!, doc[3]!, version);
+      const format = typeof req.query.format === 'string' ? req.query.format : undefined;
+      const file = await downloadDocument(deps, actor, doc[1]!, doc[2]!, doc[3]!, version, format);
       res.set('Content-Type', file.contentType);
       res.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
       res.set('X-Document-Version', String(file.version));
