@@ -18,6 +18,7 @@ export const paths = {
     `orgs/${orgId}/movements/${movementId}/scores/${reportId}`,
   standings: (orgId: string, movementId: string, periodId: string) =>
     `orgs/${orgId}/movements/${movementId}/standings/${periodId}`,
+  standingsList: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/standings`,
   standingsSnapshots: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/standingsSnapshots`,
   standingsSnapshot: (orgId: string, movementId: string, snapshotId: string) =>
     `orgs/${orgId}/movements/${movementId}/standingsSnapshots/${snapshotId}`,
