@@ -41,10 +41,11 @@ describe('freezeStandings', () => {
     expect(r.error?.message).toContain('Chưa có đơn vị nào');
   });
 
-  it('lets the secretariat freeze the live standings after self-assessment', async () => {
+  it('lets the secretariat freeze the live standings after self-assessment', { timeout: 120_000 }, async () => {
     await writeReport(o, reportAt(o, 'tp', period, 0.9));
     await writeReport(o, reportAt(o, 'yt', period, 0.6));
-    const live = await waitFor(readLive, (s) => Object.keys(s?.entries ?? {}).length === 2);
+    // The first trigger run may wait for the functions emulator to warm up.
+    const live = await waitFor(readLive, (s) => Object.keys(s?.entries ?? {}).length === 2, 90_000);
     const r = await freeze('secretariat', 'self-assessment');
     expect(r.error).toBeUndefined();
     expect(r.result).toMatchObject({ snapshotId: snapshotId(period, 'self-assessment'), units: 2 });
@@ -63,9 +64,9 @@ describe('freezeStandings', () => {
     expect(audit[0]!['at']).toBeDefined();
   });
 
-  it('keeps the snapshot unchanged when the live standings move on', async () => {
+  it('keeps the snapshot unchanged when the live standings move on', { timeout: 120_000 }, async () => {
     await writeReport(o, reportAt(o, 'ca', period, 0.95));
-    await waitFor(readLive, (s) => Object.keys(s?.entries ?? {}).length === 3);
+    await waitFor(readLive, (s) => Object.keys(s?.entries ?? {}).length === 3, 90_000);
     const live = (await readLive())!;
     expect(live.entries['ca']!.rank).toBe(1);
     const snap = StandingsSnapshot.parse((await db.doc(paths.standingsSnapshot(o.orgId, o.movementId, snapshotId(period, 'self-assessment'))).get()).data());
