@@ -187,9 +187,22 @@ export class StandingsView extends LitElement {
         font-weight: 600;
         margin: 1rem 0 0.5rem;
       }
+      .narrow {
+        display: none;
+      }
+      .status-inline {
+        margin-top: 0.25rem;
+      }
+      /* Phones: band, trend and status fold into the unit cell, so the unit name keeps its room. */
       @media (max-width: 36rem) {
         .wide {
           display: none;
+        }
+        .narrow {
+          display: inline;
+        }
+        .status-inline {
+          display: block;
         }
       }
       @media print {
@@ -618,7 +631,10 @@ export class StandingsView extends LitElement {
                         >
                           <td class="rank">${r.rank}</td>
                           <th scope="row" style="font-size:inherit;color:inherit;white-space:normal;font-weight:600">
-                            ${r.unitName}<span class="code">${r.unitCode}${myUnits.has(r.unitId) ? ` · ${m.yourUnit}` : ''}</span>
+                            ${r.unitName}<span class="code"
+                              >${r.unitCode}${myUnits.has(r.unitId) ? ` · ${m.yourUnit}` : ''}<span class="narrow"> · ${bandText(mv, r.band, locale())}</span></span
+                            >
+                            <span class="narrow status-inline"><status-badge status=${r.status}></status-badge></span>
                           </th>
                           <td class="num">
                             <strong>${formatNumber(r.percent)}%</strong><span class="code">${formatNumber(r.total)}/${formatNumber(r.max)}</span>
