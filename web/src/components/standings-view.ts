@@ -168,9 +168,30 @@ export class StandingsView extends LitElement {
       .chart {
         width: 100%;
         height: auto;
-        max-width: 44rem;
+        max-width: 34rem;
         display: block;
+        margin: 0 0 0.25rem;
+      }
+      .legend {
+        list-style: none;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 1rem;
+        padding: 0;
         margin: 0 0 1rem;
+        font-size: 0.8rem;
+        color: var(--td-muted);
+      }
+      .swatch {
+        display: inline-block;
+        width: 0.8rem;
+        height: 0.8rem;
+        border-radius: 2px;
+        margin-right: 0.3rem;
+        vertical-align: -0.1rem;
+      }
+      button.link {
+        white-space: nowrap;
       }
       .missing {
         margin: 1rem 0 0;
@@ -203,6 +224,15 @@ export class StandingsView extends LitElement {
         }
         .status-inline {
           display: block;
+        }
+        .meter {
+          display: none;
+        }
+        tr.detail > td {
+          padding: 0.5rem 0.25rem;
+        }
+        .why ul {
+          padding-left: 1rem;
         }
       }
       @media print {
@@ -380,12 +410,12 @@ export class StandingsView extends LitElement {
   private renderChart(rows: StandingEntry[]) {
     const m = t();
     const mv = this.orgData.current!.movement;
-    const c = barChart(rows, mv.bands, { width: 640 });
+    const c = barChart(rows, mv.bands, { width: 420, labelWidth: 70 });
     return html`<svg class="chart" viewBox="0 0 ${c.width} ${c.height}" role="img" aria-label=${m.stChartLabel(rows.length)} data-testid="standings-chart">
       <title>${m.stChartTitle}</title>
       ${c.thresholds.map(
         (th) => svg`<line x1=${th.x} x2=${th.x} y1="14" y2=${c.height} stroke="#8a94a3" stroke-dasharray="4 3" />
-          <text x=${th.x} y="11" font-size="10" text-anchor="middle" fill="#5a6472">${bandText(mv, th.band.vi, locale())} ${th.min}%</text>`,
+          <text x=${th.x} y="11" font-size="10" text-anchor="middle" fill="#5a6472">${th.min}%</text>`,
       )}
       ${c.bars.map(
         (b) => svg`<g data-testid="chart-bar" data-unit-id=${b.unitId} data-percent=${String(b.percent)}>
@@ -394,7 +424,12 @@ export class StandingsView extends LitElement {
           <text x=${c.labelWidth + b.width + 4} y=${b.y + c.rowHeight / 2 + 4} font-size="11" fill="#1b1f24">${formatNumber(b.percent)}%</text>
         </g>`,
       )}
-    </svg>`;
+    </svg>
+    <ul class="legend" aria-hidden="true">
+      ${[...mv.bands]
+        .sort((a, b) => b.min - a.min)
+        .map((b, i) => html`<li><span class="swatch" style="background:${BAND_COLOURS[i] ?? BAND_COLOURS[4]!}"></span>${bandText(mv, b.vi, locale())} (≥ ${b.min}%)</li>`)}
+    </ul>`;
   }
 
   private renderTrend(r: StandingEntry) {
