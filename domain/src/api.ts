@@ -22,4 +22,5 @@ export const callables = {
   appraiseItem: 'appraiseItem',
   setMember: 'setMember',
   importOrg: 'importOrg',
+  freezeStandings: 'freezeStandings',
 } as const;

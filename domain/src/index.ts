@@ -15,3 +15,7 @@ export * from './documents/index.js';
 export * from './plan119.js';
 export * from './submission.js';
 export * from './history.js';
+export * from './standings-snapshot.js';
+export * from './standings-explain.js';
+export * from './xlsx/write.js';
+export * from './xlsx/standings-workbook.js';

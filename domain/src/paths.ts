@@ -21,6 +21,10 @@ export const paths = {
     `orgs/${orgId}/movements/${movementId}/scores/${reportId}`,
   standings: (orgId: string, movementId: string, periodId: string) =>
     `orgs/${orgId}/movements/${movementId}/standings/${periodId}`,
+  standingsList: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/standings`,
+  standingsSnapshots: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/standingsSnapshots`,
+  standingsSnapshot: (orgId: string, movementId: string, snapshotId: string) =>
+    `orgs/${orgId}/movements/${movementId}/standingsSnapshots/${snapshotId}`,
   appraisal: (orgId: string, movementId: string, reportId: string) =>
     `orgs/${orgId}/movements/${movementId}/appraisals/${reportId}`,
   audit: (orgId: string) => `orgs/${orgId}/audit`,

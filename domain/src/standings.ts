@@ -12,11 +12,13 @@ export type Unranked = Omit<StandingEntry, 'rank'>;
  */
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Standings order: percent (descending), then total (descending), then unit code, then unit id. */
+export const compareEntries = (a: Unranked, b: Unranked): number =>
+  b.percent - a.percent || b.total - a.total || byCodeUnits(a.unitCode, b.unitCode) || byCodeUnits(a.unitId, b.unitId);
+
 /** Ranks entries by percent (descending). `shared`: equal percents share a rank (1, 1, 3). */
 export function rankEntries(entries: Unranked[], tieRule: Movement['tieRule']): StandingEntry[] {
-  const sorted = [...entries].sort(
-    (a, b) => b.percent - a.percent || b.total - a.total || byCodeUnits(a.unitCode, b.unitCode) || byCodeUnits(a.unitId, b.unitId),
-  );
+  const sorted = [...entries].sort(compareEntries);
   const out: StandingEntry[] = [];
   sorted.forEach((e, i) => {
     const prev = out[i - 1];

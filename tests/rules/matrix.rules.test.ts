@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { serverTimestamp, where, type DocumentData, type QueryConstraint } from 'firebase/firestore';
-import { paths, reportId, type ReportStatus } from '@thidua/domain';
+import { paths, reportId, snapshotId, type ReportStatus } from '@thidua/domain';
 import { MOVEMENT, NEXT_PERIOD, ORG, OTHER_UNIT, PERIOD, UNIT, actors, attempt, useRulesEnv, type Who } from '../support/rules-env.js';
 import {
   T0,
@@ -28,6 +28,7 @@ import {
   seed,
   seeded,
   standings,
+  standingsSnapshot,
   stored,
   unit,
   userMeta,
@@ -155,6 +156,15 @@ const targets = {
     update: () => ({ path: paths.standings(ORG, MOVEMENT, PERIOD), data: { entries: {} } }),
     delete: paths.standings(ORG, MOVEMENT, PERIOD),
   },
+  standingsSnapshots: {
+    label: 'a frozen standings snapshot',
+    reportStatus: 'submitted',
+    get: paths.standingsSnapshot(ORG, MOVEMENT, seeded.snapshotId),
+    list: { path: paths.standingsSnapshots(ORG, MOVEMENT), where: [] },
+    create: () => ({ path: paths.standingsSnapshot(ORG, MOVEMENT, snapshotId(PERIOD, 'final')), data: standingsSnapshot({ stage: 'final' }) }),
+    update: () => ({ path: paths.standingsSnapshot(ORG, MOVEMENT, seeded.snapshotId), data: { entries: {} } }),
+    delete: paths.standingsSnapshot(ORG, MOVEMENT, seeded.snapshotId),
+  },
   appraisals: {
     label: 'an appraisal',
     reportStatus: 'submitted',
@@ -239,6 +249,7 @@ const MATRIX: Record<TargetName, readonly string[]> = {
   userMeta:        ['-----', 'g----', '-----', '-----', '-----', '-----', '-----', '-----', '-----'],
   evidence:        ['-----', 'gl---', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
   history:         ['-----', 'gl---', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
+  standingsSnapshots: ['-----', 'gl---', 'gl---', 'gl---', '-----', 'gl---', 'gl---', 'gl---', 'gl---'],
 };
 
 const OPERATIONS: readonly Operation[] = ['get', 'list', 'create', 'update', 'delete'];

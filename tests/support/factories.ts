@@ -7,6 +7,7 @@ import { Timestamp, doc, setDoc, writeBatch, type DocumentData } from 'firebase/
 import {
   paths,
   reportId,
+  snapshotId,
   type Appraisal,
   type Evidence,
   type Member,
@@ -18,6 +19,7 @@ import {
   type ReportStatus,
   type ScoreResult,
   type StandingEntry,
+  type StandingsSnapshot,
   type Standings,
   type Text,
   type Unit,
@@ -195,6 +197,21 @@ export function standings(overrides: Partial<Standings> = {}): Standings {
   return { periodId: PERIOD, entries: { [UNIT]: standingEntry() }, updatedAt: T0 + 2 * DAY, ...overrides };
 }
 
+/** The standings of this period frozen by the secretariat after self-assessment. */
+export function standingsSnapshot(overrides: Partial<StandingsSnapshot> = {}): StandingsSnapshot {
+  return {
+    periodId: PERIOD,
+    stage: 'self-assessment',
+    entries: { [UNIT]: standingEntry() },
+    standingsUpdatedAt: T0 + 2 * DAY,
+    criteriaVersion: 1,
+    tieRule: 'shared',
+    frozenAt: T0 + 3 * DAY,
+    frozenBy: actors.secretariat.uid,
+    ...overrides,
+  };
+}
+
 export function appraisal(overrides: Partial<Appraisal> = {}): Appraisal {
   return {
     unitId: UNIT,
@@ -300,6 +317,7 @@ export const seeded = {
   notificationId: 'notice-1',
   evidenceId: 'evidence-1',
   historyEntryId: 'history-1',
+  snapshotId: snapshotId(PERIOD, 'self-assessment'),
 } as const;
 
 /** Writes documents (path → stored data) in one batch, as functions would. */
@@ -341,6 +359,7 @@ export function world(orgId: string = ORG, reportStatus: ReportStatus = 'draft')
     ),
     [paths.score(orgId, MOVEMENT, seeded.reportId)]: stored.score(score({ status: reportStatus })),
     [paths.standings(orgId, MOVEMENT, PERIOD)]: standings(),
+    [paths.standingsSnapshot(orgId, MOVEMENT, seeded.snapshotId)]: standingsSnapshot(),
     [paths.appraisal(orgId, MOVEMENT, seeded.reportId)]: appraisal(),
     [morePaths.auditEntry(orgId, seeded.auditEntryId)]: stored.auditEntry(auditEntry()),
     [paths.notification(orgId, seeded.notificationId)]: notification(),

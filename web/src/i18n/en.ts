@@ -1,5 +1,6 @@
 import type { Messages } from './vi.js';
 import { enEvidence } from './evidence.js';
+import { enStandings } from './standings.js';
 
 /** English, the second language. Typed as `Messages`, so a missing key fails the build. */
 export const en: Messages = {
@@ -140,4 +141,5 @@ export const en: Messages = {
   liveHint: 'The table updates itself when a unit submits.',
   yourUnit: 'your unit',
   ...enEvidence,
+  ...enStandings,
 };

@@ -1,3 +1,5 @@
+import { viStandings } from './standings.js';
+
 /** Vietnamese, the default language. Every visible string of the app lives here (and in en.ts). */
 import { viEvidence } from './evidence.js';
 
@@ -145,6 +147,7 @@ export const vi = {
   liveHint: 'Bảng tự cập nhật khi có đơn vị gửi báo cáo.',
   yourUnit: 'đơn vị của bạn',
   ...viEvidence,
+  ...viStandings,
 };
 
 export type Messages = typeof vi;

@@ -1,0 +1,59 @@
+import { HttpsError, onCall } from 'firebase-functions/v2/https';
+import { FieldValue, getFirestore } from 'firebase-admin/firestore';
+import { FreezeStandingsInput, Movement, SNAPSHOT_STAGE_TEXT, Standings, canFreezeStandings, paths, snapshotId } from '@thidua/domain';
+import { refs } from '../data/refs.js';
+import { toDomain } from '../data/convert.js';
+import { claimsOf, parseInput } from './errors.js';
+
+/**
+ * Called by the secretariat: copies a period's live standings into the immutable snapshot of a
+ * stage (after self-assessment, after appraisal, final), with an audit entry. A stage is frozen
+ * once; freezing it again is refused.
+ */
+export const freezeStandings = onCall(async (request) => {
+  const actor = claimsOf(request);
+  const input = parseInput(FreezeStandingsInput, request.data);
+  if (actor.org !== input.orgId || !canFreezeStandings(actor)) {
+    throw new HttpsError('permission-denied', 'Chỉ Thường trực Hội đồng mới được chốt bảng xếp hạng.');
+  }
+  const db = getFirestore();
+  const r = refs(db);
+  const id = snapshotId(input.periodId, input.stage);
+  const snapshotRef = db.doc(paths.standingsSnapshot(input.orgId, input.movementId, id));
+  return db.runTransaction(async (tx) => {
+    const [m, live, existing] = await Promise.all([
+      tx.get(r.movement(input.orgId, input.movementId)),
+      tx.get(r.standings(input.orgId, input.movementId, input.periodId)),
+      tx.get(snapshotRef),
+    ]);
+    if (!m.exists) throw new HttpsError('not-found', 'Không tìm thấy phong trào thi đua.');
+    const movement = Movement.parse(toDomain(m.data()));
+    if (!movement.periods.some((p) => p.id === input.periodId)) throw new HttpsError('invalid-argument', `Phong trào không có kỳ ${input.periodId}.`);
+    const stage = SNAPSHOT_STAGE_TEXT[input.stage].vi.toLowerCase();
+    if (existing.exists) throw new HttpsError('already-exists', `Bảng xếp hạng kỳ này đã được chốt ở giai đoạn “${stage}”; bản đã chốt không sửa được.`);
+    const standings = live.exists ? Standings.parse(toDomain(live.data())) : null;
+    if (!standings || Object.keys(standings.entries).length === 0) {
+      throw new HttpsError('failed-precondition', 'Chưa có đơn vị nào trong bảng xếp hạng kỳ này nên chưa chốt được.');
+    }
+    const frozenAt = Date.now();
+    tx.create(snapshotRef, {
+      periodId: input.periodId,
+      stage: input.stage,
+      entries: standings.entries,
+      standingsUpdatedAt: standings.updatedAt,
+      criteriaVersion: movement.criteriaVersion,
+      tieRule: movement.tieRule,
+      frozenAt,
+      frozenBy: actor.uid,
+    });
+    tx.create(db.collection(paths.audit(input.orgId)).doc(), {
+      at: FieldValue.serverTimestamp(),
+      actorUid: actor.uid,
+      action: 'freeze-standings',
+      target: snapshotRef.path,
+      before: null,
+      after: { periodId: input.periodId, stage: input.stage, units: Object.keys(standings.entries).length, standingsUpdatedAt: standings.updatedAt },
+    });
+    return { snapshotId: id, frozenAt, units: Object.keys(standings.entries).length };
+  });
+});

@@ -1,0 +1,111 @@
+/** StandingsData over the Firebase JS SDK (the same app as firebase-backend.ts). */
+import { Timestamp, collection, doc, onSnapshot, query, where, type DocumentData } from 'firebase/firestore';
+import { httpsCallable } from 'firebase/functions';
+import { FirebaseError } from 'firebase/app';
+import { RANKED_STATUSES, ScoreResult, Standings, StandingsSnapshot, callables, paths } from '@thidua/domain';
+import { firebaseServices } from '../firebase.js';
+import { BackendError } from './backend.js';
+import type { StandingsData, UnitScore } from './standings-data.js';
+
+function plain(v: unknown): unknown {
+  if (v instanceof Timestamp) return v.toMillis();
+  if (Array.isArray(v)) return v.map(plain);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
+  return v;
+}
+
+function toError(e: unknown): BackendError {
+  if (e instanceof FirebaseError) return new BackendError(e.code.replace(/^(functions|firestore)\//, ''), e.message.replace(/^Firebase: /, ''));
+  return new BackendError('unknown', e instanceof Error ? e.message : String(e));
+}
+
+function toScore(data: DocumentData): UnitScore | null {
+  const d = plain(data) as Record<string, unknown>;
+  const r = ScoreResult.safeParse(d);
+  if (!r.success || typeof d['unitId'] !== 'string' || typeof d['periodId'] !== 'string') return null;
+  const self = d['self'] as { percent?: unknown } | undefined;
+  return { ...r.data, unitId: d['unitId'], periodId: d['periodId'], selfPercent: typeof self?.percent === 'number' ? self.percent : null };
+}
+
+export function firebaseStandingsData(): StandingsData {
+  const { db, functions } = firebaseServices();
+  return {
+    watchAllStandings(orgId, movementId, next, fail) {
+      return onSnapshot(
+        collection(db, paths.standingsList(orgId, movementId)),
+        (snap) => {
+          const out: Record<string, Standings> = {};
+          for (const d of snap.docs) {
+            const r = Standings.safeParse(plain(d.data()));
+            if (r.success) out[r.data.periodId] = r.data;
+          }
+          next(out);
+        },
+        (e) => fail(toError(e)),
+      );
+    },
+
+    watchSnapshots(orgId, movementId, next, fail) {
+      return onSnapshot(
+        collection(db, paths.standingsSnapshots(orgId, movementId)),
+        (snap) => {
+          const list: StandingsSnapshot[] = [];
+          for (const d of snap.docs) {
+            const r = StandingsSnapshot.safeParse(plain(d.data()));
+            if (r.success) list.push(r.data);
+          }
+          next(list);
+        },
+        (e) => fail(toError(e)),
+      );
+    },
+
+    watchScores(orgId, movementId, periodId, scope, next, fail) {
+      // One equality query per unit (units) or per status (reviewers): each is a query the rules
+      // can prove allowed, and none needs a composite index.
+      const scores = collection(db, paths.scores(orgId, movementId));
+      const queries =
+        scope.kind === 'units'
+          ? scope.unitIds.map((u) => query(scores, where('unitId', '==', u), where('periodId', '==', periodId)))
+          : [...RANKED_STATUSES].map((s) => query(scores, where('periodId', '==', periodId), where('status', '==', s)));
+      const parts: Record<string, UnitScore>[] = queries.map(() => ({}));
+      const unsubs = queries.map((q, i) =>
+        onSnapshot(
+          q,
+          (snap) => {
+            const part: Record<string, UnitScore> = {};
+            for (const d of snap.docs) {
+              const s = toScore(d.data());
+              if (s) part[s.unitId] = s;
+            }
+            parts[i] = part;
+            next(Object.assign({}, ...parts));
+          },
+          (e) => fail(toError(e)),
+        ),
+      );
+      if (queries.length === 0) next({});
+      return () => unsubs.forEach((u) => u());
+    },
+
+    watchOrg(orgId, next) {
+      return onSnapshot(
+        doc(db, paths.org(orgId)),
+        (snap) => {
+          const d = snap.data();
+          next(typeof d?.['name'] === 'string' ? { name: d['name'] as string, place: typeof d['place'] === 'string' ? (d['place'] as string) : '' } : null);
+        },
+        () => next(null),
+      );
+    },
+
+    async freezeStandings(input) {
+      try {
+        const res = await httpsCallable<typeof input, { snapshotId: string }>(functions, callables.freezeStandings)(input);
+        return { snapshotId: res.data.snapshotId };
+      } catch (e) {
+        throw toError(e);
+      }
+    },
+  };
+}
