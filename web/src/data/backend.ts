@@ -4,6 +4,7 @@
  */
 import type { Claims, Report, ReportRef, ReportStatus, Standings, Unit } from '@thidua/domain';
 import type { MovementEntry } from '../logic/movement.js';
+import type { AwardsBackend } from './awards-backend.js';
 
 export type Unsubscribe = () => void;
 
@@ -83,4 +84,7 @@ export interface Backend {
   saveDraft(target: DraftTarget, content: Pick<Report, 'figures' | 'answers'>, mode: 'create' | 'update'): Promise<void>;
   submitReport(ref: ReportRef): Promise<{ status: ReportStatus }>;
   certifyReport(ref: ReportRef): Promise<{ status: ReportStatus }>;
+
+  /** Nominations, council meetings, decisions and the dossier (absent in backends without them). */
+  awards?(): AwardsBackend;
 }

@@ -1,5 +1,8 @@
 /** Vietnamese, the default language. Every visible string of the app lives here (and in en.ts). */
+import { viAwards } from './awards.js';
+
 export const vi = {
+  ...viAwards,
   appName: 'Thi đua cải cách hành chính',
   appSubtitle: 'UBND phường Hải An',
   language: 'Ngôn ngữ',
