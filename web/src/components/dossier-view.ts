@@ -4,15 +4,7 @@ import type { AwardsBackend, AwardsScope, DocumentEntry } from '../data/awards-b
 import { LocaleController, formatDate, t } from '../i18n/index.js';
 import { base, controls } from '../styles/shared.js';
 import { awardStyles } from '../styles/awards.js';
-
-/** Extension of a stored path or file name ("…/v2-abcd.docx" → "docx"). */
-export const extOf = (path: string | null): string => (path && /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase()) || '';
-
-/** The files one version offers: its own (DOCX or ZIP) and a PDF when one was generated beside it. */
-export function formatsOf(main: string | null, pdfPath: string | null, fileName: string): { ext: string; format?: string }[] {
-  const own = extOf(main) || extOf(fileName);
-  return [{ ext: own }, ...(pdfPath && own !== 'pdf' ? [{ ext: 'pdf', format: 'pdf' }] : [])];
-}
+import { formatsOf } from '../logic/awards.js';
 
 /**
  * The generated dossier as far as the person may read it: each document with its number, current

@@ -5,13 +5,9 @@ import type { AwardsBackend, AwardsScope, MeetingEntry, NominationEntry } from '
 import { LocaleController, formatNumber, t, tx } from '../i18n/index.js';
 import { base, controls } from '../styles/shared.js';
 import { awardStyles } from '../styles/awards.js';
+import { quorumNeeded } from '../logic/awards.js';
 
 const CHOICES: VoteChoice[] = ['yes', 'no', 'abstain'];
-
-/** Fewest members present for a quorum, as the tally computes it. */
-export function quorumNeeded(members: number, q: { num: number; den: number }): number {
-  return Math.floor((members * q.num + q.den - 1) / q.den);
-}
 
 /**
  * One meeting: members and roles, attendance and quorum, a vote per nomination (each present

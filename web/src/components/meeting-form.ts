@@ -5,7 +5,7 @@ import type { AwardsBackend, AwardsScope, MemberOption, NominationEntry } from '
 import { LocaleController, t } from '../i18n/index.js';
 import { base, controls } from '../styles/shared.js';
 import { awardStyles } from '../styles/awards.js';
-import { slug } from './nomination-form.js';
+import { slug } from '../logic/awards.js';
 
 interface Row {
   memberId: string;

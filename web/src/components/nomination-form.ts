@@ -5,6 +5,7 @@ import type { AwardsBackend, AwardsScope } from '../data/awards-backend.js';
 import { LocaleController, t, tx } from '../i18n/index.js';
 import { base, controls } from '../styles/shared.js';
 import { awardStyles } from '../styles/awards.js';
+import { slug } from '../logic/awards.js';
 
 /** What a candidate line fills in. */
 export interface NominationPrefill {
@@ -12,18 +13,6 @@ export interface NominationPrefill {
   collectiveName: string;
   standard: StandardCode;
   summary: string;
-}
-
-/** Letters without diacritics, digits and "-", for ids made from names ("Lê Minh Tuấn" → "le-minh-tuan"). */
-export function slug(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48);
 }
 
 const lines = (s: string) =>
