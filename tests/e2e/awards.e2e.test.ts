@@ -344,6 +344,15 @@ describe('awards: from nomination to a downloaded dossier', () => {
     const zipRow = page.locator('[data-testid="document"][data-doc-id="ho-so"]');
     await expect.poll(() => zipRow.getAttribute('data-sha256'), { timeout: SLOW }).toBe(settledZip!.sha256);
     expect(await zipRow.getByTestId('document-hash').textContent()).toBe(settledZip!.sha256);
+    // Earlier versions stay listed and downloadable (the decisions made new ones).
+    const versions = zipRow.getByTestId('document-version');
+    expect(await versions.count()).toBe(settledZip!.versions.length);
+    expect(settledZip!.versions.length).toBeGreaterThanOrEqual(2);
+    await zipRow.locator('summary').click();
+    const v1 = await download(page, versions.and(page.locator('[data-version="1"]')).getByTestId('download-version-zip'));
+    expect(v1.name).toMatch(/\(v1\)\.zip$/);
+    expect(Object.keys((await JSZip.loadAsync(v1.bytes)).files)).not.toContain('Quyết định tặng Giấy khen.docx');
+
     const zipFile = await download(page, zipRow.getByTestId('download-zip'));
     expect(zipFile.name).toMatch(/\.zip$/);
     const zip = await JSZip.loadAsync(zipFile.bytes);
