@@ -48,7 +48,7 @@ export class DossierView extends LitElement {
   private buttons(d: DocumentEntry, main: string | null, pdf: string | null, version?: number) {
     const m = t().awards;
     return formatsOf(main, pdf, d.fileName).map(
-      (f) => html`<button type="button" class="secondary" data-testid=${version === undefined ? `download-${f.ext}` : `download-version-${f.ext}`} data-version=${version ?? d.version}
+      (f) => html`<button type="button" class=${version === undefined ? 'secondary' : 'link'} data-testid=${version === undefined ? `download-${f.ext}` : `download-version-${f.ext}`} data-version=${version ?? d.version}
         ?disabled=${this.busy !== ''} @click=${() => this.handleDownload(d, version, f.format)}>${this.busy === `${d.id}:${version ?? ''}:${f.format ?? ''}` ? m.downloading : m.download(f.ext)}</button>`,
     );
   }

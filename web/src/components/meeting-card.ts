@@ -131,9 +131,9 @@ export class MeetingCard extends LitElement {
     const isSecretary = scope.uid === mt.secretaryId;
     const absent = mt.absent.map((a) => a.memberId);
     return html`<article class="card" data-testid="meeting" data-meeting-id=${mt.id} data-status=${mt.status} data-kind=${mt.kind}>
-      <h2>${m.meetingKind[mt.kind]} — ${mt.council.name}</h2>
+      <h2>${m.meetingKind[mt.kind]}${mt.council.name && mt.council.name !== m.meetingKind[mt.kind] ? ` — ${mt.council.name}` : ''}</h2>
       <p class="meta">
-        ${mt.date} ${mt.startTime ?? ''}${mt.endTime ? `–${mt.endTime}` : ''} · ${mt.place} · <span class="chip" data-testid="meeting-status">${m.meetingStatus[mt.status]}</span>
+        ${mt.date.split('-').reverse().join('/')} ${mt.startTime ?? ''}${mt.endTime ? `–${mt.endTime}` : ''} · ${mt.place} · <span class="chip" data-testid="meeting-status">${m.meetingStatus[mt.status]}</span>
         · ${rules.secretBallot ? m.secretBallot : m.vote} · ${m.approval}: ${fractionText(rules.approval)} (${rules.base === 'total' ? m.baseTotal : m.basePresent})
       </p>
       <p data-testid="quorum" data-present=${storedPresent} data-needed=${needed} data-met=${String(storedPresent >= needed)}>${m.quorumLine(storedPresent, members.length, needed, storedPresent >= needed)}</p>

@@ -22,8 +22,12 @@ export class NominationCard extends LitElement {
       .head {
         display: flex;
         justify-content: space-between;
+        align-items: flex-start;
         gap: 0.5rem;
         flex-wrap: wrap;
+      }
+      .head .chip {
+        white-space: nowrap;
       }
     `,
   ];
