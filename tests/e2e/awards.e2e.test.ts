@@ -285,6 +285,11 @@ describe('awards: from nomination to a downloaded dossier', () => {
     await vote(councilMeeting, N.officer, 'no');
     // A council member who does not run the meeting cannot close it.
     expect(await councilMeeting.getByTestId('close-meeting').count()).toBe(0);
+    // The secretary follows who has voted (never how); an ordinary member does not see the list.
+    const count = ballot(sec, N.unit).getByTestId('voted-count');
+    await expect.poll(() => count.getAttribute('data-count'), { timeout: SLOW }).toBe('4');
+    expect(await count.textContent()).toContain(ABSENT);
+    expect(await ballot(councilMeeting, N.unit).getByTestId('voted-count').count()).toBe(0);
   });
 
   it('closes the council with the result under the movement’s rule (70 % of those present and written)', { timeout: LONG }, async () => {

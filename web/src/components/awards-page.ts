@@ -157,6 +157,7 @@ export class AwardsPage extends LitElement {
             .meeting=${mt}
             .nominations=${this.data.nominations}
             .myVotes=${this.data.myVotes[mt.id] ?? null}
+            .voters=${this.data.voters[mt.id] ?? null}
           ></meeting-card>`,
         )}
       </div>

@@ -47,6 +47,8 @@ export class MeetingCard extends LitElement {
   @property({ attribute: false }) nominations: NominationEntry[] = [];
   /** The person's own "voted" marker in this meeting. */
   @property({ attribute: false }) myVotes: VoterRecord | null = null;
+  /** Every member's marker (only for the meeting's secretary and chair; null otherwise). */
+  @property({ attribute: false }) voters: VoterRecord[] | null = null;
 
   constructor() {
     super();
@@ -90,6 +92,11 @@ export class MeetingCard extends LitElement {
     e.preventDefault();
     const w = this.written;
     return this.run(() => this.api!.castVote({ ...this.at, nominationId: w.nominationId, choice: w.choice, voterId: w.memberId, written: true }));
+  }
+
+  /** Who has voted on a nomination (that they voted, never how). */
+  private votersOf(nominationId: string): string[] {
+    return (this.voters ?? []).filter((v) => v.nominations[nominationId]).map((v) => v.voterId);
   }
 
   private nameOf(id: string): string {
@@ -177,6 +184,12 @@ export class MeetingCard extends LitElement {
               const voted = !!this.myVotes?.nominations[id];
               return html`<div class="vote" data-testid="ballot" data-nomination-id=${id} data-voted=${String(voted)}>
                 <b>${this.nameOf(id)}</b>
+                ${this.voters
+                  ? html`<p class="meta" data-testid="voted-count" data-count=${this.votersOf(id).length}>
+                      ${m.votedSoFar(this.votersOf(id).length, storedPresent + (rules.countWrittenVotes ? absent.length : 0))}:
+                      ${this.votersOf(id).map((v) => members.find((x) => x.memberId === v)?.name ?? v).join(', ') || '—'}
+                    </p>`
+                  : nothing}
                 ${iAmPresent
                   ? voted
                     ? html`<p class="meta" data-testid="voted">${m.youVoted}${this.receipts[id] ? html` · <span class="mono">${m.receipt(this.receipts[id]!.slice(0, 16))}</span>` : nothing}</p>`

@@ -14,6 +14,8 @@ export class AwardsController implements ReactiveController {
   documents: DocumentEntry[] = [];
   /** meetingId → the person's voter record there (null: not voted yet). */
   myVotes: Record<string, VoterRecord | null> = {};
+  /** meetingId → every member's marker, for the meetings the person keeps (secretary or chair). */
+  voters: Record<string, VoterRecord[]> = {};
   loaded = false;
   error: string | null = null;
 
@@ -22,6 +24,7 @@ export class AwardsController implements ReactiveController {
   private key = '';
   private unsubs: Unsubscribe[] = [];
   private voteUnsubs = new Map<string, Unsubscribe>();
+  private voterUnsubs = new Map<string, Unsubscribe>();
   private connected = false;
 
   constructor(private readonly host: ReactiveControllerHost) {
@@ -52,6 +55,8 @@ export class AwardsController implements ReactiveController {
     this.unsubs = [];
     this.voteUnsubs.forEach((u) => u());
     this.voteUnsubs.clear();
+    this.voterUnsubs.forEach((u) => u());
+    this.voterUnsubs.clear();
   }
 
   private fail = (e: Error) => {
@@ -66,6 +71,7 @@ export class AwardsController implements ReactiveController {
     this.decisions = {};
     this.documents = [];
     this.myVotes = {};
+    this.voters = {};
     this.loaded = false;
     this.error = null;
     const { api, scope } = this;
@@ -122,6 +128,29 @@ export class AwardsController implements ReactiveController {
         u();
         this.voteUnsubs.delete(id);
       }
+    }
+    // The meeting's clerks (secretary, chair) follow who has voted.
+    const kept = new Set(this.meetings.filter((m) => m.status === 'open' && (m.secretaryId === scope.uid || m.chairId === scope.uid)).map((m) => m.id));
+    for (const [id, u] of this.voterUnsubs) {
+      if (!kept.has(id)) {
+        u();
+        this.voterUnsubs.delete(id);
+      }
+    }
+    for (const id of kept) {
+      if (this.voterUnsubs.has(id)) continue;
+      this.voterUnsubs.set(
+        id,
+        api.watchVoters(
+          scope,
+          id,
+          (list) => {
+            this.voters = { ...this.voters, [id]: list };
+            this.host.requestUpdate();
+          },
+          this.fail,
+        ),
+      );
     }
     for (const id of wanted) {
       if (this.voteUnsubs.has(id)) continue;

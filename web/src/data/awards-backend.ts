@@ -117,6 +117,8 @@ export interface AwardsBackend {
   watchDocuments(scope: AwardsScope, next: (list: DocumentEntry[]) => void, fail: (e: BackendError) => void): Unsubscribe;
   /** The person's own "voted" marker in a meeting (null until they vote). */
   watchMyVotes(scope: AwardsScope, meetingId: string, next: (v: VoterRecord | null) => void, fail: (e: BackendError) => void): Unsubscribe;
+  /** Every member's "voted" marker in a meeting (its secretary and chair only may list them). */
+  watchVoters(scope: AwardsScope, meetingId: string, next: (list: VoterRecord[]) => void, fail: (e: BackendError) => void): Unsubscribe;
   /** The organisation's members (the secretariat only may list them). */
   listMembers(orgId: string): Promise<MemberOption[]>;
 

@@ -124,6 +124,20 @@ export function firebaseAwardsBackend(s: AwardsServices): AwardsBackend {
       );
     },
 
+    watchVoters(scope, meetingId, next, fail) {
+      return onSnapshot(
+        collection(db, awardPaths.voters(scope.orgId, scope.movementId, meetingId)),
+        (snap) => {
+          const list = snap.docs.flatMap((d) => {
+            const r = schemas.VoterRecord.safeParse(plain(d.data()));
+            return r.success ? [r.data] : [];
+          });
+          next(list);
+        },
+        (e) => fail(toError(e)),
+      );
+    },
+
     async listMembers(orgId) {
       try {
         const snap = await getDocs(collection(db, paths.members(orgId)));
