@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { serverTimestamp, where, type DocumentData, type QueryConstraint } from 'firebase/firestore';
-import { paths, reportId, snapshotId, type ReportStatus } from '@thidua/domain';
+import { awardPaths, openBallotId, paths, reportId, snapshotId, type ReportStatus } from '@thidua/domain';
 import { MOVEMENT, NEXT_PERIOD, ORG, OTHER_UNIT, PERIOD, UNIT, actors, attempt, useRulesEnv, type Who } from '../support/rules-env.js';
 import {
   T0,
@@ -34,6 +34,7 @@ import {
   userMeta,
   world,
 } from '../support/factories.js';
+import { awardIds, awardPathsIn, awardWorld, ballot, decision, dossierDocument, nominationRecord, numberRegister, voterRecord } from '../support/award-factories.js';
 
 useRulesEnv();
 
@@ -50,6 +51,8 @@ interface Target {
   update: (who: Who) => { path: string; data: DocumentData };
   delete: string;
 }
+
+const award = awardPathsIn(ORG);
 
 const uidOf = (who: Who) => (who === 'signedOut' ? 'nobody' : actors[who].uid);
 
@@ -219,6 +222,100 @@ const targets = {
     update: () => ({ path: morePaths.historyEntry(ORG, MOVEMENT, seeded.reportId, seeded.historyEntryId), data: { actorName: 'Người khác' } }),
     delete: morePaths.historyEntry(ORG, MOVEMENT, seeded.reportId, seeded.historyEntryId),
   },
+  // ─── Awards (see awards.rules.test.ts): reads only, every write through the callables ───────
+  nominations: {
+    label: "this unit's nomination",
+    reportStatus: 'submitted',
+    get: award.nomination,
+    list: { path: awardPaths.nominations(ORG, MOVEMENT), where: [where('proposingUnitId', '==', UNIT)] },
+    create: () => ({ path: awardPaths.nomination(ORG, MOVEMENT, 'nom-new'), data: nominationRecord() }),
+    update: () => ({ path: award.nomination, data: { status: 'approved' } }),
+    delete: award.nomination,
+  },
+  unitMeeting: {
+    label: "this unit's bình xét meeting",
+    reportStatus: 'submitted',
+    get: award.unitMeeting,
+    list: { path: awardPaths.meetings(ORG, MOVEMENT), where: [where('unitId', '==', UNIT)] },
+    create: () => ({ path: awardPaths.meeting(ORG, MOVEMENT, 'meet-new'), data: { kind: 'unit', unitId: UNIT } }),
+    update: () => ({ path: award.unitMeeting, data: { status: 'closed' } }),
+    delete: award.unitMeeting,
+  },
+  wardMeeting: {
+    label: 'the ward council meeting (the unit head sits on it)',
+    reportStatus: 'submitted',
+    get: award.wardMeeting,
+    list: { path: awardPaths.meetings(ORG, MOVEMENT), where: [where('memberIds', 'array-contains', actors.head.uid)] },
+    create: () => ({ path: awardPaths.meeting(ORG, MOVEMENT, 'meet-new'), data: { kind: 'ward', unitId: null } }),
+    update: () => ({ path: award.wardMeeting, data: { present: [] } }),
+    delete: award.wardMeeting,
+  },
+  openBallot: {
+    label: "the staff's open ballot",
+    reportStatus: 'submitted',
+    get: award.openBallot,
+    list: { path: awardPaths.ballots(ORG, MOVEMENT, awardIds.unitMeeting), where: [where('voterId', '==', actors.staff.uid)] },
+    create: (who) => ({
+      path: awardPaths.ballot(ORG, MOVEMENT, awardIds.unitMeeting, openBallotId(awardIds.nomination, uidOf(who))),
+      data: ballot({ voterId: uidOf(who), recordedBy: uidOf(who) }),
+    }),
+    update: () => ({ path: award.openBallot, data: { choice: 'no' } }),
+    delete: award.openBallot,
+  },
+  secretBallotBox: {
+    label: 'a secret ballot box',
+    reportStatus: 'submitted',
+    get: award.secretBox,
+    list: { path: awardPaths.ballots(ORG, MOVEMENT, awardIds.secretMeeting), where: [] },
+    create: () => ({ path: awardPaths.ballot(ORG, MOVEMENT, awardIds.secretMeeting, 'nom-new'), data: { nominationId: 'nom-new', secret: true, receipts: [] } }),
+    update: () => ({ path: award.secretBox, data: { receipts: [] } }),
+    delete: award.secretBox,
+  },
+  voters: {
+    label: "the staff's 'voted' marker",
+    reportStatus: 'submitted',
+    get: award.staffVoter,
+    list: { path: awardPaths.voters(ORG, MOVEMENT, awardIds.unitMeeting), where: [where('voterId', '==', actors.staff.uid)] },
+    create: (who) => ({ path: awardPaths.voter(ORG, MOVEMENT, awardIds.wardMeeting, uidOf(who)), data: voterRecord({ voterId: uidOf(who) }) }),
+    update: () => ({ path: award.staffVoter, data: { nominations: {} } }),
+    delete: award.staffVoter,
+  },
+  decisions: {
+    label: "the chair's decision on this unit's nomination",
+    reportStatus: 'submitted',
+    get: award.decision,
+    list: { path: awardPaths.decisions(ORG, MOVEMENT), where: [where('unitId', '==', UNIT)] },
+    create: () => ({ path: awardPaths.decision(ORG, MOVEMENT, awardIds.otherUnitNomination), data: decision({ nominationId: awardIds.otherUnitNomination, unitId: OTHER_UNIT }) }),
+    update: () => ({ path: award.decision, data: { outcome: 'reject' } }),
+    delete: award.decision,
+  },
+  unitDocument: {
+    label: "this unit's generated document",
+    reportStatus: 'submitted',
+    get: award.unitDocument,
+    list: { path: awardPaths.documents(ORG, MOVEMENT), where: [where('unitId', '==', UNIT)] },
+    create: () => ({ path: awardPaths.document(ORG, MOVEMENT, 'doc-new'), data: dossierDocument() }),
+    update: () => ({ path: award.unitDocument, data: { number: '99/TTr-VP' } }),
+    delete: award.unitDocument,
+  },
+  wardDocument: {
+    label: "the ward's generated document",
+    reportStatus: 'submitted',
+    get: award.wardDocument,
+    list: { path: awardPaths.documents(ORG, MOVEMENT), where: [where('unitId', '==', null)] },
+    create: () => ({ path: awardPaths.document(ORG, MOVEMENT, 'doc-new'), data: dossierDocument({ unitId: null }) }),
+    update: () => ({ path: award.wardDocument, data: { active: false } }),
+    delete: award.wardDocument,
+  },
+  numberRegisters: {
+    label: 'a number register',
+    reportStatus: 'submitted',
+    get: award.register,
+    list: { path: awardPaths.numberRegisters(ORG), where: [] },
+    create: () => ({ path: awardPaths.numberRegister(ORG, 'ubnd-2026-QD'), data: numberRegister({ year: 2026 }) }),
+    update: () => ({ path: award.register, data: { last: 0 } }),
+    delete: award.register,
+  },
 } satisfies Record<string, Target>;
 
 type TargetName = keyof typeof targets;
@@ -250,6 +347,16 @@ const MATRIX: Record<TargetName, readonly string[]> = {
   evidence:        ['-----', 'gl---', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
   history:         ['-----', 'gl---', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
   standingsSnapshots: ['-----', 'gl---', 'gl---', 'gl---', '-----', 'gl---', 'gl---', 'gl---', 'gl---'],
+  nominations:     ['-----', 'gl---', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
+  unitMeeting:     ['-----', 'gl---', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
+  wardMeeting:     ['-----', '-----', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
+  openBallot:      ['-----', '-----', '-----', '-----', '-----', '-----', '-----', '-----', '-----'],
+  secretBallotBox: ['-----', '-----', '-----', '-----', '-----', '-----', '-----', '-----', '-----'],
+  voters:          ['-----', 'gl---', 'gl---', '-----', '-----', '-----', '-----', '-----', '-----'],
+  decisions:       ['-----', 'gl---', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
+  unitDocument:    ['-----', 'gl---', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
+  wardDocument:    ['-----', '-----', '-----', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
+  numberRegisters: ['-----', '-----', '-----', '-----', '-----', '-----', '-----', '-----', '-----'],
 };
 
 const OPERATIONS: readonly Operation[] = ['get', 'list', 'create', 'update', 'delete'];
@@ -314,7 +421,7 @@ describe('access matrix', () => {
 
   it.each(cells)('$sentence', async ({ target, who, operation, allowed }) => {
     // Every cell starts from the same seeded world, so updates and deletes act on existing documents.
-    await seed(world(ORG, targets[target].reportStatus));
+    await seed({ ...world(ORG, targets[target].reportStatus), ...awardWorld(ORG) });
     const outcome = run(targets[target], who, operation);
     await (allowed ? assertSucceeds(outcome) : assertFails(outcome));
   });

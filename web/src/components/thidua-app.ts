@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
-import type { OrgRole, UnitRole } from '@thidua/domain';
+import { isReviewer, type OrgRole, type UnitRole } from '@thidua/domain';
 import { backendContext } from '../context/backend-context.js';
 import { sessionContext } from '../context/session-context.js';
 import { emptyOrgData, orgDataContext, type OrgData } from '../context/org-data-context.js';
@@ -15,6 +15,7 @@ import { base, controls } from '../styles/shared.js';
 import './sign-in-form.js';
 import './report-form.js';
 import './standings-view.js';
+import './awards-page.js';
 
 /**
  * The shell: follows the auth state, shows who is signed in (name, units, roles from the token's
@@ -237,7 +238,9 @@ export class ThiduaApp extends LitElement {
     const m = t();
     const link = (r: Route, label: string) =>
       html`<a href=${routeHref(r)} aria-current=${route === r ? 'page' : 'false'} data-testid=${`nav-${r}`}>${label}</a>`;
-    return html`<nav aria-label=${m.mainNav}>${link('report', m.navReport)}${link('standings', m.navStandings)}</nav>`;
+    const claims = this.session?.claims;
+    const awards = !!claims && (unitsOf(claims).length > 0 || isReviewer(claims));
+    return html`<nav aria-label=${m.mainNav}>${link('report', m.navReport)}${link('standings', m.navStandings)}${awards ? link('awards', m.awards.navAwards) : nothing}</nav>`;
   }
 
   private renderPage(route: Route) {
@@ -245,6 +248,7 @@ export class ThiduaApp extends LitElement {
     if (this.orgData.state === 'loading') return html`<p class="loading" role="status">${m.loading}</p>`;
     if (this.orgData.state === 'error') return html`<p class="notice danger" role="alert">${m.loadError(this.orgData.error ?? '')}</p>`;
     if (this.orgData.state === 'none') return html`<p class="notice">${m.noMovement}</p>`;
+    if (route === 'awards') return html`<awards-page></awards-page>`;
     return route === 'report' ? html`<report-form></report-form>` : html`<standings-view></standings-view>`;
   }
 

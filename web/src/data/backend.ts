@@ -5,6 +5,7 @@
 import type { Claims, Report, ReportRef, ReportStatus, Standings, Unit } from '@thidua/domain';
 import type { MovementEntry } from '../logic/movement.js';
 import type { EvidenceBackend } from './evidence.js';
+import type { AwardsBackend } from './awards-backend.js';
 
 export type Unsubscribe = () => void;
 
@@ -95,4 +96,7 @@ export interface Backend {
   certifyReport(ref: ReportRef): Promise<{ status: ReportStatus }>;
   /** Evidence files and links, and the report's history (web/src/data/evidence.ts). */
   readonly evidence: EvidenceBackend;
+
+  /** Nominations, council meetings, decisions and the dossier (absent in backends without them). */
+  awards?(): AwardsBackend;
 }

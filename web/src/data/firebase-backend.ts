@@ -29,6 +29,7 @@ import type { MovementEntry } from '../logic/movement.js';
 import { BackendError, type Backend, type StoredReport } from './backend.js';
 import { firebaseEvidence } from './firebase-evidence.js';
 import { refreshClaims, watchClaimsStamp } from './claims-backend.js';
+import { firebaseAwardsBackend } from './firebase-awards-backend.js';
 
 /** Firestore Timestamps (anywhere in a document) become epoch millis, as the domain expects. */
 function plain(v: unknown): unknown {
@@ -66,6 +67,8 @@ function toStoredReport(data: DocumentData): StoredReport | null {
 
 export function firebaseBackend(): Backend {
   const { auth, db, functions } = firebaseServices();
+
+  const awards = firebaseAwardsBackend({ auth, db, functions, toError: toBackendError, plain });
 
   const call = async (name: string, ref: ReportRef): Promise<{ status: ReportStatus }> => {
     try {
@@ -203,5 +206,6 @@ export function firebaseBackend(): Backend {
     submitReport: (ref) => call(callables.submitReport, ref),
     certifyReport: (ref) => call(callables.certifyReport, ref),
     evidence: firebaseEvidence(auth, db),
+    awards: () => awards,
   };
 }

@@ -1,9 +1,11 @@
 import type { Messages } from './vi.js';
 import { enEvidence } from './evidence.js';
 import { enStandings } from './standings.js';
+import { enAwards } from './awards.js';
 
 /** English, the second language. Typed as `Messages`, so a missing key fails the build. */
 export const en: Messages = {
+  ...enAwards,
   appName: 'Administrative reform emulation',
   appSubtitle: 'Hai An Ward People’s Committee',
   language: 'Language',

@@ -2,8 +2,10 @@ import { viStandings } from './standings.js';
 
 /** Vietnamese, the default language. Every visible string of the app lives here (and in en.ts). */
 import { viEvidence } from './evidence.js';
+import { viAwards } from './awards.js';
 
 export const vi = {
+  ...viAwards,
   appName: 'Thi đua cải cách hành chính',
   appSubtitle: 'UBND phường Hải An',
   language: 'Ngôn ngữ',
