@@ -14,3 +14,5 @@ export * from './awards/index.js';
 export * from './documents/index.js';
 export * from './plan119.js';
 export * from './submission.js';
+export * from './pushTokens.js';
+export * from './review.js';
