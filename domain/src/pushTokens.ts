@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { Millis } from './schemas.js';
 
 /** What a token id may look like: FCM tokens are letters, digits, "-", "_" and ":" (rules: same pattern). */
-export const PushTokenId = z.string().regex(/^[A-Za-z0-9_:.-]{8,1024}$/, 'Mã nhận thông báo đẩy không hợp lệ');
+export const PushTokenId = z.string().regex(/^[A-Za-z0-9_:.-]{8,1000}$/, 'Mã nhận thông báo đẩy không hợp lệ');
 
 /** `demo` tokens stand in for FCM where it does not exist (emulators, tests); they start with `demo-`. */
 export const PushTokenKind = z.enum(['fcm', 'demo']);

@@ -181,6 +181,18 @@ const targets = {
     update: () => ({ path: paths.evidence(ORG, seeded.evidenceId), data: { title: 'Đã sửa' } }),
     delete: paths.evidence(ORG, seeded.evidenceId),
   },
+  pushTokens: {
+    label: "the staff's push token",
+    reportStatus: 'draft',
+    get: `${paths.pushTokens(ORG, actors.staff.uid)}/${seeded.pushToken}`,
+    list: { path: paths.pushTokens(ORG, actors.staff.uid), where: [] },
+    create: () => ({
+      path: `${paths.pushTokens(ORG, actors.staff.uid)}/demo-web-staff-2`,
+      data: { token: 'demo-web-staff-2', kind: 'demo', createdAt: serverTimestamp() },
+    }),
+    update: () => ({ path: `${paths.pushTokens(ORG, actors.staff.uid)}/${seeded.pushToken}`, data: { kind: 'fcm' } }),
+    delete: `${paths.pushTokens(ORG, actors.staff.uid)}/${seeded.pushToken}`,
+  },
 } satisfies Record<string, Target>;
 
 type TargetName = keyof typeof targets;
@@ -208,6 +220,7 @@ const MATRIX: Record<TargetName, readonly string[]> = {
   notifications:   ['-----', 'gl-u-', '-----', '-----', '-----', '-----', '-----', '-----', '-----'],
   userMeta:        ['-----', 'g----', '-----', '-----', '-----', '-----', '-----', '-----', '-----'],
   evidence:        ['-----', 'gl---', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
+  pushTokens:      ['-----', 'g-c-d', '-----', '-----', '-----', '-----', '-----', '-----', '-----'],
 };
 
 const OPERATIONS: readonly Operation[] = ['get', 'list', 'create', 'update', 'delete'];

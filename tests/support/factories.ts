@@ -245,6 +245,11 @@ export function evidence(overrides: Partial<Evidence> = {}): Evidence {
   };
 }
 
+/** orgs/{orgId}/members/{uid}/pushTokens/{token}: the stored form (createdAt as a Timestamp, as the client's serverTimestamp() writes). */
+export function storedPushToken(token: string = seeded.pushToken, overrides: DocumentData = {}): DocumentData {
+  return { token, kind: 'demo', createdAt: Timestamp.fromMillis(T0 + 3 * DAY), userAgent: 'Chromium (kiểm thử)', ...overrides };
+}
+
 // ─── Stored form: what Firestore holds ────────────────────────────────────────────────────────
 
 const ts = (millis: number) => Timestamp.fromMillis(millis);
@@ -277,6 +282,8 @@ export const seeded = {
   auditEntryId: 'entry-1',
   notificationId: 'notice-1',
   evidenceId: 'evidence-1',
+  /** The staff's registered browser. */
+  pushToken: 'demo-web-staff-1',
 } as const;
 
 /** Writes documents (path → stored data) in one batch, as functions would. */
@@ -321,6 +328,7 @@ export function world(orgId: string = ORG, reportStatus: ReportStatus = 'draft')
     [morePaths.auditEntry(orgId, seeded.auditEntryId)]: stored.auditEntry(auditEntry()),
     [paths.notification(orgId, seeded.notificationId)]: notification(),
     [paths.evidence(orgId, seeded.evidenceId)]: evidence(),
+    [`${paths.pushTokens(orgId, actors.staff.uid)}/${seeded.pushToken}`]: storedPushToken(),
   };
   for (const actor of Object.values(actors)) {
     if (actor.claims.org === orgId) {

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
-import type { OrgRole, UnitRole } from '@thidua/domain';
+import { isReviewer, type OrgRole, type UnitRole } from '@thidua/domain';
 import { backendContext } from '../context/backend-context.js';
 import { sessionContext } from '../context/session-context.js';
 import { emptyOrgData, orgDataContext, type OrgData } from '../context/org-data-context.js';
@@ -15,6 +15,9 @@ import { base, controls } from '../styles/shared.js';
 import './sign-in-form.js';
 import './report-form.js';
 import './standings-view.js';
+import './review-page.js';
+import './notification-bell.js';
+import './return-notice.js'; // used inside <report-form>
 
 /**
  * The shell: follows the auth state, shows who is signed in (name, units, roles from the token's
@@ -204,6 +207,7 @@ export class ThiduaApp extends LitElement {
         <strong>${m.appName}</strong>
         <span>${m.appSubtitle}</span>
       </div>
+      <notification-bell style="margin-left: auto"></notification-bell>
       <button type="button" lang=${locale() === 'vi' ? 'en' : 'vi'} aria-label=${m.switchToOtherLabel} @click=${this.handleLanguage}
         data-testid="language-switch">${m.switchToOther}</button>
     </header>`;
@@ -237,7 +241,7 @@ export class ThiduaApp extends LitElement {
     const m = t();
     const link = (r: Route, label: string) =>
       html`<a href=${routeHref(r)} aria-current=${route === r ? 'page' : 'false'} data-testid=${`nav-${r}`}>${label}</a>`;
-    return html`<nav aria-label=${m.mainNav}>${link('report', m.navReport)}${link('standings', m.navStandings)}</nav>`;
+    return html`<nav aria-label=${m.mainNav}>${link('report', m.navReport)}${link('standings', m.navStandings)}${isReviewer(this.session?.claims ?? { roles: [] }) ? link('review', m.navReview) : nothing}</nav>`;
   }
 
   private renderPage(route: Route) {
@@ -245,6 +249,7 @@ export class ThiduaApp extends LitElement {
     if (this.orgData.state === 'loading') return html`<p class="loading" role="status">${m.loading}</p>`;
     if (this.orgData.state === 'error') return html`<p class="notice danger" role="alert">${m.loadError(this.orgData.error ?? '')}</p>`;
     if (this.orgData.state === 'none') return html`<p class="notice">${m.noMovement}</p>`;
+    if (route === 'review') return html`<review-page></review-page>`;
     return route === 'report' ? html`<report-form></report-form>` : html`<standings-view></standings-view>`;
   }
 
