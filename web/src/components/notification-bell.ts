@@ -137,15 +137,22 @@ export class NotificationBell extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     addEventListener('keydown', this.onKey);
+    addEventListener('click', this.onOutsideClick);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     removeEventListener('keydown', this.onKey);
+    removeEventListener('click', this.onOutsideClick);
   }
 
   private readonly onKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && this.open) this.open = false;
+  };
+
+  /** A click anywhere outside the bell and its list closes the list. */
+  private readonly onOutsideClick = (e: MouseEvent) => {
+    if (this.open && !e.composedPath().includes(this)) this.open = false;
   };
 
   override willUpdate(): void {
