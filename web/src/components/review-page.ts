@@ -289,7 +289,8 @@ export class ReviewPage extends LitElement {
                   const recused = isRecused(claims, r.unitId);
                   const input = { movement, report: r, previous: this.previousOf(r) };
                   const self = scoreReport(input);
-                  const items = row.appraisal?.items ?? {};
+                  // The same visibility as the detail: others' scores stay hidden when the movement says so.
+                  const items = visibleItems(row.appraisal?.items ?? {}, this.session!.user.uid, movement, r.status).shown;
                   const appraised = scoreReport({ ...input, appraised: appraisedScores({ items }) });
                   const applicable = self.items.filter((i) => i.applicable).length;
                   const overdue = row.deadline !== null && row.deadline < Date.now() && r.status === 'returned';
