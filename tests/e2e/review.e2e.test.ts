@@ -280,7 +280,8 @@ describe('appraisal from notification to approval, live on three pages', () => {
     await expect.poll(() => reviewer.getByTestId('approve-report').isDisabled(), { timeout: SLOW }).toBe(false);
     await reviewer.getByTestId('approve-report').click();
     await expect.poll(() => status(reviewer, 'review-status'), { timeout: 60_000 }).toBe('approved');
-    expect(await reviewer.getByTestId('review-message').textContent()).toContain('Đã duyệt báo cáo.');
+    // The live status may arrive before the callable's answer; the confirmation follows it.
+    await expect.poll(() => reviewer.getByTestId('review-message').textContent(), { timeout: SLOW }).toContain('Đã duyệt báo cáo.');
 
     await expect.poll(() => row().getAttribute('data-status'), { timeout: 60_000 }).toBe('approved');
     expect(await row().getAttribute('data-percent')).toBe(String(appraisedPercent));

@@ -286,7 +286,7 @@ export class AppraisalPanel extends LitElement {
         ? html`<p class="appraised ${item.score !== selfPoints ? 'changed' : ''}" data-testid="appraised-result" data-points=${String(item.score)}>
               ${m.appraisedPoints(formatNumber(item.score), formatNumber(c.maxPoints))}
             </p>
-            <p class="hint">${item.reason} — ${m.appraisedBy(item.by === this.viewerUid ? 'bạn / you' : '—', formatDate(item.at))}</p>`
+            <p class="hint">${item.reason} — ${m.appraisedBy(item.by === this.viewerUid ? m.you : m.anotherReviewer, formatDate(item.at))}</p>`
         : html`<p class="hint" data-testid="appraised-result" data-points="">${this.hiddenCodes.includes(c.code) ? m.hiddenScores(1) : m.notAppraisedYet}</p>`}
       ${this.rights.appraise
         ? html`<div class="row">

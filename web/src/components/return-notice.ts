@@ -100,7 +100,8 @@ export class ReturnNotice extends LitElement {
           <ul>
             ${comments.map(
               ([code, text]) => html`<li data-testid="return-comment-item" data-code=${code}>
-                <span class="code">${code}</span> ${this.criterionText(code)}: <q>${text}</q>
+                <span class="code">${code}:</span> <q>${text}</q>
+                <br /><span class="hint">${this.criterionText(code)}</span>
               </li>`,
             )}
           </ul>
