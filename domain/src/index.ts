@@ -19,3 +19,5 @@ export * from './standings-snapshot.js';
 export * from './standings-explain.js';
 export * from './xlsx/write.js';
 export * from './xlsx/standings-workbook.js';
+export * from './pushTokens.js';
+export * from './review.js';

@@ -316,6 +316,18 @@ const targets = {
     update: () => ({ path: award.register, data: { last: 0 } }),
     delete: award.register,
   },
+  pushTokens: {
+    label: "the staff's push token",
+    reportStatus: 'draft',
+    get: `${paths.pushTokens(ORG, actors.staff.uid)}/${seeded.pushToken}`,
+    list: { path: paths.pushTokens(ORG, actors.staff.uid), where: [] },
+    create: () => ({
+      path: `${paths.pushTokens(ORG, actors.staff.uid)}/demo-web-staff-2`,
+      data: { token: 'demo-web-staff-2', kind: 'demo', createdAt: serverTimestamp() },
+    }),
+    update: () => ({ path: `${paths.pushTokens(ORG, actors.staff.uid)}/${seeded.pushToken}`, data: { kind: 'fcm' } }),
+    delete: `${paths.pushTokens(ORG, actors.staff.uid)}/${seeded.pushToken}`,
+  },
 } satisfies Record<string, Target>;
 
 type TargetName = keyof typeof targets;
@@ -357,6 +369,7 @@ const MATRIX: Record<TargetName, readonly string[]> = {
   unitDocument:    ['-----', 'gl---', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
   wardDocument:    ['-----', '-----', '-----', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
   numberRegisters: ['-----', '-----', '-----', '-----', '-----', '-----', '-----', '-----', '-----'],
+  pushTokens:      ['-----', 'g-c-d', '-----', '-----', '-----', '-----', '-----', '-----', '-----'],
 };
 
 const OPERATIONS: readonly Operation[] = ['get', 'list', 'create', 'update', 'delete'];

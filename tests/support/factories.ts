@@ -284,6 +284,11 @@ export function evidence(overrides: Partial<Evidence> = {}): Evidence {
   };
 }
 
+/** orgs/{orgId}/members/{uid}/pushTokens/{token}: the stored form (createdAt as a Timestamp, as the client's serverTimestamp() writes). */
+export function storedPushToken(token: string = seeded.pushToken, overrides: DocumentData = {}): DocumentData {
+  return { token, kind: 'demo', createdAt: Timestamp.fromMillis(T0 + 3 * DAY), userAgent: 'Chromium (kiểm thử)', ...overrides };
+}
+
 // ─── Stored form: what Firestore holds ────────────────────────────────────────────────────────
 
 const ts = (millis: number) => Timestamp.fromMillis(millis);
@@ -318,6 +323,8 @@ export const seeded = {
   evidenceId: 'evidence-1',
   historyEntryId: 'history-1',
   snapshotId: snapshotId(PERIOD, 'self-assessment'),
+  /** The staff's registered browser. */
+  pushToken: 'demo-web-staff-1',
 } as const;
 
 /** Writes documents (path → stored data) in one batch, as functions would. */
@@ -365,6 +372,7 @@ export function world(orgId: string = ORG, reportStatus: ReportStatus = 'draft')
     [paths.notification(orgId, seeded.notificationId)]: notification(),
     [paths.evidence(orgId, seeded.evidenceId)]: evidence(),
     [morePaths.historyEntry(orgId, MOVEMENT, seeded.reportId, seeded.historyEntryId)]: historyEntry(),
+    [`${paths.pushTokens(orgId, actors.staff.uid)}/${seeded.pushToken}`]: storedPushToken(),
   };
   for (const actor of Object.values(actors)) {
     if (actor.claims.org === orgId) {

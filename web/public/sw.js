@@ -61,3 +61,37 @@ self.addEventListener('fetch', (event) => {
     );
   }
 });
+
+// Web push (FCM in production): show the notification, and open the app at its link when tapped.
+// The payload is FCM's: { notification: { title, body }, data: { link, notificationId } }.
+self.addEventListener('push', (event) => {
+  let msg = {};
+  try {
+    msg = event.data ? event.data.json() : {};
+  } catch {
+    msg = { notification: { title: 'Thi đua CCHC', body: event.data ? event.data.text() : '' } };
+  }
+  const n = msg.notification || {};
+  const data = msg.data || {};
+  event.waitUntil(
+    self.registration.showNotification(n.title || 'Thi đua CCHC', {
+      body: n.body || '',
+      tag: data.notificationId || undefined,
+      data: { link: data.link || '#/' },
+      lang: 'vi',
+    }),
+  );
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const link = (event.notification.data && event.notification.data.link) || '#/';
+  const url = new URL('/' + (link.startsWith('#') ? link : '#/'), self.location.origin).href;
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((list) => {
+      const open = list.find((c) => c.url.startsWith(self.location.origin));
+      if (open) return open.navigate(url).then((c) => (c || open).focus());
+      return self.clients.openWindow(url);
+    }),
+  );
+});

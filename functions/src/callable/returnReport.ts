@@ -17,7 +17,8 @@ export const returnReport = onCall(async (request) => {
       tx.set(
         db.doc(paths.appraisal(input.orgId, input.movementId, input.reportId)),
         { unitId: report.unitId, periodId: report.periodId, returnComments: input.comments, responseDeadline: input.responseDeadline, updatedAt: Date.now() },
-        { merge: true },
+        // mergeFields, not merge: a new return replaces the previous round's comments instead of adding to them.
+        { mergeFields: ['unitId', 'periodId', 'returnComments', 'responseDeadline', 'updatedAt'] },
       ),
   });
 });

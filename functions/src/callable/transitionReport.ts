@@ -29,6 +29,14 @@ export interface TransitionOptions {
   alsoWrite?: (tx: Transaction, report: Report) => void;
 }
 
+/** Why, when the caller gives no reason of its own: every audit entry says why the status moved. */
+const DEFAULT_REASON: Record<ReportAction, string> = {
+  submit: 'Đơn vị gửi báo cáo tự đánh giá.',
+  certify: 'Thủ trưởng đơn vị xác nhận báo cáo.',
+  return: 'Trả lại để giải trình.',
+  approve: 'Thường trực duyệt báo cáo sau thẩm định.',
+};
+
 export async function transitionReport(
   db: Firestore,
   ref: ReportRef,
@@ -94,7 +102,7 @@ export async function transitionReport(
       unitId: report.unitId,
       before: { status: report.status },
       after: { status: result.next },
-      ...(opts.reason ? { reason: opts.reason } : {}),
+      reason: opts.reason ?? DEFAULT_REASON[action],
     });
     const history: ReportHistoryEntry = {
       action,

@@ -449,6 +449,7 @@ export class ReportForm extends LitElement {
     // The same check the submit callable makes, so the button is only offered when it can succeed.
     const problems = validateForSubmission(entry.movement, input.report);
     return html`${this.renderHeader(score)} ${this.renderNotices()}
+      <return-notice .unitId=${unitId} .status=${this.report.status}></return-notice>
       <div
         @figure-change=${this.handleFigureChange}
         @answer-change=${this.handleAnswerChange}

@@ -16,6 +16,9 @@ import './sign-in-form.js';
 import './report-form.js';
 import './standings-view.js';
 import './awards-page.js';
+import './review-page.js';
+import './notification-bell.js';
+import './return-notice.js'; // used inside <report-form>
 
 /**
  * The shell: follows the auth state, shows who is signed in (name, units, roles from the token's
@@ -205,6 +208,7 @@ export class ThiduaApp extends LitElement {
         <strong>${m.appName}</strong>
         <span>${m.appSubtitle}</span>
       </div>
+      <notification-bell style="margin-left: auto"></notification-bell>
       <button type="button" lang=${locale() === 'vi' ? 'en' : 'vi'} aria-label=${m.switchToOtherLabel} @click=${this.handleLanguage}
         data-testid="language-switch">${m.switchToOther}</button>
     </header>`;
@@ -240,7 +244,8 @@ export class ThiduaApp extends LitElement {
       html`<a href=${routeHref(r)} aria-current=${route === r ? 'page' : 'false'} data-testid=${`nav-${r}`}>${label}</a>`;
     const claims = this.session?.claims;
     const awards = !!claims && (unitsOf(claims).length > 0 || isReviewer(claims));
-    return html`<nav aria-label=${m.mainNav}>${link('report', m.navReport)}${link('standings', m.navStandings)}${awards ? link('awards', m.awards.navAwards) : nothing}</nav>`;
+    const review = isReviewer(claims ?? { roles: [] });
+    return html`<nav aria-label=${m.mainNav}>${link('report', m.navReport)}${link('standings', m.navStandings)}${review ? link('review', m.navReview) : nothing}${awards ? link('awards', m.awards.navAwards) : nothing}</nav>`;
   }
 
   private renderPage(route: Route) {
@@ -249,6 +254,7 @@ export class ThiduaApp extends LitElement {
     if (this.orgData.state === 'error') return html`<p class="notice danger" role="alert">${m.loadError(this.orgData.error ?? '')}</p>`;
     if (this.orgData.state === 'none') return html`<p class="notice">${m.noMovement}</p>`;
     if (route === 'awards') return html`<awards-page></awards-page>`;
+    if (route === 'review') return html`<review-page></review-page>`;
     return route === 'report' ? html`<report-form></report-form>` : html`<standings-view></standings-view>`;
   }
 

@@ -2,6 +2,7 @@ import type { Messages } from './vi.js';
 import { enEvidence } from './evidence.js';
 import { enStandings } from './standings.js';
 import { enAwards } from './awards.js';
+import { enReview } from './review.js';
 
 /** English, the second language. Typed as `Messages`, so a missing key fails the build. */
 export const en: Messages = {
@@ -144,4 +145,5 @@ export const en: Messages = {
   yourUnit: 'your unit',
   ...enEvidence,
   ...enStandings,
+  ...enReview,
 };

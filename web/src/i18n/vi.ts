@@ -1,4 +1,5 @@
 import { viStandings } from './standings.js';
+import { viReview } from './review.js';
 
 /** Vietnamese, the default language. Every visible string of the app lives here (and in en.ts). */
 import { viEvidence } from './evidence.js';
@@ -150,6 +151,7 @@ export const vi = {
   yourUnit: 'đơn vị của bạn',
   ...viEvidence,
   ...viStandings,
+  ...viReview,
 };
 
 export type Messages = typeof vi;

@@ -1,9 +1,10 @@
-/** Hash routes: #/report, #/standings and #/awards. */
-export type Route = 'report' | 'standings' | 'awards';
+/** Hash routes: #/report, #/standings, #/review (#/review/<reportId> opens one report) and #/awards. */
+export const ROUTES = ['report', 'standings', 'review', 'awards'] as const;
+export type Route = (typeof ROUTES)[number];
 
 export function parseRoute(hash: string): Route | null {
   const path = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
-  return path === 'report' || path === 'standings' || path === 'awards' ? path : null;
+  return (ROUTES as readonly string[]).includes(path ?? '') ? (path as Route) : null;
 }
 
 export const routeHref = (r: Route): string => `#/${r}`;
