@@ -22,4 +22,7 @@ export const callables = {
   appraiseItem: 'appraiseItem',
   setMember: 'setMember',
   importOrg: 'importOrg',
+  setUnit: 'setUnit',
+  setMovementSettings: 'setMovementSettings',
+  extendDeadline: 'extendDeadline',
 } as const;

@@ -14,3 +14,4 @@ export * from './awards/index.js';
 export * from './documents/index.js';
 export * from './plan119.js';
 export * from './submission.js';
+export * from './movement-settings.js';
