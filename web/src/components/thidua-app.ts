@@ -15,6 +15,7 @@ import { base, controls } from '../styles/shared.js';
 import './sign-in-form.js';
 import './report-form.js';
 import './standings-view.js';
+import './admin-page.js';
 
 /**
  * The shell: follows the auth state, shows who is signed in (name, units, roles from the token's
@@ -237,11 +238,15 @@ export class ThiduaApp extends LitElement {
     const m = t();
     const link = (r: Route, label: string) =>
       html`<a href=${routeHref(r)} aria-current=${route === r ? 'page' : 'false'} data-testid=${`nav-${r}`}>${label}</a>`;
-    return html`<nav aria-label=${m.mainNav}>${link('report', m.navReport)}${link('standings', m.navStandings)}</nav>`;
+    const roles = this.session?.claims?.roles ?? [];
+    const admin = roles.includes('admin') ? m.navAdmin : roles.includes('secretariat') ? m.navSettings : null;
+    return html`<nav aria-label=${m.mainNav}>${link('report', m.navReport)}${link('standings', m.navStandings)}${admin ? link('admin', admin) : nothing}</nav>`;
   }
 
   private renderPage(route: Route) {
     const m = t();
+    // The admin page works without a movement (a new ward is onboarded before its first movement).
+    if (route === 'admin') return html`<admin-page></admin-page>`;
     if (this.orgData.state === 'loading') return html`<p class="loading" role="status">${m.loading}</p>`;
     if (this.orgData.state === 'error') return html`<p class="notice danger" role="alert">${m.loadError(this.orgData.error ?? '')}</p>`;
     if (this.orgData.state === 'none') return html`<p class="notice">${m.noMovement}</p>`;

@@ -1,4 +1,5 @@
 import type { Messages } from './vi.js';
+import { enAdmin } from './admin.js';
 
 /** English, the second language. Typed as `Messages`, so a missing key fails the build. */
 export const en: Messages = {
@@ -138,4 +139,5 @@ export const en: Messages = {
   updatedAt: (when: string) => `Updated at ${when}`,
   liveHint: 'The table updates itself when a unit submits.',
   yourUnit: 'your unit',
+  ...enAdmin,
 };

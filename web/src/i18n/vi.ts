@@ -1,3 +1,4 @@
+import { viAdmin } from './admin.js';
 /** Vietnamese, the default language. Every visible string of the app lives here (and in en.ts). */
 export const vi = {
   appName: 'Thi đua cải cách hành chính',
@@ -142,6 +143,7 @@ export const vi = {
   updatedAt: (when: string) => `Cập nhật lúc ${when}`,
   liveHint: 'Bảng tự cập nhật khi có đơn vị gửi báo cáo.',
   yourUnit: 'đơn vị của bạn',
+  ...viAdmin,
 };
 
 export type Messages = typeof vi;
