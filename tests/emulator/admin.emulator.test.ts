@@ -179,6 +179,15 @@ describe('importOrg', () => {
     expect((await auth.getUserByEmail('truong.kt@haian.test')).customClaims?.['org']).toBe(DEMO_ORG_ID);
   });
 
+  it('refuses a deactivated account by row (it is reopened on the members list, not by a file)', async () => {
+    const res = await call('importOrg', { orgId: ORG, units, members: [...members, { email: 'moi@test-admin.test', 'họ tên': 'Ngô Văn Mới' }] }, tokens[ADMIN]);
+    const out = res.result as { ok: boolean; errors: { row: number; column: string; message: { vi: string } }[] };
+    expect(out.ok).toBe(false);
+    expect(out.errors.map((e) => `${e.row}:${e.column}`)).toEqual(['4:email']);
+    expect(out.errors[0]!.message.vi).toContain('đang bị khóa');
+    await nothingWritten();
+  });
+
   it('puts everything back when it fails halfway (claims of the second account refused)', async () => {
     // An existing member of this org, whose record and claims must survive the failed import.
     const existing = uids[STAFF]!;

@@ -96,14 +96,11 @@ export async function importOrg(db: Firestore, auth: Auth, input: ImportInput, a
   const accounts = await Promise.all(plan.members.map((m) => auth.getUserByEmail(m.email).catch(() => null)));
   const errors: RowError[] = [];
   accounts.forEach((user, i) => {
-    if (user && otherOrgOf(user, input.orgId)) {
-      errors.push({
-        sheet: 'members',
-        row: plan.memberRows[i]!,
-        column: 'email',
-        message: { vi: `Email ${plan.members[i]!.email} đã thuộc một tổ chức khác.`, en: `${plan.members[i]!.email} belongs to another organisation.` },
-      });
-    }
+    const email = plan.members[i]!.email;
+    const fail = (message: RowError['message']) => errors.push({ sheet: 'members', row: plan.memberRows[i]!, column: 'email', message });
+    if (user && otherOrgOf(user, input.orgId)) fail({ vi: `Email ${email} đã thuộc một tổ chức khác.`, en: `${email} belongs to another organisation.` });
+    // A locked account is reopened deliberately, on the members list, not by a spreadsheet.
+    else if (user?.disabled) fail({ vi: `Tài khoản ${email} đang bị khóa; mở lại ở danh sách thành viên.`, en: `The account ${email} is deactivated; reactivate it on the members list.` });
   });
   if (errors.length) return { ok: false, errors };
 

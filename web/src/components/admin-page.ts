@@ -89,9 +89,9 @@ export class AdminPage extends LitElement {
     return [...(roles.includes('admin') ? (['units', 'members', 'import'] as const) : []), ...(roles.includes('admin') || roles.includes('secretariat') ? (['movement'] as const) : [])];
   }
 
+  private fallbackApi?: AdminApi;
   private get adminApi(): AdminApi {
-    this.api ??= firebaseAdminApi();
-    return this.api;
+    return this.api ?? (this.fallbackApi ??= firebaseAdminApi());
   }
 
   override willUpdate(): void {
@@ -153,7 +153,9 @@ export class AdminPage extends LitElement {
             )}
           </div>`
         : nothing}
-      <section id="admin-panel" role=${tabs.length > 1 ? 'tabpanel' : 'region'} aria-labelledby=${`tab-${tab}`}>${this.renderSection(tab, orgId)}</section>`;
+      ${tabs.length > 1
+        ? html`<section id="admin-panel" role="tabpanel" aria-labelledby=${`tab-${tab}`}>${this.renderSection(tab, orgId)}</section>`
+        : html`<section aria-label=${label[tab]}>${this.renderSection(tab, orgId)}</section>`}`;
   }
 }
 
