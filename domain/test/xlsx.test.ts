@@ -5,7 +5,7 @@
  */
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { IMPORT_TEMPLATE, XlsxError, classifySheet, columnIndex, columnLetters, readXlsx, rowsToRecords, writeXlsx } from '../src/index.js';
+import { IMPORT_TEMPLATE, XlsxError, classifySheet, planImport, columnIndex, columnLetters, readXlsx, rowsToRecords, writeXlsx } from '../src/index.js';
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -76,6 +76,11 @@ describe('readXlsx', () => {
   it('writes the import template so that each sheet is recognised', async () => {
     const back = await readXlsx(await writeXlsx(IMPORT_TEMPLATE));
     expect(back.map((s) => classifySheet(s.name, s.rows[0] ?? []))).toEqual(['units', 'members']);
+    // Its example rows import cleanly.
+    const [units, members] = back.map((s) => rowsToRecords(s.rows).records);
+    const plan = planImport('demo', { units: units!, members: members! }, []);
+    expect(plan.errors).toEqual([]);
+    expect(plan.members[0]).toMatchObject({ units: { vp: 'staff' }, position: 'Chuyên viên' });
   });
 
   it('refuses a file that is not a workbook with a message in both languages', async () => {
