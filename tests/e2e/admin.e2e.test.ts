@@ -152,6 +152,34 @@ describe('admin page', () => {
     expect(head.customClaims).toEqual({ org: ORG, roles: [], units: { 'e2e-kt': 'head' } });
   });
 
+  it('assigns a role from the list, and the member’s open page picks it up without signing in again', async () => {
+    const email = 'truong.kt@e2e-admin.test';
+    const user = await auth.getUserByEmail(email);
+    await auth.updateUser(user.uid, { password: PASSWORD });
+    const memberContext = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    try {
+      const member = await memberContext.newPage();
+      await member.goto(`${BASE_URL}/#/standings`);
+      await member.getByTestId('email').fill(email);
+      await member.getByTestId('password').fill(PASSWORD);
+      await member.getByTestId('sign-in-submit').click();
+      expect(await member.getByTestId('user-roles').innerText({ timeout: SLOW })).toBe('Thủ trưởng');
+
+      const row = page.locator(`[data-testid="member-row"][data-email="${email}"]`);
+      await row.getByTestId('member-edit').click();
+      await page.getByTestId('member-role-council').check();
+      await page.getByTestId('member-save').click();
+      await page.getByTestId('members-message').waitFor({ timeout: SLOW });
+      await waitFor(() => row.innerText(), (text) => text.includes('Hội đồng Thi đua – Khen thưởng'), SLOW);
+      expect((await auth.getUser(user.uid)).customClaims).toEqual({ org: ORG, roles: ['council'], units: { 'e2e-kt': 'head' } });
+
+      const roles = await waitFor(() => member.getByTestId('user-roles').innerText(), (text) => text.includes('Hội đồng'), SLOW);
+      expect(roles).toBe('Hội đồng Thi đua – Khen thưởng, Thủ trưởng');
+    } finally {
+      await memberContext.close();
+    }
+  });
+
   it('deactivates a member from the list, keeping the record', async () => {
     const row = page.locator('[data-testid="member-row"][data-email="canbo.vp@e2e-admin.test"]');
     await row.getByTestId('member-toggle').click();
