@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { Id, OrgRole, Unit, UnitRole, type Text } from './schemas.js';
 
+export { readXlsx, XlsxError, columnIndex, columnLetters, type XlsxReadSheet } from './xlsx/read.js';
+
 export const SetMemberInput = z.object({
   orgId: Id,
   email: z.string().trim().toLowerCase().email('Email không hợp lệ').max(200),
@@ -19,6 +21,18 @@ export type SetMemberInput = z.infer<typeof SetMemberInput>;
 /** Top-level `userMeta/{uid}`: tells a signed-in browser its claims changed, so it refreshes its token. */
 export const UserMeta = z.object({ claimsUpdatedAt: z.number().int() });
 
+/** Adds or edits a unit (phòng, đơn vị); `active: false` deactivates it (units are never deleted). */
+export const SetUnitInput = z.object({
+  orgId: Id,
+  unitId: Id,
+  name: z.string().trim().min(1, 'Cần nhập tên đơn vị').max(200, 'Tên dài quá 200 ký tự'),
+  code: z.string().trim().min(1, 'Cần nhập ký hiệu').max(20, 'Ký hiệu dài quá 20 ký tự'),
+  type: Unit.shape.type,
+  active: z.boolean(),
+  note: z.string().trim().max(500, 'Ghi chú dài quá 500 ký tự').optional(),
+});
+export type SetUnitInput = z.infer<typeof SetUnitInput>;
+
 export const UnitRow = z.object({ id: Id, name: Unit.shape.name, code: Unit.shape.code, type: Unit.shape.type });
 export type UnitRow = z.infer<typeof UnitRow>;
 
@@ -26,19 +40,28 @@ export const ImportInput = z.object({
   orgId: Id,
   units: z.array(z.record(z.string(), z.string())).max(500),
   members: z.array(z.record(z.string(), z.string())).max(5000),
+  /** The spreadsheet row of each sheet's header (1 unless blank rows came first), for row numbers. */
+  unitsHeaderRow: z.number().int().min(1).max(10_000).optional(),
+  membersHeaderRow: z.number().int().min(1).max(10_000).optional(),
 });
 export type ImportInput = z.infer<typeof ImportInput>;
 
+export type ImportSheet = 'units' | 'members';
+
 export interface RowError {
-  sheet: 'units' | 'members';
-  /** 1-based, counting the header row as row 1 (as a spreadsheet shows it). */
+  sheet: ImportSheet;
+  /** As the spreadsheet shows it: the header is row `headerRow` (1 by default), data follows. */
   row: number;
+  /** The column's header as written in the file (or its usual Vietnamese name when it is missing). */
+  column: string;
   message: Text;
 }
 
 export interface ImportPlan {
   units: UnitRow[];
   members: SetMemberInput[];
+  /** The spreadsheet row of each planned member, parallel to `members` (for errors found later). */
+  memberRows: number[];
   errors: RowError[];
 }
 
@@ -64,78 +87,205 @@ const UNIT_ROLE_ALIASES: Record<string, z.infer<typeof UnitRole>> = {
   'thủ trưởng': 'head',
   head: 'head',
 };
-const TYPE_ALIASES: Record<string, 'phong' | 'don-vi'> = { phong: 'phong', 'phòng': 'phong', 'don-vi': 'don-vi', 'đơn vị': 'don-vi', 'don vi': 'don-vi' };
+const TYPE_ALIASES: Record<string, 'phong' | 'don-vi'> = { phong: 'phong', 'phòng': 'phong', 'don-vi': 'don-vi', 'đơn vị': 'don-vi', 'don vi': 'don-vi', unit: 'don-vi', office: 'phong' };
 
-const norm = (s: string | undefined) => (s ?? '').trim().toLowerCase().normalize('NFC');
-const pick = (row: Record<string, string>, ...names: string[]) => {
-  for (const n of names) for (const [k, v] of Object.entries(row)) if (norm(k) === n) return v.trim();
-  return '';
+/** Accepted headers per field, Vietnamese first (with and without diacritics), then English. */
+export const IMPORT_COLUMNS = {
+  units: {
+    id: ['mã', 'mã đơn vị', 'ma', 'ma don vi', 'id'],
+    name: ['tên', 'tên đơn vị', 'ten', 'ten don vi', 'name'],
+    code: ['ký hiệu', 'ky hieu', 'code'],
+    type: ['loại', 'loai', 'type'],
+  },
+  members: {
+    email: ['email', 'thư điện tử', 'thu dien tu'],
+    displayName: ['họ tên', 'họ và tên', 'ho ten', 'ho va ten', 'name'],
+    position: ['chức vụ', 'chuc vu', 'position'],
+    roles: ['vai trò', 'vai tro', 'roles'],
+    unit: ['đơn vị', 'mã đơn vị', 'don vi', 'ma don vi', 'unit'],
+    unitRole: ['vai trò đơn vị', 'vai tro don vi', 'unit role'],
+  },
+} as const;
+
+const norm = (s: string | undefined) => (s ?? '').normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+
+/** The cell of a field in a row, and the header it was found under (for error reports). */
+function cellOf(row: Record<string, string>, names: readonly string[]): { value: string; column: string } {
+  for (const n of names) for (const [k, v] of Object.entries(row)) if (norm(k) === n) return { value: (v ?? '').trim(), column: k.trim() };
+  return { value: '', column: names[0]! };
+}
+
+const isBlankRow = (row: Record<string, string>) => Object.values(row).every((v) => (v ?? '').trim() === '');
+
+const M = {
+  required: (): Text => ({ vi: 'Không được để trống.', en: 'Required.' }),
+  tooLong: (n: number): Text => ({ vi: `Dài quá ${n} ký tự.`, en: `Longer than ${n} characters.` }),
+  badId: (v: string): Text => ({
+    vi: `Mã “${v}” chỉ được gồm chữ không dấu, số, “-” và “_” (tối đa 64 ký tự).`,
+    en: `Id "${v}" may hold only letters without diacritics, digits, "-" and "_" (at most 64 characters).`,
+  }),
+  badType: (v: string): Text => ({ vi: `Loại “${v}” không có; dùng “phòng” hoặc “đơn vị”.`, en: `Unknown type "${v}"; use "phòng" or "đơn vị".` }),
+  dupUnit: (v: string): Text => ({ vi: `Mã đơn vị “${v}” bị trùng trong tệp.`, en: `Unit id "${v}" appears twice in the file.` }),
+  badEmail: (v: string): Text => ({ vi: `Email “${v}” không hợp lệ.`, en: `"${v}" is not a valid email address.` }),
+  dupEmail: (v: string): Text => ({ vi: `Email “${v}” bị trùng trong tệp.`, en: `Email "${v}" appears twice in the file.` }),
+  badRole: (v: string): Text => ({
+    vi: `Vai trò “${v}” không có; dùng thường trực, hội đồng, chủ tịch hoặc quản trị.`,
+    en: `Unknown role "${v}"; use secretariat, council, chair or admin.`,
+  }),
+  badUnit: (v: string): Text => ({ vi: `Đơn vị “${v}” không có trong tệp hay trong hệ thống.`, en: `Unit "${v}" is neither in the file nor in the system.` }),
+  badUnitRole: (v: string): Text => ({ vi: `Vai trò đơn vị “${v}” không có; dùng cán bộ hoặc thủ trưởng.`, en: `Unknown unit role "${v}"; use staff or head.` }),
+  unitRoleWithoutUnit: (): Text => ({ vi: 'Có vai trò đơn vị nhưng chưa ghi đơn vị.', en: 'A unit role is given without a unit.' }),
 };
 
+const EMAIL = z.string().email();
+
 /**
- * Checks every row of both sheets. Columns (Vietnamese or English headers):
- * units: mã/id, tên/name, ký hiệu/code, loại/type;
- * members: email, họ tên/name, chức vụ/position, vai trò/roles (comma-separated), đơn vị/unit, vai trò đơn vị/unit role.
+ * Checks every row of both sheets, reporting each problem with its row, column and a message in
+ * both languages. Blank rows are skipped. Columns: see `IMPORT_COLUMNS` (Vietnamese or English headers);
+ * roles are comma- or semicolon-separated.
  */
-export function planImport(orgId: string, input: { units: Record<string, string>[]; members: Record<string, string>[] }, existingUnitIds: string[]): ImportPlan {
+export function planImport(
+  orgId: string,
+  input: { units: Record<string, string>[]; members: Record<string, string>[]; unitsHeaderRow?: number; membersHeaderRow?: number },
+  existingUnitIds: string[],
+): ImportPlan {
   const errors: RowError[] = [];
   const units: UnitRow[] = [];
   const seenUnits = new Set<string>();
+  const U = IMPORT_COLUMNS.units;
+  const unitsBase = (input.unitsHeaderRow ?? 1) + 1;
   input.units.forEach((row, i) => {
-    const type = TYPE_ALIASES[norm(pick(row, 'loại', 'loai', 'type')) || 'phong'];
-    const r = UnitRow.safeParse({ id: pick(row, 'mã', 'ma', 'id'), name: pick(row, 'tên', 'ten', 'name'), code: pick(row, 'ký hiệu', 'ky hieu', 'code'), type });
-    if (!r.success) {
-      errors.push({ sheet: 'units', row: i + 2, message: { vi: r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; '), en: 'invalid unit row' } });
-    } else if (seenUnits.has(r.data.id)) {
-      errors.push({ sheet: 'units', row: i + 2, message: { vi: `Mã đơn vị “${r.data.id}” bị trùng.`, en: `Duplicate unit id "${r.data.id}".` } });
-    } else {
-      seenUnits.add(r.data.id);
-      units.push(r.data);
-    }
+    if (isBlankRow(row)) return;
+    const at = unitsBase + i;
+    const before = errors.length;
+    const fail = (column: string, message: Text) => errors.push({ sheet: 'units', row: at, column, message });
+    const id = cellOf(row, U.id);
+    const name = cellOf(row, U.name);
+    const code = cellOf(row, U.code);
+    const typeCell = cellOf(row, U.type);
+    if (!id.value) fail(id.column, M.required());
+    else if (!Id.safeParse(id.value).success) fail(id.column, M.badId(id.value));
+    else if (seenUnits.has(id.value)) fail(id.column, M.dupUnit(id.value));
+    if (!name.value) fail(name.column, M.required());
+    else if (name.value.length > 200) fail(name.column, M.tooLong(200));
+    if (!code.value) fail(code.column, M.required());
+    else if (code.value.length > 20) fail(code.column, M.tooLong(20));
+    const type = TYPE_ALIASES[norm(typeCell.value) || 'phong'];
+    if (!type) fail(typeCell.column, M.badType(typeCell.value));
+    if (errors.length > before || !type) return;
+    seenUnits.add(id.value);
+    units.push({ id: id.value, name: name.value, code: code.value, type });
   });
+
   const knownUnits = new Set([...existingUnitIds, ...seenUnits]);
   const members: SetMemberInput[] = [];
+  const memberRows: number[] = [];
   const seenEmails = new Set<string>();
+  const C = IMPORT_COLUMNS.members;
+  const membersBase = (input.membersHeaderRow ?? 1) + 1;
   input.members.forEach((row, i) => {
-    const problems: string[] = [];
-    const roleWords = pick(row, 'vai trò', 'vai tro', 'roles')
-      .split(/[,;]/)
-      .map(norm)
-      .filter(Boolean);
-    const roles = roleWords.flatMap((w) => (ROLE_ALIASES[w] ? [ROLE_ALIASES[w]] : (problems.push(`vai trò “${w}” không có`), [])));
-    const unitId = pick(row, 'đơn vị', 'don vi', 'unit');
-    const unitRoleWord = norm(pick(row, 'vai trò đơn vị', 'vai tro don vi', 'unit role')) || 'cán bộ';
-    const unitRole = UNIT_ROLE_ALIASES[unitRoleWord];
-    if (unitId && !knownUnits.has(unitId)) problems.push(`đơn vị “${unitId}” không có trong danh sách`);
-    if (unitId && !unitRole) problems.push(`vai trò đơn vị “${unitRoleWord}” không có`);
-    const r = SetMemberInput.safeParse({
+    if (isBlankRow(row)) return;
+    const at = membersBase + i;
+    const before = errors.length;
+    const fail = (column: string, message: Text) => errors.push({ sheet: 'members', row: at, column, message });
+    const emailCell = cellOf(row, C.email);
+    const email = emailCell.value.toLowerCase();
+    if (!email) fail(emailCell.column, M.required());
+    else if (email.length > 200 || !EMAIL.safeParse(email).success) fail(emailCell.column, M.badEmail(emailCell.value));
+    else if (seenEmails.has(email)) fail(emailCell.column, M.dupEmail(email));
+    const name = cellOf(row, C.displayName);
+    if (!name.value) fail(name.column, M.required());
+    else if (name.value.length > 200) fail(name.column, M.tooLong(200));
+    const position = cellOf(row, C.position);
+    if (position.value.length > 200) fail(position.column, M.tooLong(200));
+    const rolesCell = cellOf(row, C.roles);
+    const roles = new Set<OrgRole>();
+    for (const w of rolesCell.value.split(/[,;]/).map(norm).filter(Boolean)) {
+      const r = ROLE_ALIASES[w];
+      if (r) roles.add(r);
+      else fail(rolesCell.column, M.badRole(w));
+    }
+    const unit = cellOf(row, C.unit);
+    const unitRoleCell = cellOf(row, C.unitRole);
+    const unitRole = UNIT_ROLE_ALIASES[norm(unitRoleCell.value) || 'cán bộ'];
+    if (unit.value && !knownUnits.has(unit.value)) fail(unit.column, M.badUnit(unit.value));
+    if (!unitRole) fail(unitRoleCell.column, M.badUnitRole(unitRoleCell.value));
+    else if (!unit.value && unitRoleCell.value) fail(unitRoleCell.column, M.unitRoleWithoutUnit());
+    if (errors.length > before) return;
+    seenEmails.add(email);
+    memberRows.push(at);
+    members.push({
       orgId,
-      email: pick(row, 'email', 'thư điện tử'),
-      displayName: pick(row, 'họ tên', 'ho ten', 'name'),
-      position: pick(row, 'chức vụ', 'chuc vu', 'position') || undefined,
-      roles: [...new Set(roles)],
-      units: unitId && unitRole ? { [unitId]: unitRole } : {},
+      email,
+      displayName: name.value,
+      ...(position.value ? { position: position.value } : {}),
+      roles: [...roles],
+      units: unit.value && unitRole ? { [unit.value]: unitRole } : {},
       active: true,
     });
-    if (!r.success) problems.push(...r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`));
-    else if (seenEmails.has(r.data.email)) problems.push(`email “${r.data.email}” bị trùng`);
-    if (problems.length || !r.success) {
-      errors.push({ sheet: 'members', row: i + 2, message: { vi: problems.join('; '), en: 'invalid member row' } });
-      return;
-    }
-    seenEmails.add(r.data.email);
-    members.push(r.data);
   });
-  return { units, members, errors };
+  return { units, members, memberRows, errors };
 }
 
-/** Minimal CSV (RFC 4180: quotes, doubled quotes, commas and newlines inside quotes) to header-keyed rows. */
-export function parseCsv(text: string): Record<string, string>[] {
+/** Which list a sheet holds: by its name if it says, else by its headers (an email column means members). */
+export function classifySheet(name: string, header: string[]): ImportSheet | null {
+  const n = norm(name);
+  if (['thành viên', 'thanh vien', 'members', 'người dùng', 'nguoi dung', 'users'].includes(n)) return 'members';
+  if (['đơn vị', 'don vi', 'units', 'phòng, đơn vị'].includes(n)) return 'units';
+  const h = header.map(norm);
+  if (IMPORT_COLUMNS.members.email.some((c) => h.includes(c))) return 'members';
+  if (IMPORT_COLUMNS.units.id.some((c) => h.includes(c))) return 'units';
+  return null;
+}
+
+/**
+ * Rows of cells (a CSV or a worksheet) to header-keyed records. The first non-blank row is the
+ * header; blank rows in between are kept (as blank records) so row numbers stay the spreadsheet's.
+ */
+export function rowsToRecords(rows: string[][]): { headerRow: number; header: string[]; records: Record<string, string>[] } {
+  const first = rows.findIndex((r) => r.some((c) => c.trim() !== ''));
+  if (first < 0) return { headerRow: 1, header: [], records: [] };
+  const header = rows[first]!.map((h) => h.trim());
+  let last = rows.length - 1;
+  while (last > first && !rows[last]!.some((c) => c.trim() !== '')) last--;
+  const records = rows.slice(first + 1, last + 1).map((r) => {
+    const rec: Record<string, string> = {};
+    header.forEach((h, i) => {
+      if (h) rec[h] = r[i] ?? '';
+    });
+    return rec;
+  });
+  return { headerRow: first + 1, header, records };
+}
+
+/** The import template: one sheet per list, Vietnamese headers and one example row each. */
+export const IMPORT_TEMPLATE: { name: string; rows: string[][] }[] = [
+  {
+    name: 'Đơn vị',
+    rows: [
+      ['mã', 'tên', 'ký hiệu', 'loại'],
+      ['vp', 'Văn phòng HĐND và UBND', 'VP', 'phòng'],
+    ],
+  },
+  {
+    name: 'Thành viên',
+    rows: [
+      ['email', 'họ tên', 'chức vụ', 'vai trò', 'đơn vị', 'vai trò đơn vị'],
+      ['canbo.vp@example.vn', 'Nguyễn Văn A', 'Chuyên viên', '', 'vp', 'cán bộ'],
+    ],
+  },
+];
+
+/** Minimal CSV (RFC 4180: quotes, doubled quotes, commas and newlines inside quotes) to rows of cells. */
+export function parseCsvRows(text: string, delimiter?: ',' | ';'): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
   let quoted = false;
   const src = text.replace(/^\uFEFF/, '');
+  // Spreadsheets in Vietnamese (decimal comma) save CSV with ";": take it when the first line has no ",".
+  const firstLine = src.split(/\r?\n/, 1)[0] ?? '';
+  const sep = delimiter ?? (firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',');
   for (let i = 0; i < src.length; i++) {
     const ch = src[i]!;
     if (quoted) {
@@ -145,7 +295,7 @@ export function parseCsv(text: string): Record<string, string>[] {
       } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
+    else if (ch === sep) {
       row.push(cell);
       cell = '';
     } else if (ch === '\n' || ch === '\r') {
@@ -160,7 +310,12 @@ export function parseCsv(text: string): Record<string, string>[] {
     row.push(cell);
     rows.push(row);
   }
-  const [header, ...body] = rows.filter((r) => r.some((c) => c.trim() !== ''));
+  return rows;
+}
+
+/** CSV to header-keyed records, blank lines dropped. */
+export function parseCsv(text: string): Record<string, string>[] {
+  const [header, ...body] = parseCsvRows(text).filter((r) => r.some((c) => c.trim() !== ''));
   if (!header) return [];
   return body.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), r[i] ?? ''])));
 }

@@ -23,4 +23,7 @@ export const callables = {
   setMember: 'setMember',
   importOrg: 'importOrg',
   freezeStandings: 'freezeStandings',
+  setUnit: 'setUnit',
+  setMovementSettings: 'setMovementSettings',
+  extendDeadline: 'extendDeadline',
 } as const;

@@ -21,3 +21,4 @@ export * from './xlsx/write.js';
 export * from './xlsx/standings-workbook.js';
 export * from './pushTokens.js';
 export * from './review.js';
+export * from './movement-settings.js';

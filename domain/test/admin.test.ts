@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, planImport } from '../src/index.js';
+import { parseCsv, parseCsvRows, planImport } from '../src/index.js';
 
 describe('parseCsv', () => {
   it('reads headers, quoted commas, doubled quotes and a BOM', () => {
@@ -12,6 +12,10 @@ describe('parseCsv', () => {
   it('ignores blank lines and returns nothing for an empty file', () => {
     expect(parseCsv('a,b\n\n1,2\n\n')).toEqual([{ a: '1', b: '2' }]);
     expect(parseCsv('')).toEqual([]);
+  });
+  it('reads semicolon-separated files (Vietnamese Excel) and keeps blank rows in raw rows', () => {
+    expect(parseCsv('mã;tên\nkt;"Kinh tế; Hạ tầng"')).toEqual([{ mã: 'kt', tên: 'Kinh tế; Hạ tầng' }]);
+    expect(parseCsvRows('a,b\n\n1,2')).toEqual([['a', 'b'], [''], ['1', '2']]);
   });
 });
 
@@ -42,9 +46,38 @@ describe('planImport', () => {
       },
       [],
     );
-    expect(plan.errors.map((e) => `${e.sheet}:${e.row}`)).toEqual(['units:4', 'units:5', 'members:4', 'members:5', 'members:6', 'members:7']);
-    expect(plan.errors.find((e) => e.row === 5 && e.sheet === 'members')?.message.vi).toContain('nowhere');
+    expect(plan.errors.map((e) => `${e.sheet}:${e.row}:${e.column}`)).toEqual([
+      'units:4:mã',
+      'units:5:mã',
+      'members:4:email',
+      'members:5:đơn vị',
+      'members:6:email',
+      'members:7:vai trò',
+    ]);
+    expect(plan.errors.find((e) => e.row === 5 && e.sheet === 'members')?.message).toEqual({
+      vi: 'Đơn vị “nowhere” không có trong tệp hay trong hệ thống.',
+      en: 'Unit "nowhere" is neither in the file nor in the system.',
+    });
     expect(plan.errors.find((e) => e.row === 7)?.message.vi).toContain('vua');
+    expect(plan.errors.find((e) => e.row === 7)?.message.en).toContain('Unknown role "vua"');
+    // Only the good rows are planned, and nothing is written by anyone while errors remain.
+    expect(plan.members.map((m) => m.email)).toEqual(['a@haian.test', 'b@haian.test']);
+  });
+
+  it('names a missing column by its usual header and reports every problem of a row', () => {
+    const plan = planImport('hai-an', { units: [{ mã: 'x' }], members: [{ 'Họ tên': '', 'Vai trò đơn vị': 'sếp' }] }, []);
+    expect(plan.errors.map((e) => `${e.sheet}:${e.row}:${e.column}:${e.message.en}`)).toEqual([
+      'units:2:tên:Required.',
+      'units:2:ký hiệu:Required.',
+      'members:2:email:Required.',
+      'members:2:Họ tên:Required.',
+      'members:2:Vai trò đơn vị:Unknown unit role "sếp"; use staff or head.',
+    ]);
+  });
+
+  it('skips blank rows but keeps counting them, from the header row given', () => {
+    const plan = planImport('hai-an', { units: [{ mã: '', tên: '' }, { mã: 'ok', tên: '' , 'ký hiệu': 'OK'}], members: [], unitsHeaderRow: 3 }, []);
+    expect(plan.errors.map((e) => `${e.row}:${e.column}`)).toEqual(['5:tên']);
   });
 
   it('accepts members of units that already exist', () => {

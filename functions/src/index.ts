@@ -18,6 +18,9 @@ export { freezeStandings } from './callable/freezeStandings.js';
 // Callables: administration
 export { setMember } from './callable/setMember.js';
 export { importOrg } from './callable/importOrg.js';
+export { setUnit } from './callable/setUnit.js';
+export { setMovementSettings } from './callable/setMovementSettings.js';
+export { extendDeadline } from './callable/extendDeadline.js';
 // Callables: nominations, council meetings and votes, the chairman's decision
 export { proposeNomination } from './callable/awards-proposeNomination.js';
 export { overrideEligibility } from './callable/awards-overrideEligibility.js';

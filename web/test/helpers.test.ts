@@ -13,7 +13,8 @@ describe('routes', () => {
     expect(parseRoute('#/report')).toBe('report');
     expect(parseRoute('#/standings?x=1')).toBe('standings');
     expect(parseRoute('')).toBeNull();
-    expect(parseRoute('#/admin')).toBeNull();
+    expect(parseRoute('#/nowhere')).toBeNull();
+    expect(parseRoute('#/admin')).toBe('admin');
   });
 });
 

@@ -3,9 +3,17 @@
  * member record, an audit entry and `userMeta/{uid}` so the person's browser refreshes its token.
  */
 import type { Auth, UserRecord } from 'firebase-admin/auth';
-import { FieldValue, type Firestore, type WriteBatch } from 'firebase-admin/firestore';
-import { paths, planImport, type Claims, type ImportInput, type SetMemberInput } from '@thidua/domain';
+import { FieldValue, type DocumentData, type DocumentReference, type DocumentSnapshot, type Firestore, type WriteBatch } from 'firebase-admin/firestore';
+import { HttpsError } from 'firebase-functions/v2/https';
+import { paths, planImport, type Claims, type ImportInput, type RowError, type SetMemberInput } from '@thidua/domain';
 
+/** The account belongs to another organisation: an admin here must not take it over. */
+const otherOrgOf = (user: UserRecord, orgId: string): string | null => {
+  const org = (user.customClaims as Partial<Claims> | undefined)?.org;
+  return typeof org === 'string' && org !== orgId ? org : null;
+};
+
+/** The Auth user for an email, created (without a password, to be set through the invite link) when absent. */
 export async function userFor(auth: Auth, email: string, displayName: string): Promise<{ user: UserRecord; created: boolean }> {
   const existing = await auth.getUserByEmail(email).catch(() => null);
   if (existing) return { user: existing, created: false };
@@ -28,49 +36,148 @@ function writeMember(db: Firestore, batch: WriteBatch, uid: string, input: SetMe
 
 const claimsOf = (input: SetMemberInput): Claims => ({ org: input.orgId, roles: input.active ? input.roles : [], units: input.active ? input.units : {} });
 
-/** Creates or updates one member; deactivation keeps the record and history, and removes access. */
-export async function setMember(db: Firestore, auth: Auth, input: SetMemberInput, actorUid: string): Promise<{ uid: string; created: boolean }> {
-  const { user, created } = await userFor(auth, input.email, input.displayName);
+const memberSummary = (snap: DocumentSnapshot) => (snap.exists ? { roles: snap.get('roles'), units: snap.get('units'), active: snap.get('active') } : null);
+
+export interface SetMemberOutcome {
+  uid: string;
+  created: boolean;
+  /**
+   * For a new account: the link where the person sets their password. In production it would be
+   * sent by email; the admin page shows it so the admin can pass it on.
+   */
+  inviteLink?: string;
+}
+
+/**
+ * Invites (creates the account if absent) or updates one member: roles, units, active.
+ * Deactivation keeps the record and history, disables the account and removes its claims.
+ */
+export async function setMember(db: Firestore, auth: Auth, input: SetMemberInput, actorUid: string): Promise<SetMemberOutcome> {
+  const unitIds = Object.keys(input.units);
+  if (unitIds.length) {
+    const snaps = await db.getAll(...unitIds.map((u) => db.doc(paths.unit(input.orgId, u))));
+    const missing = snaps.filter((s) => !s.exists).map((s) => s.id);
+    if (missing.length) throw new HttpsError('invalid-argument', `Đơn vị không có: ${missing.join(', ')} (unknown unit).`);
+  }
+  const existing = await auth.getUserByEmail(input.email).catch(() => null);
+  const other = existing && otherOrgOf(existing, input.orgId);
+  if (other) throw new HttpsError('failed-precondition', `Email ${input.email} đã thuộc một tổ chức khác (the account belongs to another organisation).`);
+  const { user, created } = existing ? { user: existing, created: false } : await userFor(auth, input.email, input.displayName);
   const beforeSnap = await db.doc(paths.member(input.orgId, user.uid)).get();
   const batch = db.batch();
-  writeMember(db, batch, user.uid, input, actorUid, beforeSnap.exists ? { roles: beforeSnap.get('roles'), units: beforeSnap.get('units'), active: beforeSnap.get('active') } : null);
+  writeMember(db, batch, user.uid, input, actorUid, memberSummary(beforeSnap));
   await auth.setCustomUserClaims(user.uid, claimsOf(input));
   await auth.updateUser(user.uid, { disabled: !input.active, displayName: input.displayName });
   if (!input.active) await auth.revokeRefreshTokens(user.uid);
   await batch.commit();
-  return { uid: user.uid, created };
+  const inviteLink = created ? await auth.generatePasswordResetLink(input.email).catch(() => undefined) : undefined;
+  return { uid: user.uid, created, ...(inviteLink ? { inviteLink } : {}) };
 }
 
-export type ImportOutcome =
-  | { ok: true; units: number; members: number; created: string[] }
-  | { ok: false; errors: ReturnType<typeof planImport>['errors'] };
+export type ImportOutcome = { ok: true; units: number; members: number; created: string[] } | { ok: false; errors: RowError[] };
 
-/** Onboards units and members from spreadsheet rows: either everything goes in or nothing does. */
+/** The document's data before the import, to put back if the import cannot finish. */
+interface Saved {
+  ref: DocumentReference;
+  data: DocumentData | undefined;
+}
+
+/**
+ * Onboards units and members from spreadsheet rows: either everything goes in or nothing does.
+ * Every row is checked first (domain `planImport`, then the accounts: an email that belongs to
+ * another organisation is a row error). Writes then go in batches; if anything fails after the
+ * first write, every document is put back as it was, claims restored and new accounts deleted.
+ */
 export async function importOrg(db: Firestore, auth: Auth, input: ImportInput, actorUid: string): Promise<ImportOutcome> {
   const existing = await db.collection(paths.units(input.orgId)).select().get();
   const plan = planImport(input.orgId, input, existing.docs.map((d) => d.id));
   if (plan.errors.length) return { ok: false, errors: plan.errors };
+
+  const accounts = await Promise.all(plan.members.map((m) => auth.getUserByEmail(m.email).catch(() => null)));
+  const errors: RowError[] = [];
+  accounts.forEach((user, i) => {
+    const email = plan.members[i]!.email;
+    const fail = (message: RowError['message']) => errors.push({ sheet: 'members', row: plan.memberRows[i]!, column: 'email', message });
+    if (user && otherOrgOf(user, input.orgId)) fail({ vi: `Email ${email} đã thuộc một tổ chức khác.`, en: `${email} belongs to another organisation.` });
+    // A locked account is reopened deliberately, on the members list, not by a spreadsheet.
+    else if (user?.disabled) fail({ vi: `Tài khoản ${email} đang bị khóa; mở lại ở danh sách thành viên.`, en: `The account ${email} is deactivated; reactivate it on the members list.` });
+  });
+  if (errors.length) return { ok: false, errors };
+
   const createdUsers: string[] = [];
+  const claimsBefore = new Map<string, Record<string, unknown> | null>();
+  let saved: Saved[] = [];
+  let wrote = false;
   try {
     const users: { uid: string; input: SetMemberInput }[] = [];
-    for (const m of plan.members) {
-      const { user, created } = await userFor(auth, m.email, m.displayName);
+    for (const [i, m] of plan.members.entries()) {
+      const known = accounts[i];
+      const { user, created } = known ? { user: known, created: false } : await userFor(auth, m.email, m.displayName);
       if (created) createdUsers.push(user.uid);
+      else claimsBefore.set(user.uid, (user.customClaims as Record<string, unknown> | undefined) ?? null);
       users.push({ uid: user.uid, input: m });
     }
-    // Firestore batches hold 500 writes; each member takes 3, each unit 1.
+    const refs = [
+      ...plan.units.map((u) => db.doc(paths.unit(input.orgId, u.id))),
+      ...users.flatMap(({ uid }) => [db.doc(paths.member(input.orgId, uid)), db.doc(`userMeta/${uid}`)]),
+    ];
+    const snaps = refs.length ? await db.getAll(...refs) : [];
+    saved = snaps.map((s) => ({ ref: s.ref, data: s.exists ? s.data() : undefined }));
+    const before = new Map(snaps.map((s) => [s.ref.path, s]));
+    // A batch holds 500 writes; each member takes 3 (record, userMeta, audit), each unit 2.
     const writes: ((b: WriteBatch) => void)[] = [
-      ...plan.units.map((u) => (b: WriteBatch) => b.set(db.doc(paths.unit(input.orgId, u.id)), { name: u.name, code: u.code, type: u.type, active: true })),
-      ...users.map(({ uid, input: m }) => (b: WriteBatch) => writeMember(db, b, uid, m, actorUid, null)),
+      ...plan.units.map((u) => (b: WriteBatch) => {
+        const ref = db.doc(paths.unit(input.orgId, u.id));
+        const after = { name: u.name, code: u.code, type: u.type, active: true };
+        b.set(ref, after);
+        const prev = before.get(ref.path);
+        b.create(db.collection(paths.audit(input.orgId)).doc(), {
+          at: FieldValue.serverTimestamp(),
+          actorUid,
+          action: 'set-unit',
+          target: ref.path,
+          before: prev?.exists ? prev.data() : null,
+          after,
+        });
+      }),
+      ...users.map(({ uid, input: m }) => (b: WriteBatch) => {
+        const prev = before.get(db.doc(paths.member(input.orgId, uid)).path);
+        writeMember(db, b, uid, m, actorUid, prev ? memberSummary(prev) : null);
+      }),
     ];
     for (let i = 0; i < writes.length; i += 150) {
       const batch = db.batch();
       writes.slice(i, i + 150).forEach((w) => w(batch));
+      wrote = true;
       await batch.commit();
     }
     for (const { uid, input: m } of users) await auth.setCustomUserClaims(uid, claimsOf(m));
     return { ok: true, units: plan.units.length, members: users.length, created: createdUsers };
   } catch (e) {
+    // Put everything back: documents as they were (audit entries of the failed import stay, as a
+    // record of the attempt), claims of existing accounts, and no new accounts.
+    if (wrote) {
+      for (let i = 0; i < saved.length; i += 400) {
+        const batch = db.batch();
+        for (const s of saved.slice(i, i + 400)) {
+          if (s.data) batch.set(s.ref, s.data);
+          else batch.delete(s.ref);
+        }
+        await batch.commit().catch(() => undefined);
+      }
+      await db
+        .collection(paths.audit(input.orgId))
+        .add({
+          at: FieldValue.serverTimestamp(),
+          actorUid,
+          action: 'import-rolled-back',
+          target: paths.org(input.orgId),
+          before: null,
+          after: { error: e instanceof Error ? e.message.slice(0, 500) : String(e).slice(0, 500), documents: saved.length },
+        })
+        .catch(() => undefined);
+    }
+    await Promise.all([...claimsBefore].map(([uid, claims]) => auth.setCustomUserClaims(uid, claims).catch(() => undefined)));
     await Promise.all(createdUsers.map((uid) => auth.deleteUser(uid).catch(() => undefined)));
     throw e;
   }

@@ -10,8 +10,8 @@ export const setMember = onCall(async (request) => {
   const actor = claimsOf(request);
   const input = parseInput(SetMemberInput, request.data);
   if (actor.org !== input.orgId || !actor.roles.includes('admin')) throw new HttpsError('permission-denied', 'Chỉ quản trị mới được phân quyền thành viên.');
-  if (request.auth!.uid && input.email === request.auth!.token.email && !input.roles.includes('admin')) {
-    throw new HttpsError('failed-precondition', 'Không thể tự bỏ quyền quản trị của chính mình.');
+  if (input.email === request.auth!.token.email && (!input.roles.includes('admin') || !input.active)) {
+    throw new HttpsError('failed-precondition', 'Không thể tự bỏ quyền quản trị hay tự khóa tài khoản của chính mình.');
   }
   return applyMember(getFirestore(), getAuth(), input, actor.uid);
 });

@@ -19,6 +19,7 @@ import './awards-page.js';
 import './review-page.js';
 import './notification-bell.js';
 import './return-notice.js'; // used inside <report-form>
+import './admin-page.js';
 
 /**
  * The shell: follows the auth state, shows who is signed in (name, units, roles from the token's
@@ -245,11 +246,15 @@ export class ThiduaApp extends LitElement {
     const claims = this.session?.claims;
     const awards = !!claims && (unitsOf(claims).length > 0 || isReviewer(claims));
     const review = isReviewer(claims ?? { roles: [] });
-    return html`<nav aria-label=${m.mainNav}>${link('report', m.navReport)}${link('standings', m.navStandings)}${review ? link('review', m.navReview) : nothing}${awards ? link('awards', m.awards.navAwards) : nothing}</nav>`;
+    const roles = claims?.roles ?? [];
+    const admin = roles.includes('admin') ? m.navAdmin : roles.includes('secretariat') ? m.navSettings : null;
+    return html`<nav aria-label=${m.mainNav}>${link('report', m.navReport)}${link('standings', m.navStandings)}${review ? link('review', m.navReview) : nothing}${awards ? link('awards', m.awards.navAwards) : nothing}${admin ? link('admin', admin) : nothing}</nav>`;
   }
 
   private renderPage(route: Route) {
     const m = t();
+    // The admin page works without a movement (a new ward is onboarded before its first movement).
+    if (route === 'admin') return html`<admin-page></admin-page>`;
     if (this.orgData.state === 'loading') return html`<p class="loading" role="status">${m.loading}</p>`;
     if (this.orgData.state === 'error') return html`<p class="notice danger" role="alert">${m.loadError(this.orgData.error ?? '')}</p>`;
     if (this.orgData.state === 'none') return html`<p class="notice">${m.noMovement}</p>`;

@@ -3,6 +3,7 @@ import { enEvidence } from './evidence.js';
 import { enStandings } from './standings.js';
 import { enAwards } from './awards.js';
 import { enReview } from './review.js';
+import { enAdmin } from './admin.js';
 
 /** English, the second language. Typed as `Messages`, so a missing key fails the build. */
 export const en: Messages = {
@@ -146,4 +147,5 @@ export const en: Messages = {
   ...enEvidence,
   ...enStandings,
   ...enReview,
+  ...enAdmin,
 };

@@ -1,6 +1,7 @@
 import { viStandings } from './standings.js';
 import { viReview } from './review.js';
 
+import { viAdmin } from './admin.js';
 /** Vietnamese, the default language. Every visible string of the app lives here (and in en.ts). */
 import { viEvidence } from './evidence.js';
 import { viAwards } from './awards.js';
@@ -152,6 +153,7 @@ export const vi = {
   ...viEvidence,
   ...viStandings,
   ...viReview,
+  ...viAdmin,
 };
 
 export type Messages = typeof vi;

@@ -1,5 +1,5 @@
-/** Hash routes: #/report, #/standings, #/review (#/review/<reportId> opens one report) and #/awards. */
-export const ROUTES = ['report', 'standings', 'review', 'awards'] as const;
+/** Hash routes: #/report, #/standings, #/review (#/review/<reportId> opens one report) #/awards and #/admin. */
+export const ROUTES = ['report', 'standings', 'review', 'awards', 'admin'] as const;
 export type Route = (typeof ROUTES)[number];
 
 export function parseRoute(hash: string): Route | null {

@@ -1,0 +1,123 @@
+/**
+ * What the admin and settings pages need from Firebase: the organisation's units, members and
+ * movements (read live, as the rules allow admins and the secretariat) and the administration
+ * callables. Every change goes through a callable (validated and audited by functions); nothing
+ * here writes claims-bearing data directly.
+ */
+import { collection, onSnapshot, Timestamp } from 'firebase/firestore';
+import { httpsCallable } from 'firebase/functions';
+import { FirebaseError } from 'firebase/app';
+import {
+  Member,
+  Movement,
+  Unit,
+  callables,
+  paths,
+  type ExtendDeadlineInput,
+  type ImportInput,
+  type MovementSettingsInput,
+  type RowError,
+  type SetMemberInput,
+  type SetUnitInput,
+} from '@thidua/domain';
+import { firebaseServices } from '../firebase.js';
+import { BackendError, type Unsubscribe } from './backend.js';
+
+export interface MemberEntry {
+  uid: string;
+  member: Member;
+}
+
+export interface MovementItem {
+  id: string;
+  movement: Movement;
+}
+
+export type ImportResult = { ok: true; units: number; members: number; created: string[] } | { ok: false; errors: RowError[] };
+
+export interface AdminApi {
+  watchUnits(orgId: string, next: (units: Record<string, Unit>) => void, fail: (e: BackendError) => void): Unsubscribe;
+  watchMembers(orgId: string, next: (members: MemberEntry[]) => void, fail: (e: BackendError) => void): Unsubscribe;
+  watchMovements(orgId: string, next: (movements: MovementItem[]) => void, fail: (e: BackendError) => void): Unsubscribe;
+  setUnit(input: SetUnitInput): Promise<{ unitId: string; created: boolean }>;
+  setMember(input: SetMemberInput): Promise<{ uid: string; created: boolean; inviteLink?: string }>;
+  importOrg(input: ImportInput): Promise<ImportResult>;
+  setMovementSettings(input: MovementSettingsInput): Promise<{ criteriaVersion: number; rescored: number }>;
+  extendDeadline(input: ExtendDeadlineInput): Promise<{ before: number; deadline: number }>;
+}
+
+function plain(v: unknown): unknown {
+  if (v instanceof Timestamp) return v.toMillis();
+  if (Array.isArray(v)) return v.map(plain);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
+  return v;
+}
+
+function toBackendError(e: unknown): BackendError {
+  if (e instanceof BackendError) return e;
+  if (e instanceof FirebaseError) return new BackendError(e.code.replace(/^(functions|firestore|auth)\//, ''), e.message.replace(/^Firebase: /, ''));
+  return new BackendError('unknown', e instanceof Error ? e.message : String(e));
+}
+
+export function firebaseAdminApi(): AdminApi {
+  const { db, functions } = firebaseServices();
+  const call =
+    <I, O>(name: string) =>
+    async (input: I): Promise<O> => {
+      try {
+        return (await httpsCallable<I, O>(functions, name)(input)).data;
+      } catch (e) {
+        throw toBackendError(e);
+      }
+    };
+  return {
+    watchUnits(orgId, next, fail) {
+      return onSnapshot(
+        collection(db, paths.units(orgId)),
+        (snap) => {
+          const units: Record<string, Unit> = {};
+          for (const d of snap.docs) {
+            const r = Unit.safeParse(plain(d.data()));
+            if (r.success) units[d.id] = r.data;
+          }
+          next(units);
+        },
+        (e) => fail(toBackendError(e)),
+      );
+    },
+    watchMembers(orgId, next, fail) {
+      return onSnapshot(
+        collection(db, paths.members(orgId)),
+        (snap) => {
+          const list: MemberEntry[] = [];
+          for (const d of snap.docs) {
+            const data = plain(d.data()) as Record<string, unknown>;
+            const r = Member.safeParse({ ...data, position: data['position'] || undefined });
+            if (r.success) list.push({ uid: d.id, member: r.data });
+          }
+          next(list.sort((a, b) => a.member.displayName.localeCompare(b.member.displayName, 'vi')));
+        },
+        (e) => fail(toBackendError(e)),
+      );
+    },
+    watchMovements(orgId, next, fail) {
+      return onSnapshot(
+        collection(db, paths.movements(orgId)),
+        (snap) => {
+          const list: MovementItem[] = [];
+          for (const d of snap.docs) {
+            const r = Movement.safeParse(plain(d.data()));
+            if (r.success) list.push({ id: d.id, movement: r.data });
+          }
+          next(list.sort((a, b) => a.id.localeCompare(b.id)));
+        },
+        (e) => fail(toBackendError(e)),
+      );
+    },
+    setUnit: call(callables.setUnit),
+    setMember: call(callables.setMember),
+    importOrg: call(callables.importOrg),
+    setMovementSettings: call(callables.setMovementSettings),
+    extendDeadline: call(callables.extendDeadline),
+  };
+}
