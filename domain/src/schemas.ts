@@ -225,8 +225,11 @@ export const StandingEntry = z.object({
   rank: z.number().int().positive(),
   /** Points per criterion code, for the per-criterion attainment table. */
   points: z.record(z.string(), z.number()),
-  /** The unit's own points per criterion (self-assessment), shown beside the appraised ones. */
-  selfPoints: z.record(z.string(), z.number()).optional(),
+  /**
+   * The unit's own percent (self-assessment). The per-criterion self points live in the score
+   * document (scores/{reportId}.items[].selfPoints), not here: one standings document holds every
+   * unit, and 25 more numbers per unit doubled its size (bench/results.md).
+   */
   selfPercent: z.number().optional(),
   /** True once at least one item has been appraised. */
   appraised: z.boolean().optional(),
