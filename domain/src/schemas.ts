@@ -171,17 +171,28 @@ export const Answer = z.object({
 });
 export type Answer = z.infer<typeof Answer>;
 
-export const Report = z.object({
-  unitId: Id,
-  periodId: Id,
-  status: ReportStatus,
-  figures: z.record(z.string(), Figure),
-  answers: z.record(z.string(), Answer),
-  updatedAt: Millis,
-  updatedBy: z.string(),
-  submittedAt: Millis.optional(),
-  certifiedAt: Millis.optional(),
-});
+/**
+ * Most figures + answers one report holds (Plan 119 has 25 criteria). The rules check every entry
+ * one position at a time (they have no loops), so they need a bound; firestore.rules keeps the same.
+ */
+export const MAX_REPORT_ITEMS = 40;
+
+export const Report = z
+  .object({
+    unitId: Id,
+    periodId: Id,
+    status: ReportStatus,
+    figures: z.record(z.string(), Figure),
+    answers: z.record(z.string(), Answer),
+    updatedAt: Millis,
+    updatedBy: z.string(),
+    submittedAt: Millis.optional(),
+    certifiedAt: Millis.optional(),
+  })
+  .refine((r) => Object.keys(r.figures).length + Object.keys(r.answers).length <= MAX_REPORT_ITEMS, {
+    message: `Một báo cáo có tối đa ${MAX_REPORT_ITEMS} mục (số liệu và trả lời) / at most ${MAX_REPORT_ITEMS} items per report`,
+    path: ['figures'],
+  });
 export type Report = z.infer<typeof Report>;
 
 export function reportId(periodId: string, unitId: string): string {
