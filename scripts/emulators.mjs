@@ -130,13 +130,13 @@ export function firebaseBin() {
 }
 
 /**
- * Emulator ports shifted by 1000·k (k = 1…7), so a run can share the machine with `npm start` or
+ * Emulator ports shifted by 1000·k (k = 1…20; emu-run.mjs uses 1…7, the restart check 8), so a run can share the machine with `npm start` or
  * `npm test` on the default ports. Writes firebase.<tag>.json (ignored by git) and returns its path,
  * the ports, the web build's port variables and the environment the emulators need (their own TMPDIR:
  * firebase-tools keeps its hub locator per project there).
  */
 export function shiftedConfig(k, tag = `shift${k}`) {
-  if (!Number.isInteger(k) || k < 1 || k > 7) throw new PreflightError(`Port offset must be an integer 1…7 (got ${k}).`);
+  if (!Number.isInteger(k) || k < 1 || k > 20) throw new PreflightError(`Port offset must be an integer 1…20 (got ${k}).`);
   const shift = 1000 * k;
   const emulators = structuredClone(FIREBASE_JSON.emulators);
   for (const v of Object.values(emulators)) if (v && typeof v === 'object' && 'port' in v) v.port += shift;
@@ -169,6 +169,6 @@ export function offsetArg(argv, envName) {
   const raw = i >= 0 ? argv[i + 1] : process.env[envName];
   if (raw === undefined || raw === '') return 0;
   const k = Number(raw);
-  if (!Number.isInteger(k) || k < 0 || k > 7) throw new PreflightError(`--offset / ${envName} must be an integer 0…7 (got ${raw}).`);
+  if (!Number.isInteger(k) || k < 0 || k > 20) throw new PreflightError(`--offset / ${envName} must be an integer 0…20 (got ${raw}).`);
   return k;
 }

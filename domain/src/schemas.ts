@@ -175,7 +175,7 @@ export type Answer = z.infer<typeof Answer>;
  * Most figures + answers one report holds (Plan 119 has 25 criteria). The rules check every entry
  * one position at a time (they have no loops), so they need a bound; firestore.rules keeps the same.
  */
-export const MAX_REPORT_ITEMS = 40;
+export const MAX_REPORT_ITEMS = 30;
 
 export const Report = z
   .object({

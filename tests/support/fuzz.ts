@@ -419,3 +419,21 @@ export function invalidContent(movement: d.Movement): fc.Arbitrary<{ why: string
     tooMany,
   );
 }
+
+/** Report content whose envelope is broken (what the rules check): not two maps, or too many entries. */
+export function invalidEnvelope(movement: d.Movement): fc.Arbitrary<{ why: string; figures: Json; answers: Json }> {
+  const ok = validContent(movement) as fc.Arbitrary<{ figures: Json; answers: Json }>;
+  const notMap = fc.oneof(fc.jsonValue({ maxDepth: 0 }), fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 })) as fc.Arbitrary<Json>;
+  const entries = (n: number, prefix: string) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, { numerator: 0, denominator: 1 }]));
+  return fc.oneof(
+    fc.tuple(ok, notMap).map(([c, bad]) => ({ why: `figures ${JSON.stringify(bad).slice(0, 30)}`, figures: bad, answers: c.answers })),
+    fc.tuple(ok, notMap).map(([c, bad]) => ({ why: `answers ${JSON.stringify(bad).slice(0, 30)}`, figures: c.figures, answers: bad })),
+    fc.integer({ min: 0, max: d.MAX_REPORT_ITEMS + 1 }).chain((f) =>
+      fc.integer({ min: Math.max(0, d.MAX_REPORT_ITEMS + 1 - f), max: d.MAX_REPORT_ITEMS + 5 }).map((a) => ({
+        why: `${f} figures + ${a} answers > ${d.MAX_REPORT_ITEMS}`,
+        figures: entries(f, 'f') as Json,
+        answers: Object.fromEntries(Array.from({ length: a }, (_, i) => [`a${i}`, { evidenceIds: [] }])) as Json,
+      })),
+    ),
+  );
+}
