@@ -27,7 +27,10 @@ function fail(message) {
   throw new Error(message);
 }
 
-/** Starts start.mjs and resolves once it prints that thidua is running. */
+/**
+ * Starts start.mjs and resolves once firebase-tools says every emulator is ready (start.mjs's own
+ * banner can come before the Firestore emulator is listening).
+ */
 function start(round) {
   console.log(`▶ Start ${round} (ports +${1000 * K}, data in ${DATA})`);
   const child = spawn(process.execPath, ['scripts/start.mjs', '--offset', String(K), '--data', DATA, '--no-build', '--no-seed'], {
@@ -42,7 +45,7 @@ function start(round) {
     }, 240_000);
     const onData = (b) => {
       out += b.toString();
-      if (out.includes('is running:')) {
+      if (out.includes('All emulators ready')) {
         clearTimeout(timer);
         resolve({ child, output: () => out });
       }
