@@ -12,7 +12,9 @@ export const Id = z
   .string()
   .min(1, 'Mã không được để trống')
   .max(64, 'Mã dài quá 64 ký tự')
-  .regex(/^[A-Za-z0-9_-]+$/, 'Mã chỉ gồm chữ không dấu, số, "-" và "_"');
+  .regex(/^[A-Za-z0-9_-]+$/, 'Mã chỉ gồm chữ không dấu, số, "-" và "_"')
+  // Firestore reserves ids of the form __…__ (a path with one fails before any rule or check runs).
+  .refine((s) => !/^__.*__$/.test(s), 'Mã không được có dạng __…__ (Firestore dành riêng) / ids of the form __…__ are reserved');
 export type Id = z.infer<typeof Id>;
 
 export const Millis = z.number().int().nonnegative();

@@ -44,6 +44,13 @@ import { adminDb, waitFor } from '../support/admin.js';
 import { ISOLATED_PASSWORD, seedIsolatedOrg } from '../support/isolated-org.js';
 
 const SECONDS = Number(process.env.THIDUA_LOAD_SECONDS ?? 60);
+/**
+ * The functions emulator runs invocations one after another on a shared machine, so a call can wait
+ * behind the whole queue: the clients wait as long as it takes (a deployed function scales out).
+ */
+const CALL_TIMEOUT = 300_000;
+/** A person's pause between two actions (ms), so 50 clients behave like 50 people, not 50 loops. */
+const think = () => sleep(1000 + Math.random() * 2000);
 const ORG = 'load-org';
 const MOVEMENT = 'load-mv';
 const UNITS = 40;
@@ -137,14 +144,17 @@ async function unitLoop(k: number, until: number) {
   const c = clients[k]!;
   const u = units[k]!;
   const reportRef = doc(c.db, paths.report(ORG, MOVEMENT, rid(u.id)));
-  const submit = httpsCallable(c.fns, 'submitReport');
+  const submit = httpsCallable(c.fns, 'submitReport', { timeout: CALL_TIMEOUT });
   let round = 0;
   let created = false;
+  // People arrive over the first 16 s, not in the same millisecond: the functions emulator starts
+  // one Node worker per concurrent invocation, and 40 at once on 2 busy cores fail to load.
+  await sleep(k * 400);
   while (Date.now() < until) {
     // Before the first write there is nothing the rules would let even the unit read.
     const status = created ? ((await getDoc(reportRef)).get('status') as string) : null;
     if (status !== null && status !== 'draft' && status !== 'returned') {
-      await sleep(300); // with the reviewer
+      await sleep(1000); // with the reviewer
       continue;
     }
     round++;
@@ -155,6 +165,7 @@ async function unitLoop(k: number, until: number) {
         created = true;
       } else await updateDoc(reportRef, { ...body, updatedAt: serverTimestamp(), updatedBy: c.uid });
       ledger.lastContent.set(u.id, body);
+      await think();
       await submit(ref(u.id));
       bump(ledger.submits, u.id);
     } catch (e) {
@@ -167,9 +178,10 @@ async function unitLoop(k: number, until: number) {
 async function reviewerLoop(k: number, until: number) {
   const c = clients[UNITS + k]!;
   const mine = units.filter((_, i) => i % REVIEWERS === k);
-  const appraise = httpsCallable(c.fns, 'appraiseItem');
-  const giveBack = httpsCallable(c.fns, 'returnReport');
+  const appraise = httpsCallable(c.fns, 'appraiseItem', { timeout: CALL_TIMEOUT });
+  const giveBack = httpsCallable(c.fns, 'returnReport', { timeout: CALL_TIMEOUT });
   let turn = 0;
+  await sleep(3000 + k * 300);
   while (Date.now() < until) {
     let acted = false;
     for (const u of mine) {
@@ -190,13 +202,14 @@ async function reviewerLoop(k: number, until: number) {
         if (!ledger.lastScore.has(u.id)) ledger.lastScore.set(u.id, new Map());
         ledger.lastScore.get(u.id)!.set(code, score);
         bump(ledger.appraisals, u.id);
+        await think();
         await giveBack({ ...ref(u.id), comments: { [code]: `Bổ sung lượt ${turn}.` }, responseDeadline: Date.now() + 86_400_000 });
         bump(ledger.returns, u.id);
       } catch (e) {
         ledger.errors.push(`reviewer ${k} on ${u.id}: ${(e as Error).message}`);
       }
     }
-    if (!acted) await sleep(300);
+    if (!acted) await sleep(1000);
   }
 }
 

@@ -259,6 +259,10 @@ function breaksOf(s: JS, current: Json): fc.Arbitrary<{ kind: string; value: Jso
   if (single && typeof current === 'string') {
     if (s.maxLength !== undefined) out.push(solid(s.maxLength + 1, s.maxLength + 30).map((value) => ({ kind: 'maxLength', value })));
     if (s.minLength !== undefined && s.minLength > 0) out.push(solid(0, s.minLength - 1).map((value) => ({ kind: 'minLength', value })));
+    if (s.pattern === '^[A-Za-z0-9_-]+$') {
+      // An Id Firestore reserves (documented: ids may not match __.*__); the pattern alone allows it.
+      out.push(fc.stringMatching(/^[A-Za-z0-9]{0,10}$/).map((x) => ({ kind: 'reserved-id', value: `__${x}__` })));
+    }
     if (s.pattern) {
       const re = new RegExp(s.pattern, 'u');
       out.push(fc.string({ maxLength: Math.min(s.maxLength ?? 60, 60) }).filter((x) => !re.test(x)).map((value) => ({ kind: 'pattern', value })));
@@ -378,7 +382,7 @@ export function validContent(movement: d.Movement): fc.Arbitrary<{ figures: d.Re
     {
       selfScore: fc.double({ min: 0, max: 1000, noNaN: true }),
       explanation: fc.string({ maxLength: 200 }),
-      evidenceIds: fc.array(fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/), { maxLength: 3 }),
+      evidenceIds: fc.array(fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/).filter((x) => !/^__.*__$/.test(x)), { maxLength: 3 }),
     },
     { requiredKeys: ['evidenceIds'] },
   );
@@ -423,7 +427,8 @@ export function invalidContent(movement: d.Movement): fc.Arbitrary<{ why: string
 /** Report content whose envelope is broken (what the rules check): not two maps, or too many entries. */
 export function invalidEnvelope(movement: d.Movement): fc.Arbitrary<{ why: string; figures: Json; answers: Json }> {
   const ok = validContent(movement) as fc.Arbitrary<{ figures: Json; answers: Json }>;
-  const notMap = fc.oneof(fc.jsonValue({ maxDepth: 0 }), fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 })) as fc.Arbitrary<Json>;
+  // Flat lists only: Firestore has no nested arrays, so the SDK would refuse those before the rules.
+  const notMap = fc.oneof(fc.jsonValue({ maxDepth: 0 }), fc.array(fc.oneof(fc.integer(), fc.string(), fc.boolean()), { maxLength: 3 })) as fc.Arbitrary<Json>;
   const entries = (n: number, prefix: string) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, { numerator: 0, denominator: 1 }]));
   return fc.oneof(
     fc.tuple(ok, notMap).map(([c, bad]) => ({ why: `figures ${JSON.stringify(bad).slice(0, 30)}`, figures: bad, answers: c.answers })),

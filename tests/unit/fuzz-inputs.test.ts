@@ -12,7 +12,8 @@
  * Families and counts per run (THIDUA_FUZZ_RUNS=k multiplies them):
  *   callables   14 inputs × (700 broken + 60 junk) ≈ 10,640
  *   HTTP        2 bodies × 4,500 broken + 1,500 raw headers ≈ 10,500
- *   reports     10,000 broken contents + 500 valid ones
+ *   reports     10,000 broken contents + 500 valid ones (the rules check the envelope only; the
+ *               functions gate the entries: tests/emulator/fuzz.emulator.test.ts)
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -149,7 +150,7 @@ describe('HTTP bodies (/api/evidence, /api/evidence-link)', () => {
   });
 });
 
-describe('report content (the schema the web form and functions share; the rules suite checks the same cases)', () => {
+describe('report content (the schema the web form and functions share; functions refuse what it refuses)', () => {
   const movement = plan119Movement(Date.UTC(2025, 9, 1));
   const base = { unitId: FUZZ_UNIT, periodId: movement.currentPeriodId, status: 'draft', updatedAt: 1, updatedBy: 'u' };
 
@@ -165,7 +166,7 @@ describe('report content (the schema the web form and functions share; the rules
     );
   });
 
-  it('accepts every valid content the generator makes (the rules suite relies on it)', () => {
+  it('accepts every valid content the generator makes (the rules suite relies on it too)', () => {
     fc.assert(
       fc.property(validContent(movement), (c) => {
         expect(Report.safeParse({ ...base, ...c }).error?.issues ?? []).toEqual([]);
