@@ -6,10 +6,12 @@
 //   BENCH_WAIT_PORTS=<s>    wait up to <s> seconds for busy emulator ports instead of failing at once
 //   BENCH_ONLY=a,b          run some benchmarks only (trigger, cost, burst, web, dossier)
 //   BENCH_TIMEOUT_MIN=<m>   stop everything after <m> minutes (default 30)
+//   --offset K | BENCH_PORT_OFFSET=K   emulator ports shifted by 1000·K (1…7), web built to match,
+//                           so the benchmarks can run beside `npm start`/`npm test` on the default ports
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, PROJECT_ID, emulatorEnv, checkPorts, firebaseBin, PreflightError } from './emulators.mjs';
+import { ROOT, PROJECT_ID, PORTS, emulatorEnv, checkPorts, firebaseBin, offsetArg, shiftedConfig, PreflightError } from './emulators.mjs';
 
 const started = Date.now();
 const OUT = join(ROOT, 'bench', '.out');
@@ -26,12 +28,17 @@ function step(title, cmd, args, env = process.env) {
   }
 }
 
+const offset = await preflight(() => offsetArg(process.argv.slice(2), 'BENCH_PORT_OFFSET'));
+const shifted = offset ? shiftedConfig(offset, `bench${offset}`) : null;
+const ports = shifted?.ports ?? PORTS;
+if (shifted) console.log(`▶ Emulator ports shifted by ${1000 * offset} (config ${shifted.configPath})`);
+
 async function portsFree() {
   const wait = Number(process.env.BENCH_WAIT_PORTS ?? 0) * 1000;
   const until = Date.now() + wait;
   for (;;) {
     try {
-      await checkPorts();
+      await checkPorts(ports);
       return;
     } catch (e) {
       if (!(e instanceof PreflightError) || Date.now() >= until) throw e;
@@ -55,8 +62,8 @@ async function preflight(fn) {
 
 // Fail (or wait) before the build when another emulator suite holds the ports, and again after it.
 await preflight(portsFree);
-const env = await preflight(emulatorEnv);
-if (process.env.BENCH_SKIP_BUILD !== '1') step('Build functions and web', 'npm', ['run', '--silent', 'build']);
+const env = { ...(await preflight(emulatorEnv)), ...(shifted?.env ?? {}) };
+if (process.env.BENCH_SKIP_BUILD !== '1') step('Build functions and web', 'npm', ['run', '--silent', 'build'], { ...process.env, ...(shifted?.vite ?? {}) });
 await preflight(portsFree);
 
 mkdirSync(OUT, { recursive: true });
@@ -64,7 +71,7 @@ const log = createWriteStream(LOG);
 console.log(`▶ Benchmarks inside the emulators (full emulator output: ${LOG})`);
 const child = spawn(
   firebaseBin(),
-  ['emulators:exec', '--only', 'auth,firestore,functions,hosting', '--project', PROJECT_ID, 'npx tsx bench/run.ts'],
+  ['emulators:exec', ...(shifted ? ['--config', shifted.configPath] : []), '--only', 'auth,firestore,functions,hosting', '--project', PROJECT_ID, 'npx tsx bench/run.ts'],
   { cwd: ROOT, env: { ...env, BENCH_EMULATOR_LOG: LOG }, stdio: ['pipe', 'pipe', 'pipe'] },
 );
 // firebase-tools prompts for a function param that has no value in functions/.env.demo-thidua, even

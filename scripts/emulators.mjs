@@ -3,6 +3,7 @@
 import { spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
@@ -112,18 +113,62 @@ export function portInUse(port, host = '127.0.0.1') {
 }
 
 /** Fails with a clear message when an emulator port is taken (most often: thidua already running). */
-export async function checkPorts() {
+export async function checkPorts(ports = PORTS) {
   const busy = [];
-  for (const [name, port] of Object.entries(PORTS)) if (await portInUse(port)) busy.push(`${name} ${port}`);
+  for (const [name, port] of Object.entries(ports)) if (await portInUse(port)) busy.push(`${name} ${port}`);
   if (busy.length) {
     throw new PreflightError(
       `Ports already in use: ${busy.join(', ')}.\n` +
         '  Is thidua (npm start or npm test) already running? Stop it first (Ctrl-C in its terminal),\n' +
-        `  or find the process with: lsof -i :${PORTS.firestore}`,
+        `  or find the process with: lsof -i :${ports.firestore}`,
     );
   }
 }
 
 export function firebaseBin() {
   return join(ROOT, 'node_modules', '.bin', 'firebase');
+}
+
+/**
+ * Emulator ports shifted by 1000·k (k = 1…20; emu-run.mjs uses 1…7, the restart check 8), so a run can share the machine with `npm start` or
+ * `npm test` on the default ports. Writes firebase.<tag>.json (ignored by git) and returns its path,
+ * the ports, the web build's port variables and the environment the emulators need (their own TMPDIR:
+ * firebase-tools keeps its hub locator per project there).
+ */
+export function shiftedConfig(k, tag = `shift${k}`) {
+  if (!Number.isInteger(k) || k < 1 || k > 20) throw new PreflightError(`Port offset must be an integer 1…20 (got ${k}).`);
+  const shift = 1000 * k;
+  const emulators = structuredClone(FIREBASE_JSON.emulators);
+  for (const v of Object.values(emulators)) if (v && typeof v === 'object' && 'port' in v) v.port += shift;
+  emulators.firestore.websocketPort = 9150 + shift;
+  const configPath = join(ROOT, `firebase.${tag}.json`);
+  writeFileSync(configPath, JSON.stringify({ ...FIREBASE_JSON, emulators }, null, 2));
+  const ports = Object.fromEntries(
+    Object.entries(emulators)
+      .filter(([, v]) => v && typeof v === 'object' && 'port' in v)
+      .map(([name, v]) => [name, v.port]),
+  );
+  const tmp = join(tmpdir(), `thidua-${tag}`);
+  mkdirSync(tmp, { recursive: true });
+  const vite = {
+    VITE_EMULATOR_AUTH_PORT: String(ports.auth),
+    VITE_EMULATOR_FIRESTORE_PORT: String(ports.firestore),
+    VITE_EMULATOR_FUNCTIONS_PORT: String(ports.functions),
+  };
+  return {
+    configPath,
+    ports,
+    vite,
+    env: { ...vite, THIDUA_FUNCTIONS_PORT: String(ports.functions), HOSTING_URL: `http://127.0.0.1:${ports.hosting}`, TMPDIR: tmp },
+  };
+}
+
+/** `--offset K` from argv, else the named environment variable, else 0 (default ports). */
+export function offsetArg(argv, envName) {
+  const i = argv.indexOf('--offset');
+  const raw = i >= 0 ? argv[i + 1] : process.env[envName];
+  if (raw === undefined || raw === '') return 0;
+  const k = Number(raw);
+  if (!Number.isInteger(k) || k < 0 || k > 20) throw new PreflightError(`--offset / ${envName} must be an integer 0…20 (got ${raw}).`);
+  return k;
 }

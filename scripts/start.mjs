@@ -1,12 +1,37 @@
 // `npm start`: builds functions and web, starts the Auth, Firestore, Functions and Hosting emulators
 // with the data saved by the last run, loads the demo data, and prints where to go and who to be.
 // Ctrl-C stops everything and saves the data to .data/emulators (ignored by git).
+//
+//   --offset K | THIDUA_START_OFFSET=K   emulator ports shifted by 1000·K (web built to match)
+//   --data DIR | THIDUA_DATA_DIR=DIR     where the data is saved and loaded (default .data/emulators)
+//   --no-build                           use functions/lib and web/dist as they are
+//   --no-seed                            do not load the demo data
+// (scripts/restart-check.mjs uses them to prove data survives a stop and a start.)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT, PROJECT_ID, PORTS, emulatorEnv, checkPorts, firebaseBin, portInUse, PreflightError } from './emulators.mjs';
+import { join, resolve } from 'node:path';
+import { ROOT, PROJECT_ID, PORTS as DEFAULT_PORTS, emulatorEnv, checkPorts, firebaseBin, offsetArg, portInUse, shiftedConfig, PreflightError } from './emulators.mjs';
 
-const DATA = join(ROOT, '.data', 'emulators');
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const option = (name, envName) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : process.env[envName];
+};
+let shifted = null;
+try {
+  const k = offsetArg(argv, 'THIDUA_START_OFFSET');
+  shifted = k ? shiftedConfig(k, `start${k}`) : null;
+} catch (e) {
+  if (e instanceof PreflightError) {
+    console.error(`✖ ${e.message}`);
+    process.exit(2);
+  }
+  throw e;
+}
+const PORTS = shifted?.ports ?? DEFAULT_PORTS;
+const dataOption = option('--data', 'THIDUA_DATA_DIR');
+const DATA = dataOption ? resolve(dataOption) : join(ROOT, '.data', 'emulators');
 
 function step(title, cmd, args, env = process.env) {
   console.log(`▶ ${title}`);
@@ -28,8 +53,8 @@ async function waitForPort(port, ms) {
 
 let env;
 try {
-  await checkPorts();
-  env = await emulatorEnv();
+  await checkPorts(PORTS);
+  env = { ...(await emulatorEnv()), ...(shifted?.env ?? {}) };
 } catch (e) {
   if (e instanceof PreflightError) {
     console.error(`✖ ${e.message}`);
@@ -38,9 +63,9 @@ try {
   throw e;
 }
 
-step('Building functions and web', 'npm', ['run', '--silent', 'build']);
+if (!flag('--no-build')) step('Building functions and web', 'npm', ['run', '--silent', 'build'], { ...process.env, ...(shifted?.vite ?? {}) });
 mkdirSync(DATA, { recursive: true });
-const args = ['emulators:start', '--only', 'auth,firestore,functions,hosting', '--project', PROJECT_ID, '--export-on-exit', DATA];
+const args = ['emulators:start', ...(shifted ? ['--config', shifted.configPath] : []), '--only', 'auth,firestore,functions,hosting', '--project', PROJECT_ID, '--export-on-exit', DATA];
 if (existsSync(join(DATA, 'firebase-export-metadata.json'))) args.push('--import', DATA);
 
 const emulators = spawn(firebaseBin(), args, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -50,7 +75,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
   process.on(sig, () => {
     if (stopping) return;
     stopping = true;
-    console.log('\n[thidua] Stopping the emulators and saving data to .data/emulators …');
+    console.log(`\n[thidua] Stopping the emulators and saving data to ${DATA} …`);
     emulators.kill('SIGINT');
   });
 }
@@ -69,8 +94,7 @@ if (!(await ready())) {
   emulators.kill('SIGINT');
 } else {
   await new Promise((r) => setTimeout(r, 1500));
-  console.log('▶ Loading demo data');
-  const seeded = spawnSync('npx', ['tsx', 'scripts/seed.ts'], {
+  const seeded = flag('--no-seed') ? { status: 0 } : (console.log('▶ Loading demo data'), spawnSync('npx', ['tsx', 'scripts/seed.ts'], {
     cwd: ROOT,
     stdio: 'inherit',
     env: {
@@ -79,20 +103,21 @@ if (!(await ready())) {
       FIREBASE_AUTH_EMULATOR_HOST: `127.0.0.1:${PORTS.auth}`,
       GCLOUD_PROJECT: PROJECT_ID,
     },
-  });
+  }));
   if (seeded.status !== 0) {
     // Never leave the emulators running without us: stop them (saving what is there) and say why.
     console.error('✖ Loading demo data failed (see above); stopping the emulators.');
     stopping = true;
     failed = true;
     emulators.kill('SIGINT');
-  }
+  } else {
   const { demoAccounts, DEMO_PASSWORD } = await import('./demo-accounts.mjs');
   console.log(`
 ┌──────────────────────────────────────────────────────────────────────────────
 │ Thi Đua CCHC is running: http://127.0.0.1:${PORTS.hosting}
 │ Mật khẩu mọi tài khoản demo / password of every demo account: ${DEMO_PASSWORD}
 ${demoAccounts.map((a) => `│   ${a.email.padEnd(24)} ${a.role.vi} (${a.role.en})`).join('\n')}
-│ Ctrl-C dừng và lưu dữ liệu / stops and saves the data (.data/emulators).
+│ Ctrl-C dừng và lưu dữ liệu / stops and saves the data (${DATA}).
 └──────────────────────────────────────────────────────────────────────────────`);
+  }
 }

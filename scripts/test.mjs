@@ -1,5 +1,7 @@
 // `npm test`: typecheck every workspace, pure unit tests, build, then the emulator-backed suites
-// (rules, functions, browser) inside `firebase emulators:exec`. Exits non-zero on any failure.
+// (rules, functions, browser, fuzzing, sustained load) inside `firebase emulators:exec`, then restart
+// durability (scripts/restart-check.mjs) and the dependency audit (scripts/audit.mjs). Exits non-zero
+// on any failure. THIDUA_FUZZ_RUNS=k multiplies the fuzz cases; THIDUA_LOAD_SECONDS sets the load test.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,6 +39,9 @@ try {
     ],
     { ...env, THIDUA_TEST: '1', THIDUA_RULES_COVERAGE_DIR: coverageDir },
   );
+  // Outside emulators:exec: it starts and stops `npm start` itself, on ports +8000.
+  run('Restart durability (npm start, stop, start again, on ports +8000)', 'node', ['scripts/restart-check.mjs']);
+  run('Dependency audit (npm audit --omit=dev: no high or critical)', 'node', ['scripts/audit.mjs']);
   console.log('\n✔ All suites passed.');
 } catch (e) {
   if (e instanceof PreflightError) {

@@ -65,7 +65,6 @@ export function expectedEntry(movement: Movement, unit: BenchUnit, r: Report): U
     percent: s.percent,
     band: s.band,
     points,
-    selfPoints: points,
     selfPercent: s.percent,
     appraised: false,
     sourceUpdatedAt: r.updatedAt,

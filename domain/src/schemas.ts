@@ -12,7 +12,9 @@ export const Id = z
   .string()
   .min(1, 'Mã không được để trống')
   .max(64, 'Mã dài quá 64 ký tự')
-  .regex(/^[A-Za-z0-9_-]+$/, 'Mã chỉ gồm chữ không dấu, số, "-" và "_"');
+  .regex(/^[A-Za-z0-9_-]+$/, 'Mã chỉ gồm chữ không dấu, số, "-" và "_"')
+  // Firestore reserves ids of the form __…__ (a path with one fails before any rule or check runs).
+  .refine((s) => !/^__.*__$/.test(s), 'Mã không được có dạng __…__ (Firestore dành riêng) / ids of the form __…__ are reserved');
 export type Id = z.infer<typeof Id>;
 
 export const Millis = z.number().int().nonnegative();
@@ -171,17 +173,28 @@ export const Answer = z.object({
 });
 export type Answer = z.infer<typeof Answer>;
 
-export const Report = z.object({
-  unitId: Id,
-  periodId: Id,
-  status: ReportStatus,
-  figures: z.record(z.string(), Figure),
-  answers: z.record(z.string(), Answer),
-  updatedAt: Millis,
-  updatedBy: z.string(),
-  submittedAt: Millis.optional(),
-  certifiedAt: Millis.optional(),
-});
+/**
+ * Most figures + answers one report holds (Plan 119 has 25 criteria). The rules check every entry
+ * one position at a time (they have no loops), so they need a bound; firestore.rules keeps the same.
+ */
+export const MAX_REPORT_ITEMS = 60;
+
+export const Report = z
+  .object({
+    unitId: Id,
+    periodId: Id,
+    status: ReportStatus,
+    figures: z.record(z.string(), Figure),
+    answers: z.record(z.string(), Answer),
+    updatedAt: Millis,
+    updatedBy: z.string(),
+    submittedAt: Millis.optional(),
+    certifiedAt: Millis.optional(),
+  })
+  .refine((r) => Object.keys(r.figures).length + Object.keys(r.answers).length <= MAX_REPORT_ITEMS, {
+    message: `Một báo cáo có tối đa ${MAX_REPORT_ITEMS} mục (số liệu và trả lời) / at most ${MAX_REPORT_ITEMS} items per report`,
+    path: ['figures'],
+  });
 export type Report = z.infer<typeof Report>;
 
 export function reportId(periodId: string, unitId: string): string {
@@ -225,8 +238,11 @@ export const StandingEntry = z.object({
   rank: z.number().int().positive(),
   /** Points per criterion code, for the per-criterion attainment table. */
   points: z.record(z.string(), z.number()),
-  /** The unit's own points per criterion (self-assessment), shown beside the appraised ones. */
-  selfPoints: z.record(z.string(), z.number()).optional(),
+  /**
+   * The unit's own percent (self-assessment). The per-criterion self points live in the score
+   * document (scores/{reportId}.items[].selfPoints), not here: one standings document holds every
+   * unit, and 25 more numbers per unit doubled its size (bench/results.md).
+   */
   selfPercent: z.number().optional(),
   /** True once at least one item has been appraised. */
   appraised: z.boolean().optional(),

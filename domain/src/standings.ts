@@ -47,6 +47,45 @@ export function upsertEntry(
   return Object.fromEntries(rankEntries(all, tieRule).map((e) => [e.unitId, e]));
 }
 
+/**
+ * What has to be written to turn the stored entries into `next` (the result of `upsertEntry` for
+ * `unitId`): the changed unit's entry in full when its content changed, only the rank of every other
+ * entry whose rank moved, and the ids to remove. `upsertEntry` carries the other entries over
+ * unchanged except for their rank, so only the changed unit's entry (and a stale entry under the new
+ * entry's id) needs a content comparison: O(N) cheap rank comparisons, one entry compared in full.
+ * Empty (`unchanged`) when applying the change again would change nothing — a duplicate delivery.
+ */
+export interface StandingsPatch {
+  /** Entries to write in full (new or with changed content). */
+  entries: Record<string, StandingEntry>;
+  /** Entries whose content is unchanged but whose rank moved: id → new rank. */
+  ranks: Record<string, number>;
+  /** Ids whose entry disappears. */
+  removed: string[];
+  unchanged: boolean;
+}
+
+export function standingsPatch(
+  current: Pick<Standings, 'entries'> | null,
+  next: Record<string, StandingEntry>,
+  changedIds: readonly string[],
+  /** Content equality of two entries (their ranks are removed before the call). */
+  same: (a: Unranked, b: Unranked) => boolean,
+): StandingsPatch {
+  const unranked = ({ rank: _rank, ...rest }: StandingEntry): Unranked => rest;
+  const old = current?.entries ?? {};
+  const changed = new Set(changedIds);
+  const entries: Record<string, StandingEntry> = {};
+  const ranks: Record<string, number> = {};
+  for (const [id, e] of Object.entries(next)) {
+    const before = old[id];
+    if (!before || (changed.has(id) && !same(unranked(before), unranked(e)))) entries[id] = e;
+    else if (before.rank !== e.rank) ranks[id] = e.rank;
+  }
+  const removed = Object.keys(old).filter((id) => !(id in next));
+  return { entries, ranks, removed, unchanged: !Object.keys(entries).length && !Object.keys(ranks).length && !removed.length };
+}
+
 /** From-scratch standings over all units' entries: the reference the trigger must equal. */
 export function computeStandings(entries: Unranked[], tieRule: Movement['tieRule']): Record<string, StandingEntry> {
   return Object.fromEntries(rankEntries(entries, tieRule).map((e) => [e.unitId, e]));

@@ -1,7 +1,7 @@
 /** Ranking and the incremental standings the trigger maintains. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeStandings, rankEntries, upsertEntry, type Movement, type StandingEntry, type Unranked } from '../src/index.js';
+import { computeStandings, rankEntries, standingsPatch, upsertEntry, type Movement, type StandingEntry, type Unranked } from '../src/index.js';
 
 const entry = (unitId: string, percent: number, extra: Partial<Unranked> = {}): Unranked => ({
   unitId,
@@ -129,5 +129,29 @@ describe('standings properties', () => {
     const s = upsertEntry({ entries: computeStandings([entry('a', 50), entry('b', 60)], 'shared') }, 'a', entry('b', 70), 'shared');
     expect(Object.keys(s).sort()).toEqual(['b']);
     expect(s.b).toMatchObject({ percent: 70, rank: 1 });
+  });
+
+  it('standingsPatch applied to the stored entries gives exactly the upserted standings, and is empty for a duplicate', () => {
+    const same = (a: Unranked, b: Unranked) => JSON.stringify(a, Object.keys(a).sort()) === JSON.stringify(b, Object.keys(b).sort());
+    const apply = (old: Record<string, StandingEntry>, p: ReturnType<typeof standingsPatch>) => {
+      const out: Record<string, StandingEntry> = structuredClone(old);
+      for (const [id, e] of Object.entries(p.entries)) out[id] = e;
+      for (const [id, rank] of Object.entries(p.ranks)) out[id] = { ...out[id]!, rank };
+      for (const id of p.removed) delete out[id];
+      return out;
+    };
+    fc.assert(
+      fc.property(uniqueEntries, unrankedArb, fc.boolean(), tieRuleArb, (es, e, remove, tieRule) => {
+        const old = computeStandings(es, tieRule);
+        const next = upsertEntry({ entries: old }, e.unitId, remove ? null : e, tieRule);
+        const patch = standingsPatch({ entries: old }, next, [e.unitId], same);
+        expect(apply(old, patch)).toEqual(next);
+        // Only the changed unit is ever written in full; every other change is a rank.
+        expect(Object.keys(patch.entries).every((id) => id === e.unitId)).toBe(true);
+        const again = standingsPatch({ entries: next }, upsertEntry({ entries: next }, e.unitId, remove ? null : e, tieRule), [e.unitId], same);
+        expect(again).toEqual({ entries: {}, ranks: {}, removed: [], unchanged: true });
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -99,7 +99,11 @@ describe('from submission to approval', () => {
       (s) => s?.entries[UNIT]?.points[qualitative.code] === 1,
     );
     expect(st?.entries[UNIT]?.points[qualitative.code]).toBe(1);
-    expect(st?.entries[UNIT]?.selfPoints?.[qualitative.code]).toBe(qualitative.maxPoints);
+    // The self-score per criterion is in the score document (the standings keep one number per criterion).
+    const score = await db.doc(paths.score(DEMO_ORG_ID, DEMO_MOVEMENT_ID, ref.reportId)).get();
+    const item = (score.get('items') as { code: string; points: number; selfPoints?: number }[]).find((i) => i.code === qualitative.code);
+    expect(item).toMatchObject({ points: 1, selfPoints: qualitative.maxPoints });
+    expect(st?.entries[UNIT]).not.toHaveProperty('selfPoints');
   });
 
   it('returns the report with comments; the unit is told and can resubmit within the response deadline', async () => {

@@ -64,7 +64,6 @@ function expectedEntry(r: Report, a: Appraisal | null): Unranked {
     percent: result.percent,
     band: result.band,
     points: Object.fromEntries(result.items.map((i) => [i.code, i.points])),
-    selfPoints: Object.fromEntries(self.items.map((i) => [i.code, i.points])),
     selfPercent: self.percent,
     appraised: a !== null,
     sourceUpdatedAt: r.updatedAt,

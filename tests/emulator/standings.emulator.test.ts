@@ -58,7 +58,6 @@ const expectedEntry = (r: Report): Unranked => {
     percent: s.percent,
     band: s.band,
     points: Object.fromEntries(s.items.map((i) => [i.code, i.points])),
-    selfPoints: Object.fromEntries(s.items.map((i) => [i.code, i.points])),
     selfPercent: s.percent,
     appraised: false,
     sourceUpdatedAt: r.updatedAt,
@@ -125,6 +124,9 @@ describe('standings trigger', () => {
       500,
     );
     expect(st?.entries).toEqual(expected);
+    // The stored document itself (not only its parse) equals the from-scratch standings: the
+    // trigger's field-path patches (changed entry, moved ranks) leave nothing stale behind.
+    expect((await db.doc(paths.standings(ORG, MOVEMENT, period)).get()).get('entries')).toEqual(expected);
   }, 120_000);
 
   it('drops a unit from the standings when its report is deleted', async () => {
@@ -133,5 +135,14 @@ describe('standings trigger', () => {
     expect(st?.entries.u49).toBeUndefined();
     expect(Object.keys(st?.entries ?? {})).toHaveLength(units.length - 1);
   });
-});
 
+  it('rewrites a standings document that still carries a field the schema dropped (selfPoints)', async () => {
+    const ref = db.doc(paths.standings(ORG, MOVEMENT, period));
+    const before = (await ref.get()).get('entries') as Record<string, Record<string, unknown>>;
+    await ref.update('entries.u00.selfPoints', { x: 1 });
+    const out = await recomputeUnit(db, { orgId: ORG, movementId: MOVEMENT, reportId: reportId(period, 'u00') });
+    expect(out.changed).toBe(true);
+    expect((await ref.get()).get('entries')).toEqual(before);
+    expect((await recomputeUnit(db, { orgId: ORG, movementId: MOVEMENT, reportId: reportId(period, 'u00') })).changed).toBe(false);
+  });
+});

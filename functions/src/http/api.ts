@@ -2,6 +2,7 @@ import { onRequest } from 'firebase-functions/v2/https';
 import { getFirestore } from 'firebase-admin/firestore';
 import { getAuth } from 'firebase-admin/auth';
 import { objectStore } from '../storage/index.js';
+import { Id } from '@thidua/domain';
 import { HttpError, actorFrom } from './http.js';
 import { addEvidenceLink, downloadEvidence, uploadEvidence } from './evidence.js';
 import { DOCUMENT_ROUTE, downloadDocument } from './documents.js';
@@ -27,6 +28,11 @@ export const api = onRequest({ cors: true }, async (req, res) => {
       return;
     }
     const m = /^\/evidence\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)$/.exec(route);
+    // Ids Firestore refuses (e.g. __proto__) would fail inside the SDK: no such document, in words.
+    const notFound = (ids: string[]) => {
+      if (ids.some((x) => !Id.safeParse(x).success)) throw new HttpError(404, 'Không có đường dẫn này.');
+    };
+    if (m) notFound([m[1]!, m[2]!]);
     if (req.method === 'GET' && m) {
       const file = await downloadEvidence(deps, actor, m[1]!, m[2]!);
       res.set('Content-Type', file.contentType);
@@ -35,6 +41,7 @@ export const api = onRequest({ cors: true }, async (req, res) => {
       return;
     }
     const doc = DOCUMENT_ROUTE.exec(route);
+    if (doc) notFound([doc[1]!, doc[2]!, doc[3]!]);
     if (req.method === 'GET' && doc) {
       const version = typeof req.query.version === 'string' ? req.query.version : undefined;
       const format = typeof req.query.format === 'string' ? req.query.format : undefined;

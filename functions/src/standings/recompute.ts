@@ -4,22 +4,26 @@
  * documents whatever the number of units, and gives the same result however often it runs.
  */
 import type { Firestore } from 'firebase-admin/firestore';
-import { FieldValue } from 'firebase-admin/firestore';
+import { FieldPath, FieldValue } from 'firebase-admin/firestore';
 import {
   Appraisal,
   appraisedScores,
   Movement,
   RANKED_STATUSES,
   Report,
+  StandingEntry,
   Standings,
   Unit,
   reportId as makeReportId,
   scoreReport,
+  standingsPatch,
   upsertEntry,
   type Unranked,
 } from '@thidua/domain';
 import { refs } from '../data/refs.js';
 import { canonical, toDomain } from '../data/convert.js';
+
+const ENTRY_KEYS = new Set(Object.keys(StandingEntry.shape));
 
 export interface RecomputeTarget {
   orgId: string;
@@ -69,7 +73,9 @@ export async function recomputeUnit(db: Firestore, t: RecomputeTarget, now: () =
       const previous = previousSnap?.exists ? Report.safeParse(toDomain(previousSnap.data())) : null;
       const appraisal = appraisalSnap.exists ? Appraisal.parse(toDomain(appraisalSnap.data())) : null;
       const unit = unitSnap.exists ? Unit.parse(toDomain(unitSnap.data())) : null;
-      const standings = standingsSnap.exists ? Standings.parse(toDomain(standingsSnap.data())) : null;
+      // The standings hold no Timestamps (millis throughout), so no toDomain pass over every entry.
+      const standingsRaw = standingsSnap.exists ? (standingsSnap.data() as { entries?: Record<string, Record<string, unknown>> }) : null;
+      const standings = standingsRaw ? Standings.parse(standingsRaw) : null;
 
       let entry: Unranked | null = null;
       let writes = 0;
@@ -105,7 +111,6 @@ export async function recomputeUnit(db: Firestore, t: RecomputeTarget, now: () =
             percent: result.percent,
             band: result.band,
             points: Object.fromEntries(result.items.map((i) => [i.code, i.points])),
-            selfPoints: Object.fromEntries(self.items.map((i) => [i.code, i.points])),
             selfPercent: self.percent,
             appraised: result !== self,
             sourceUpdatedAt: report.updatedAt,
@@ -120,12 +125,26 @@ export async function recomputeUnit(db: Firestore, t: RecomputeTarget, now: () =
       }
 
       const entries = upsertEntry(standings, ids.unitId, entry, movement.tieRule);
-      if (canonical(entries) !== canonical(standings?.entries ?? {})) {
-        tx.set(r.standings(t.orgId, t.movementId, ids.periodId), { periodId: ids.periodId, entries, updatedAt: now() });
+      const patch = standingsPatch(standings, entries, [ids.unitId, ...(entry ? [entry.unitId] : [])], (a, b) => canonical(a) === canonical(b));
+      const standingsRef = r.standings(t.orgId, t.movementId, ids.periodId);
+      // Entries written before selfPoints left the schema (or with any field it no longer has) are
+      // rewritten once in full, so the stored document equals the parsed one again.
+      const stale = standingsRaw && Object.values(standingsRaw.entries ?? {}).some((e) => Object.keys(e).some((k) => !ENTRY_KEYS.has(k)));
+      if (!stale && patch.unchanged) return { changed: writes > 0, reads, writes };
+      if (!standings || stale) {
+        tx.set(standingsRef, { periodId: ids.periodId, entries, updatedAt: now() });
         writes++;
         return { changed: true, reads, writes };
       }
-      return { changed: writes > 0, reads, writes };
+      // Only what changed goes over the wire: the changed unit's entry, the ranks that moved, the
+      // removed ids. The stored document ends up equal to `entries` (the full upsert), whatever N is.
+      const fields: unknown[] = [];
+      for (const [id, e] of Object.entries(patch.entries)) fields.push(new FieldPath('entries', id), e);
+      for (const [id, rank] of Object.entries(patch.ranks)) fields.push(new FieldPath('entries', id, 'rank'), rank);
+      for (const id of patch.removed) fields.push(new FieldPath('entries', id), FieldValue.delete());
+      (tx.update as (ref: typeof standingsRef, field: FieldPath, value: unknown, ...more: unknown[]) => unknown)(standingsRef, new FieldPath('updatedAt'), now(), ...fields);
+      writes++;
+      return { changed: true, reads, writes };
     },
     { maxAttempts: 50 },
   );
