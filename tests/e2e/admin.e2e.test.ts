@@ -129,8 +129,9 @@ describe('admin page', () => {
         ],
       },
     ]);
-    expect(await page.getByTestId('import-units').locator('tbody tr').count()).toBe(2);
-    expect(await page.getByTestId('import-members').locator('tbody tr').count()).toBe(3);
+    // The preview of the previous file stays until this one is read: wait for the new one.
+    await expect.poll(() => page.getByTestId('import-units').locator('tbody tr').count(), { timeout: SLOW }).toBe(2);
+    await expect.poll(() => page.getByTestId('import-members').locator('tbody tr').count(), { timeout: SLOW }).toBe(3);
     await page.getByTestId('import-submit').click();
     const done = page.getByTestId('import-message');
     await done.waitFor({ timeout: SLOW });

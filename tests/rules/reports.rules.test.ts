@@ -18,7 +18,7 @@ import {
   where,
   type DocumentData,
 } from 'firebase/firestore';
-import { paths, reportId, type Movement, type Report } from '@thidua/domain';
+import { MAX_REPORT_ITEMS, paths, reportId, type Movement, type Report } from '@thidua/domain';
 import { MOVEMENT, NEXT_PERIOD, ORG, OTHER_ORG, OTHER_UNIT, PERIOD, SECRETARIAT_UNIT, UNIT, actors, dbAs, useRulesEnv, type ActorName, type Who } from '../support/rules-env.js';
 import { T0, appraisal, member, movement, org, report, reportIn, seed, seedDoc, seedReport, unit } from '../support/factories.js';
 
@@ -305,17 +305,17 @@ describe('reports', () => {
     const figure = { numerator: 1, denominator: 1 };
     const answer = { explanation: 'x', evidenceIds: [] };
 
-    it('can create a draft with 200 figures', async () => {
-      await assertSucceeds(create('staff', { ...newDraft('staff'), figures: manyEntries(200, figure) }));
+    it(`can create a draft with ${MAX_REPORT_ITEMS} figures and answers in all`, async () => {
+      await assertSucceeds(create('staff', { ...newDraft('staff'), figures: manyEntries(MAX_REPORT_ITEMS - 1, figure) })); // + 1 answer
     });
 
-    it('cannot create a draft with more than 200 figures', async () => {
-      await assertFails(create('staff', { ...newDraft('staff'), figures: manyEntries(201, figure) }));
+    it(`cannot create a draft with more than ${MAX_REPORT_ITEMS} figures and answers in all`, async () => {
+      await assertFails(create('staff', { ...newDraft('staff'), figures: manyEntries(MAX_REPORT_ITEMS, figure) })); // + 1 answer
     });
 
-    it('cannot save more than 200 answers', async () => {
+    it(`cannot save more than ${MAX_REPORT_ITEMS} answers`, async () => {
       await seedReport(reportIn('draft'));
-      await assertFails(update('staff', contentEdit('staff', { answers: manyEntries(201, answer) })));
+      await assertFails(update('staff', contentEdit('staff', { answers: manyEntries(MAX_REPORT_ITEMS + 1, answer) })));
     });
   });
 
