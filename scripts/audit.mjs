@@ -27,7 +27,7 @@ if (!counts) {
     text.trim().split('\n').slice(-3).join(' ') ||
     `npm exited with ${r.status}`;
   console.error(
-    `✖ npm audit could not get an answer from the registry (${(process.env.npm_config_registry ?? 'https://registry.npmjs.org/').replace(/\/$/, '')}): ${cause.trim()}\n` +
+    `⚠ npm audit could not get an answer from the registry (${(process.env.npm_config_registry ?? 'https://registry.npmjs.org/').replace(/\/$/, '')}): ${cause.trim()}\n` +
       '  The production dependencies were NOT checked. Run `npm audit --omit=dev` where the registry\'s audit endpoint is reachable' +
       ' (THIDUA_AUDIT=require makes this a failure).',
   );

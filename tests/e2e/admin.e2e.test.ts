@@ -6,25 +6,12 @@
  * (an email that belongs to another organisation); a member is deactivated from the list.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { BASE_URL, launchBrowser } from '../support/browser.js';
 import { paths, writeXlsx, type Claims } from '@thidua/domain';
 import { seedDemo } from '../support/seed.js';
 import { adminAuth, adminDb, waitFor } from '../support/admin.js';
 
-const BASE_URL = process.env.HOSTING_URL ?? 'http://127.0.0.1:5050';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  // Port-shifted runs may put Firestore on a port Chromium blocks as unsafe (10080 at offset 2).
-  `--explicitly-allowed-ports=${(process.env.FIRESTORE_EMULATOR_HOST ?? '127.0.0.1:8080').split(':').pop()}`,
-];
 const SLOW = 30_000;
 const ORG = 'e2e-admin';
 const ADMIN = 'quantri@e2e-admin.test';
@@ -57,7 +44,7 @@ beforeAll(async () => {
   await auth.setCustomUserClaims(user.uid, claims);
   await db.doc(paths.member(ORG, user.uid)).set({ email: ADMIN, displayName: 'Quản trị Thử Nghiệm', position: '', roles: ['admin'], units: {}, active: true });
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
   page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));

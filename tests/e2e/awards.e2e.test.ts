@@ -9,13 +9,11 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { BASE_URL, launchBrowser } from '../support/browser.js';
 import { DEMO_PASSWORD, DossierDocument, awardPaths, haiAnOrg, paths, plan119Movement, type Claims, type Member, type Standings } from '@thidua/domain';
 import { adminAuth, adminDb, waitFor } from '../support/admin.js';
 
-const BASE_URL = process.env.HOSTING_URL ?? 'http://127.0.0.1:5050';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SLOW = 30_000;
 const LONG = 180_000;
 
@@ -127,7 +125,7 @@ beforeAll(async () => {
   };
   batch.set(db.doc(paths.standings(ORG, MOVEMENT, movement.currentPeriodId)), standings);
   await batch.commit();
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {

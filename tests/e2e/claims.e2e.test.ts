@@ -5,23 +5,12 @@
  * own (`e2e-claims`), so no other suite's data is touched.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { BASE_URL, launchBrowser } from '../support/browser.js';
 import { paths, type Claims } from '@thidua/domain';
 import { adminAuth, adminDb } from '../support/admin.js';
 import { call, idToken } from '../support/http.js';
 
-const BASE_URL = process.env.HOSTING_URL ?? 'http://127.0.0.1:5050';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const SLOW = 30_000;
 
 const ORG_ID = 'e2e-claims';
@@ -66,7 +55,7 @@ beforeAll(async () => {
   personUid = await setMember([], { [UNIT_ID]: 'staff' });
   await ensureUser(PERSON, person.displayName);
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
   page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));

@@ -5,24 +5,11 @@
  * deadline extension, which needs a reason. Every change lands in the movement and the audit log.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { BASE_URL, launchBrowser } from '../support/browser.js';
 import { Movement, paths, plan119Movement, type Claims } from '@thidua/domain';
 import { adminAuth, adminDb, waitFor } from '../support/admin.js';
 
-const BASE_URL = process.env.HOSTING_URL ?? 'http://127.0.0.1:5050';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  // Port-shifted runs may put Firestore on a port Chromium blocks as unsafe (10080 at offset 2).
-  `--explicitly-allowed-ports=${(process.env.FIRESTORE_EMULATOR_HOST ?? '127.0.0.1:8080').split(':').pop()}`,
-];
 const SLOW = 30_000;
 const ORG = 'e2e-settings';
 const MOVEMENT = 'mv-settings';
@@ -50,7 +37,7 @@ beforeAll(async () => {
   const claims: Claims = { org: ORG, roles: ['secretariat'], units: {} };
   const user = await auth.getUserByEmail(SECRETARIAT).catch(() => auth.createUser({ email: SECRETARIAT, password: PASSWORD, displayName: 'Thường trực Cấu Hình' }));
   await auth.setCustomUserClaims(user.uid, claims);
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
   page = await context.newPage();
 }, 120_000);

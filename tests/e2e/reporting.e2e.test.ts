@@ -9,14 +9,12 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { BASE_URL, launchBrowser } from '../support/browser.js';
 import { DEMO_PASSWORD, Movement, isApplicable, isSelfScored, paths, reportId, scoreReport, type Criterion, type Report } from '@thidua/domain';
 import { adminDb, waitFor } from '../support/admin.js';
 import { seedOwnOrg } from '../support/own-org.js';
 
-const BASE_URL = process.env.HOSTING_URL ?? 'http://127.0.0.1:5050';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SLOW = 30_000;
 
 const ORG = 'thu-nghiem-e2e-bc';
@@ -98,7 +96,7 @@ beforeAll(async () => {
   const scored = applicable.filter((c) => isSelfScored(c) && c.maxPoints > 0);
   if (scored.length < 4) throw new Error('Plan 119 should have at least four self-scored items with points.');
   [fileItem, reuseItem, linkItem, blockedItem] = scored as [Criterion, Criterion, Criterion, Criterion];
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {

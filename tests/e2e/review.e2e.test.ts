@@ -6,23 +6,12 @@
  * approves; a third page's standings follow every step live.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { BASE_URL, launchBrowser } from '../support/browser.js';
 import { Timestamp } from 'firebase-admin/firestore';
 import { isApplicable, paths, plan119Movement, reportId, scoreReport, type Claims, type Report } from '@thidua/domain';
 import { adminAuth, adminDb, waitFor } from '../support/admin.js';
 
-const BASE_URL = process.env.HOSTING_URL ?? 'http://127.0.0.1:5050';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SLOW = 30_000;
 const ORG = 'test-review-e2e';
 const MOVEMENT = 'mv';
@@ -135,7 +124,7 @@ beforeAll(async () => {
     (d) => d.length > 0,
   );
   await Promise.all(earlier.map((d) => d.ref.update({ read: true })));
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {

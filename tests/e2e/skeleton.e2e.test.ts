@@ -5,7 +5,8 @@
  * the unit head certifies; sign-out works.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { BASE_URL, launchBrowser } from '../support/browser.js';
 import {
   DEMO_MOVEMENT_ID,
   DEMO_ORG_ID,
@@ -24,18 +25,6 @@ import {
 import { seedDemo } from '../support/seed.js';
 import { adminDb, waitFor } from '../support/admin.js';
 
-const BASE_URL = process.env.HOSTING_URL ?? 'http://127.0.0.1:5050';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const STAFF = 'canbo.kt@haian.test';
 const HEAD = 'truong.kt@haian.test';
 const VIEWER = 'vhxh@haian.test';
@@ -129,7 +118,7 @@ beforeAll(async () => {
     );
   }
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {

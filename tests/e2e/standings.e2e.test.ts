@@ -7,15 +7,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { BASE_URL, launchBrowser } from '../support/browser.js';
 import { DEMO_PASSWORD, STANDINGS_SHEETS, Standings, paths, pointsToNextBand, type Movement } from '@thidua/domain';
 import { adminDb, waitFor } from '../support/admin.js';
 import { readXlsx } from '../support/xlsx.js';
 import { reportAt, seedStandingsOrg, writeReport, type StandingsOrg } from '../support/standings-org.js';
 
-const BASE_URL = process.env.HOSTING_URL ?? 'http://127.0.0.1:5050';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SLOW = 30_000;
 
 const db = adminDb();
@@ -63,7 +61,7 @@ beforeAll(async () => {
   await writeReport(o, reportAt(o, 'yt', current, 0.6));
   await waitFor(() => readStandings(previous), (s) => Object.keys(s?.entries ?? {}).length === 2, 90_000);
   await waitFor(() => readStandings(current), (s) => Object.keys(s?.entries ?? {}).length === 2, 90_000);
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  browser = await launchBrowser();
 }, 240_000);
 
 afterAll(async () => {
