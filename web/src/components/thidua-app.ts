@@ -15,11 +15,21 @@ import { base, controls } from '../styles/shared.js';
 import './sign-in-form.js';
 import './report-form.js';
 import './standings-view.js';
-import './awards-page.js';
-import './review-page.js';
 import './notification-bell.js';
 import './return-notice.js'; // used inside <report-form>
-import './admin-page.js';
+
+/**
+ * Pages most people never open load on first visit, so the first page stays light (bench 4):
+ * the admin page brings the spreadsheet reader and writer (jszip), the others their own forms.
+ */
+const lazyPages: Partial<Record<Route, () => Promise<unknown>>> = {
+  admin: () => import('./admin-page.js'),
+  awards: () => import('./awards-page.js'),
+  review: () => import('./review-page.js'),
+};
+function loadPage(route: Route): void {
+  lazyPages[route]?.().catch((e: unknown) => console.error(`Page ${route} failed to load`, e));
+}
 
 /**
  * The shell: follows the auth state, shows who is signed in (name, units, roles from the token's
@@ -253,6 +263,7 @@ export class ThiduaApp extends LitElement {
 
   private renderPage(route: Route) {
     const m = t();
+    loadPage(route);
     // The admin page works without a movement (a new ward is onboarded before its first movement).
     if (route === 'admin') return html`<admin-page></admin-page>`;
     if (this.orgData.state === 'loading') return html`<p class="loading" role="status">${m.loading}</p>`;
