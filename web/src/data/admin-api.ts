@@ -4,9 +4,8 @@
  * callables. Every change goes through a callable (validated and audited by functions); nothing
  * here writes claims-bearing data directly.
  */
-import { collection, onSnapshot, Timestamp } from 'firebase/firestore';
+import { collection, onSnapshot } from 'firebase/firestore';
 import { httpsCallable } from 'firebase/functions';
-import { FirebaseError } from 'firebase/app';
 import {
   Member,
   Movement,
@@ -22,6 +21,7 @@ import {
 } from '@thidua/domain';
 import { firebaseServices } from '../firebase.js';
 import { BackendError, type Unsubscribe } from './backend.js';
+import { plain, toBackendError } from './firestore-values.js';
 
 export interface MemberEntry {
   uid: string;
@@ -44,19 +44,6 @@ export interface AdminApi {
   importOrg(input: ImportInput): Promise<ImportResult>;
   setMovementSettings(input: MovementSettingsInput): Promise<{ criteriaVersion: number; rescored: number }>;
   extendDeadline(input: ExtendDeadlineInput): Promise<{ before: number; deadline: number }>;
-}
-
-function plain(v: unknown): unknown {
-  if (v instanceof Timestamp) return v.toMillis();
-  if (Array.isArray(v)) return v.map(plain);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
-  return v;
-}
-
-function toBackendError(e: unknown): BackendError {
-  if (e instanceof BackendError) return e;
-  if (e instanceof FirebaseError) return new BackendError(e.code.replace(/^(functions|firestore|auth)\//, ''), e.message.replace(/^Firebase: /, ''));
-  return new BackendError('unknown', e instanceof Error ? e.message : String(e));
 }
 
 export function firebaseAdminApi(): AdminApi {

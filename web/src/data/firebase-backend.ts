@@ -1,7 +1,6 @@
 /** The Backend over the Firebase JS SDK: Auth, Firestore (with its offline cache) and callables. */
 import { onIdTokenChanged, signInWithEmailAndPassword, signOut } from 'firebase/auth';
 import {
-  Timestamp,
   collection,
   doc,
   onSnapshot,
@@ -22,7 +21,6 @@ import {
   paths,
   type ReportRef,
 } from '@thidua/domain';
-import { FirebaseError } from 'firebase/app';
 import { firebaseServices } from '../firebase.js';
 import { readClaims } from '../logic/claims.js';
 import type { MovementEntry } from '../logic/movement.js';
@@ -30,23 +28,7 @@ import { BackendError, type Backend, type StoredReport } from './backend.js';
 import { firebaseEvidence } from './firebase-evidence.js';
 import { refreshClaims, watchClaimsStamp } from './claims-backend.js';
 import { firebaseAwardsBackend } from './firebase-awards-backend.js';
-
-/** Firestore Timestamps (anywhere in a document) become epoch millis, as the domain expects. */
-function plain(v: unknown): unknown {
-  if (v instanceof Timestamp) return v.toMillis();
-  if (Array.isArray(v)) return v.map(plain);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
-  return v;
-}
-
-function toBackendError(e: unknown): BackendError {
-  if (e instanceof BackendError) return e;
-  if (e instanceof FirebaseError) {
-    // Callables: the server's HttpsError message is meant for people (Vietnamese); keep it.
-    return new BackendError(e.code.replace(/^(functions|firestore|auth)\//, ''), e.message.replace(/^Firebase: /, ''));
-  }
-  return new BackendError('unknown', e instanceof Error ? e.message : String(e));
-}
+import { plain, toBackendError } from './firestore-values.js';
 
 function toStoredReport(data: DocumentData): StoredReport | null {
   const d = plain(data) as Record<string, unknown>;

@@ -1,17 +1,11 @@
 /** EvidenceBackend over Firestore (evidence metadata, history) and the /api endpoint (files). */
-import { Timestamp, collection, onSnapshot, query, where } from 'firebase/firestore';
+import { collection, onSnapshot, query, where } from 'firebase/firestore';
 import type { Auth } from 'firebase/auth';
 import type { Firestore } from 'firebase/firestore';
 import { Evidence, ReportHistoryEntry, paths } from '@thidua/domain';
 import { BackendError } from './backend.js';
 import type { EvidenceBackend, EvidenceItem, HistoryItem } from './evidence.js';
-
-function plain(v: unknown): unknown {
-  if (v instanceof Timestamp) return v.toMillis();
-  if (Array.isArray(v)) return v.map(plain);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
-  return v;
-}
+import { plain } from './firestore-values.js';
 
 /** The /api endpoint is served by Hosting's rewrite (same origin), locally and in production. */
 const API = '/api';

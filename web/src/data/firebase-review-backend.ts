@@ -1,7 +1,5 @@
 /** The ReviewBackend over the Firebase JS SDK: queries, callables, the /api endpoint and push tokens. */
-import { FirebaseError } from 'firebase/app';
 import {
-  Timestamp,
   collection,
   deleteDoc,
   doc,
@@ -30,20 +28,7 @@ import { firebaseServices } from '../firebase.js';
 import { BackendError } from './backend.js';
 import { demoTokenSource, fcmTokenSource, type PushTokenSource } from './push-token-source.js';
 import type { QueueReport, ReviewBackend, StoredEvidence, StoredNotification } from './review-backend.js';
-
-/** Firestore Timestamps (anywhere in a document) become epoch millis, as the domain expects. */
-function plain(v: unknown): unknown {
-  if (v instanceof Timestamp) return v.toMillis();
-  if (Array.isArray(v)) return v.map(plain);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
-  return v;
-}
-
-function toBackendError(e: unknown): BackendError {
-  if (e instanceof BackendError) return e;
-  if (e instanceof FirebaseError) return new BackendError(e.code.replace(/^(functions|firestore|auth|messaging)\//, ''), e.message.replace(/^Firebase: /, ''));
-  return new BackendError('unknown', e instanceof Error ? e.message : String(e));
-}
+import { plain, toBackendError } from './firestore-values.js';
 
 function toQueueReport(id: string, data: DocumentData): QueueReport | null {
   const d = plain(data) as Record<string, unknown>;

@@ -1,23 +1,10 @@
 /** StandingsData over the Firebase JS SDK (the same app as firebase-backend.ts). */
-import { Timestamp, collection, doc, onSnapshot, query, where, type DocumentData } from 'firebase/firestore';
+import { collection, doc, onSnapshot, query, where, type DocumentData } from 'firebase/firestore';
 import { httpsCallable } from 'firebase/functions';
-import { FirebaseError } from 'firebase/app';
 import { RANKED_STATUSES, ScoreResult, Standings, StandingsSnapshot, callables, paths } from '@thidua/domain';
 import { firebaseServices } from '../firebase.js';
-import { BackendError } from './backend.js';
 import type { StandingsData, UnitScore } from './standings-data.js';
-
-function plain(v: unknown): unknown {
-  if (v instanceof Timestamp) return v.toMillis();
-  if (Array.isArray(v)) return v.map(plain);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
-  return v;
-}
-
-function toError(e: unknown): BackendError {
-  if (e instanceof FirebaseError) return new BackendError(e.code.replace(/^(functions|firestore)\//, ''), e.message.replace(/^Firebase: /, ''));
-  return new BackendError('unknown', e instanceof Error ? e.message : String(e));
-}
+import { plain, toBackendError as toError } from './firestore-values.js';
 
 function toScore(data: DocumentData): UnitScore | null {
   const d = plain(data) as Record<string, unknown>;
