@@ -1,7 +1,7 @@
 /** A report's history (status changes with who and when), live; the unit reads it, functions write it. */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Backend, Unsubscribe } from '../data/backend.js';
 import type { HistoryItem } from '../data/evidence.js';
+import { LiveController } from './live-controller.js';
 
 export interface HistoryTarget {
   backend: Backend;
@@ -11,45 +11,20 @@ export interface HistoryTarget {
   unitId: string;
 }
 
-export class HistoryController implements ReactiveController {
+export class HistoryController extends LiveController<HistoryTarget> {
   entries: HistoryItem[] = [];
   loadError: string | null = null;
 
-  private target: HistoryTarget | null = null;
-  private key = '';
-  private unsub: Unsubscribe | null = null;
-  private connected = false;
-
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
+  protected keyOf(t: HistoryTarget): string {
+    return [t.orgId, t.movementId, t.reportId, t.unitId].join('|');
   }
 
-  setTarget(t: HistoryTarget | null): void {
-    const key = t ? [t.orgId, t.movementId, t.reportId, t.unitId].join('|') : '';
-    if (key === this.key && t?.backend === this.target?.backend) return;
-    this.key = key;
-    this.target = t;
+  protected clear(): void {
     this.entries = [];
-    if (this.connected) this.subscribe();
   }
 
-  hostConnected(): void {
-    this.connected = true;
-    this.subscribe();
-  }
-
-  hostDisconnected(): void {
-    this.connected = false;
-    this.unsub?.();
-    this.unsub = null;
-  }
-
-  private subscribe(): void {
-    this.unsub?.();
-    this.unsub = null;
-    const t = this.target;
-    if (!t) return;
-    this.unsub = t.backend.evidence.watchReportHistory(
+  protected watch(t: HistoryTarget): Unsubscribe {
+    return t.backend.evidence.watchReportHistory(
       t.orgId,
       t.movementId,
       t.reportId,

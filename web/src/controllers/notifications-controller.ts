@@ -1,6 +1,7 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { Unsubscribe } from '../data/backend.js';
 import type { ReviewBackend, StoredNotification } from '../data/review-backend.js';
+import { LiveController } from './live-controller.js';
 
 export interface NotificationsTarget {
   backend: ReviewBackend;
@@ -12,52 +13,32 @@ export interface NotificationsTarget {
  * The signed-in person's notifications, live. While the app is open and the browser allows it, a
  * notification that arrives also shows as a browser notification (`show` is injectable for tests).
  */
-export class NotificationsController implements ReactiveController {
+export class NotificationsController extends LiveController<NotificationsTarget> {
   list: StoredNotification[] = [];
   error: string | null = null;
-  private target: NotificationsTarget | null = null;
-  private key = '';
-  private unsub: Unsubscribe | null = null;
-  private connected = false;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    host: ReactiveControllerHost,
     private readonly show: (n: StoredNotification) => void = showBrowserNotification,
   ) {
-    host.addController(this);
+    super(host);
   }
 
   get unread(): number {
     return this.list.filter((n) => !n.read).length;
   }
 
-  setTarget(t: NotificationsTarget | null): void {
-    const key = t ? `${t.orgId}|${t.uid}` : '';
-    if (key === this.key && t?.backend === this.target?.backend) return;
-    this.key = key;
-    this.target = t;
-    if (this.connected) this.subscribe();
+  protected keyOf(t: NotificationsTarget): string {
+    return `${t.orgId}|${t.uid}`;
   }
 
-  hostConnected(): void {
-    this.connected = true;
-    this.subscribe();
-  }
-
-  hostDisconnected(): void {
-    this.connected = false;
-    this.unsub?.();
-    this.unsub = null;
-  }
-
-  private subscribe(): void {
-    this.unsub?.();
-    this.unsub = null;
+  protected clear(): void {
     this.list = [];
     this.error = null;
-    const t = this.target;
-    if (!t) return;
-    this.unsub = t.backend.watchNotifications(
+  }
+
+  protected watch(t: NotificationsTarget): Unsubscribe {
+    return t.backend.watchNotifications(
       t.orgId,
       t.uid,
       ({ list, arrived }) => {

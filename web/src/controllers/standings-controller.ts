@@ -1,6 +1,6 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Standings } from '@thidua/domain';
 import type { Backend, Unsubscribe } from '../data/backend.js';
+import { LiveController } from './live-controller.js';
 
 export interface StandingsTarget {
   backend: Backend;
@@ -10,47 +10,23 @@ export interface StandingsTarget {
 }
 
 /** Live standings of one period: every change on the server re-renders the host, no reload. */
-export class StandingsController implements ReactiveController {
+export class StandingsController extends LiveController<StandingsTarget> {
   standings: Standings | null = null;
   loaded = false;
   error: string | null = null;
-  private target: StandingsTarget | null = null;
-  private key = '';
-  private unsub: Unsubscribe | null = null;
-  private connected = false;
 
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
+  protected keyOf(t: StandingsTarget): string {
+    return `${t.orgId}|${t.movementId}|${t.periodId}`;
   }
 
-  setTarget(t: StandingsTarget | null): void {
-    const key = t ? `${t.orgId}|${t.movementId}|${t.periodId}` : '';
-    if (key === this.key && t?.backend === this.target?.backend) return;
-    this.key = key;
-    this.target = t;
-    if (this.connected) this.subscribe();
-  }
-
-  hostConnected(): void {
-    this.connected = true;
-    this.subscribe();
-  }
-
-  hostDisconnected(): void {
-    this.connected = false;
-    this.unsub?.();
-    this.unsub = null;
-  }
-
-  private subscribe(): void {
-    this.unsub?.();
-    this.unsub = null;
+  protected clear(): void {
     this.standings = null;
     this.loaded = false;
     this.error = null;
-    const t = this.target;
-    if (!t) return;
-    this.unsub = t.backend.watchStandings(
+  }
+
+  protected watch(t: StandingsTarget): Unsubscribe {
+    return t.backend.watchStandings(
       t.orgId,
       t.movementId,
       t.periodId,

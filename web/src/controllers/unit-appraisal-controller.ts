@@ -1,7 +1,7 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Appraisal } from '@thidua/domain';
 import type { Unsubscribe } from '../data/backend.js';
 import type { ReviewBackend } from '../data/review-backend.js';
+import { LiveController } from './live-controller.js';
 
 export interface UnitAppraisalTarget {
   backend: ReviewBackend;
@@ -12,43 +12,19 @@ export interface UnitAppraisalTarget {
 }
 
 /** The appraisal of one unit's report, live (the unit queries its own appraisals by unitId). */
-export class UnitAppraisalController implements ReactiveController {
+export class UnitAppraisalController extends LiveController<UnitAppraisalTarget> {
   appraisal: Appraisal | null = null;
-  private target: UnitAppraisalTarget | null = null;
-  private key = '';
-  private unsub: Unsubscribe | null = null;
-  private connected = false;
 
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
+  protected keyOf(t: UnitAppraisalTarget): string {
+    return `${t.orgId}|${t.movementId}|${t.unitId}|${t.reportId}`;
   }
 
-  setTarget(t: UnitAppraisalTarget | null): void {
-    const key = t ? `${t.orgId}|${t.movementId}|${t.unitId}|${t.reportId}` : '';
-    if (key === this.key && t?.backend === this.target?.backend) return;
-    this.key = key;
-    this.target = t;
-    if (this.connected) this.subscribe();
-  }
-
-  hostConnected(): void {
-    this.connected = true;
-    this.subscribe();
-  }
-
-  hostDisconnected(): void {
-    this.connected = false;
-    this.unsub?.();
-    this.unsub = null;
-  }
-
-  private subscribe(): void {
-    this.unsub?.();
-    this.unsub = null;
+  protected clear(): void {
     this.appraisal = null;
-    const t = this.target;
-    if (!t) return;
-    this.unsub = t.backend.watchAppraisals(
+  }
+
+  protected watch(t: UnitAppraisalTarget): Unsubscribe {
+    return t.backend.watchAppraisals(
       t.orgId,
       t.movementId,
       t.unitId,
