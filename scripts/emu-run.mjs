@@ -1,6 +1,6 @@
 // Runs chosen emulator suites on port-shifted emulators, so several runs can share one machine.
 //   node scripts/emu-run.mjs --offset 3 [--no-build] [--coverage] [vitest filters…]
-// Offset k moves every emulator port by 1000·k (k = 0…7; 0 keeps firebase.json's ports) and builds the web app to match.
+// Offset k moves every emulator port by 1000·k (k = 0…12 but 8, which the restart check uses; 2 is refused by Chromium; 0 keeps firebase.json's ports) and builds the web app to match.
 // Without filters it runs every emulator suite. `npm test` itself always uses the ports of firebase.json.
 // --coverage then checks the Firestore emulator's rules coverage (scripts/rules-coverage.mjs), as
 // `npm test` does; with filters, expressions that only the other suites evaluate are reported too.
@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, PROJECT_ID, emulatorEnv, firebaseBin, portInUse, PreflightError } from './emulators.mjs';
+import { ROOT, PROJECT_ID, assertBrowserSafePorts, emulatorEnv, firebaseBin, portInUse, PreflightError } from './emulators.mjs';
 
 const argv = process.argv.slice(2);
 let k = 0;
@@ -21,8 +21,8 @@ for (let i = 0; i < argv.length; i++) {
   else if (argv[i] === '--coverage') coverage = true;
   else filters.push(argv[i]);
 }
-if (!Number.isInteger(k) || k < 0 || k > 7) {
-  console.error('usage: node scripts/emu-run.mjs --offset <0…7> [--no-build] [--coverage] [vitest filters…]');
+if (!Number.isInteger(k) || k < 0 || k > 12 || k === 8) {
+  console.error('usage: node scripts/emu-run.mjs --offset <0…12, not 8 (the restart check)> [--no-build] [--coverage] [vitest filters…]');
   process.exit(2);
 }
 const shift = 1000 * k;
@@ -38,6 +38,12 @@ if (k > 0) {
   emulators.eventarc = { host: '127.0.0.1', port: 9299 + shift };
   // Runs from before this fix still push their Tasks emulator to 9500, 9501…: keep logging clear of them.
   emulators.logging.port = 4600 + shift;
+}
+try {
+  assertBrowserSafePorts(Object.fromEntries(Object.entries(emulators).filter(([, v]) => v && typeof v === 'object' && 'port' in v).map(([n, v]) => [n, v.port])), k);
+} catch (e) {
+  console.error(`✖ ${e.message}`);
+  process.exit(2);
 }
 const configPath = join(ROOT, `firebase.shift${k}.json`);
 writeFileSync(configPath, JSON.stringify({ ...base, emulators }, null, 2));

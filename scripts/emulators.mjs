@@ -163,6 +163,17 @@ export function shiftedConfig(k, tag = `shift${k}`) {
   };
 }
 
+// Ports Chromium refuses to connect to (net::ERR_UNSAFE_PORT; Chromium's kRestrictedPorts list, the
+// part at or above 1024 — our emulators never use lower ones). A browser could not reach an emulator there.
+const CHROMIUM_UNSAFE_PORTS = new Set([1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080]);
+
+/** Throws, naming the port, when an emulator port of a shifted layout is one Chromium refuses. */
+export function assertBrowserSafePorts(ports, k) {
+  for (const [name, port] of Object.entries(ports)) {
+    if (CHROMIUM_UNSAFE_PORTS.has(port)) throw new PreflightError(`Offset ${k} puts the ${name} emulator on port ${port}, which Chromium refuses (ERR_UNSAFE_PORT): choose another offset.`);
+  }
+}
+
 /** `--offset K` from argv, else the named environment variable, else 0 (default ports). */
 export function offsetArg(argv, envName) {
   const i = argv.indexOf('--offset');

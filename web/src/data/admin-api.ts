@@ -21,7 +21,7 @@ import {
 } from '@thidua/domain';
 import { firebaseServices } from '../firebase.js';
 import { BackendError, type Unsubscribe } from './backend.js';
-import { plain, toBackendError } from './firestore-values.js';
+import { plain, toBackendError, watchUnits } from './firestore-values.js';
 
 export interface MemberEntry {
   uid: string;
@@ -58,20 +58,7 @@ export function firebaseAdminApi(): AdminApi {
       }
     };
   return {
-    watchUnits(orgId, next, fail) {
-      return onSnapshot(
-        collection(db, paths.units(orgId)),
-        (snap) => {
-          const units: Record<string, Unit> = {};
-          for (const d of snap.docs) {
-            const r = Unit.safeParse(plain(d.data()));
-            if (r.success) units[d.id] = r.data;
-          }
-          next(units);
-        },
-        (e) => fail(toBackendError(e)),
-      );
-    },
+    watchUnits: (orgId, next, fail) => watchUnits(db, orgId, next, fail),
     watchMembers(orgId, next, fail) {
       return onSnapshot(
         collection(db, paths.members(orgId)),

@@ -9,14 +9,12 @@ import {
   setDoc,
   updateDoc,
   where,
-  type DocumentData,
 } from 'firebase/firestore';
 import { httpsCallable } from 'firebase/functions';
 import {
   Movement,
   ReportStatus,
   Standings,
-  Unit,
   callables,
   paths,
   type ReportRef,
@@ -28,24 +26,7 @@ import { BackendError, type Backend, type StoredReport } from './backend.js';
 import { firebaseEvidence } from './firebase-evidence.js';
 import { refreshClaims, watchClaimsStamp } from './claims-backend.js';
 import { firebaseAwardsBackend } from './firebase-awards-backend.js';
-import { plain, toBackendError } from './firestore-values.js';
-
-function toStoredReport(data: DocumentData): StoredReport | null {
-  const d = plain(data) as Record<string, unknown>;
-  const status = ReportStatus.safeParse(d['status']);
-  if (typeof d['unitId'] !== 'string' || typeof d['periodId'] !== 'string' || !status.success) return null;
-  return {
-    unitId: d['unitId'],
-    periodId: d['periodId'],
-    status: status.data,
-    figures: (d['figures'] ?? {}) as StoredReport['figures'],
-    answers: (d['answers'] ?? {}) as StoredReport['answers'],
-    updatedAt: typeof d['updatedAt'] === 'number' ? d['updatedAt'] : null,
-    updatedBy: typeof d['updatedBy'] === 'string' ? d['updatedBy'] : '',
-    ...(typeof d['submittedAt'] === 'number' ? { submittedAt: d['submittedAt'] } : {}),
-    ...(typeof d['certifiedAt'] === 'number' ? { certifiedAt: d['certifiedAt'] } : {}),
-  };
-}
+import { plain, toBackendError, toStoredReport, watchUnits } from './firestore-values.js';
 
 export function firebaseBackend(): Backend {
   const { auth, db, functions } = firebaseServices();
@@ -113,20 +94,7 @@ export function firebaseBackend(): Backend {
       );
     },
 
-    watchUnits(orgId, next, fail) {
-      return onSnapshot(
-        collection(db, paths.units(orgId)),
-        (snap) => {
-          const units: Record<string, Unit> = {};
-          for (const d of snap.docs) {
-            const r = Unit.safeParse(plain(d.data()));
-            if (r.success) units[d.id] = r.data;
-          }
-          next(units);
-        },
-        (e) => fail(toBackendError(e)),
-      );
-    },
+    watchUnits: (orgId, next, fail) => watchUnits(db, orgId, next, fail),
 
     watchUnitReports(orgId, movementId, unitId, periodIds, next, fail) {
       // A query, not a document get: the rules check the unit on the stored data, so reading a

@@ -28,24 +28,11 @@ import { firebaseServices } from '../firebase.js';
 import { BackendError } from './backend.js';
 import { demoTokenSource, fcmTokenSource, type PushTokenSource } from './push-token-source.js';
 import type { QueueReport, ReviewBackend, StoredEvidence, StoredNotification } from './review-backend.js';
-import { plain, toBackendError } from './firestore-values.js';
+import { plain, toBackendError, toStoredReport } from './firestore-values.js';
 
 function toQueueReport(id: string, data: DocumentData): QueueReport | null {
-  const d = plain(data) as Record<string, unknown>;
-  const status = ReportStatus.safeParse(d['status']);
-  if (typeof d['unitId'] !== 'string' || typeof d['periodId'] !== 'string' || !status.success) return null;
-  return {
-    id,
-    unitId: d['unitId'],
-    periodId: d['periodId'],
-    status: status.data,
-    figures: (d['figures'] ?? {}) as QueueReport['figures'],
-    answers: (d['answers'] ?? {}) as QueueReport['answers'],
-    updatedAt: typeof d['updatedAt'] === 'number' ? d['updatedAt'] : null,
-    updatedBy: typeof d['updatedBy'] === 'string' ? d['updatedBy'] : '',
-    ...(typeof d['submittedAt'] === 'number' ? { submittedAt: d['submittedAt'] } : {}),
-    ...(typeof d['certifiedAt'] === 'number' ? { certifiedAt: d['certifiedAt'] } : {}),
-  };
+  const report = toStoredReport(data);
+  return report && { id, ...report };
 }
 
 const tokenKey = (orgId: string, uid: string) => `thidua.pushToken.${orgId}.${uid}`;

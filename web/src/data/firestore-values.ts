@@ -1,7 +1,8 @@
 /** What every Firestore-backed data service of the web app needs at its edge. */
 import { FirebaseError } from 'firebase/app';
-import { Timestamp } from 'firebase/firestore';
-import { BackendError } from './backend.js';
+import { Timestamp, collection, onSnapshot, type DocumentData, type Firestore } from 'firebase/firestore';
+import { ReportStatus, Unit, paths } from '@thidua/domain';
+import { BackendError, type StoredReport, type Unsubscribe } from './backend.js';
 
 /** Firestore Timestamps (anywhere in a document) become epoch millis, as the domain expects. */
 export function plain(v: unknown): unknown {
@@ -16,4 +17,38 @@ export function toBackendError(e: unknown): BackendError {
   if (e instanceof BackendError) return e;
   if (e instanceof FirebaseError) return new BackendError(e.code.replace(/^(functions|firestore|auth|messaging)\//, ''), e.message.replace(/^Firebase: /, ''));
   return new BackendError('unknown', e instanceof Error ? e.message : String(e));
+}
+
+/** A stored report as the pages use it, or null when the document is not one. */
+export function toStoredReport(data: DocumentData): StoredReport | null {
+  const d = plain(data) as Record<string, unknown>;
+  const status = ReportStatus.safeParse(d['status']);
+  if (typeof d['unitId'] !== 'string' || typeof d['periodId'] !== 'string' || !status.success) return null;
+  return {
+    unitId: d['unitId'],
+    periodId: d['periodId'],
+    status: status.data,
+    figures: (d['figures'] ?? {}) as StoredReport['figures'],
+    answers: (d['answers'] ?? {}) as StoredReport['answers'],
+    updatedAt: typeof d['updatedAt'] === 'number' ? d['updatedAt'] : null,
+    updatedBy: typeof d['updatedBy'] === 'string' ? d['updatedBy'] : '',
+    ...(typeof d['submittedAt'] === 'number' ? { submittedAt: d['submittedAt'] } : {}),
+    ...(typeof d['certifiedAt'] === 'number' ? { certifiedAt: d['certifiedAt'] } : {}),
+  };
+}
+
+/** The organisation's units, live, keyed by id (documents that do not match the schema are left out). */
+export function watchUnits(db: Firestore, orgId: string, next: (units: Record<string, Unit>) => void, fail: (e: BackendError) => void): Unsubscribe {
+  return onSnapshot(
+    collection(db, paths.units(orgId)),
+    (snap) => {
+      const units: Record<string, Unit> = {};
+      for (const d of snap.docs) {
+        const r = Unit.safeParse(plain(d.data()));
+        if (r.success) units[d.id] = r.data;
+      }
+      next(units);
+    },
+    (e) => fail(toBackendError(e)),
+  );
 }
