@@ -26,4 +26,7 @@ export const callables = {
   setUnit: 'setUnit',
   setMovementSettings: 'setMovementSettings',
   extendDeadline: 'extendDeadline',
+  advanceMovement: 'advanceMovement',
+  movementPhase: 'movementPhase',
+  reopenReport: 'reopenReport',
 } as const;

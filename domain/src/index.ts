@@ -22,3 +22,5 @@ export * from './xlsx/standings-workbook.js';
 export * from './pushTokens.js';
 export * from './review.js';
 export * from './movement-settings.js';
+export * from './lifecycle.js';
+export * from './rounds.js';

@@ -7,7 +7,7 @@ import { Id, Millis, Text } from './schemas.js';
 import type { ReportStatus } from './schemas.js';
 import { STATUS_TEXT } from './workflow.js';
 
-export const NotificationKind = z.enum(['report-submitted', 'report-resubmitted', 'report-certified', 'report-returned', 'report-approved', 'deadline-near']);
+export const NotificationKind = z.enum(['report-submitted', 'report-resubmitted', 'report-certified', 'report-returned', 'report-approved', 'deadline-near', 'movement-phase']);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
 /** orgs/{org}/notifications/{id}; created only by functions, the recipient may set `read`. */

@@ -407,6 +407,9 @@ export function plan119Movement(now: number): Movement {
     periods,
     currentPeriodId: '2025-H2',
     reviewersSeeEachOther: false,
+    // Units send both periods' reports at different times before one deadline; the secretariat
+    // appraises them as they arrive (the appraisal phase then closes reporting and finishes it).
+    appraisalDuringOpen: true,
   };
 }
 

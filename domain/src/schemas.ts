@@ -123,6 +123,25 @@ export const Period = z.object({
 });
 export type Period = z.infer<typeof Period>;
 
+/** The phases of a movement, in order (domain/src/lifecycle.ts moves it from one to the next). */
+export const MovementStatus = z.enum(['draft', 'published', 'open', 'appraisal', 'council', 'closed']);
+export type MovementStatus = z.infer<typeof MovementStatus>;
+
+/** One step of a movement's life, kept on the movement so its page shows who moved it and when. */
+export const PhaseChange = z.object({
+  from: MovementStatus,
+  to: MovementStatus,
+  at: Millis,
+  byUid: z.string().min(1),
+  /** The member's display name then, so the timeline needs no member reads. */
+  byName: z.string().max(200),
+  /** Why, when given (required when the step went ahead despite what was missing). */
+  reason: z.string().max(2000).optional(),
+  /** What was missing and overridden with the reason (Vietnamese), so the record says it. */
+  overridden: z.array(z.string().max(1000)).max(20).optional(),
+});
+export type PhaseChange = z.infer<typeof PhaseChange>;
+
 export const Movement = z.object({
   title: Text,
   planRef: z.object({
@@ -134,7 +153,7 @@ export const Movement = z.object({
   }),
   basedOn: z.array(z.string()),
   legalBases: z.array(z.string()),
-  status: z.enum(['draft', 'published', 'open', 'appraisal', 'council', 'closed']),
+  status: MovementStatus,
   secretariatUnitId: Id,
   criteriaVersion: z.number().int().positive(),
   criteria: z.array(Criterion).min(1),
@@ -147,6 +166,13 @@ export const Movement = z.object({
   currentPeriodId: Id,
   /** Whether reviewers see each other's appraisals before approval. */
   reviewersSeeEachOther: z.boolean(),
+  /**
+   * Whether reports may be appraised (and returned, approved) as they arrive, while the movement
+   * is still open; otherwise only in the appraisal phase. Absent: no.
+   */
+  appraisalDuringOpen: z.boolean().optional(),
+  /** The phase changes, oldest first (written by `advanceMovement`). Absent on a movement never moved. */
+  phaseHistory: z.array(PhaseChange).max(50).optional(),
 });
 export type Movement = z.infer<typeof Movement>;
 
@@ -179,6 +205,14 @@ export type Answer = z.infer<typeof Answer>;
  */
 export const MAX_REPORT_ITEMS = 60;
 
+/** A report's figures and answers as the unit sent them, and when. */
+export const SubmittedContent = z.object({
+  figures: z.record(z.string(), Figure),
+  answers: z.record(z.string(), Answer),
+  at: Millis,
+});
+export type SubmittedContent = z.infer<typeof SubmittedContent>;
+
 export const Report = z
   .object({
     unitId: Id,
@@ -190,6 +224,11 @@ export const Report = z
     updatedBy: z.string(),
     submittedAt: Millis.optional(),
     certifiedAt: Millis.optional(),
+    /**
+     * The content as last submitted, copied by submitReport in the same transaction. Scores and
+     * standings count it (with its appraisal), never a returned report's unsent edits.
+     */
+    submitted: SubmittedContent.optional(),
   })
   .refine((r) => Object.keys(r.figures).length + Object.keys(r.answers).length <= MAX_REPORT_ITEMS, {
     message: `Một báo cáo có tối đa ${MAX_REPORT_ITEMS} mục (số liệu và trả lời) / at most ${MAX_REPORT_ITEMS} items per report`,

@@ -21,6 +21,9 @@ export { importOrg } from './callable/importOrg.js';
 export { setUnit } from './callable/setUnit.js';
 export { setMovementSettings } from './callable/setMovementSettings.js';
 export { extendDeadline } from './callable/extendDeadline.js';
+// Callables: the movement's phases (draft → … → closed)
+export { advanceMovement } from './callable/advanceMovement.js';
+export { movementPhase } from './callable/movementPhase.js';
 // Callables: nominations, council meetings and votes, the chairman's decision
 export { proposeNomination } from './callable/awards-proposeNomination.js';
 export { overrideEligibility } from './callable/awards-overrideEligibility.js';

@@ -84,6 +84,16 @@ describe('freezeStandings', () => {
     expect(await auditOf('self-assessment')).toHaveLength(1);
   });
 
+  it('refuses the stage after appraisal while reports are still open, and the final one before the council phase', async () => {
+    const early = await freeze('secretariat', 'appraisal');
+    expect(early.error?.status).toBe('FAILED_PRECONDITION');
+    expect(early.error?.message).toBe('Không thể chốt bảng xếp hạng sau thẩm định khi phong trào ở giai đoạn “Đang nhận báo cáo” (chỉ được khi: Thẩm định).');
+    await db.doc(paths.movement(o.orgId, o.movementId)).update({ status: 'appraisal' });
+    const final = await freeze('secretariat', 'final');
+    expect(final.error?.message).toBe('Không thể chốt kết quả cuối cùng khi phong trào ở giai đoạn “Thẩm định” (chỉ được khi: Hội đồng xét khen thưởng).');
+    expect(await auditOf('final')).toHaveLength(0);
+  });
+
   it('freezes the next stage separately, with the standings of that moment', async () => {
     const r = await freeze('secretariat', 'appraisal');
     expect(r.result).toMatchObject({ units: 3 });

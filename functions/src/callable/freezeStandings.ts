@@ -1,14 +1,16 @@
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { FieldValue, getFirestore } from 'firebase-admin/firestore';
-import { FreezeStandingsInput, Movement, SNAPSHOT_STAGE_TEXT, Standings, canFreezeStandings, paths, snapshotId } from '@thidua/domain';
+import { FREEZE_ACT, FreezeStandingsInput, SNAPSHOT_STAGE_TEXT, Standings, canFreezeStandings, paths, snapshotId } from '@thidua/domain';
 import { refs } from '../data/refs.js';
 import { toDomain } from '../data/convert.js';
+import { parseMovement, requireAct } from '../data/movement.js';
+import { frozenSnapshot } from '../standings/freeze.js';
 import { claimsOf, parseInput } from './errors.js';
 
 /**
  * Called by the secretariat: copies a period's live standings into the immutable snapshot of a
  * stage (after self-assessment, after appraisal, final), with an audit entry. A stage is frozen
- * once; freezing it again is refused.
+ * once; freezing it again is refused. Each stage only in its phases (final: the council phase).
  */
 export const freezeStandings = onCall(async (request) => {
   const actor = claimsOf(request);
@@ -26,9 +28,9 @@ export const freezeStandings = onCall(async (request) => {
       tx.get(r.standings(input.orgId, input.movementId, input.periodId)),
       tx.get(snapshotRef),
     ]);
-    if (!m.exists) throw new HttpsError('not-found', 'Không tìm thấy phong trào thi đua.');
-    const movement = Movement.parse(toDomain(m.data()));
+    const movement = parseMovement(m);
     if (!movement.periods.some((p) => p.id === input.periodId)) throw new HttpsError('invalid-argument', `Phong trào không có kỳ ${input.periodId}.`);
+    requireAct(movement, FREEZE_ACT[input.stage]);
     const stage = SNAPSHOT_STAGE_TEXT[input.stage].vi.toLowerCase();
     if (existing.exists) throw new HttpsError('already-exists', `Bảng xếp hạng kỳ này đã được chốt ở giai đoạn “${stage}”; bản đã chốt không sửa được.`);
     const standings = live.exists ? Standings.parse(toDomain(live.data())) : null;
@@ -36,16 +38,7 @@ export const freezeStandings = onCall(async (request) => {
       throw new HttpsError('failed-precondition', 'Chưa có đơn vị nào trong bảng xếp hạng kỳ này nên chưa chốt được.');
     }
     const frozenAt = Date.now();
-    tx.create(snapshotRef, {
-      periodId: input.periodId,
-      stage: input.stage,
-      entries: standings.entries,
-      standingsUpdatedAt: standings.updatedAt,
-      criteriaVersion: movement.criteriaVersion,
-      tieRule: movement.tieRule,
-      frozenAt,
-      frozenBy: actor.uid,
-    });
+    tx.create(snapshotRef, frozenSnapshot(movement, standings, input.stage, actor.uid, frozenAt));
     tx.create(db.collection(paths.audit(input.orgId)).doc(), {
       at: FieldValue.serverTimestamp(),
       actorUid: actor.uid,

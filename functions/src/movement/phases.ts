@@ -1,0 +1,147 @@
+/**
+ * The movement's phases on the server: reads the facts the domain's `planAdvance` needs, and in
+ * one transaction moves the status, appends the phase history, writes the audit entry and, on
+ * closing, freezes the final standings of every period not yet frozen. Then notifies whom the step
+ * concerns (after the commit; a redelivery cannot duplicate: notification ids derive from the step).
+ */
+import { HttpsError } from 'firebase-functions/v2/https';
+import { FieldValue, type Firestore, type Query, type Transaction } from 'firebase-admin/firestore';
+import {
+  Member,
+  PhaseChange,
+  Standings,
+  awardPaths,
+  nextPhase,
+  paths,
+  phaseBlockers,
+  phaseNotice,
+  planAdvance,
+  snapshotId,
+  type AdvanceMovementInput,
+  type Blocker,
+  type Claims,
+  type Movement,
+  type PhaseAudience,
+  type PhaseFacts,
+  type StandingsSnapshot,
+} from '@thidua/domain';
+import { refs } from '../data/refs.js';
+import { toDomain } from '../data/convert.js';
+import { parseMovement } from '../data/movement.js';
+import { frozenSnapshot } from '../standings/freeze.js';
+import { notify } from '../notify/notify.js';
+import type { PushSender } from '../notify/senders.js';
+
+/** Everything the preconditions look at; a handful of small collection reads per step (in the transaction when given). */
+async function readFacts(db: Firestore, tx: Transaction | null, orgId: string, movementId: string, now: number): Promise<PhaseFacts> {
+  const get = (q: Query) => (tx ? tx.get(q) : q.get());
+  const [units, reports, snapshots, meetings, nominations] = await Promise.all([
+    get(db.collection(paths.units(orgId)).where('active', '==', true)),
+    get(db.collection(paths.reports(orgId, movementId)).select('unitId', 'periodId', 'status')),
+    get(db.collection(paths.standingsSnapshots(orgId, movementId)).select()),
+    get(db.collection(awardPaths.meetings(orgId, movementId)).select('status')),
+    get(db.collection(awardPaths.nominations(orgId, movementId)).select('status')),
+  ]);
+  return {
+    now,
+    activeUnits: units.docs.map((d) => ({ id: d.id, name: String(d.get('name') ?? d.id) })),
+    reports: reports.docs.map((d) => ({ unitId: String(d.get('unitId')), periodId: String(d.get('periodId')), status: d.get('status') })),
+    snapshotIds: snapshots.docs.map((d) => d.id),
+    meetings: meetings.docs.map((d) => ({ id: d.id, status: d.get('status') })),
+    nominations: nominations.docs.map((d) => ({ id: d.id, status: d.get('status') })),
+  };
+}
+
+export interface PhaseView {
+  status: Movement['status'];
+  next: Movement['status'] | null;
+  blockers: Blocker[];
+}
+
+/** The movement's phase and what blocks its next step, for the movement page. */
+export async function movementPhase(db: Firestore, orgId: string, movementId: string, now: number): Promise<PhaseView> {
+  const movement = parseMovement(await refs(db).movement(orgId, movementId).get());
+  const facts = await readFacts(db, null, orgId, movementId, now);
+  return { status: movement.status, next: nextPhase(movement.status), blockers: phaseBlockers(movement, facts) };
+}
+
+export interface AdvanceDeps {
+  db: Firestore;
+  sender: PushSender;
+  now: () => number;
+}
+
+export async function advanceMovement(deps: AdvanceDeps, actor: Claims & { uid: string }, input: AdvanceMovementInput): Promise<{ status: Movement['status']; frozen: string[]; notified: number }> {
+  const { db } = deps;
+  if (actor.org !== input.orgId) throw new HttpsError('permission-denied', 'Phong trào không thuộc tổ chức của bạn.');
+  const movementRef = refs(db).movement(input.orgId, input.movementId);
+  const done = await db.runTransaction(async (tx) => {
+    const now = deps.now();
+    const [snap, memberSnap] = await Promise.all([tx.get(movementRef), tx.get(refs(db).member(input.orgId, actor.uid))]);
+    const movement = parseMovement(snap);
+    const facts = await readFacts(db, tx, input.orgId, input.movementId, now);
+    const out = planAdvance({ movement, to: input.to, claims: actor, facts, reason: input.reason });
+    if (!out.ok) throw new HttpsError(out.code, out.message.vi);
+
+    // Closing freezes the final standings of every period that has some and no final snapshot yet.
+    const frozen: { id: string; data: StandingsSnapshot }[] = [];
+    if (out.to === 'closed') {
+      const pending = movement.periods.filter((p) => !facts.snapshotIds.includes(snapshotId(p.id, 'final')));
+      const lives = await Promise.all(pending.map((p) => tx.get(refs(db).standings(input.orgId, input.movementId, p.id))));
+      for (const [i, live] of lives.entries()) {
+        const standings = live.exists ? Standings.parse(toDomain(live.data())) : null;
+        if (!standings || Object.keys(standings.entries).length === 0) continue;
+        frozen.push({ id: snapshotId(pending[i]!.id, 'final'), data: frozenSnapshot(movement, standings, 'final', actor.uid, now) });
+      }
+    }
+
+    const member = Member.safeParse(toDomain(memberSnap.data())).data;
+    const reason = input.reason?.trim();
+    const change = PhaseChange.parse({
+      from: out.from,
+      to: out.to,
+      at: now,
+      byUid: actor.uid,
+      byName: (member?.displayName ?? '').slice(0, 200),
+      ...(reason ? { reason } : {}),
+      ...(out.overridden.length ? { overridden: out.overridden.map((b) => b.message.vi.slice(0, 1000)) } : {}),
+    });
+    tx.update(movementRef, { status: out.to, phaseHistory: [...(movement.phaseHistory ?? []), change] });
+    for (const f of frozen) tx.create(db.doc(paths.standingsSnapshot(input.orgId, input.movementId, f.id)), f.data);
+    tx.create(db.collection(paths.audit(input.orgId)).doc(), {
+      at: FieldValue.serverTimestamp(),
+      actorUid: actor.uid,
+      action: 'advance-movement',
+      target: movementRef.path,
+      before: { status: out.from },
+      after: { status: out.to, ...(frozen.length ? { frozen: frozen.map((f) => f.id) } : {}) },
+      reason: reason ?? null,
+      overridden: out.overridden.map((b) => b.message.vi),
+    });
+    return { movement, to: out.to, frozen: frozen.map((f) => f.id), activeUnitIds: facts.activeUnits.map((u) => u.id) };
+  });
+
+  const notice = phaseNotice(done.to, done.movement.title);
+  let notified = 0;
+  if (notice) {
+    const uids = await phaseRecipients(db, input.orgId, notice.audiences, new Set(done.activeUnitIds));
+    notified = await notify(db, deps.sender, input.orgId, `phase-${input.movementId}-${done.to}`, uids, { kind: 'movement-phase', title: notice.title, body: notice.body, link: notice.link }, deps.now());
+  }
+  return { status: done.to, frozen: done.frozen, notified };
+}
+
+/** Active members a step concerns: the members of active units, the secretariat, the council and chair. */
+async function phaseRecipients(db: Firestore, orgId: string, audiences: PhaseAudience[], activeUnits: Set<string>): Promise<string[]> {
+  const snap = await db.collection(paths.members(orgId)).where('active', '==', true).get();
+  return snap.docs
+    .filter((d) => {
+      const roles = (d.get('roles') as string[] | undefined) ?? [];
+      const units = Object.keys((d.get('units') as Record<string, string> | undefined) ?? {});
+      return (
+        (audiences.includes('units') && units.some((u) => activeUnits.has(u))) ||
+        (audiences.includes('reviewers') && roles.includes('secretariat')) ||
+        (audiences.includes('council') && (roles.includes('council') || roles.includes('chair')))
+      );
+    })
+    .map((d) => d.id);
+}

@@ -1,0 +1,165 @@
+/**
+ * The movement's phases against the real emulators, in an organisation of its own: the
+ * secretariat walks a movement from draft to closed through `advanceMovement`; each step is refused
+ * in words while something is missing (or goes ahead with a reason where that is allowed), is
+ * recorded in the phase history and the audit log, and notifies whom it concerns; closing freezes
+ * the final standings. Wrong people, skipped steps, bad input and a broken movement are refused.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Movement, StandingsSnapshot, callables, paths, plan119Movement, snapshotId, awardPaths, type Claims } from '@thidua/domain';
+import { adminDb } from '../support/admin.js';
+import { call, idToken } from '../support/http.js';
+import { ISOLATED_PASSWORD, seedIsolatedOrg } from '../support/isolated-org.js';
+
+const ORG = 'test-phases';
+const MOVEMENT = 'kh-2026';
+const db = adminDb();
+const NOW = Date.now();
+const base = plan119Movement(NOW);
+const movement: Movement = { ...base, status: 'draft', secretariatUnitId: 'ph-vhxh', currentPeriodId: '2025-H2' };
+const c = (roles: Claims['roles'], units: Claims['units'] = {}): Claims => ({ org: ORG, roles, units });
+const people = {
+  secretariat: { email: 'thuongtruc@test-phases.test', displayName: 'Đỗ Thị Thường Trực', claims: c(['secretariat'], { 'ph-vhxh': 'staff' }) },
+  chair: { email: 'chutich@test-phases.test', displayName: 'Cao Chủ Tịch', claims: c(['chair', 'council']) },
+  council: { email: 'hoidong@test-phases.test', displayName: 'Vũ Hội Đồng', claims: c(['council']) },
+  admin: { email: 'quantri@test-phases.test', displayName: 'Hoàng Quản Trị', claims: c(['admin']) },
+  head: { email: 'truong@test-phases.test', displayName: 'Trần Trưởng Phòng', claims: c([], { 'ph-kt': 'head' }) },
+};
+type Who = keyof typeof people;
+const tokens = {} as Record<Who, string>;
+let uids: Record<string, string> = {};
+const movementRef = db.doc(paths.movement(ORG, MOVEMENT));
+const advance = (who: Who | null, to: string, extra: Record<string, unknown> = {}) =>
+  call(callables.advanceMovement, { orgId: ORG, movementId: MOVEMENT, to, ...extra }, who ? tokens[who] : undefined);
+const status = async () => (await movementRef.get()).get('status') as string;
+const audits = async () => (await db.collection(paths.audit(ORG)).where('action', '==', 'advance-movement').get()).docs.map((d) => d.data());
+
+beforeAll(async () => {
+  const u = await seedIsolatedOrg(db, {
+    orgId: ORG,
+    movementId: MOVEMENT,
+    movement,
+    units: [
+      { id: 'ph-kt', name: 'Phòng Kinh tế', code: 'KT' },
+      { id: 'ph-vhxh', name: 'Phòng Văn hóa – Xã hội', code: 'VHXH' },
+    ],
+    people: Object.values(people),
+  });
+  uids = Object.fromEntries(Object.entries(people).map(([who, p]) => [who, u[p.email]!]));
+  for (const [who, p] of Object.entries(people)) tokens[who as Who] = await idToken(p.email, ISOLATED_PASSWORD);
+});
+afterAll(async () => {
+  await db.recursiveDelete(db.doc(paths.org(ORG)));
+});
+
+describe('advanceMovement: refusals that change nothing', () => {
+  it.each([
+    ['council', 'published', 'PERMISSION_DENIED', 'Chỉ Thường trực (Phòng Văn hóa – Xã hội) mới được chuyển giai đoạn phong trào.'],
+    ['admin', 'published', 'PERMISSION_DENIED', 'Chỉ Thường trực (Phòng Văn hóa – Xã hội) mới được chuyển giai đoạn phong trào.'],
+    ['head', 'published', 'PERMISSION_DENIED', 'Chỉ Thường trực (Phòng Văn hóa – Xã hội) mới được chuyển giai đoạn phong trào.'],
+    ['chair', 'published', 'PERMISSION_DENIED', 'Chỉ Thường trực (Phòng Văn hóa – Xã hội) mới được chuyển giai đoạn phong trào.'],
+    ['secretariat', 'open', 'FAILED_PRECONDITION', 'Phong trào đang ở giai đoạn “Dự thảo”: bước tiếp theo chỉ có thể là “Đã phát động” (không bỏ bước, không quay lại).'],
+    ['secretariat', 'finished', 'INVALID_ARGUMENT', 'Dữ liệu không hợp lệ'],
+  ] as const)('%s → %s: %s', async (who, to, code, message) => {
+    const r = await advance(who, to);
+    expect(r.error?.status).toBe(code);
+    expect(r.error?.message).toContain(message);
+    expect(await status()).toBe('draft');
+  });
+
+  it('refuses someone signed out, another organisation and a reason too short', async () => {
+    expect((await advance(null, 'published')).error?.status).toBe('UNAUTHENTICATED');
+    expect((await advance('secretariat', 'published', { orgId: 'hai-an' })).error?.status).toBe('PERMISSION_DENIED');
+    const short = await advance('secretariat', 'published', { reason: 'x' });
+    expect(short.error?.status).toBe('INVALID_ARGUMENT');
+    expect(short.error?.message).toContain('Lý do cần ít nhất 5 ký tự');
+    expect(await audits()).toHaveLength(0);
+  });
+
+  it('names a stored movement that does not parse (FAILED_PRECONDITION, not INTERNAL)', async () => {
+    await db.doc(paths.movement(ORG, 'hong')).set({ ...movement, planRef: {} });
+    const r = await call(callables.advanceMovement, { orgId: ORG, movementId: 'hong', to: 'published' }, tokens.secretariat);
+    expect(r.error?.status).toBe('FAILED_PRECONDITION');
+    expect(r.error?.message).toContain('Dữ liệu của phong trào “hong” không hợp lệ (planRef.number');
+    const view = await call(callables.movementPhase, { orgId: ORG, movementId: 'hong' }, tokens.secretariat);
+    expect(view.error?.status).toBe('FAILED_PRECONDITION');
+  });
+});
+
+describe('advanceMovement: the whole life of a movement', () => {
+  it('publishes and opens, notifying the units’ members', async () => {
+    expect((await advance('secretariat', 'published')).error).toBeUndefined();
+    const opened = await advance('secretariat', 'open');
+    expect(opened.error).toBeUndefined();
+    expect(opened.result).toMatchObject({ status: 'open' });
+    const notes = (await db.collection(paths.notifications(ORG)).where('kind', '==', 'movement-phase').get()).docs.map((d) => d.data());
+    const opening = notes.filter((n) => n['title'].vi === 'Đã mở nhận báo cáo tự đánh giá').map((n) => n['recipientUid']);
+    // The head of Phòng Kinh tế and the secretariat member of VHXH (a unit member too); not the council.
+    expect(opening.sort()).toEqual([uids['head'], uids['secretariat']].sort());
+  });
+
+  it('shows what blocks appraisal, refuses without a reason, and goes ahead with one', async () => {
+    const view = await call(callables.movementPhase, { orgId: ORG, movementId: MOVEMENT }, tokens.secretariat);
+    expect(view.result).toMatchObject({ status: 'open', next: 'appraisal', blockers: [{ id: 'reports-missing', overridable: true }, { id: 'reports-missing', overridable: true }] });
+    expect((await call(callables.movementPhase, { orgId: ORG, movementId: MOVEMENT }, tokens.head)).error?.status).toBe('PERMISSION_DENIED');
+    const refused = await advance('secretariat', 'appraisal');
+    expect(refused.error?.status).toBe('FAILED_PRECONDITION');
+    expect(refused.error?.message).toContain('2 đơn vị chưa nộp báo cáo kỳ “6 tháng cuối năm 2025”: Phòng Kinh tế, Phòng Văn hóa – Xã hội.');
+    expect(refused.error?.message).toContain('Nếu vẫn tiếp tục, cần ghi lý do.');
+    expect(await status()).toBe('open');
+    const ahead = await advance('secretariat', 'appraisal', { reason: 'Hết hạn nộp, các đơn vị không nộp.' });
+    expect(ahead.error).toBeUndefined();
+    expect(await status()).toBe('appraisal');
+  });
+
+  it('hands over to the council only once the appraised standings are frozen', async () => {
+    const refused = await advance('secretariat', 'council', { reason: 'Không cần chốt bảng.' });
+    expect(refused.error?.message).toBe('Chưa thể chuyển sang hội đồng: Chưa chốt bảng xếp hạng sau thẩm định kỳ “6 tháng cuối năm 2025”.');
+    // Live standings as the trigger would have written them; freezing them is freezeStandings' own act.
+    await db.doc(paths.standings(ORG, MOVEMENT, '2025-H2')).set({
+      periodId: '2025-H2',
+      updatedAt: NOW,
+      entries: { 'ph-kt': { unitId: 'ph-kt', unitName: 'Phòng Kinh tế', unitCode: 'KT', status: 'approved', total: 50, max: 100, percent: 50, band: 'Yếu', rank: 1, points: {}, sourceUpdatedAt: NOW } },
+    });
+    const frozen = await call(callables.freezeStandings, { orgId: ORG, movementId: MOVEMENT, periodId: '2025-H2', stage: 'appraisal' }, tokens.secretariat);
+    expect(frozen.error).toBeUndefined();
+    expect((await advance('secretariat', 'council')).error).toBeUndefined();
+    const council = (await db.collection(paths.notifications(ORG)).where('recipientUid', '==', uids['council']!).get()).docs.map((d) => d.get('title').vi);
+    expect(council).toContain('Phong trào chuyển sang Hội đồng xét khen thưởng');
+  });
+
+  it('closes only when the council is done; the chairman closes; the final standings are frozen', async () => {
+    await db.doc(awardPaths.meeting(ORG, MOVEMENT, 'hop-1')).set({ status: 'open' });
+    const refused = await advance('chair', 'closed');
+    expect(refused.error?.status).toBe('FAILED_PRECONDITION');
+    expect(refused.error?.message).toBe('Chưa thể kết thúc phong trào: 1 cuộc họp Hội đồng chưa kết thúc.');
+    // Gone rather than closed: a closed meeting starts the dossier trigger, which is not this suite's.
+    await db.doc(awardPaths.meeting(ORG, MOVEMENT, 'hop-1')).delete();
+    const closed = await advance('chair', 'closed');
+    expect(closed.error).toBeUndefined();
+    // 2025-H1 has no standings: nothing to freeze there.
+    expect(closed.result).toMatchObject({ status: 'closed', frozen: [snapshotId('2025-H2', 'final')] });
+    const snap = StandingsSnapshot.parse((await db.doc(paths.standingsSnapshot(ORG, MOVEMENT, snapshotId('2025-H2', 'final'))).get()).data());
+    expect(snap).toMatchObject({ stage: 'final', frozenBy: uids['chair'], entries: { 'ph-kt': { rank: 1 } } });
+    const again = await advance('secretariat', 'closed');
+    expect(again.error?.message).toBe('Phong trào đã kết thúc: không chuyển giai đoạn được nữa.');
+  });
+
+  it('keeps the phase history (who, when, from, to, why) and one audit entry per step', async () => {
+    const m = Movement.parse((await movementRef.get()).data());
+    expect(m.phaseHistory?.map((h) => [h.from, h.to, h.byName])).toEqual([
+      ['draft', 'published', 'Đỗ Thị Thường Trực'],
+      ['published', 'open', 'Đỗ Thị Thường Trực'],
+      ['open', 'appraisal', 'Đỗ Thị Thường Trực'],
+      ['appraisal', 'council', 'Đỗ Thị Thường Trực'],
+      ['council', 'closed', 'Cao Chủ Tịch'],
+    ]);
+    const appraisal = m.phaseHistory![2]!;
+    expect(appraisal.reason).toBe('Hết hạn nộp, các đơn vị không nộp.');
+    expect(appraisal.overridden).toHaveLength(2);
+    expect(appraisal.at).toBeGreaterThanOrEqual(NOW);
+    const entries = await audits();
+    expect(entries).toHaveLength(5);
+    expect(entries.find((a) => a['after'].status === 'appraisal')).toMatchObject({ actorUid: uids['secretariat'], before: { status: 'open' }, reason: 'Hết hạn nộp, các đơn vị không nộp.' });
+  });
+});
