@@ -9,7 +9,7 @@ import { Timestamp, type Firestore, type Transaction } from 'firebase-admin/fire
 import { paths, reportId, scoreReport, type Movement, type Report } from '@thidua/domain';
 import { recomputeUnit } from '../../functions/src/standings/recompute.js';
 import { quietDb } from '../lib/emulators.js';
-import { MOVEMENT_ID, benchMovement, expectedStandings, makeReport, makeUnits, reportPath, seedOrg, storedReport, writeAll, type BenchUnit } from '../lib/fixtures.js';
+import { MOVEMENT_ID, benchMovement, entryDocs, expectedStandings, makeReport, makeUnits, reportPath, seedOrg, storedReport, writeAll, type BenchUnit } from '../lib/fixtures.js';
 import { bytes, firestoreDocSize, median, ms, ratio } from '../lib/stats.js';
 import type { Row, Section } from '../lib/report.js';
 import { previousStandingsStep, withSelfPoints } from '../lib/previous.js';
@@ -79,8 +79,10 @@ interface SizeResult {
   duplicate: Measured;
   appraisal: Measured;
   appraisalReachesStandings: boolean;
+  /** All stored entries together, and the changed unit's entry document. */
   standingsBytes: number;
-  /** The same standings in the previous stored form (entries with selfPoints). */
+  entryBytes: number;
+  /** The same standings in the previous stored form (one document, entries with selfPoints). */
   previousBytes: number;
   /** The previous standings step (whole read, parse, compare, whole rewrite), replayed. */
   previousMs: number[];
@@ -105,7 +107,7 @@ async function runSize(db: Firestore, n: number, movement: Movement): Promise<Si
   await writeAll(db, [
     ...reports.map((r) => ({ path: reportPath(orgId, r), data: storedReport(r) })),
     ...reports.map((r) => ({ path: paths.score(orgId, MOVEMENT_ID, reportId(period, r.unitId)), data: scoreDoc(r) })),
-    { path: paths.standings(orgId, MOVEMENT_ID, period), data: standings },
+    ...entryDocs(orgId, period, standings.entries, base),
   ]);
   const seedMs = performance.now() - t0;
 
@@ -127,7 +129,8 @@ async function runSize(db: Firestore, n: number, movement: Movement): Promise<Si
   const r0 = makeReport(movement, u0.id, 1000, 'submitted', base + 10_000);
   const q = movement.criteria.find((c) => c.kind === 'qualitative' && (r0.answers[c.code]?.selfScore ?? 0) > 0);
   if (!q) throw new Error('No self-scored qualitative criterion to appraise.');
-  const before = (await db.doc(paths.standings(orgId, MOVEMENT_ID, period)).get()).get(`entries.${u0.id}.total`) as number;
+  const entryRef = db.doc(paths.standingEntry(orgId, MOVEMENT_ID, reportId(period, u0.id)));
+  const before = (await entryRef.get()).get('total') as number;
   await db.doc(paths.appraisal(orgId, MOVEMENT_ID, reportId(period, u0.id))).set({
     unitId: u0.id,
     periodId: period,
@@ -137,23 +140,25 @@ async function runSize(db: Firestore, n: number, movement: Movement): Promise<Si
     updatedAt: base + 20_000,
   });
   const appraisal = await measure(db, orgId, reportId(period, u0.id));
-  const after = (await db.doc(paths.standings(orgId, MOVEMENT_ID, period)).get()).get(`entries.${u0.id}.total`) as number;
+  const entrySnap = await entryRef.get();
+  const after = entrySnap.get('total') as number;
+  const entryBytes = firestoreDocSize(entryRef.path, entrySnap.data());
   const appraised = scoreReport({ movement, report: r0, appraised: { [q.code]: { score: 0, reason: 'x' } } }).total;
   const appraisalReachesStandings = after === appraised && after !== before;
 
-  const snap = await db.doc(paths.standings(orgId, MOVEMENT_ID, period)).get();
-  const standingsBytes = firestoreDocSize(snap.ref.path, snap.data());
+  const stored = await db.collection(paths.standingEntries(orgId, MOVEMENT_ID)).where('periodId', '==', period).get();
+  const standingsBytes = stored.docs.reduce((sum, d) => sum + firestoreDocSize(d.ref.path, d.data()), 0);
 
-  // Baseline in the same run: the previous stored form and write path, on a copy of these standings.
-  const current = snap.data() as { periodId: string; entries: Record<string, { points: Record<string, number> }>; updatedAt: number };
-  const previous = { ...current, entries: Object.fromEntries(Object.entries(current.entries).map(([id, e]) => [id, withSelfPoints(e)])) };
-  const previousPath = paths.standings(orgId, MOVEMENT_ID, `${period}-previous`);
+  // Baseline in the same run: the form before issue 7 (one standings document, entries with
+  // selfPoints, whole read and rewrite), on a copy of these standings.
+  const previous = { periodId: period, entries: Object.fromEntries(Object.entries(standings.entries).map(([id, e]) => [id, withSelfPoints(e)])), updatedAt: base };
+  const previousPath = `${paths.movement(orgId, MOVEMENT_ID)}/benchPrevious/${period}`;
   await db.doc(previousPath).set(previous);
   const previousBytes = firestoreDocSize(previousPath, previous);
   const previousMs: number[] = [];
   await previousStandingsStep(db, previousPath, units[0]!.id, 0, movement.tieRule); // warm-up, untimed
   for (let k = 0; k < SUBMISSIONS; k++) previousMs.push(await previousStandingsStep(db, previousPath, units[k]!.id, k + 1, movement.tieRule));
-  return { n, submit, duplicate, appraisal, appraisalReachesStandings, standingsBytes, previousBytes, previousMs, seedMs };
+  return { n, submit, duplicate, appraisal, appraisalReachesStandings, standingsBytes, entryBytes, previousBytes, previousMs, seedMs };
 }
 
 const rw = (m: Measured) => `${m.reported.reads} r / ${m.reported.writes} w`;
@@ -173,21 +178,27 @@ export async function costPerChange(): Promise<Section> {
     { measure: 'appraisal change: reads/writes', value: `${rw(large.appraisal)} @1,000`, baseline: `${rw(small.appraisal)} @10`, ratio: ratio(docsPerChange(large.appraisal), docsPerChange(small.appraisal)) },
     { measure: 'duplicate delivery: reads/writes', value: `${rw(large.duplicate)}`, baseline: `${rw(small.duplicate)}` },
     {
-      measure: 'standings document size (Firestore rules)',
+      measure: 'document a change writes to the standings: one entry (Firestore size)',
+      value: bytes(large.entryBytes),
+      baseline: bytes(small.entryBytes),
+      ratio: ratio(large.entryBytes, small.entryBytes),
+    },
+    {
+      measure: 'all stored entries of the period together',
       value: bytes(large.standingsBytes),
       baseline: bytes(small.standingsBytes),
       ratio: ratio(large.standingsBytes, small.standingsBytes),
     },
     {
-      measure: 'standings document @1,000: now vs previous form (with selfPoints)',
-      value: bytes(large.standingsBytes),
+      measure: 'standings @1,000: largest document now vs the one-document form before issue 7',
+      value: bytes(large.entryBytes),
       baseline: bytes(large.previousBytes),
-      ratio: ratio(large.standingsBytes, large.previousBytes),
+      ratio: ratio(large.entryBytes, large.previousBytes),
     },
     {
-      measure: 'units before the standings document reaches 1 MiB',
-      value: `≈ ${Math.floor((1_048_576 - small.standingsBytes) / ((large.standingsBytes - small.standingsBytes) / (SIZES[1] - SIZES[0]))) + SIZES[0]}`,
-      baseline: '',
+      measure: 'units per movement before a document reaches 1 MiB',
+      value: 'no limit (one document per unit)',
+      baseline: `one-document form: ≈ ${Math.floor(1_048_576 / (large.previousBytes / SIZES[1]))}`,
     },
     {
       measure: `recomputeUnit time, median of ${SUBMISSIONS}`,
@@ -211,10 +222,11 @@ export async function costPerChange(): Promise<Section> {
   const notes = [
     `Movement: Plan 119 (${movement.criteria.length} criteria). Counted on a second emulator project (no triggers), ${SUBMISSIONS} submissions per size (draft → submitted), each followed by recomputeUnit; figures shown are the first, ` +
       `and all ${SUBMISSIONS} were ${same(small.submit) && same(large.submit) ? 'identical' : 'NOT identical: ' + [...small.submit, ...large.submit].map(rw).join(', ')}.`,
-    `Billing-wise the cost per change is constant (ratio ${ratio(docsPerChange(l0), docsPerChange(s0))}). One of the documents read is the whole standings: ` +
-      `${bytes(large.standingsBytes)} at 1,000 units (${((large.standingsBytes / 1_048_576) * 100).toFixed(0)}% of Firestore's 1 MiB document limit; ${bytes(large.previousBytes)} in the previous form with selfPoints). ` +
-      'A change now writes only what moved (the changed entry in full, the ranks that moved, by field path), and nothing when the entry is unchanged; the previous code parsed, compared and rewrote the whole document every time.',
-    `"Previous standings step" replays the code before the fix (bench/lib/previous.ts: whole-document read, parse, canonical compare of every entry, whole-document set, entries with selfPoints) on a copy of the same standings in this run; it leaves out the report, score and appraisal reads, so it understates the old per-change time.`,
+    `Billing-wise the cost per change is constant (ratio ${ratio(docsPerChange(l0), docsPerChange(s0))}), and so is its size: every document read or written is one unit's ` +
+      `(report, score, appraisal, unit, previous report, its standings entry of ${bytes(large.entryBytes)}) plus the movement, which a warm instance parses once per version. ` +
+      'The standings are stored one entry per unit without ranks (readers rank them with the domain\'s standingsOf), so no document grows with the ward: ' +
+      `the one-document form held ${bytes(large.previousBytes)} at 1,000 units and hit Firestore's 1 MiB limit near the figure above.`,
+    `"Previous standings step" replays the code before issue 7 (bench/lib/previous.ts: whole-document read, parse, canonical compare of every entry, whole-document set, entries with selfPoints) on a copy of the same standings in this run; it leaves out the report, score and appraisal reads, so it understates the old per-change time.`,
   ];
   if (!small.appraisalReachesStandings || !large.appraisalReachesStandings) {
     notes.push(

@@ -3,9 +3,22 @@
  * tests/emulator/standings.emulator.test.ts does, and reports whose expected standings the
  * domain computes.
  */
-import { Timestamp, type Firestore } from 'firebase-admin/firestore';
+import { performance } from 'node:perf_hooks';
+import { Timestamp, type DocumentData, type Firestore } from 'firebase-admin/firestore';
 import { firestoreDocSize } from './stats.js';
-import { paths, plan119Movement, reportId, scoreReport, computeStandings, type Movement, type Report, type Unranked, type StandingEntry } from '@thidua/domain';
+import {
+  StoredStandingEntry,
+  computeStandings,
+  entryOf,
+  paths,
+  plan119Movement,
+  reportId,
+  standingsOf,
+  type Movement,
+  type Report,
+  type StandingEntry,
+  type Unranked,
+} from '@thidua/domain';
 
 export const MOVEMENT_ID = 'mv';
 
@@ -47,28 +60,50 @@ export const storedReport = (r: Report) => ({
 
 export const reportPath = (orgId: string, r: Pick<Report, 'periodId' | 'unitId'>) => paths.report(orgId, MOVEMENT_ID, reportId(r.periodId, r.unitId));
 
+/** The standings entry the trigger should store for a ranked report with no appraisal (the domain's one definition). */
+export const expectedEntry = (movement: Movement, unit: BenchUnit, r: Report): Unranked => entryOf(unit, { movement, report: r })!;
+
+/** Stored entry documents for ranked standings, as functions store them (no rank). */
+export function entryDocs(orgId: string, periodId: string, entries: Record<string, StandingEntry>, updatedAt: number): { path: string; data: Record<string, unknown> }[] {
+  return Object.values(entries).map(({ rank: _rank, ...e }) => ({ path: paths.standingEntry(orgId, MOVEMENT_ID, reportId(periodId, e.unitId)), data: { ...e, periodId, updatedAt } }));
+}
+
 /**
- * The standings entry the trigger should write for a ranked report with no appraisal: the
- * domain's scoreReport, shaped as functions/src/standings/recompute.ts stores it (the self-assessed
- * points are the points while nothing is appraised).
+ * The period's standings as the web sees them: one listener on the stored entries, ranked by the
+ * domain. `onChange` gets the raw documents by unit, the units changed by this snapshot, its time,
+ * and `rank()`, which parses and ranks them (on demand: a burst's listener would otherwise spend
+ * its CPU, which the emulators share, ranking 1,000 entries per snapshot).
  */
-export function expectedEntry(movement: Movement, unit: BenchUnit, r: Report): Unranked {
-  const s = scoreReport({ movement, report: r });
-  const points = Object.fromEntries(s.items.map((i) => [i.code, i.points]));
-  return {
-    unitId: r.unitId,
-    unitName: unit.name,
-    unitCode: unit.code,
-    status: r.status,
-    total: s.total,
-    max: s.max,
-    percent: s.percent,
-    band: s.band,
-    points,
-    selfPercent: s.percent,
-    appraised: false,
-    sourceUpdatedAt: r.updatedAt,
-  };
+export function watchStandings(
+  d: Firestore,
+  orgId: string,
+  movement: Movement,
+  onChange: (raw: Map<string, DocumentData>, changed: string[], t: number, rank: () => Record<string, StandingEntry>) => void,
+): { first: Promise<void>; stop: () => void } {
+  const period = movement.currentPeriodId;
+  const raw = new Map<string, DocumentData>();
+  let ready!: () => void;
+  const first = new Promise<void>((r) => (ready = r));
+  const stop = d
+    .collection(paths.standingEntries(orgId, MOVEMENT_ID))
+    .where('periodId', '==', period)
+    .onSnapshot(
+      (s) => {
+        const t = performance.now();
+        const changed: string[] = [];
+        for (const c of s.docChanges()) {
+          const id = c.doc.get('unitId') as string;
+          changed.push(id);
+          if (c.type === 'removed') raw.delete(id);
+          else raw.set(id, c.doc.data());
+        }
+        const rank = () => standingsOf(period, [...raw.values()].flatMap((e) => { const r = StoredStandingEntry.safeParse(e); return r.success ? [r.data] : []; }), movement.tieRule)?.entries ?? {};
+        onChange(raw, changed, t, rank);
+        ready();
+      },
+      (e) => console.error(`[bench] listener on the standings of ${orgId} failed: ${e.message}`),
+    );
+  return { first, stop };
 }
 
 /** The first difference between two entries, for a FAIL message ("field: got X, want Y"). */

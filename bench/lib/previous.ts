@@ -8,11 +8,17 @@
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import type { Firestore } from 'firebase-admin/firestore';
-import { StandingEntry, upsertEntry, type Movement, type Unranked } from '@thidua/domain';
+import { StandingEntry, rankEntries, type Movement, type Unranked } from '@thidua/domain';
 import { canonical, toDomain } from '../../functions/src/data/convert.js';
 
 const PreviousEntry = StandingEntry.extend({ selfPoints: z.record(z.string(), z.number()).optional() });
 const PreviousStandings = z.object({ periodId: z.string(), entries: z.record(z.string(), PreviousEntry), updatedAt: z.number() });
+
+/** The previous code's step: replace one unit's entry in the whole table and rank them all again. */
+function upsertEntry(current: { entries: Record<string, StandingEntry> }, unitId: string, entry: Unranked, tieRule: Movement['tieRule']): Record<string, StandingEntry> {
+  const others = Object.values(current.entries).filter((e) => e.unitId !== unitId);
+  return Object.fromEntries(rankEntries([...others, entry], tieRule).map((e) => [e.unitId, e]));
+}
 
 /** An entry in the previous stored form: `selfPoints` beside `points` (equal while nothing is appraised). */
 export const withSelfPoints = <T extends { points: Record<string, number> }>(e: T) => ({ ...e, selfPoints: { ...e.points } });

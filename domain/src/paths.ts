@@ -19,9 +19,10 @@ export const paths = {
   scores: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/scores`,
   score: (orgId: string, movementId: string, reportId: string) =>
     `orgs/${orgId}/movements/${movementId}/scores/${reportId}`,
-  standings: (orgId: string, movementId: string, periodId: string) =>
-    `orgs/${orgId}/movements/${movementId}/standings/${periodId}`,
-  standingsList: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/standings`,
+  /** One document per unit and period (id = report id), ranked by readers: see StoredStandingEntry. */
+  standingEntries: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/standingEntries`,
+  standingEntry: (orgId: string, movementId: string, reportId: string) =>
+    `orgs/${orgId}/movements/${movementId}/standingEntries/${reportId}`,
   standingsSnapshots: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/standingsSnapshots`,
   standingsSnapshot: (orgId: string, movementId: string, snapshotId: string) =>
     `orgs/${orgId}/movements/${movementId}/standingsSnapshots/${snapshotId}`,

@@ -289,9 +289,27 @@ export const StandingEntry = z.object({
 });
 export type StandingEntry = z.infer<typeof StandingEntry>;
 
+/**
+ * A period's standings as readers see them: every unit's entry, ranked. Not stored as one document
+ * (it reached Firestore's 1 MiB limit at about 1,900 units, and every change read all of it): the
+ * trigger stores one `StoredStandingEntry` per unit and readers rank them (`standingsOf`).
+ */
 export const Standings = z.object({
   periodId: Id,
   entries: z.record(Id, StandingEntry),
+  /** The last time an entry changed. */
   updatedAt: Millis,
 });
 export type Standings = z.infer<typeof Standings>;
+
+/**
+ * orgs/{orgId}/movements/{m}/standingEntries/{reportId}: one unit's place in one period's
+ * standings, without its rank (a rank depends on every other unit, so storing it would make one
+ * change rewrite many documents). Written only by functions (standings/recompute.ts).
+ */
+export const StoredStandingEntry = StandingEntry.omit({ rank: true }).extend({
+  periodId: Id,
+  /** When functions last changed this entry. */
+  updatedAt: Millis,
+});
+export type StoredStandingEntry = z.infer<typeof StoredStandingEntry>;

@@ -1,8 +1,11 @@
 /**
- * Standings: ranking of units by percent. Pure; the trigger calls `upsertEntry` with one unit's
- * fresh result and the current standings document, so a change reads O(1) documents.
+ * Standings: ranking of units by percent. Pure. The trigger builds one unit's entry
+ * (`standingEntry`) and stores it alone, without a rank; readers rank the stored entries
+ * (`standingsOf`), so a change reads and writes O(1) documents whatever the ward's size.
  */
-import type { Movement, StandingEntry, Standings } from './schemas.js';
+import type { Movement, Report, ScoreResult, StandingEntry, Standings, StoredStandingEntry, Unit } from './schemas.js';
+import { appraisedScores, type Appraisal } from './appraisal.js';
+import { scoreReport, type ScoreInput } from './scoring.js';
 
 export type Unranked = Omit<StandingEntry, 'rank'>;
 
@@ -31,62 +34,97 @@ export function rankEntries(entries: Unranked[], tieRule: Movement['tieRule']): 
 /** Statuses whose scores count in the standings. Drafts do not. */
 export const RANKED_STATUSES = new Set(['submitted', 'certified', 'returned', 'approved']);
 
-/**
- * Replaces (or removes, when `entry` is null) one unit's entry and re-ranks. Applying the same
- * entry twice gives the same standings, so duplicate trigger deliveries change nothing.
- */
-export function upsertEntry(
-  current: Pick<Standings, 'entries'> | null,
-  unitId: string,
-  entry: Unranked | null,
-  tieRule: Movement['tieRule'],
-): Record<string, StandingEntry> {
-  // Also drops a stale entry under the new entry's own id, so a unit never appears twice.
-  const others = Object.values(current?.entries ?? {}).filter((e) => e.unitId !== unitId && e.unitId !== entry?.unitId);
-  const all = entry ? [...others, entry] : others;
-  return Object.fromEntries(rankEntries(all, tieRule).map((e) => [e.unitId, e]));
-}
-
-/**
- * What has to be written to turn the stored entries into `next` (the result of `upsertEntry` for
- * `unitId`): the changed unit's entry in full when its content changed, only the rank of every other
- * entry whose rank moved, and the ids to remove. `upsertEntry` carries the other entries over
- * unchanged except for their rank, so only the changed unit's entry (and a stale entry under the new
- * entry's id) needs a content comparison: O(N) cheap rank comparisons, one entry compared in full.
- * Empty (`unchanged`) when applying the change again would change nothing — a duplicate delivery.
- */
-export interface StandingsPatch {
-  /** Entries to write in full (new or with changed content). */
-  entries: Record<string, StandingEntry>;
-  /** Entries whose content is unchanged but whose rank moved: id → new rank. */
-  ranks: Record<string, number>;
-  /** Ids whose entry disappears. */
-  removed: string[];
-  unchanged: boolean;
-}
-
-export function standingsPatch(
-  current: Pick<Standings, 'entries'> | null,
-  next: Record<string, StandingEntry>,
-  changedIds: readonly string[],
-  /** Content equality of two entries (their ranks are removed before the call). */
-  same: (a: Unranked, b: Unranked) => boolean,
-): StandingsPatch {
-  const unranked = ({ rank: _rank, ...rest }: StandingEntry): Unranked => rest;
-  const old = current?.entries ?? {};
-  const changed = new Set(changedIds);
-  const entries: Record<string, StandingEntry> = {};
-  const ranks: Record<string, number> = {};
-  for (const [id, e] of Object.entries(next)) {
-    const before = old[id];
-    if (!before || (changed.has(id) && !same(unranked(before), unranked(e)))) entries[id] = e;
-    else if (before.rank !== e.rank) ranks[id] = e.rank;
-  }
-  const removed = Object.keys(old).filter((id) => !(id in next));
-  return { entries, ranks, removed, unchanged: !Object.keys(entries).length && !Object.keys(ranks).length && !removed.length };
-}
-
 /** From-scratch standings over all units' entries: the reference the trigger must equal. */
 export function computeStandings(entries: Unranked[], tieRule: Movement['tieRule']): Record<string, StandingEntry> {
   return Object.fromEntries(rankEntries(entries, tieRule).map((e) => [e.unitId, e]));
+}
+
+export interface UnitScoreInput {
+  movement: ScoreInput['movement'];
+  report: ScoreInput['report'];
+  /** The same unit's report of the previous period (for `increase` targets). */
+  previous?: ScoreInput['previous'];
+  appraisal?: Pick<Appraisal, 'items'> | null;
+}
+
+/** A report's score as it counts (appraised where a reviewer appraised an item) and as self-assessed. */
+export interface UnitScores {
+  result: ScoreResult;
+  self: ScoreResult;
+  /** At least one item has been appraised, so `result` is not the self-assessment. */
+  appraised: boolean;
+}
+
+export function unitScores(input: UnitScoreInput): UnitScores {
+  const base = { movement: input.movement, report: input.report, previous: input.previous ?? null };
+  const self = scoreReport(base);
+  const appraised = appraisedScores(input.appraisal);
+  if (!appraised || !Object.keys(appraised).length) return { result: self, self, appraised: false };
+  return { result: scoreReport({ ...base, appraised }), self, appraised: true };
+}
+
+/**
+ * One unit's standings entry (unranked), or null when its report does not count (a draft). The
+ * one definition that functions store and the tests and the bench compare with.
+ */
+export function standingEntry(
+  unit: Pick<Unit, 'name' | 'code'>,
+  report: Pick<Report, 'unitId' | 'status' | 'updatedAt'>,
+  scores: UnitScores,
+): Unranked | null {
+  if (!RANKED_STATUSES.has(report.status)) return null;
+  const { result, self } = scores;
+  return {
+    unitId: report.unitId,
+    unitName: unit.name,
+    unitCode: unit.code,
+    status: report.status,
+    total: result.total,
+    max: result.max,
+    percent: result.percent,
+    band: result.band,
+    points: Object.fromEntries(result.items.map((i) => [i.code, i.points])),
+    selfPercent: self.percent,
+    appraised: scores.appraised,
+    sourceUpdatedAt: report.updatedAt,
+  };
+}
+
+/** `standingEntry` straight from the report, its appraisal and the unit. */
+export const entryOf = (unit: Pick<Unit, 'name' | 'code'>, input: UnitScoreInput & { report: Pick<Report, 'status' | 'updatedAt'> }): Unranked | null =>
+  standingEntry(unit, input.report, unitScores(input));
+
+const ENTRY_SCALARS = ['unitId', 'unitName', 'unitCode', 'status', 'total', 'max', 'percent', 'band', 'selfPercent', 'appraised', 'sourceUpdatedAt'] as const;
+
+/**
+ * Same content (rank and bookkeeping fields aside): field by field, so the trigger compares a
+ * fresh entry with the stored one without serialising either.
+ */
+export function sameEntry(a: Unranked, b: Unranked): boolean {
+  for (const k of ENTRY_SCALARS) if (a[k] !== b[k]) return false;
+  // A stored document of an older or broken form may lack its points: different, not a crash.
+  if (!a.points || !b.points) return false;
+  const ka = Object.keys(a.points);
+  if (ka.length !== Object.keys(b.points).length) return false;
+  return ka.every((k) => a.points[k] === b.points[k]);
+}
+
+/** A stored entry without its bookkeeping fields. */
+export function unrankedOf(e: StoredStandingEntry): Unranked {
+  const { periodId: _p, updatedAt: _u, ...entry } = e;
+  return entry;
+}
+
+/**
+ * A period's standings from its stored entries, ranked; null when no unit has a ranked report yet.
+ * `updatedAt` is the last change of any entry.
+ */
+export function standingsOf(periodId: string, stored: readonly StoredStandingEntry[], tieRule: Movement['tieRule']): Standings | null {
+  const mine = stored.filter((e) => e.periodId === periodId);
+  if (!mine.length) return null;
+  return {
+    periodId,
+    entries: computeStandings(mine.map(unrankedOf), tieRule),
+    updatedAt: Math.max(...mine.map((e) => e.updatedAt)),
+  };
 }

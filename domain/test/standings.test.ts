@@ -1,7 +1,23 @@
-/** Ranking and the incremental standings the trigger maintains. */
+/** Ranking, one unit's standings entry, and the standings readers build from the stored entries. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeStandings, rankEntries, standingsPatch, upsertEntry, type Movement, type StandingEntry, type Unranked } from '../src/index.js';
+import {
+  computeStandings,
+  entryOf,
+  plan119Movement,
+  rankEntries,
+  sameEntry,
+  scoreReport,
+  standingEntry,
+  standingsOf,
+  unitScores,
+  type Appraisal,
+  type Movement,
+  type Report,
+  type StandingEntry,
+  type StoredStandingEntry,
+  type Unranked,
+} from '../src/index.js';
 
 const entry = (unitId: string, percent: number, extra: Partial<Unranked> = {}): Unranked => ({
   unitId,
@@ -96,62 +112,107 @@ describe('standings properties', () => {
     );
   });
 
-  it('upsertEntry applied twice equals applied once (duplicate trigger deliveries change nothing)', () => {
-    fc.assert(
-      fc.property(uniqueEntries, unrankedArb, fc.boolean(), tieRuleArb, (es, e, remove, tieRule) => {
-        const current = { entries: computeStandings(es, tieRule) };
-        const once = upsertEntry(current, e.unitId, remove ? null : e, tieRule);
-        const twice = upsertEntry({ entries: once }, e.unitId, remove ? null : e, tieRule);
-        expect(twice).toEqual(once);
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('folding upsertEntry over any sequence of results equals computing from the last result per unit', () => {
-    const opArb = fc.tuple(unrankedArb, fc.boolean()).map(([e, remove]) => ({ unitId: e.unitId, entry: remove ? null : e }));
+  it('the standings of the last stored entry per unit equal computing from scratch, whatever the order of the writes', () => {
+    // What the trigger does now: each change replaces (or deletes) one unit's stored entry; readers rank.
+    const opArb = fc.tuple(unrankedArb, fc.boolean(), fc.nat(1000)).map(([e, remove, at]) => ({ unitId: e.unitId, entry: remove ? null : e, at }));
     fc.assert(
       fc.property(fc.array(opArb, { maxLength: 30 }), tieRuleArb, (ops, tieRule) => {
-        let entries: Record<string, StandingEntry> | null = null;
+        const stored = new Map<string, StoredStandingEntry>();
         const last = new Map<string, Unranked | null>();
         for (const op of ops) {
-          entries = upsertEntry(entries ? { entries } : null, op.unitId, op.entry, tieRule);
+          if (op.entry) stored.set(op.unitId, { ...op.entry, periodId: 'p1', updatedAt: op.at });
+          else stored.delete(op.unitId);
           last.set(op.unitId, op.entry);
         }
         const finals = [...last.values()].filter((e): e is Unranked => e !== null);
-        expect(entries ?? {}).toEqual(computeStandings(finals, tieRule));
+        const s = standingsOf('p1', [...stored.values(), { ...entry('other', 99), periodId: 'p0', updatedAt: 5000 }], tieRule);
+        if (!finals.length) {
+          expect(s).toBeNull();
+          return;
+        }
+        expect(s!.entries).toEqual(computeStandings(finals, tieRule));
+        expect(s!.updatedAt).toBe(Math.max(...[...stored.values()].map((e) => e.updatedAt)));
       }),
       { numRuns: 300 },
     );
   });
+});
 
-  it('upsertEntry never keeps two entries for one unit, even when called with a mismatched id', () => {
-    const s = upsertEntry({ entries: computeStandings([entry('a', 50), entry('b', 60)], 'shared') }, 'a', entry('b', 70), 'shared');
-    expect(Object.keys(s).sort()).toEqual(['b']);
-    expect(s.b).toMatchObject({ percent: 70, rank: 1 });
+describe('sameEntry', () => {
+  it('is true for the same content in any key order, and false when any field differs', () => {
+    const a = entry('a', 50, { points: { x: 1, y: 2 }, selfPercent: 40, appraised: true });
+    const reordered = Object.fromEntries(Object.entries({ ...a, points: { y: 2, x: 1 } }).reverse()) as unknown as Unranked;
+    expect(sameEntry(a, reordered)).toBe(true);
+    const changes: Partial<Unranked>[] = [
+      { unitName: 'khác' },
+      { unitCode: 'Z' },
+      { status: 'approved' },
+      { total: 51 },
+      { max: 99 },
+      { percent: 51 },
+      { band: 'Khá' },
+      { selfPercent: 41 },
+      { appraised: false },
+      { sourceUpdatedAt: 1 },
+      { points: { x: 1 } },
+      { points: { x: 1, y: 3 } },
+      { points: { x: 1, z: 2 } },
+    ];
+    for (const c of changes) expect(sameEntry(a, { ...a, ...c }), JSON.stringify(c)).toBe(false);
+  });
+});
+
+describe('standingEntry', () => {
+  const movement = plan119Movement(0);
+  const period = movement.currentPeriodId;
+  const unit = { name: 'Phòng Tư pháp', code: 'TP' };
+  const report: Report = {
+    unitId: 'tp',
+    periodId: period,
+    status: 'submitted',
+    figures: Object.fromEntries(movement.criteria.filter((c) => c.kind === 'quantitative').map((c) => [c.code, { numerator: 80, denominator: 100 }])),
+    answers: Object.fromEntries(
+      movement.criteria.filter((c) => c.kind !== 'quantitative').map((c) => [c.code, { selfScore: c.maxPoints, explanation: 'Có.', evidenceIds: [] }]),
+    ),
+    updatedAt: 1234,
+    updatedBy: 'x',
+  };
+  const qualitative = movement.criteria.find((c) => c.kind !== 'quantitative')!;
+
+  it('is the self-assessment, not appraised, while no item is appraised (no appraisal, or one with no items)', () => {
+    const self = scoreReport({ movement, report });
+    for (const appraisal of [null, { items: {} }]) {
+      const e = entryOf(unit, { movement, report, appraisal })!;
+      expect(e).toEqual({
+        unitId: 'tp',
+        unitName: unit.name,
+        unitCode: 'TP',
+        status: 'submitted',
+        total: self.total,
+        max: self.max,
+        percent: self.percent,
+        band: self.band,
+        points: Object.fromEntries(self.items.map((i) => [i.code, i.points])),
+        selfPercent: self.percent,
+        appraised: false,
+        sourceUpdatedAt: 1234,
+      });
+    }
   });
 
-  it('standingsPatch applied to the stored entries gives exactly the upserted standings, and is empty for a duplicate', () => {
-    const same = (a: Unranked, b: Unranked) => JSON.stringify(a, Object.keys(a).sort()) === JSON.stringify(b, Object.keys(b).sort());
-    const apply = (old: Record<string, StandingEntry>, p: ReturnType<typeof standingsPatch>) => {
-      const out: Record<string, StandingEntry> = structuredClone(old);
-      for (const [id, e] of Object.entries(p.entries)) out[id] = e;
-      for (const [id, rank] of Object.entries(p.ranks)) out[id] = { ...out[id]!, rank };
-      for (const id of p.removed) delete out[id];
-      return out;
-    };
-    fc.assert(
-      fc.property(uniqueEntries, unrankedArb, fc.boolean(), tieRuleArb, (es, e, remove, tieRule) => {
-        const old = computeStandings(es, tieRule);
-        const next = upsertEntry({ entries: old }, e.unitId, remove ? null : e, tieRule);
-        const patch = standingsPatch({ entries: old }, next, [e.unitId], same);
-        expect(apply(old, patch)).toEqual(next);
-        // Only the changed unit is ever written in full; every other change is a rank.
-        expect(Object.keys(patch.entries).every((id) => id === e.unitId)).toBe(true);
-        const again = standingsPatch({ entries: next }, upsertEntry({ entries: next }, e.unitId, remove ? null : e, tieRule), [e.unitId], same);
-        expect(again).toEqual({ entries: {}, ranks: {}, removed: [], unchanged: true });
-      }),
-      { numRuns: 500 },
-    );
+  it('counts the appraised points once an item is appraised, and keeps the self-assessed percent beside them', () => {
+    const appraisal = { items: { [qualitative.code]: { score: 0, reason: 'Không có minh chứng.', by: 'r', at: 1 } } } as unknown as Pick<Appraisal, 'items'>;
+    const scores = unitScores({ movement, report, appraisal });
+    const e = standingEntry(unit, report, scores)!;
+    expect(scores.appraised).toBe(true);
+    expect(e.appraised).toBe(true);
+    expect(e.points[qualitative.code]).toBe(0);
+    expect(e.total).toBe(scores.result.total);
+    expect(e.selfPercent).toBe(scores.self.percent);
+    expect(e.percent).toBeLessThan(e.selfPercent!);
+  });
+
+  it('is null for a draft: drafts do not count', () => {
+    expect(entryOf(unit, { movement, report: { ...report, status: 'draft' } })).toBeNull();
   });
 });

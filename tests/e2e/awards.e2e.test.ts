@@ -13,6 +13,7 @@ import { type Browser, type BrowserContext, type Locator, type Page } from 'play
 import { BASE_URL, launchBrowser } from '../support/browser.js';
 import { DEMO_PASSWORD, DossierDocument, awardPaths, haiAnOrg, paths, plan119Movement, type Claims, type Member, type Standings } from '@thidua/domain';
 import { adminAuth, adminDb, waitFor } from '../support/admin.js';
+import { seedStandings } from '../support/standings.js';
 
 const SLOW = 30_000;
 const LONG = 180_000;
@@ -129,7 +130,7 @@ beforeAll(async () => {
     entries: { [UNIT]: entry(UNIT, UNIT_NAME, 'KT', 92.5, 1, 'Tốt'), vhxh: entry('vhxh', 'Phòng Văn hóa – Xã hội', 'VHXH', 74, 2, 'Khá') },
     updatedAt: now,
   };
-  batch.set(db.doc(paths.standings(ORG, MOVEMENT, movement.currentPeriodId)), standings);
+  seedStandings(batch, ORG, MOVEMENT, standings);
   await batch.commit();
   browser = await launchBrowser();
 }, 120_000);

@@ -13,7 +13,6 @@ import {
   DEMO_PASSWORD,
   Movement,
   Report,
-  Standings,
   demoAccounts,
   isApplicable,
   isSelfScored,
@@ -111,10 +110,10 @@ beforeAll(async () => {
   if (hadAppraisal) await appraisalRef.delete();
   if ((await ref.get()).exists || hadAppraisal) {
     await ref.delete();
-    const standingsRef = db.doc(paths.standings(DEMO_ORG_ID, DEMO_MOVEMENT_ID, movement.currentPeriodId));
+    const entryRef = db.doc(paths.standingEntry(DEMO_ORG_ID, DEMO_MOVEMENT_ID, reportId(movement.currentPeriodId, UNIT_ID)));
     await waitFor(
-      async () => (await standingsRef.get()).data() as Standings | undefined,
-      (s) => !s?.entries?.[UNIT_ID],
+      async () => (await entryRef.get()).exists,
+      (exists) => !exists,
     );
   }
 

@@ -9,9 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { BASE_URL, launchBrowser } from '../support/browser.js';
-import { DEMO_PASSWORD, STANDINGS_SHEETS, Standings, paths, pointsToNextBand, type Movement } from '@thidua/domain';
+import { DEMO_PASSWORD, STANDINGS_SHEETS, paths, pointsToNextBand, type Movement } from '@thidua/domain';
 import { adminDb, waitFor } from '../support/admin.js';
 import { readXlsx } from '../support/xlsx.js';
+import { readStandings as readStandingsOf } from '../support/standings.js';
 import { reportAt, seedStandingsOrg, writeReport, type StandingsOrg } from '../support/standings-org.js';
 
 const SLOW = 30_000;
@@ -26,10 +27,7 @@ const contexts: BrowserContext[] = [];
 const problems: string[] = [];
 let reviewer: Page;
 
-const readStandings = async (periodId: string) => {
-  const s = await db.doc(paths.standings(o.orgId, o.movementId, periodId)).get();
-  return s.exists ? Standings.parse(s.data()) : null;
-};
+const readStandings = (periodId: string) => readStandingsOf(o.orgId, o.movementId, periodId, o.movement.tieRule);
 
 async function openPage(): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN', acceptDownloads: true });

@@ -5,9 +5,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Timestamp } from 'firebase-admin/firestore';
-import { DEMO_MOVEMENT_ID, DEMO_ORG_ID, DEMO_PASSWORD, Standings, paths, plan119Movement, reportId, type Report } from '@thidua/domain';
+import { DEMO_MOVEMENT_ID, DEMO_ORG_ID, DEMO_PASSWORD, paths, plan119Movement, reportId, type Report } from '@thidua/domain';
 import { adminAuth, adminDb, waitFor } from '../support/admin.js';
 import { seedDemo } from '../support/seed.js';
+import { readStandings } from '../support/standings.js';
 import { call, idToken } from '../support/http.js';
 import { testUnit } from '../support/units.js';
 import { sendDeadlineReminders } from '../../functions/src/scheduled/deadlineReminders.js';
@@ -92,10 +93,7 @@ describe('from submission to approval', () => {
 
   it('puts the appraised score in the standings beside the self-score', async () => {
     const st = await waitFor(
-      async () => {
-        const s = await db.doc(paths.standings(DEMO_ORG_ID, DEMO_MOVEMENT_ID, period)).get();
-        return s.exists ? Standings.parse(s.data()) : null;
-      },
+      () => readStandings(DEMO_ORG_ID, DEMO_MOVEMENT_ID, period, movement.tieRule),
       (s) => s?.entries[UNIT]?.points[qualitative.code] === 1,
     );
     expect(st?.entries[UNIT]?.points[qualitative.code]).toBe(1);

@@ -4,9 +4,10 @@
  * unchanged when the live standings move on; a stage is frozen once; every freeze is audited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, Standings, StandingsSnapshot, callables, paths, snapshotId } from '@thidua/domain';
+import { DEMO_PASSWORD, StandingsSnapshot, callables, paths, snapshotId } from '@thidua/domain';
 import { adminDb, waitFor } from '../support/admin.js';
 import { call, idToken } from '../support/http.js';
+import { readStandings } from '../support/standings.js';
 import { reportAt, seedStandingsOrg, writeReport, type StandingsOrg } from '../support/standings-org.js';
 
 const db = adminDb();
@@ -14,10 +15,7 @@ let o: StandingsOrg;
 let period: string;
 const tokens: Record<string, string> = {};
 
-const readLive = async () => {
-  const s = await db.doc(paths.standings(o.orgId, o.movementId, period)).get();
-  return s.exists ? Standings.parse(s.data()) : null;
-};
+const readLive = () => readStandings(o.orgId, o.movementId, period, o.movement.tieRule);
 const freeze = (who: string, stage: string, extra: Record<string, unknown> = {}) =>
   call(callables.freezeStandings, { orgId: o.orgId, movementId: o.movementId, periodId: period, stage, ...extra }, tokens[who]);
 const auditOf = async (stage: string) =>

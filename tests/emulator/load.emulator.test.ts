@@ -30,9 +30,8 @@ import {
   Appraisal,
   Report,
   RANKED_STATUSES,
-  Standings,
-  appraisedScores,
   computeStandings,
+  entryOf,
   paths,
   plan119Movement,
   reportId,
@@ -41,6 +40,7 @@ import {
   type Unranked,
 } from '@thidua/domain';
 import { adminDb, waitFor } from '../support/admin.js';
+import { readStandings, storedEntries } from '../support/standings.js';
 import { ISOLATED_PASSWORD, seedIsolatedOrg } from '../support/isolated-org.js';
 
 const SECONDS = Number(process.env.THIDUA_LOAD_SECONDS ?? 60);
@@ -214,27 +214,7 @@ async function reviewerLoop(k: number, until: number) {
 }
 
 /** The standings entry functions/src/standings/recompute.ts must store, computed from scratch. */
-function expectedEntry(report: Report, appraisal: Appraisal | null): Unranked {
-  const u = units.find((x) => x.id === report.unitId)!;
-  const base = { movement, report, previous: null };
-  const self = scoreReport(base);
-  const appraised = appraisedScores(appraisal);
-  const result = appraised && Object.keys(appraised).length ? scoreReport({ ...base, appraised }) : self;
-  return {
-    unitId: report.unitId,
-    unitName: u.name,
-    unitCode: u.code,
-    status: report.status,
-    total: result.total,
-    max: result.max,
-    percent: result.percent,
-    band: result.band,
-    points: Object.fromEntries(result.items.map((i) => [i.code, i.points])),
-    selfPercent: self.percent,
-    appraised: result !== self,
-    sourceUpdatedAt: report.updatedAt,
-  };
-}
+const expectedEntry = (report: Report, appraisal: Appraisal | null): Unranked => entryOf(units.find((x) => x.id === report.unitId)!, { movement, report, appraisal })!;
 
 const millis = (v: unknown) => (v && typeof v === 'object' && 'toMillis' in v ? (v as { toMillis(): number }).toMillis() : v);
 const toDomain = (d: Record<string, unknown>) => Object.fromEntries(Object.entries(d).map(([k, v]) => [k, millis(v)]));
@@ -277,15 +257,20 @@ describe(`sustained load: ${UNITS + REVIEWERS} client SDK instances for ${SECOND
         units.map((u) => reports.get(u.id)!).filter((r) => RANKED_STATUSES.has(r.status)).map((r) => expectedEntry(r, appraisalsById.get(r.unitId) ?? null)),
         movement.tieRule,
       );
-      const standingsRef = db.doc(paths.standings(ORG, MOVEMENT, period));
       const settled = await waitFor(
-        async () => (await standingsRef.get()).get('entries') as Record<string, unknown> | undefined,
+        async () => (await readStandings(ORG, MOVEMENT, period, movement.tieRule))?.entries,
         (e) => sameEntries(e, expected),
         240_000,
         1000,
       );
-      expect(Standings.shape.entries.parse(settled)).toEqual(expected);
       expect(settled).toEqual(expected);
+      // The stored documents are exactly the entries (no rank, nothing stale), one per ranked unit.
+      const stored = await storedEntries(ORG, MOVEMENT, period);
+      expect(Object.keys(stored).sort()).toEqual(Object.keys(expected).sort());
+      for (const [id, { periodId: _p, updatedAt: _u, ...entry }] of Object.entries(stored)) {
+        const { rank: _rank, ...want } = expected[id]!;
+        expect(entry, id).toEqual(want);
+      }
     },
     SECONDS * 1000 + 420_000,
   );

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Movement, StandingsSnapshot, callables, paths, plan119Movement, snapshotId, awardPaths, type Claims } from '@thidua/domain';
 import { adminDb } from '../support/admin.js';
+import { seedStandings } from '../support/standings.js';
 import { call, idToken } from '../support/http.js';
 import { ISOLATED_PASSWORD, seedIsolatedOrg } from '../support/isolated-org.js';
 
@@ -116,11 +117,13 @@ describe('advanceMovement: the whole life of a movement', () => {
     const refused = await advance('secretariat', 'council', { reason: 'Không cần chốt bảng.' });
     expect(refused.error?.message).toBe('Chưa thể chuyển sang hội đồng: Chưa chốt bảng xếp hạng sau thẩm định kỳ “6 tháng cuối năm 2025”.');
     // Live standings as the trigger would have written them; freezing them is freezeStandings' own act.
-    await db.doc(paths.standings(ORG, MOVEMENT, '2025-H2')).set({
+    const live = db.batch();
+    seedStandings(live, ORG, MOVEMENT, {
       periodId: '2025-H2',
       updatedAt: NOW,
       entries: { 'ph-kt': { unitId: 'ph-kt', unitName: 'Phòng Kinh tế', unitCode: 'KT', status: 'approved', total: 50, max: 100, percent: 50, band: 'Yếu', rank: 1, points: {}, sourceUpdatedAt: NOW } },
     });
+    await live.commit();
     const frozen = await call(callables.freezeStandings, { orgId: ORG, movementId: MOVEMENT, periodId: '2025-H2', stage: 'appraisal' }, tokens.secretariat);
     expect(frozen.error).toBeUndefined();
     expect((await advance('secretariat', 'council')).error).toBeUndefined();

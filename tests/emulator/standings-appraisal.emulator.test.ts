@@ -7,19 +7,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Timestamp } from 'firebase-admin/firestore';
 import {
-  Standings,
-  appraisedScores,
   computeStandings,
+  entryOf,
   paths,
   plan119Movement,
   reportId,
-  scoreReport,
   type Appraisal,
   type Movement,
   type Report,
   type Unranked,
 } from '@thidua/domain';
 import { adminDb, waitFor } from '../support/admin.js';
+import { readStandings as readStandingsOf } from '../support/standings.js';
 import { recomputeUnit } from '../../functions/src/standings/recompute.js';
 
 const ORG = 'test-standings-appraisal';
@@ -50,30 +49,8 @@ function appraisal(unitId: string, k: number): Appraisal {
   return { unitId, periodId: period, items, returnComments: {}, responseDeadline: null, updatedAt: now };
 }
 
-function expectedEntry(r: Report, a: Appraisal | null): Unranked {
-  const u = units.find((x) => x.id === r.unitId)!;
-  const self = scoreReport({ movement, report: r });
-  const result = a ? scoreReport({ movement, report: r, appraised: appraisedScores(a) }) : self;
-  return {
-    unitId: r.unitId,
-    unitName: u.name,
-    unitCode: u.code,
-    status: r.status,
-    total: result.total,
-    max: result.max,
-    percent: result.percent,
-    band: result.band,
-    points: Object.fromEntries(result.items.map((i) => [i.code, i.points])),
-    selfPercent: self.percent,
-    appraised: a !== null,
-    sourceUpdatedAt: r.updatedAt,
-  };
-}
-
-const readStandings = async () => {
-  const s = await db.doc(paths.standings(ORG, MOVEMENT, period)).get();
-  return s.exists ? Standings.parse(s.data()) : null;
-};
+const expectedEntry = (r: Report, a: Appraisal | null): Unranked => entryOf(units.find((x) => x.id === r.unitId)!, { movement, report: r, appraisal: a })!;
+const readStandings = () => readStandingsOf(ORG, MOVEMENT, period, movement.tieRule);
 const target = (unitId: string) => ({ orgId: ORG, movementId: MOVEMENT, reportId: reportId(period, unitId) });
 
 beforeAll(async () => {

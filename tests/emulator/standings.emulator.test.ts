@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Timestamp } from 'firebase-admin/firestore';
 import {
-  Standings,
   computeStandings,
+  entryOf,
   paths,
   plan119Movement,
   reportId,
@@ -17,6 +17,7 @@ import {
   type Unranked,
 } from '@thidua/domain';
 import { adminDb, waitFor } from '../support/admin.js';
+import { readStandings as readStandingsOf, storedEntries } from '../support/standings.js';
 import { recomputeUnit } from '../../functions/src/standings/recompute.js';
 
 const ORG = 'test-standings';
@@ -41,28 +42,8 @@ const units = Array.from({ length: 50 }, (_, k) => ({ id: `u${String(k).padStart
 async function writeReport(r: Report) {
   await db.doc(paths.report(ORG, MOVEMENT, reportId(r.periodId, r.unitId))).set({ ...r, updatedAt: Timestamp.fromMillis(r.updatedAt) });
 }
-const readStandings = async () => {
-  const s = await db.doc(paths.standings(ORG, MOVEMENT, period)).get();
-  return s.exists ? Standings.parse({ ...s.data(), updatedAt: s.data()!.updatedAt }) : null;
-};
-const expectedEntry = (r: Report): Unranked => {
-  const u = units.find((x) => x.id === r.unitId)!;
-  const s = scoreReport({ movement, report: r });
-  return {
-    unitId: r.unitId,
-    unitName: u.name,
-    unitCode: u.code,
-    status: r.status,
-    total: s.total,
-    max: s.max,
-    percent: s.percent,
-    band: s.band,
-    points: Object.fromEntries(s.items.map((i) => [i.code, i.points])),
-    selfPercent: s.percent,
-    appraised: false,
-    sourceUpdatedAt: r.updatedAt,
-  };
-};
+const readStandings = () => readStandingsOf(ORG, MOVEMENT, period, movement.tieRule);
+const expectedEntry = (r: Report): Unranked => entryOf(units.find((x) => x.id === r.unitId)!, { movement, report: r })!;
 
 beforeAll(async () => {
   await db.recursiveDelete(db.doc(paths.org(ORG)));
@@ -108,9 +89,18 @@ describe('standings trigger', () => {
     expect(await readStandings()).toEqual(before);
   });
 
-  it('reads a fixed number of documents per change, whatever the number of units', async () => {
+  it('reads a fixed number of documents per change, and writes none when nothing changed, whatever the number of units', async () => {
     const out = await recomputeUnit(db, { orgId: ORG, movementId: MOVEMENT, reportId: reportId(period, 'u00') });
     expect(out.reads).toBeLessThanOrEqual(7);
+    expect(out.writes).toBe(0);
+  });
+
+  it("keeps a report stored under another unit's id out of the standings, and says why", async () => {
+    await db.doc(paths.report(ORG, MOVEMENT, reportId(period, 'u02'))).set({ ...report('u03', 1), updatedAt: Timestamp.fromMillis(now) });
+    const score = await waitFor(() => db.doc(paths.score(ORG, MOVEMENT, reportId(period, 'u02'))).get(), (s) => s.exists);
+    expect(score.get('invalid')).toMatch(/không khớp/);
+    expect((await db.doc(paths.standingEntry(ORG, MOVEMENT, reportId(period, 'u02'))).get()).exists).toBe(false);
+    await db.doc(paths.report(ORG, MOVEMENT, reportId(period, 'u02'))).delete();
   });
 
   it('ends equal to a from-scratch computation after 50 concurrent submissions', async () => {
@@ -124,9 +114,16 @@ describe('standings trigger', () => {
       500,
     );
     expect(st?.entries).toEqual(expected);
-    // The stored document itself (not only its parse) equals the from-scratch standings: the
-    // trigger's field-path patches (changed entry, moved ranks) leave nothing stale behind.
-    expect((await db.doc(paths.standings(ORG, MOVEMENT, period)).get()).get('entries')).toEqual(expected);
+    // The stored documents themselves (not only their parse) are the from-scratch entries, one per
+    // unit, with nothing stale left behind.
+    const stored = await storedEntries(ORG, MOVEMENT, period);
+    expect(Object.keys(stored).sort()).toEqual(units.map((u) => u.id).sort());
+    for (const [id, { periodId, updatedAt, ...entry }] of Object.entries(stored)) {
+      expect(periodId).toBe(period);
+      expect(typeof updatedAt).toBe('number');
+      const { rank: _rank, ...want } = expected[id]!;
+      expect(entry).toEqual(want);
+    }
   }, 120_000);
 
   it('drops a unit from the standings when its report is deleted', async () => {
@@ -136,13 +133,14 @@ describe('standings trigger', () => {
     expect(Object.keys(st?.entries ?? {})).toHaveLength(units.length - 1);
   });
 
-  it('rewrites a standings document that still carries a field the schema dropped (selfPoints)', async () => {
-    const ref = db.doc(paths.standings(ORG, MOVEMENT, period));
-    const before = (await ref.get()).get('entries') as Record<string, Record<string, unknown>>;
-    await ref.update('entries.u00.selfPoints', { x: 1 });
+  it('rewrites a stored entry that still carries a field the schema dropped (selfPoints)', async () => {
+    const ref = db.doc(paths.standingEntry(ORG, MOVEMENT, reportId(period, 'u00')));
+    const { updatedAt: _u, ...before } = (await ref.get()).data()!;
+    await ref.update('selfPoints', { x: 1 });
     const out = await recomputeUnit(db, { orgId: ORG, movementId: MOVEMENT, reportId: reportId(period, 'u00') });
     expect(out.changed).toBe(true);
-    expect((await ref.get()).get('entries')).toEqual(before);
+    const { updatedAt: _v, ...after } = (await ref.get()).data()!;
+    expect(after).toEqual(before);
     expect((await recomputeUnit(db, { orgId: ORG, movementId: MOVEMENT, reportId: reportId(period, 'u00') })).changed).toBe(false);
   });
 });

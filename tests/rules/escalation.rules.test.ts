@@ -8,14 +8,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { collection, collectionGroup, doc, getDoc, getDocs, query, serverTimestamp, setDoc, where, type DocumentData, type Firestore } from 'firebase/firestore';
 import { paths, reportId } from '@thidua/domain';
-import { MOVEMENT, NEXT_PERIOD, ORG, OTHER_ORG, OTHER_UNIT, PERIOD, UNIT, actors, attempt, dbAs, rulesEnv, useRulesEnv, type ActorName } from '../support/rules-env.js';
-import { morePaths, notification, report, score, seedWorld, seeded, standings, stored } from '../support/factories.js';
+import { MOVEMENT, NEXT_PERIOD, ORG, OTHER_ORG, OTHER_UNIT, UNIT, actors, attempt, dbAs, rulesEnv, useRulesEnv, type ActorName } from '../support/rules-env.js';
+import { morePaths, notification, report, score, seedWorld, seeded, storedStandingEntry, stored } from '../support/factories.js';
 
 useRulesEnv();
 
 const THIS_REPORT = paths.report(ORG, MOVEMENT, seeded.reportId);
 const THIS_SCORE = paths.score(ORG, MOVEMENT, seeded.reportId);
-const THIS_STANDINGS = paths.standings(ORG, MOVEMENT, PERIOD);
+const THIS_STANDINGS = paths.standingEntry(ORG, MOVEMENT, seeded.reportId);
 const THIS_NOTICE = paths.notification(ORG, seeded.notificationId);
 
 /** What the document holds now, read with the rules off. */
@@ -128,16 +128,16 @@ describe('escalation attempts', () => {
     });
 
     it('unit staff cannot put its unit first in the standings', async () => {
-      await assertFails(attempt.update('staff', THIS_STANDINGS, { [`entries.${UNIT}.rank`]: 1, [`entries.${UNIT}.total`]: 15 }));
+      await assertFails(attempt.update('staff', THIS_STANDINGS, { percent: 100, total: 15 }));
     });
 
     it('the chair cannot rewrite the standings', async () => {
-      await assertFails(attempt.update('chair', THIS_STANDINGS, { entries: {} }));
-      expect(Object.keys((await current(THIS_STANDINGS))?.['entries'] ?? {})).toEqual([UNIT]);
+      await assertFails(attempt.update('chair', THIS_STANDINGS, { percent: 0 }));
+      expect((await current(THIS_STANDINGS))?.['percent']).toBe(97.33);
     });
 
     it('the admin cannot create standings for a period', async () => {
-      await assertFails(attempt.create('admin', paths.standings(ORG, MOVEMENT, NEXT_PERIOD), standings({ periodId: NEXT_PERIOD })));
+      await assertFails(attempt.create('admin', paths.standingEntry(ORG, MOVEMENT, reportId(NEXT_PERIOD, UNIT)), storedStandingEntry({ periodId: NEXT_PERIOD })));
     });
 
     it('the secretariat cannot write the audit log', async () => {
@@ -211,7 +211,7 @@ describe('escalation attempts', () => {
       ['its reports by status', paths.reports(ORG, MOVEMENT), [where('status', '==', 'submitted')]],
       ['its reports by a unit id that exists in both orgs', paths.reports(ORG, MOVEMENT), [where('unitId', '==', UNIT)]],
       ['its scores', paths.scores(ORG, MOVEMENT), [where('unitId', '==', UNIT)]],
-      ['its standings', morePaths.standingsList(ORG, MOVEMENT), []],
+      ['its standings', paths.standingEntries(ORG, MOVEMENT), []],
       ['its appraisals', morePaths.appraisals(ORG, MOVEMENT), [where('unitId', '==', UNIT)]],
       ['its audit log', paths.audit(ORG), []],
       ['its evidence', paths.evidenceList(ORG), [where('unitId', '==', UNIT)]],

@@ -1,16 +1,16 @@
-/** orgs/{orgId}/movements/{m}/standings/{periodId}: the ranking, read by the whole org, written by nobody but functions. */
+/** orgs/{orgId}/movements/{m}/standingEntries/{reportId}: the ranking's entries, read by the whole org, written by nobody but functions. */
 import { describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
-import { paths } from '@thidua/domain';
-import { MOVEMENT, NEXT_PERIOD, ORG, PERIOD, UNIT, attempt, useRulesEnv } from '../support/rules-env.js';
-import { morePaths, seedDoc, seedWorld, standingEntry, standings } from '../support/factories.js';
+import { paths, reportId } from '@thidua/domain';
+import { MOVEMENT, NEXT_PERIOD, ORG, UNIT, attempt, useRulesEnv } from '../support/rules-env.js';
+import { seedDoc, seedWorld, seeded, storedStandingEntry as standings } from '../support/factories.js';
 
 useRulesEnv();
 
-const THIS_STANDINGS = paths.standings(ORG, MOVEMENT, PERIOD);
-const NEW_STANDINGS = paths.standings(ORG, MOVEMENT, NEXT_PERIOD);
-const STANDINGS = morePaths.standingsList(ORG, MOVEMENT);
-const firstPlace = { [`entries.${UNIT}.rank`]: 1, [`entries.${UNIT}.percent`]: 100 };
+const THIS_STANDINGS = paths.standingEntry(ORG, MOVEMENT, seeded.reportId);
+const NEW_STANDINGS = paths.standingEntry(ORG, MOVEMENT, reportId(NEXT_PERIOD, UNIT));
+const STANDINGS = paths.standingEntries(ORG, MOVEMENT);
+const firstPlace = { percent: 100, total: 15 };
 
 describe('standings', () => {
   describe('signed out', () => {
@@ -67,7 +67,7 @@ describe('standings', () => {
 
     it('cannot drop the other unit from the standings', async () => {
       await seedDoc(THIS_STANDINGS, standings());
-      await assertFails(attempt.update('otherUnitStaff', THIS_STANDINGS, { entries: {} }));
+      await assertFails(attempt.update('otherUnitStaff', THIS_STANDINGS, { percent: 0, status: 'draft' }));
     });
   });
 
@@ -96,7 +96,7 @@ describe('standings', () => {
 
     it('cannot re-rank the standings', async () => {
       await seedDoc(THIS_STANDINGS, standings());
-      await assertFails(attempt.update('secretariat', THIS_STANDINGS, { [`entries.${UNIT}`]: standingEntry({ rank: 2 }) }));
+      await assertFails(attempt.update('secretariat', THIS_STANDINGS, standings({ percent: 50 })));
     });
 
     it('cannot delete the standings', async () => {

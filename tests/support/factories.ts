@@ -20,7 +20,7 @@ import {
   type ScoreResult,
   type StandingEntry,
   type StandingsSnapshot,
-  type Standings,
+  type StoredStandingEntry,
   type Text,
   type Unit,
   UserMeta,
@@ -56,7 +56,6 @@ export type UserMetaDoc = ReturnType<typeof UserMeta.parse>;
 /** Paths the domain's `paths` does not spell (yet). */
 export const morePaths = {
   appraisals: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/appraisals`,
-  standingsList: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/standings`,
   auditEntry: (orgId: string, entryId: string) => `orgs/${orgId}/audit/${entryId}`,
   userMeta: (uid: string) => `userMeta/${uid}`,
   historyEntry: (orgId: string, movementId: string, reportId: string, entryId: string) =>
@@ -193,8 +192,10 @@ export function standingEntry(overrides: Partial<StandingEntry> = {}): StandingE
   };
 }
 
-export function standings(overrides: Partial<Standings> = {}): Standings {
-  return { periodId: PERIOD, entries: { [UNIT]: standingEntry() }, updatedAt: T0 + 2 * DAY, ...overrides };
+/** standingEntries/{reportId}: this unit's stored entry (no rank: readers rank), as functions write it. */
+export function storedStandingEntry(overrides: Partial<StoredStandingEntry> = {}): StoredStandingEntry {
+  const { rank: _rank, ...entry } = standingEntry();
+  return { ...entry, periodId: PERIOD, updatedAt: T0 + 2 * DAY, ...overrides };
 }
 
 /** The standings of this period frozen by the secretariat after self-assessment. */
@@ -365,7 +366,7 @@ export function world(orgId: string = ORG, reportStatus: ReportStatus = 'draft')
       reportIn('submitted', { unitId: OTHER_UNIT, updatedBy: actors.otherUnitStaff.uid }),
     ),
     [paths.score(orgId, MOVEMENT, seeded.reportId)]: stored.score(score({ status: reportStatus })),
-    [paths.standings(orgId, MOVEMENT, PERIOD)]: standings(),
+    [paths.standingEntry(orgId, MOVEMENT, seeded.reportId)]: storedStandingEntry(),
     [paths.standingsSnapshot(orgId, MOVEMENT, seeded.snapshotId)]: standingsSnapshot(),
     [paths.appraisal(orgId, MOVEMENT, seeded.reportId)]: appraisal(),
     [morePaths.auditEntry(orgId, seeded.auditEntryId)]: stored.auditEntry(auditEntry()),

@@ -1,9 +1,9 @@
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { FieldValue, getFirestore } from 'firebase-admin/firestore';
-import { FREEZE_ACT, FreezeStandingsInput, SNAPSHOT_STAGE_TEXT, Standings, canFreezeStandings, paths, snapshotId } from '@thidua/domain';
+import { FREEZE_ACT, FreezeStandingsInput, SNAPSHOT_STAGE_TEXT, canFreezeStandings, paths, snapshotId } from '@thidua/domain';
 import { refs } from '../data/refs.js';
-import { toDomain } from '../data/convert.js';
 import { parseMovement, requireAct } from '../data/movement.js';
+import { readStandings } from '../data/standings.js';
 import { frozenSnapshot } from '../standings/freeze.js';
 import { claimsOf, parseInput } from './errors.js';
 
@@ -23,17 +23,13 @@ export const freezeStandings = onCall(async (request) => {
   const id = snapshotId(input.periodId, input.stage);
   const snapshotRef = db.doc(paths.standingsSnapshot(input.orgId, input.movementId, id));
   return db.runTransaction(async (tx) => {
-    const [m, live, existing] = await Promise.all([
-      tx.get(r.movement(input.orgId, input.movementId)),
-      tx.get(r.standings(input.orgId, input.movementId, input.periodId)),
-      tx.get(snapshotRef),
-    ]);
+    const [m, existing] = await Promise.all([tx.get(r.movement(input.orgId, input.movementId)), tx.get(snapshotRef)]);
     const movement = parseMovement(m);
     if (!movement.periods.some((p) => p.id === input.periodId)) throw new HttpsError('invalid-argument', `Phong trào không có kỳ ${input.periodId}.`);
     requireAct(movement, FREEZE_ACT[input.stage]);
     const stage = SNAPSHOT_STAGE_TEXT[input.stage].vi.toLowerCase();
     if (existing.exists) throw new HttpsError('already-exists', `Bảng xếp hạng kỳ này đã được chốt ở giai đoạn “${stage}”; bản đã chốt không sửa được.`);
-    const standings = live.exists ? Standings.parse(toDomain(live.data())) : null;
+    const standings = await readStandings(db, tx, input, movement.tieRule);
     if (!standings || Object.keys(standings.entries).length === 0) {
       throw new HttpsError('failed-precondition', 'Chưa có đơn vị nào trong bảng xếp hạng kỳ này nên chưa chốt được.');
     }

@@ -10,5 +10,5 @@ export const refs = (db: Firestore) => ({
   report: (orgId: string, movementId: string, reportId: string) => db.doc(paths.report(orgId, movementId, reportId)),
   appraisal: (orgId: string, movementId: string, reportId: string) => db.doc(paths.appraisal(orgId, movementId, reportId)),
   score: (orgId: string, movementId: string, reportId: string) => db.doc(paths.score(orgId, movementId, reportId)),
-  standings: (orgId: string, movementId: string, periodId: string) => db.doc(paths.standings(orgId, movementId, periodId)),
+  standingEntry: (orgId: string, movementId: string, reportId: string) => db.doc(paths.standingEntry(orgId, movementId, reportId)),
 });

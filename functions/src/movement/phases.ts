@@ -9,7 +9,6 @@ import { FieldValue, type Firestore, type Query, type Transaction } from 'fireba
 import {
   Member,
   PhaseChange,
-  Standings,
   awardPaths,
   nextPhase,
   paths,
@@ -29,6 +28,7 @@ import { refs } from '../data/refs.js';
 import { toDomain } from '../data/convert.js';
 import { parseMovement } from '../data/movement.js';
 import { frozenSnapshot } from '../standings/freeze.js';
+import { readStandings } from '../data/standings.js';
 import { notify } from '../notify/notify.js';
 import type { PushSender } from '../notify/senders.js';
 
@@ -87,9 +87,8 @@ export async function advanceMovement(deps: AdvanceDeps, actor: Claims & { uid: 
     const frozen: { id: string; data: StandingsSnapshot }[] = [];
     if (out.to === 'closed') {
       const pending = movement.periods.filter((p) => !facts.snapshotIds.includes(snapshotId(p.id, 'final')));
-      const lives = await Promise.all(pending.map((p) => tx.get(refs(db).standings(input.orgId, input.movementId, p.id))));
-      for (const [i, live] of lives.entries()) {
-        const standings = live.exists ? Standings.parse(toDomain(live.data())) : null;
+      const lives = await Promise.all(pending.map((p) => readStandings(db, tx, { orgId: input.orgId, movementId: input.movementId, periodId: p.id }, movement.tieRule)));
+      for (const [i, standings] of lives.entries()) {
         if (!standings || Object.keys(standings.entries).length === 0) continue;
         frozen.push({ id: snapshotId(pending[i]!.id, 'final'), data: frozenSnapshot(movement, standings, 'final', actor.uid, now) });
       }

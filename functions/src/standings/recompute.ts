@@ -1,29 +1,26 @@
 /**
- * Recomputes one unit's score and its place in the standings from the source of truth (the
- * stored report, not the event payload), inside one transaction. Reads a fixed number of
- * documents whatever the number of units, and gives the same result however often it runs.
+ * Recomputes one unit's score and its standings entry from the source of truth (the stored report,
+ * not the event payload), inside one transaction. Reads and writes a fixed number of small
+ * documents whatever the number of units: the entry is stored alone (standingEntries/{reportId},
+ * no rank) and readers rank the entries (domain `standingsOf`). Gives the same result however
+ * often it runs, and writes nothing when nothing changed.
  */
-import type { Firestore } from 'firebase-admin/firestore';
-import { FieldPath, FieldValue } from 'firebase-admin/firestore';
+import { isDeepStrictEqual } from 'node:util';
+import type { DocumentReference, DocumentSnapshot, Firestore, Timestamp } from 'firebase-admin/firestore';
+import { FieldValue } from 'firebase-admin/firestore';
 import {
   Appraisal,
-  appraisedScores,
   Movement,
-  RANKED_STATUSES,
   Report,
-  StandingEntry,
-  Standings,
   Unit,
   reportId as makeReportId,
-  scoreReport,
-  standingsPatch,
-  upsertEntry,
+  sameEntry,
+  standingEntry,
+  unitScores,
   type Unranked,
 } from '@thidua/domain';
 import { refs } from '../data/refs.js';
-import { canonical, toDomain } from '../data/convert.js';
-
-const ENTRY_KEYS = new Set(Object.keys(StandingEntry.shape));
+import { toDomain } from '../data/convert.js';
 
 export interface RecomputeTarget {
   orgId: string;
@@ -37,60 +34,102 @@ export interface RecomputeOutcome {
   writes: number;
 }
 
+/**
+ * Parsed movements of this warm instance, by path, with the update time of the document they were
+ * parsed from: a movement (25 criteria with their texts) is parsed once per version instead of on
+ * every run. The update time changes with any write to the document, so a stale copy is never used
+ * (a criteriaVersion key would miss a deadline or period change that leaves the version alone).
+ */
+const cache = new WeakMap<Firestore, Map<string, { updateTime: Timestamp; movement: Movement }>>();
+const movementsOf = (db: Firestore) => cache.get(db) ?? cache.set(db, new Map()).get(db)!;
+
+function movementOf(db: Firestore, snap: DocumentSnapshot): Movement {
+  const movements = movementsOf(db);
+  const cached = movements.get(snap.ref.path);
+  if (cached && snap.updateTime && cached.updateTime.isEqual(snap.updateTime)) return cached.movement;
+  const movement = Movement.parse(toDomain(snap.data()));
+  if (snap.updateTime) movements.set(snap.ref.path, { updateTime: snap.updateTime, movement });
+  return movement;
+}
+
 /** Report ids are `${periodId}_${unitId}`; ids may contain "_", so split on the movement's known periods. */
 function splitReportId(movement: Movement, id: string): { periodId: string; unitId: string } | null {
   const period = movement.periods.find((p) => id.startsWith(`${p.id}_`));
   return period ? { periodId: period.id, unitId: id.slice(period.id.length + 1) } : null;
 }
 
-export async function recomputeUnit(db: Firestore, t: RecomputeTarget, now: () => number = Date.now): Promise<RecomputeOutcome> {
+/** Every document one run reads besides the movement, in a fixed order. */
+function sources(db: Firestore, t: RecomputeTarget, movement: Movement): DocumentReference[] | null {
+  const ids = splitReportId(movement, t.reportId);
+  if (!ids) return null;
   const r = refs(db);
+  const periodIndex = movement.periods.findIndex((p) => p.id === ids.periodId);
+  const previousPeriod = periodIndex > 0 ? movement.periods[periodIndex - 1] : undefined;
+  return [
+    r.report(t.orgId, t.movementId, t.reportId),
+    r.score(t.orgId, t.movementId, t.reportId),
+    r.appraisal(t.orgId, t.movementId, t.reportId),
+    r.unit(t.orgId, ids.unitId),
+    r.standingEntry(t.orgId, t.movementId, t.reportId),
+    ...(previousPeriod ? [r.report(t.orgId, t.movementId, makeReportId(previousPeriod.id, ids.unitId))] : []),
+  ];
+}
+
+const samePaths = (a: DocumentReference[] | null, b: DocumentReference[]) => !!a && a.length === b.length && a.every((x, i) => x.path === b[i]!.path);
+
+/** Bookkeeping fields of a stored entry beyond the entry itself. */
+const STORED_EXTRA = ['periodId', 'updatedAt'];
+
+export async function recomputeUnit(db: Firestore, t: RecomputeTarget, now: () => number = Date.now): Promise<RecomputeOutcome> {
+  const movementRef = refs(db).movement(t.orgId, t.movementId);
   return db.runTransaction(
     async (tx) => {
-      let reads = 0;
-      const movementSnap = await tx.get(r.movement(t.orgId, t.movementId));
-      reads++;
-      if (!movementSnap.exists) return { changed: false, reads, writes: 0 };
-      const movement = Movement.parse(toDomain(movementSnap.data()));
-      const ids = splitReportId(movement, t.reportId);
-      if (!ids) return { changed: false, reads, writes: 0 };
-      const periodIndex = movement.periods.findIndex((p) => p.id === ids.periodId);
-      const previousPeriod = periodIndex > 0 ? movement.periods[periodIndex - 1] : undefined;
-
-      const scoreRef = r.score(t.orgId, t.movementId, t.reportId);
-      const [reportSnap, scoreSnap, appraisalSnap, unitSnap, standingsSnap, previousSnap] = await Promise.all([
-        tx.get(r.report(t.orgId, t.movementId, t.reportId)),
-        tx.get(scoreRef),
-        tx.get(r.appraisal(t.orgId, t.movementId, t.reportId)),
-        tx.get(r.unit(t.orgId, ids.unitId)),
-        tx.get(r.standings(t.orgId, t.movementId, ids.periodId)),
-        previousPeriod ? tx.get(r.report(t.orgId, t.movementId, makeReportId(previousPeriod.id, ids.unitId))) : Promise.resolve(null),
-      ]);
-      reads += previousSnap ? 6 : 5;
+      // One round trip for everything when this instance already knows the movement's periods; a
+      // second one only when the movement changed them since.
+      const known = movementsOf(db).get(movementRef.path)?.movement;
+      const guessed = known ? sources(db, t, known) : null;
+      const [movementSnap, ...first] = await tx.getAll(movementRef, ...(guessed ?? []));
+      let reads = 1 + first.length;
+      if (!movementSnap!.exists) return { changed: false, reads, writes: 0 };
+      const movement = movementOf(db, movementSnap!);
+      const needed = sources(db, t, movement);
+      if (!needed) return { changed: false, reads, writes: 0 };
+      let snaps = first;
+      if (!samePaths(guessed, needed)) {
+        snaps = await tx.getAll(...needed);
+        reads += snaps.length;
+      }
+      const [reportSnap, scoreSnap, appraisalSnap, unitSnap, entrySnap, previousSnap] = snaps as [
+        DocumentSnapshot,
+        DocumentSnapshot,
+        DocumentSnapshot,
+        DocumentSnapshot,
+        DocumentSnapshot,
+        DocumentSnapshot | undefined,
+      ];
+      const { periodId, unitId } = splitReportId(movement, t.reportId)!;
 
       const parsed = reportSnap.exists ? Report.safeParse(toDomain(reportSnap.data())) : null;
-      const report = parsed?.success ? parsed.data : null;
+      // A report stored under another unit's or period's id would claim that unit's place: not ranked.
+      const misplaced = parsed?.success && (parsed.data.unitId !== unitId || parsed.data.periodId !== periodId);
+      const report = parsed?.success && !misplaced ? parsed.data : null;
       const previous = previousSnap?.exists ? Report.safeParse(toDomain(previousSnap.data())) : null;
       const appraisal = appraisalSnap.exists ? Appraisal.parse(toDomain(appraisalSnap.data())) : null;
       const unit = unitSnap.exists ? Unit.parse(toDomain(unitSnap.data())) : null;
-      // The standings hold no Timestamps (millis throughout), so no toDomain pass over every entry.
-      const standingsRaw = standingsSnap.exists ? (standingsSnap.data() as { entries?: Record<string, Record<string, unknown>> }) : null;
-      const standings = standingsRaw ? Standings.parse(standingsRaw) : null;
 
-      let entry: Unranked | null = null;
       let writes = 0;
+      const scoreRef = scoreSnap.ref;
       // Writes the score only when it differs from the stored one, so a repeated event writes nothing.
       const putScore = (score: Record<string, unknown>) => {
         const { computedAt: _ignored, ...stored } = (scoreSnap.data() ?? {}) as Record<string, unknown>;
-        if (canonical(toDomain(stored)) === canonical(score)) return;
+        if (isDeepStrictEqual(toDomain(stored), score)) return;
         tx.set(scoreRef, { ...score, computedAt: FieldValue.serverTimestamp() });
         writes++;
       };
+      let entry: Unranked | null = null;
       if (report && unit) {
-        const base = { movement, report, previous: previous?.success ? previous.data : null };
-        const self = scoreReport(base);
-        const appraised = appraisedScores(appraisal);
-        const result = appraised && Object.keys(appraised).length ? scoreReport({ ...base, appraised }) : self;
+        const scores = unitScores({ movement, report, previous: previous?.success ? previous.data : null, appraisal });
+        const { result, self } = scores;
         putScore({
           ...result,
           self: { total: self.total, percent: self.percent, band: self.band },
@@ -100,51 +139,31 @@ export async function recomputeUnit(db: Firestore, t: RecomputeTarget, now: () =
           criteriaVersion: movement.criteriaVersion,
           sourceUpdatedAt: report.updatedAt,
         });
-        if (RANKED_STATUSES.has(report.status)) {
-          entry = {
-            unitId: report.unitId,
-            unitName: unit.name,
-            unitCode: unit.code,
-            status: report.status,
-            total: result.total,
-            max: result.max,
-            percent: result.percent,
-            band: result.band,
-            points: Object.fromEntries(result.items.map((i) => [i.code, i.points])),
-            selfPercent: self.percent,
-            appraised: result !== self,
-            sourceUpdatedAt: report.updatedAt,
-          };
-        }
+        entry = standingEntry(unit, report, scores);
       } else if (parsed && !parsed.success) {
         // A malformed report never reaches the standings; the reason is kept for the unit to see.
         putScore({ invalid: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+      } else if (misplaced) {
+        putScore({ invalid: `unitId/periodId: báo cáo không khớp mã ${t.reportId} (report does not match its id)` });
       } else if (!reportSnap.exists && scoreSnap.exists) {
         tx.delete(scoreRef);
         writes++;
       }
 
-      const entries = upsertEntry(standings, ids.unitId, entry, movement.tieRule);
-      const patch = standingsPatch(standings, entries, [ids.unitId, ...(entry ? [entry.unitId] : [])], (a, b) => canonical(a) === canonical(b));
-      const standingsRef = r.standings(t.orgId, t.movementId, ids.periodId);
-      // Entries written before selfPoints left the schema (or with any field it no longer has) are
-      // rewritten once in full, so the stored document equals the parsed one again.
-      const stale = standingsRaw && Object.values(standingsRaw.entries ?? {}).some((e) => Object.keys(e).some((k) => !ENTRY_KEYS.has(k)));
-      if (!stale && patch.unchanged) return { changed: writes > 0, reads, writes };
-      if (!standings || stale) {
-        tx.set(standingsRef, { periodId: ids.periodId, entries, updatedAt: now() });
+      // The stored entry is compared field by field (no parse, no serialisation) and written only
+      // when its content changed; a stale field left by an older form counts as a change.
+      const entryRef = entrySnap.ref;
+      const stored = entrySnap.exists ? (entrySnap.data() as Unranked & { periodId?: unknown }) : null;
+      if (!entry) {
+        if (stored) {
+          tx.delete(entryRef);
+          writes++;
+        }
+      } else if (!stored || stored.periodId !== periodId || Object.keys(stored).length !== Object.keys(entry).length + STORED_EXTRA.length || !sameEntry(stored, entry)) {
+        tx.set(entryRef, { ...entry, periodId, updatedAt: now() });
         writes++;
-        return { changed: true, reads, writes };
       }
-      // Only what changed goes over the wire: the changed unit's entry, the ranks that moved, the
-      // removed ids. The stored document ends up equal to `entries` (the full upsert), whatever N is.
-      const fields: unknown[] = [];
-      for (const [id, e] of Object.entries(patch.entries)) fields.push(new FieldPath('entries', id), e);
-      for (const [id, rank] of Object.entries(patch.ranks)) fields.push(new FieldPath('entries', id, 'rank'), rank);
-      for (const id of patch.removed) fields.push(new FieldPath('entries', id), FieldValue.delete());
-      (tx.update as (ref: typeof standingsRef, field: FieldPath, value: unknown, ...more: unknown[]) => unknown)(standingsRef, new FieldPath('updatedAt'), now(), ...fields);
-      writes++;
-      return { changed: true, reads, writes };
+      return { changed: writes > 0, reads, writes };
     },
     { maxAttempts: 50 },
   );

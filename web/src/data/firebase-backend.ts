@@ -14,7 +14,6 @@ import { httpsCallable } from 'firebase/functions';
 import {
   Movement,
   ReportStatus,
-  Standings,
   callables,
   paths,
   type ReportRef,
@@ -22,11 +21,11 @@ import {
 import { firebaseServices } from '../firebase.js';
 import { readClaims } from '../logic/claims.js';
 import type { MovementEntry } from '../logic/movement.js';
-import { BackendError, type Backend, type StoredReport } from './backend.js';
+import type { Backend, StoredReport } from './backend.js';
 import { firebaseEvidence } from './firebase-evidence.js';
 import { refreshClaims, watchClaimsStamp } from './claims-backend.js';
 import { firebaseAwardsBackend } from './firebase-awards-backend.js';
-import { plain, toBackendError, toStoredReport, watchUnits } from './firestore-values.js';
+import { plain, toBackendError, toStoredReport, watchStandingEntries, watchUnits } from './firestore-values.js';
 
 export function firebaseBackend(): Backend {
   const { auth, db, functions } = firebaseServices();
@@ -120,16 +119,7 @@ export function firebaseBackend(): Backend {
     },
 
     watchStandings(orgId, movementId, periodId, next, fail) {
-      return onSnapshot(
-        doc(db, paths.standings(orgId, movementId, periodId)),
-        (snap) => {
-          if (!snap.exists()) return next(null);
-          const r = Standings.safeParse(plain(snap.data()));
-          if (r.success) next(r.data);
-          else fail(new BackendError('invalid-data', r.error.issues[0]?.message ?? 'invalid standings'));
-        },
-        (e) => fail(toBackendError(e)),
-      );
+      return watchStandingEntries(db, orgId, movementId, periodId, (byPeriod) => next(byPeriod[periodId] ?? null), fail);
     },
 
     async saveDraft(target, content, mode) {

@@ -1,10 +1,10 @@
 /** StandingsData over the Firebase JS SDK (the same app as firebase-backend.ts). */
 import { collection, doc, onSnapshot, query, where, type DocumentData } from 'firebase/firestore';
 import { httpsCallable } from 'firebase/functions';
-import { RANKED_STATUSES, ScoreResult, Standings, StandingsSnapshot, callables, paths } from '@thidua/domain';
+import { RANKED_STATUSES, ScoreResult, StandingsSnapshot, callables, paths } from '@thidua/domain';
 import { firebaseServices } from '../firebase.js';
 import type { StandingsData, UnitScore } from './standings-data.js';
-import { plain, toBackendError as toError } from './firestore-values.js';
+import { plain, toBackendError as toError, watchStandingEntries } from './firestore-values.js';
 
 function toScore(data: DocumentData): UnitScore | null {
   const d = plain(data) as Record<string, unknown>;
@@ -18,18 +18,7 @@ export function firebaseStandingsData(): StandingsData {
   const { db, functions } = firebaseServices();
   return {
     watchAllStandings(orgId, movementId, next, fail) {
-      return onSnapshot(
-        collection(db, paths.standingsList(orgId, movementId)),
-        (snap) => {
-          const out: Record<string, Standings> = {};
-          for (const d of snap.docs) {
-            const r = Standings.safeParse(plain(d.data()));
-            if (r.success) out[r.data.periodId] = r.data;
-          }
-          next(out);
-        },
-        (e) => fail(toError(e)),
-      );
+      return watchStandingEntries(db, orgId, movementId, null, next, fail);
     },
 
     watchSnapshots(orgId, movementId, next, fail) {

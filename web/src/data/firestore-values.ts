@@ -1,7 +1,7 @@
 /** What every Firestore-backed data service of the web app needs at its edge. */
 import { FirebaseError } from 'firebase/app';
-import { Timestamp, collection, onSnapshot, type DocumentData, type Firestore } from 'firebase/firestore';
-import { ReportStatus, Unit, paths } from '@thidua/domain';
+import { Timestamp, collection, doc, onSnapshot, query, where, type DocumentData, type Firestore } from 'firebase/firestore';
+import { ReportStatus, StoredStandingEntry, Unit, paths, standingsOf, type Movement, type Standings } from '@thidua/domain';
 import { BackendError, type StoredReport, type Unsubscribe } from './backend.js';
 
 /** Firestore Timestamps (anywhere in a document) become epoch millis, as the domain expects. */
@@ -51,4 +51,56 @@ export function watchUnits(db: Firestore, orgId: string, next: (units: Record<st
     },
     (e) => fail(toBackendError(e)),
   );
+}
+
+/**
+ * Standings, live, keyed by period id: one period's (`periodId`) or every period's (null). The
+ * stored entries carry no rank (functions store one document per unit, so a change writes one
+ * document); they are ranked here with the movement's tie rule, the same domain code the server
+ * freezes with. Each change of the ward delivers one small document, not the whole table.
+ */
+export function watchStandingEntries(
+  db: Firestore,
+  orgId: string,
+  movementId: string,
+  periodId: string | null,
+  next: (byPeriod: Record<string, Standings>) => void,
+  fail: (e: BackendError) => void,
+): Unsubscribe {
+  let tieRule: Movement['tieRule'] | null = null;
+  let entries: StoredStandingEntry[] | null = null;
+  const emit = () => {
+    if (!tieRule || !entries) return;
+    const out: Record<string, Standings> = {};
+    for (const p of new Set(entries.map((e) => e.periodId))) {
+      const s = standingsOf(p, entries, tieRule);
+      if (s) out[p] = s;
+    }
+    next(out);
+  };
+  const stopMovement = onSnapshot(
+    doc(db, paths.movement(orgId, movementId)),
+    (snap) => {
+      tieRule = snap.get('tieRule') === 'by-code' ? 'by-code' : 'shared';
+      emit();
+    },
+    (e) => fail(toBackendError(e)),
+  );
+  const all = collection(db, paths.standingEntries(orgId, movementId));
+  const stopEntries = onSnapshot(
+    periodId ? query(all, where('periodId', '==', periodId)) : all,
+    (snap) => {
+      entries = [];
+      for (const d of snap.docs) {
+        const r = StoredStandingEntry.safeParse(plain(d.data()));
+        if (r.success) entries.push(r.data);
+      }
+      emit();
+    },
+    (e) => fail(toBackendError(e)),
+  );
+  return () => {
+    stopMovement();
+    stopEntries();
+  };
 }
