@@ -5,6 +5,7 @@ import {
   DEFAULT_COUNCIL_RULES,
   ballotCommitment,
   castVote,
+  resentVote,
   sha256Hex,
   tally,
   tallyAll,
@@ -80,6 +81,34 @@ describe('castVote', () => {
     const r = cast({ existing: [first.ballot], choice: 'no' });
     expect(r).toMatchObject({ ok: false, code: 'failed-precondition', reason: 'already-voted' });
     if (!r.ok) expect(r.message.vi).toBe('Thành viên 2 đã biểu quyết cho trường hợp này; mỗi thành viên chỉ biểu quyết một lần.');
+  });
+
+  describe('a ballot sent again (retried request, second click)', () => {
+    const first = cast({ nonce: 'a'.repeat(32) });
+    if (!first.ok) throw new Error('first vote refused');
+    const b = first.ballot;
+    const participation = { written: false, recordedBy: 'm2', at: b.castAt };
+    const again = (choice: VoteChoice, nonce?: string, written = false, secret = false) =>
+      resentVote(
+        { voterName: 'Thành viên 2', participation, ballot: secret ? null : b, box: secret ? { receipts: [{ commitment: 'f'.repeat(64), choice: 'no' }, { commitment: b.commitment, choice: 'yes' }] } : null },
+        { nominationId: 'nom-a', voterId: 'm2', choice, nonce, written },
+      );
+
+    it('open ballot: the same choice gives back the recorded ballot, another choice is refused', () => {
+      expect(again('yes')).toEqual({ ok: true, ballot: b });
+      const r = again('no');
+      expect(r).toMatchObject({ ok: false, code: 'failed-precondition', reason: 'already-voted' });
+      if (!r.ok) expect(r.message.vi).toContain('phiếu đã ghi không thể thay đổi');
+      expect(again('yes', undefined, true)).toMatchObject({ ok: false, reason: 'already-voted' });
+    });
+
+    it('secret ballot: recognised by the voter’s key only, with the same receipt', () => {
+      expect(again('yes', 'a'.repeat(32), false, true)).toEqual({ ok: true, ballot: { ...b } });
+      expect(again('no', 'a'.repeat(32), false, true)).toMatchObject({ ok: false, reason: 'already-voted' });
+      // Without the key (or with another) nothing tells whose choice is whose: refused, not guessed.
+      expect(again('yes', undefined, false, true)).toMatchObject({ ok: false, reason: 'already-voted' });
+      expect(again('yes', 'b'.repeat(32), false, true)).toMatchObject({ ok: false, reason: 'already-voted' });
+    });
   });
 
   it('allows the same member to vote on another nomination', () => {

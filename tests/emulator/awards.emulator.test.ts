@@ -21,6 +21,7 @@ import {
   NominationRecord,
   awardPaths,
   newDossierDocument,
+  openBallotId,
   paths,
   verifyReceipt,
   type VoteReceipt,
@@ -225,6 +226,13 @@ describe("the unit's bình xét", () => {
     const written = await ok<VoteReceipt>('castVote', { ...at, nominationId: N.tuan, choice: 'yes', voterId: 'kt-cv3', written: true }, 'canboKt');
     expect(written).toMatchObject({ voterId: 'kt-cv3', written: true, choice: 'yes' });
 
+    // Sent again with the same choice (a retried request): the recorded ballot comes back, nothing new is written.
+    const stored = (await db.doc(awardPaths.ballot(ORG, MOVEMENT, M.unit, openBallotId(N.tuan, uid.canboKt))).get()).data();
+    const auditCount = async () => (await db.collection(paths.audit(ORG)).where('target', '==', awardPaths.meeting(ORG, MOVEMENT, M.unit)).get()).size;
+    const auditBefore = await auditCount();
+    const resent = await ok<VoteReceipt>('castVote', { ...at, nominationId: N.tuan, choice: 'yes' }, 'canboKt');
+    expect(resent).toMatchObject({ voterId: uid.canboKt, choice: 'yes', nonce: stored?.nonce, commitment: stored?.commitment });
+    expect(await auditCount()).toBe(auditBefore);
     const twice = await call('castVote', { ...at, nominationId: N.tuan, choice: 'no' }, 'canboKt');
     expect(twice.error?.status).toBe('FAILED_PRECONDITION');
     expect(twice.error?.message).toContain('đã biểu quyết cho trường hợp này');
@@ -337,6 +345,15 @@ describe('the ward council', () => {
     expect(voters.docs.map((d) => d.id).sort()).toEqual(members.map((m) => m.memberId).sort());
     const votersJson = JSON.stringify(voters.docs.map((d) => d.data()));
     for (const word of ['choice', 'commitment', 'nonce', ...receipts.map((r) => r.commitment), ...receipts.map((r) => r.nonce)]) expect(votersJson).not.toContain(word);
+    // A resend carries the voter's key: the same choice gives back the same receipt, another is refused.
+    const chair = receipts[0]!;
+    expect(await ok<VoteReceipt>('castVote', { ...scope, meetingId: M.secret, nominationId: N.staffProposal, choice: 'yes', nonce: chair.nonce }, 'chutich')).toEqual(chair);
+    const changed = await call('castVote', { ...scope, meetingId: M.secret, nominationId: N.staffProposal, choice: 'no', nonce: chair.nonce }, 'chutich');
+    expect(changed.error?.status).toBe('FAILED_PRECONDITION');
+    expect(changed.error?.message).toContain('phiếu đã ghi không thể thay đổi');
+    const unkeyed = await call('castVote', { ...scope, meetingId: M.secret, nominationId: N.staffProposal, choice: 'yes' }, 'chutich');
+    expect(unkeyed.error?.status).toBe('FAILED_PRECONDITION');
+    expect(((await db.doc(awardPaths.ballot(ORG, MOVEMENT, M.secret, N.staffProposal)).get()).get('receipts') as unknown[]).length).toBe(3);
     const audit = await db.collection(paths.audit(ORG)).where('target', '==', awardPaths.meeting(ORG, MOVEMENT, M.secret)).get();
     expect(audit.docs.filter((d) => d.get('action') === 'cast-vote')).toHaveLength(3);
     expect(JSON.stringify(audit.docs.map((d) => d.data()))).not.toContain('choice');

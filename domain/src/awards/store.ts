@@ -393,6 +393,12 @@ export const CastVoteCallInput = MeetingScope.extend({
   voterId: Id.optional(),
   /** The secretary records an absent member's written vote. */
   written: z.boolean().default(false),
+  /**
+   * The ballot's key, drawn at random by the voter's device once per ballot and sent again with
+   * any resend: it becomes the receipt's nonce, and lets the server recognise a resent secret
+   * ballot (which stores no voter next to a choice). Default: drawn by the server.
+   */
+  nonce: z.string().regex(/^[0-9a-f]{32,64}$/, 'Mã phiếu phải là 32–64 chữ số thập lục phân.').optional(),
 });
 export type CastVoteCallInput = z.input<typeof CastVoteCallInput>;
 

@@ -86,6 +86,33 @@ export function castVote(input: CastVoteInput): CastVoteResult {
   return { ok: true, ballot };
 }
 
+/**
+ * A ballot sent again after it was recorded (a retried request, a second click): the same choice
+ * gives back the recorded ballot, unchanged; another choice is refused, since a vote once recorded
+ * cannot be changed. An open ballot is compared with its stored record. A secret ballot stores no
+ * voter next to a choice, so the resent ballot is recognised only by the voter's own key (`nonce`):
+ * its commitment for that choice must be in the box.
+ */
+export function resentVote(
+  recorded: { voterName: string; participation: { written: boolean; recordedBy: string; at: number }; ballot: Ballot | null; box: { receipts: readonly Receipt[] } | null },
+  attempt: { nominationId: string; voterId: string; choice: VoteChoice; nonce?: string | undefined; written: boolean },
+): CastVoteResult {
+  const changed = refuse(
+    'failed-precondition',
+    'already-voted',
+    `${recorded.voterName} đã biểu quyết cho trường hợp này; phiếu đã ghi không thể thay đổi, mỗi thành viên chỉ biểu quyết một lần.`,
+    `${recorded.voterName} has already voted on this nomination; a recorded ballot cannot be changed, each member votes once.`,
+  );
+  if (recorded.participation.written !== attempt.written) return changed;
+  if (recorded.ballot) return recorded.ballot.choice === attempt.choice ? { ok: true, ballot: recorded.ballot } : changed;
+  if (!recorded.box || !attempt.nonce) return changed;
+  const { nominationId, voterId, choice, written } = attempt;
+  const commitment = ballotCommitment({ nominationId, voterId, choice, nonce: attempt.nonce });
+  if (!recorded.box.receipts.some((r) => r.commitment === commitment && r.choice === choice)) return changed;
+  const { recordedBy, at } = recorded.participation;
+  return { ok: true, ballot: { nominationId, voterId, choice, written, nonce: attempt.nonce, commitment, castAt: at, recordedBy } };
+}
+
 // ─── Tally ────────────────────────────────────────────────────────────────────────────────────
 export interface Receipt {
   commitment: string;

@@ -19,6 +19,7 @@ import {
   openBallotId,
   openMeetingRefusal,
   recordAttendance as checkAttendance,
+  resentVote,
   tallyMeeting,
   vnTime,
   type Actor,
@@ -97,6 +98,7 @@ export async function castVote(deps: VoteDeps, actor: Actor, input: z.output<typ
     if (meeting.status !== 'open') throw new HttpsError('failed-precondition', 'Cuộc họp đã kết thúc: không nhận thêm phiếu.');
     const secret = meeting.council.rules.secretBallot;
     const boxRef = r.ballot(input.orgId, input.movementId, input.meetingId, input.nominationId);
+    const openRef = r.ballot(input.orgId, input.movementId, input.meetingId, openBallotId(input.nominationId, voterId));
     const [voterSnap, boxSnap] = await Promise.all([tx.get(voterRef), secret ? tx.get(boxRef) : Promise.resolve(null)]);
     const record = parseOptional(VoterRecord, voterSnap);
     const now = deps.now();
@@ -109,16 +111,27 @@ export async function castVote(deps: VoteDeps, actor: Actor, input: z.output<typ
       nominationId: input.nominationId,
       choice: input.choice,
       written: input.written,
-      nonce: (deps.nonce ?? (() => randomBytes(16).toString('hex')))(),
+      nonce: input.nonce ?? (deps.nonce ?? (() => randomBytes(16).toString('hex')))(),
       now,
     });
+    const participation = record?.nominations[input.nominationId];
+    if (!cast.ok && cast.reason === 'already-voted' && participation) {
+      // Sent again (a retried request, a second click) by someone entitled to cast it: the
+      // recorded ballot comes back unchanged, or a refusal to change it.
+      const voterName = meeting.council.members.find((m) => m.memberId === voterId)?.name ?? voterId;
+      const ballot = secret ? null : parseOptional(Ballot, await tx.get(openRef));
+      const box = boxSnap ? parseOptional(BallotBox, boxSnap) : null;
+      const again = resentVote({ voterName, participation, ballot, box }, { nominationId: input.nominationId, voterId, choice: input.choice, nonce: input.nonce, written: input.written });
+      if (!again.ok) throw new HttpsError(again.code, again.message.vi);
+      return receipt(input.meetingId, again.ballot);
+    }
     if (!cast.ok) throw new HttpsError(cast.code, cast.message.vi);
     const b = cast.ballot;
     if (secret) {
       const box = boxSnap ? parseOptional(BallotBox, boxSnap) : null;
       tx.set(boxRef, addToBox(box, input.nominationId, { commitment: b.commitment, choice: b.choice }));
     } else {
-      tx.create(r.ballot(input.orgId, input.movementId, input.meetingId, openBallotId(input.nominationId, voterId)), Ballot.parse(b));
+      tx.create(openRef, Ballot.parse(b));
     }
     tx.set(voterRef, { voterId, nominations: { [input.nominationId]: { written: b.written, recordedBy: b.recordedBy, at: now } } }, { merge: true });
     audit(db, tx, input.orgId, {
@@ -129,9 +142,11 @@ export async function castVote(deps: VoteDeps, actor: Actor, input: z.output<typ
       // A secret ballot's audit entry says who voted on what, never the choice.
       after: { nominationId: input.nominationId, voterId, written: b.written, ...(secret ? {} : { choice: b.choice }) },
     });
-    return { meetingId: input.meetingId, nominationId: input.nominationId, voterId, choice: b.choice, written: b.written, nonce: b.nonce, commitment: b.commitment };
+    return receipt(input.meetingId, b);
   });
 }
+
+const receipt = (meetingId: string, b: Ballot): VoteReceipt => ({ meetingId, nominationId: b.nominationId, voterId: b.voterId, choice: b.choice, written: b.written, nonce: b.nonce, commitment: b.commitment });
 
 export interface CloseResult {
   results: Record<string, { approved: boolean; quorumMet: boolean; yes: number; base: number; percentYes: number; explanation: string }>;

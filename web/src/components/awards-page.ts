@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { consume } from '@lit/context';
 import { isReviewer } from '@thidua/domain';
 import { backendContext } from '../context/backend-context.js';
@@ -149,14 +150,17 @@ export class AwardsPage extends LitElement {
         : nothing}
       <div class="list" data-testid="meeting-list">
         ${this.data.meetings.length === 0 ? html`<p class="notice">${m.noMeetings}</p>` : nothing}
-        ${this.data.meetings.map(
+        ${repeat(
+          this.data.meetings,
+          // Keyed: a card keeps its meeting (and its ballots in flight) when a new meeting is listed above it.
+          (mt) => mt.id,
           (mt) => html`<meeting-card
             .api=${api}
             .scope=${scope}
             .claims=${claims}
             .meeting=${mt}
             .nominations=${this.data.nominations}
-            .myVotes=${this.data.myVotes[mt.id] ?? null}
+            .myVotes=${this.data.myVotes[mt.id]}
             .voters=${this.data.voters[mt.id] ?? null}
           ></meeting-card>`,
         )}

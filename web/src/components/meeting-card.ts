@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { canRunMeeting, fractionText, type Claims, type VoteChoice, type VoterRecord } from '@thidua/domain';
+import { canRunMeeting, fractionText, type Claims, type VoteChoice, type VoteReceipt, type VoterRecord } from '@thidua/domain';
 import type { AwardsBackend, AwardsScope, MeetingEntry, NominationEntry } from '../data/awards-backend.js';
 import { LocaleController, formatNumber, t, tx } from '../i18n/index.js';
 import { base, controls } from '../styles/shared.js';
@@ -25,13 +25,31 @@ export class MeetingCard extends LitElement {
         border-top: 1px solid var(--td-border);
         padding: 0.5rem 0;
       }
+      /* A ballot keeps its height whatever arrives (names, markers, who voted, the answer), so a
+         click never lands on a line that moved under the pointer between press and release. */
+      .vote .line {
+        margin: 0.25rem 0;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .vote .act {
+        min-height: 2.75rem;
+        display: flex;
+        align-items: center;
+      }
     `,
   ];
 
   @state() private present: Set<string> | null = null;
   @state() private reasons: Record<string, string> = {};
   @state() private written = { memberId: '', nominationId: '', choice: 'yes' as VoteChoice };
-  @state() private receipts: Record<string, string> = {};
+  /** `meetingId/nominationId` → the server's answer to the person's vote. */
+  @state() private receipts: Record<string, VoteReceipt> = {};
+  /** `meetingId/nominationId` → the choice being sent (until the server answers). */
+  @state() private sending: Record<string, VoteChoice> = {};
+  /** `meetingId/nominationId` → the ballot's key, drawn once and sent again with any resend. */
+  private keys = new Map<string, string>();
   @state() private busy = false;
   @state() private message: { kind: 'ok' | 'danger'; text: string } | null = null;
 
@@ -45,8 +63,8 @@ export class MeetingCard extends LitElement {
   @property({ attribute: false }) meeting?: MeetingEntry;
   /** Nominations the person can see (names of the agenda). */
   @property({ attribute: false }) nominations: NominationEntry[] = [];
-  /** The person's own "voted" marker in this meeting. */
-  @property({ attribute: false }) myVotes: VoterRecord | null = null;
+  /** The person's own "voted" marker in this meeting (null: not voted; undefined: not loaded yet). */
+  @property({ attribute: false }) myVotes: VoterRecord | null | undefined = undefined;
   /** Every member's marker (only for the meeting's secretary and chair; null otherwise). */
   @property({ attribute: false }) voters: VoterRecord[] | null = null;
 
@@ -81,11 +99,49 @@ export class MeetingCard extends LitElement {
     return this.run(() => this.api!.recordAttendance({ ...this.at, present, absent }));
   }
 
+  private ballotKey(key: string): string {
+    let k = this.keys.get(key);
+    if (!k) {
+      const bytes = crypto.getRandomValues(new Uint8Array(16));
+      k = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+      this.keys.set(key, k);
+    }
+    return k;
+  }
+
+  /**
+   * One ballot, on its own (other ballots stay usable): "sending" until the server has recorded
+   * it, then its answer. The ballot's key makes a resend after a failure return the same record.
+   */
   private async handleVote(nominationId: string, choice: VoteChoice) {
-    await this.run(async () => {
-      const r = await this.api!.castVote({ ...this.at, nominationId, choice });
-      this.receipts = { ...this.receipts, [nominationId]: r.commitment };
-    });
+    const key = `${this.meeting!.id}/${nominationId}`;
+    if (this.sending[key]) return;
+    this.sending = { ...this.sending, [key]: choice };
+    this.message = null;
+    try {
+      const r = await this.api!.castVote({ ...this.at, nominationId, choice, nonce: this.ballotKey(key) });
+      this.receipts = { ...this.receipts, [key]: r };
+    } catch (e) {
+      this.message = { kind: 'danger', text: t().awards.failed((e as Error).message) };
+    } finally {
+      const { [key]: _done, ...rest } = this.sending;
+      this.sending = rest;
+    }
+  }
+
+  private renderBallotAction(id: string) {
+    const m = t().awards;
+    const key = `${this.meeting!.id}/${id}`;
+    const receipt = this.receipts[key];
+    if (receipt || this.myVotes?.nominations[id]) {
+      const text = receipt ? m.youVotedChoice(m.choice[receipt.choice] ?? receipt.choice) : m.youVoted;
+      return html`<p class="meta line" data-testid="voted">${text}${receipt ? html` · <span class="mono">${m.receipt(receipt.commitment.slice(0, 16))}</span>` : nothing}</p>`;
+    }
+    if (this.sending[key]) return html`<p class="meta line" role="status" data-testid="vote-sending">${m.sendingVote}</p>`;
+    if (this.myVotes === undefined) return html`<p class="meta line" data-testid="vote-loading">${m.loadingVote}</p>`;
+    return html`<div class="row">
+      ${CHOICES.map((c) => html`<button type="button" class=${c === 'yes' ? '' : 'secondary'} data-testid=${`vote-${c}`} @click=${() => this.handleVote(id, c)}>${m.choice[c]}</button>`)}
+    </div>`;
   }
 
   private handleWritten(e: Event) {
@@ -136,6 +192,8 @@ export class MeetingCard extends LitElement {
     const iAmMember = mt.memberIds.includes(scope.uid);
     const iAmPresent = mt.present.includes(scope.uid);
     const isSecretary = scope.uid === mt.secretaryId;
+    // The meeting's clerks follow who has voted (the controller watches the markers for them).
+    const isClerk = isSecretary || scope.uid === mt.chairId;
     const absent = mt.absent.map((a) => a.memberId);
     return html`<article class="card" data-testid="meeting" data-meeting-id=${mt.id} data-status=${mt.status} data-kind=${mt.kind}>
       <h2>${m.meetingKind[mt.kind]}${mt.council.name && mt.council.name !== m.meetingKind[mt.kind] ? ` — ${mt.council.name}` : ''}</h2>
@@ -181,23 +239,17 @@ export class MeetingCard extends LitElement {
         ? html`<h3>${m.vote}</h3>
             ${iAmMember && !iAmPresent && storedPresent > 0 ? html`<p class="meta">${m.notPresent}</p>` : nothing}
             ${mt.nominationIds.map((id) => {
-              const voted = !!this.myVotes?.nominations[id];
-              return html`<div class="vote" data-testid="ballot" data-nomination-id=${id} data-voted=${String(voted)}>
-                <b>${this.nameOf(id)}</b>
-                ${this.voters
-                  ? html`<p class="meta" data-testid="voted-count" data-count=${this.votersOf(id).length}>
-                      ${m.votedSoFar(this.votersOf(id).length, storedPresent + (rules.countWrittenVotes ? absent.length : 0))}:
-                      ${this.votersOf(id).map((v) => members.find((x) => x.memberId === v)?.name ?? v).join(', ') || '—'}
+              const key = `${mt.id}/${id}`;
+              const voted = !!this.receipts[key] || !!this.myVotes?.nominations[id];
+              const who = this.votersOf(id);
+              return html`<div class="vote" data-testid="ballot" data-nomination-id=${id} data-voted=${String(voted)} data-sending=${String(!!this.sending[key])}>
+                <p class="line"><b>${this.nameOf(id)}</b></p>
+                ${iAmPresent ? html`<div class="act">${this.renderBallotAction(id)}</div>` : nothing}
+                ${isClerk
+                  ? html`<p class="meta line" data-testid="voted-count" data-count=${who.length}>
+                      ${m.votedSoFar(who.length, storedPresent + (rules.countWrittenVotes ? absent.length : 0))}:
+                      ${who.map((v) => members.find((x) => x.memberId === v)?.name ?? v).join(', ') || '—'}
                     </p>`
-                  : nothing}
-                ${iAmPresent
-                  ? voted
-                    ? html`<p class="meta" data-testid="voted">${m.youVoted}${this.receipts[id] ? html` · <span class="mono">${m.receipt(this.receipts[id]!.slice(0, 16))}</span>` : nothing}</p>`
-                    : html`<div class="row">
-                        ${CHOICES.map(
-                          (c) => html`<button type="button" class=${c === 'yes' ? '' : 'secondary'} data-testid=${`vote-${c}`} ?disabled=${this.busy} @click=${() => this.handleVote(id, c)}>${m.choice[c]}</button>`,
-                        )}
-                      </div>`
                   : nothing}
               </div>`;
             })}
