@@ -2,12 +2,14 @@
  * orgs/{orgId}/movements/{m}/reports/{periodId_unitId}: the unit writes its draft; status changes
  * only through functions; reviewers read what the unit has sent.
  */
-import { beforeEach, describe, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import {
+  FieldPath,
   Timestamp,
   collection,
   deleteDoc,
+  deleteField,
   doc,
   getDoc,
   getDocs,
@@ -67,6 +69,9 @@ const listSent = (who: Who, orgId = ORG) =>
 const create = (who: Who, data: DocumentData, path = NEW_REPORT) => setDoc(doc(dbAs(who), path), data);
 const update = (who: Who, data: DocumentData, path = THIS_REPORT) => updateDoc(doc(dbAs(who), path), data);
 const remove = (who: Who, path = THIS_REPORT) => deleteDoc(doc(dbAs(who), path));
+/** One item's save as the web sends it: that item's field path and the stamps. */
+const itemEdit = (who: ActorName, field: FieldPath, value: unknown) =>
+  updateDoc(doc(dbAs(who), THIS_REPORT), field, value, new FieldPath('updatedAt'), serverTimestamp(), new FieldPath('updatedBy'), actors[who].uid);
 
 /** Moves the movement to another phase (after the report was seeded, which seeds it open). */
 const seedPhase = (status: Movement['status']) => seedDoc(paths.movement(ORG, MOVEMENT), movement({ status }));
@@ -316,6 +321,58 @@ describe('reports', () => {
     it(`cannot save more than ${MAX_REPORT_ITEMS} answers`, async () => {
       await seedReport(reportIn('draft'));
       await assertFails(update('staff', contentEdit('staff', { answers: manyEntries(MAX_REPORT_ITEMS + 1, answer) })));
+    });
+
+    it(`cannot grow a report past ${MAX_REPORT_ITEMS} items one field path at a time`, async () => {
+      await seedReport({ ...reportIn('draft'), figures: manyEntries(MAX_REPORT_ITEMS, figure), answers: {} });
+      await assertFails(itemEdit('staff', new FieldPath('answers', '9.9'), answer));
+    });
+  });
+
+  describe('saves of single items (field paths, as the web sends them)', () => {
+    it('can set one figure by its field path, leaving the other items as stored', async () => {
+      await seedReport({ ...reportIn('draft'), figures: { '1.2a': { numerator: 1, denominator: 2 }, '1.4d': { numerator: 3, denominator: 4 } } });
+      await assertSucceeds(itemEdit('staff', new FieldPath('figures', '1.4a'), { numerator: 5, denominator: 6 }));
+      const stored = (await read('staff')).data();
+      expect(stored?.['figures']).toEqual({
+        '1.2a': { numerator: 1, denominator: 2 },
+        '1.4a': { numerator: 5, denominator: 6 },
+        '1.4d': { numerator: 3, denominator: 4 },
+      });
+    });
+
+    it('can clear one answer by its field path', async () => {
+      await seedReport({ ...reportIn('draft'), answers: { '1.1': { selfScore: 1, evidenceIds: [] }, '1.5b': { selfScore: 2, evidenceIds: [] } } });
+      await assertSucceeds(itemEdit('staff', new FieldPath('answers', '1.1'), deleteField()));
+      expect(Object.keys((await read('staff')).data()?.['answers'] ?? {})).toEqual(['1.5b']);
+    });
+
+    it('can start a report with a merging set, and a second merging set keeps the first items', async () => {
+      const start = (who: ActorName, figures: DocumentData) =>
+        setDoc(doc(dbAs(who), NEW_REPORT), { ...newDraft(who), figures, answers: {} }, { merge: true });
+      await assertSucceeds(start('staff', { '1.4a': { numerator: 1, denominator: 2 } }));
+      await assertSucceeds(start('head', { '1.4d': { numerator: 3, denominator: 4 } }));
+      expect(Object.keys((await read('staff', NEW_REPORT)).data()?.['figures'] ?? {}).sort()).toEqual(['1.4a', '1.4d']);
+    });
+
+    it('cannot write a status, even by field path', async () => {
+      await seedReport(reportIn('draft'));
+      await assertFails(itemEdit('staff', new FieldPath('status'), 'submitted'));
+    });
+
+    it("cannot set an item of another unit's report", async () => {
+      await seedReport(reportIn('draft'));
+      await assertFails(itemEdit('otherUnitStaff', new FieldPath('figures', '1.4a'), { numerator: 1, denominator: 1 }));
+    });
+
+    it('cannot set an item after the report was submitted', async () => {
+      await seedReport(reportIn('submitted'));
+      await assertFails(itemEdit('staff', new FieldPath('figures', '1.4a'), { numerator: 1, denominator: 1 }));
+    });
+
+    it('cannot set an item without stamping the save', async () => {
+      await seedReport(reportIn('draft'));
+      await assertFails(updateDoc(doc(dbAs('staff'), THIS_REPORT), new FieldPath('figures', '1.4a'), { numerator: 1, denominator: 1 }));
     });
   });
 

@@ -5,10 +5,15 @@ import {
   emptyDraft,
   encodeFallback,
   fallbackKey,
+  changedSlots,
+  parseSlot,
   progress,
-  sameContent,
+  sameValue,
+  slotKey,
+  slotValue,
   withAnswer,
   withFigure,
+  withSlot,
 } from '../src/logic/draft.js';
 
 const text = { vi: 'x', en: 'x' };
@@ -41,11 +46,22 @@ describe('draft edits', () => {
     expect(withAnswer(c, 'q', { explanation: '' }).answers['q']).toEqual({ selfScore: 1, evidenceIds: [] });
   });
 
-  it('compares content regardless of key order', () => {
+  it('compares content item by item regardless of key order', () => {
     const a = { figures: { x: { numerator: 1, denominator: 2 }, y: { numerator: 0, denominator: 1 } }, answers: {} };
     const b = { figures: { y: { denominator: 1, numerator: 0 }, x: { denominator: 2, numerator: 1 } }, answers: {} };
-    expect(sameContent(a, b)).toBe(true);
-    expect(sameContent(a, withFigure(b, 'x', null))).toBe(false);
+    expect(changedSlots(a, b)).toEqual([]);
+    expect(changedSlots(a, withFigure(b, 'x', null))).toEqual(['figures.x']);
+    expect(changedSlots(a, withAnswer(b, '1.4a', { selfScore: 1 }))).toEqual(['answers.1.4a']);
+  });
+
+  it('names items by field and code, codes with dots included', () => {
+    expect(parseSlot(slotKey('figures', '1.4a'))).toEqual({ field: 'figures', code: '1.4a' });
+    expect(parseSlot('scores.1.4a')).toBeNull();
+    const c = withSlot(emptyDraft(), 'answers.2.1', { selfScore: 2, evidenceIds: [] });
+    expect(slotValue(c, 'answers.2.1')).toEqual({ selfScore: 2, evidenceIds: [] });
+    expect(withSlot(c, 'answers.2.1', undefined)).toEqual(emptyDraft());
+    expect(sameValue({ numerator: 1, denominator: 2 }, { denominator: 2, numerator: 1 })).toBe(true);
+    expect(sameValue(undefined, { numerator: 1, denominator: 2 })).toBe(false);
   });
 
   it('counts filled applicable items only', () => {
@@ -65,16 +81,33 @@ describe('draft edits', () => {
 });
 
 describe('local fallback copy', () => {
-  it('round-trips', () => {
-    const content = withAnswer(withFigure(emptyDraft(), '1.3d', { numerator: 95, denominator: 100 }), 'q', { selfScore: 2.5 });
-    expect(decodeFallback(encodeFallback(content, 123))).toEqual({ ...content, at: 123 });
+  it('round-trips each edit with the stored value it was typed over', () => {
+    const edits = new Map([
+      ['figures.1.3d', { base: { numerator: 90, denominator: 100 }, mine: { numerator: 95, denominator: 100 } }],
+      ['answers.q', { base: undefined, mine: { selfScore: 2.5, evidenceIds: [] } }],
+      ['answers.r', { base: { selfScore: 1, evidenceIds: [] }, mine: undefined }],
+    ]);
+    expect(decodeFallback(encodeFallback(edits, 123))).toEqual({ edits, at: 123 });
+  });
+
+  it('reads a whole-content copy from before per-item saves as edits typed over nothing', () => {
+    const raw = JSON.stringify({ v: 1, at: 5, figures: { a: { numerator: 1, denominator: 2 } }, answers: { q: { selfScore: 1, evidenceIds: [] } } });
+    expect(decodeFallback(raw)).toEqual({
+      at: 5,
+      edits: new Map([
+        ['figures.a', { base: undefined, mine: { numerator: 1, denominator: 2 } }],
+        ['answers.q', { base: undefined, mine: { selfScore: 1, evidenceIds: [] } }],
+      ]),
+    });
   });
 
   it('ignores missing, corrupt or invalid copies', () => {
     expect(decodeFallback(null)).toBeNull();
     expect(decodeFallback('{not json')).toBeNull();
     expect(decodeFallback(JSON.stringify({ v: 1, at: 1, figures: { a: { numerator: 5, denominator: 2 } }, answers: {} }))).toBeNull();
-    expect(decodeFallback(JSON.stringify({ v: 2, at: 1, figures: {}, answers: {} }))).toBeNull();
+    expect(decodeFallback(JSON.stringify({ v: 2, at: 1, items: { 'figures.a': { base: null, mine: { numerator: 5, denominator: 2 } } } }))).toBeNull();
+    expect(decodeFallback(JSON.stringify({ v: 2, at: 1, items: { 'other.a': { base: null, mine: null } } }))).toBeNull();
+    expect(decodeFallback(JSON.stringify({ v: 3, at: 1, items: {} }))).toBeNull();
   });
 
   it('keys the copy by organisation, movement and report', () => {

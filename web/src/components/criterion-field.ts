@@ -2,7 +2,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { isSelfScored, type Answer, type Criterion, type Figure, type ItemResult, type Raise, type SubmissionProblem } from '@thidua/domain';
 import type { EvidenceItem } from '../data/evidence.js';
-import { answerChange, figureChange } from '../events/report-events.js';
+import { answerChange, conflictResolve, figureChange } from '../events/report-events.js';
+import { slotKey, type Conflict, type SlotValue } from '../logic/draft.js';
 import { LocaleController, formatNumber, locale, t, tx } from '../i18n/index.js';
 import { checkFigure, checkSelfScore, figureText, type FigureCheck, type ScoreCheck } from '../logic/figure-input.js';
 import { base, controls } from '../styles/shared.js';
@@ -124,6 +125,30 @@ export class CriterionField extends LitElement {
         color: var(--td-muted);
         font-style: italic;
       }
+      .conflict {
+        margin: 0 0 0.75rem;
+      }
+      .conflict p {
+        margin: 0 0 0.5rem;
+      }
+      .conflict dl {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        gap: 0.25rem 0.75rem;
+        margin: 0 0 0.5rem;
+      }
+      .conflict dt {
+        font-weight: 600;
+      }
+      .conflict dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+      .conflict .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+      }
     `,
   ];
 
@@ -154,6 +179,9 @@ export class CriterionField extends LitElement {
   @property({ type: Boolean }) evidenceBusy = false;
   /** The last evidence refusal for this item. */
   @property() evidenceError: string | null = null;
+  /** Someone else stored another figure / answer for this item than this person typed. */
+  @property({ attribute: false }) figureConflict: Conflict | undefined;
+  @property({ attribute: false }) answerConflict: Conflict | undefined;
   /** What blocks submission for this item (domain validateForSubmission). */
   @property({ attribute: false }) problems: readonly SubmissionProblem[] = [];
 
@@ -369,6 +397,44 @@ export class CriterionField extends LitElement {
       ${raise ? html`<p class="raise" data-testid="item-raise">${m.raise(formatNumber(raise.gain))} ${tx(raise.how)}</p>` : nothing}`;
   }
 
+  private slotText(field: 'figures' | 'answers', v: SlotValue): string {
+    const m = t();
+    if (v === undefined) return m.conflictEmpty;
+    if (field === 'figures') {
+      const f = v as Figure;
+      return `${formatNumber(f.numerator, 0)}/${formatNumber(f.denominator, 0)}`;
+    }
+    const a = v as Answer;
+    const parts: string[] = [];
+    if (a.selfScore !== undefined) parts.push(m.conflictSelfScore(formatNumber(a.selfScore)));
+    if (a.explanation) parts.push(m.conflictExplanation(a.explanation.length > 120 ? `${a.explanation.slice(0, 120)}…` : a.explanation));
+    if (a.evidenceIds.length > 0) parts.push(m.conflictEvidence(a.evidenceIds.length));
+    return parts.join(' · ') || m.conflictEmpty;
+  }
+
+  /** Both values side by side and the choice; until it is made the item is not saved. */
+  private renderConflict(field: 'figures' | 'answers', c: Conflict | undefined) {
+    if (!c) return nothing;
+    const m = t();
+    const slot = slotKey(field, this.criterion.code);
+    const keep = (k: 'theirs' | 'mine') => this.dispatchEvent(conflictResolve({ slot, keep: k }));
+    return html`<div class="notice warn conflict" role="alert" data-testid="conflict" data-field=${field}>
+      <p>${m.conflictTitle}</p>
+      <dl>
+        <dt>${m.conflictTheirs}</dt>
+        <dd data-testid="conflict-theirs">${this.slotText(field, c.theirs)}</dd>
+        <dt>${m.conflictMine}</dt>
+        <dd data-testid="conflict-mine">${this.slotText(field, c.mine)}</dd>
+      </dl>
+      <div class="row">
+        <button type="button" class="secondary" data-testid="conflict-keep-theirs" ?disabled=${this.disabled} @click=${() => keep('theirs')}>
+          ${m.conflictKeepTheirs}
+        </button>
+        <button type="button" data-testid="conflict-keep-mine" ?disabled=${this.disabled} @click=${() => keep('mine')}>${m.conflictKeepMine}</button>
+      </div>
+    </div>`;
+  }
+
   override render() {
     const c = this.criterion;
     const m = t();
@@ -379,6 +445,7 @@ export class CriterionField extends LitElement {
         <span class="max">${m.maxPoints(formatNumber(c.maxPoints))}</span>
       </div>
       <p class="text" id="text">${tx(c.text)}</p>
+      ${this.renderConflict('figures', this.figureConflict)} ${this.renderConflict('answers', this.answerConflict)}
       ${!applicable
         ? html`<p class="na">${m.notApplicable}</p>`
         : !isSelfScored(c)

@@ -21,7 +21,7 @@ import { ReportController } from '../controllers/report-controller.js';
 import { EvidenceController } from '../controllers/evidence-controller.js';
 import { HistoryController } from '../controllers/history-controller.js';
 import type { Backend, Session } from '../data/backend.js';
-import type { AnswerChangeEvent, FigureChangeEvent } from '../events/report-events.js';
+import type { AnswerChangeEvent, ConflictResolveEvent, FigureChangeEvent } from '../events/report-events.js';
 import type { EvidenceFileEvent, EvidenceLinkEvent, EvidencePickEvent, EvidenceRefusedEvent } from '../events/evidence-events.js';
 import { withEvidence } from '../logic/evidence.js';
 import { LocaleController, formatDate, formatNumber, locale, t, tx } from '../i18n/index.js';
@@ -364,6 +364,8 @@ export class ReportForm extends LitElement {
             .evidenceBusy=${this.evidence.busy.has(c.code)}
             .evidenceError=${this.evidence.errors.get(c.code) ?? null}
             .problems=${problems.filter((p) => p.code === c.code)}
+            .figureConflict=${this.report.conflictOf('figures', c.code)}
+            .answerConflict=${this.report.conflictOf('answers', c.code)}
           ></criterion-field>`,
         )}
       </section>`,
@@ -453,6 +455,7 @@ export class ReportForm extends LitElement {
       <div
         @figure-change=${this.handleFigureChange}
         @answer-change=${this.handleAnswerChange}
+        @conflict-resolve=${(e: ConflictResolveEvent) => this.report.resolve(e.detail.slot, e.detail.keep)}
         @evidence-file=${this.handleEvidenceFile}
         @evidence-link=${this.handleEvidenceLink}
         @evidence-reuse=${this.handleEvidenceReuse}

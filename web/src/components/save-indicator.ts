@@ -34,7 +34,8 @@ export class SaveIndicator extends LitElement {
       .unsaved {
         color: var(--td-muted);
       }
-      .offline {
+      .offline,
+      .conflict {
         color: #7a5500;
       }
       .error {

@@ -2,7 +2,7 @@
  * What the app needs from Firebase, as an interface: components and controllers depend on this,
  * never on the SDK, so they can run against plain data. `firebase-backend.ts` implements it.
  */
-import type { Claims, Report, ReportRef, ReportStatus, Standings, Unit } from '@thidua/domain';
+import type { Answer, Claims, Figure, Report, ReportRef, ReportStatus, Standings, Unit } from '@thidua/domain';
 import type { MovementEntry } from '../logic/movement.js';
 import type { EvidenceBackend } from './evidence.js';
 import type { AwardsBackend } from './awards-backend.js';
@@ -33,6 +33,13 @@ export interface UnitReports {
   fromCache: boolean;
   /** True while a local write has not been acknowledged by the server. */
   hasPendingWrites: boolean;
+}
+
+/** One item a save writes: its figure or answer, or null to clear it. */
+export interface DraftChange {
+  field: 'figures' | 'answers';
+  code: string;
+  value: Figure | Answer | null;
 }
 
 export interface DraftTarget {
@@ -88,10 +95,11 @@ export interface Backend {
   ): Unsubscribe;
 
   /**
-   * Writes the draft's content. `create` writes the whole new document (status 'draft'); `update`
-   * only figures, answers and the stamps, as the rules allow. Resolves when the server has it.
+   * Writes only the items given (and the stamps), each by its own field path, so that two people
+   * editing different items never erase each other's. `create` also sets up the new document
+   * (status 'draft'), merging into it if someone created it meanwhile. Resolves when the server has it.
    */
-  saveDraft(target: DraftTarget, content: Pick<Report, 'figures' | 'answers'>, mode: 'create' | 'update'): Promise<void>;
+  saveDraft(target: DraftTarget, changes: readonly DraftChange[], mode: 'create' | 'update'): Promise<void>;
   submitReport(ref: ReportRef): Promise<{ status: ReportStatus }>;
   certifyReport(ref: ReportRef): Promise<{ status: ReportStatus }>;
   /** Evidence files and links, and the report's history (web/src/data/evidence.ts). */

@@ -1,7 +1,9 @@
 /** The Backend over the Firebase JS SDK: Auth, Firestore (with its offline cache) and callables. */
 import { onIdTokenChanged, signInWithEmailAndPassword, signOut } from 'firebase/auth';
 import {
+  FieldPath,
   collection,
+  deleteField,
   doc,
   onSnapshot,
   query,
@@ -122,21 +124,21 @@ export function firebaseBackend(): Backend {
       return watchStandingEntries(db, orgId, movementId, periodId, (byPeriod) => next(byPeriod[periodId] ?? null), fail);
     },
 
-    async saveDraft(target, content, mode) {
+    async saveDraft(target, changes, mode) {
       const ref = doc(db, paths.report(target.orgId, target.movementId, target.reportId));
       const stamp = { updatedAt: serverTimestamp(), updatedBy: target.uid };
       try {
         if (mode === 'create') {
-          await setDoc(ref, {
-            unitId: target.unitId,
-            periodId: target.periodId,
-            status: 'draft',
-            figures: content.figures,
-            answers: content.answers,
-            ...stamp,
-          });
+          // merge: a report someone else created meanwhile keeps their items (nested maps merge).
+          const figures: Record<string, unknown> = {};
+          const answers: Record<string, unknown> = {};
+          for (const c of changes) (c.field === 'figures' ? figures : answers)[c.code] = c.value ?? deleteField();
+          await setDoc(ref, { unitId: target.unitId, periodId: target.periodId, status: 'draft', figures, answers, ...stamp }, { merge: true });
         } else {
-          await updateDoc(ref, { figures: content.figures, answers: content.answers, ...stamp });
+          // One field path per item (codes hold dots, hence FieldPath): the other items stay as stored.
+          const pairs: unknown[] = [];
+          for (const c of changes) pairs.push(new FieldPath(c.field, c.code), c.value ?? deleteField());
+          await updateDoc(ref, new FieldPath('updatedAt'), stamp.updatedAt, new FieldPath('updatedBy'), stamp.updatedBy, ...pairs);
         }
       } catch (e) {
         throw toBackendError(e);

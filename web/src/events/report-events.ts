@@ -19,6 +19,16 @@ export interface AnswerChangeDetail {
   itemValid: boolean;
 }
 
+export interface ConflictResolveDetail {
+  /** The item: `figures.<code>` or `answers.<code>`. */
+  slot: string;
+  keep: 'theirs' | 'mine';
+}
+
+export type ConflictResolveEvent = CustomEvent<ConflictResolveDetail>;
+export const conflictResolve = (detail: ConflictResolveDetail): ConflictResolveEvent =>
+  new CustomEvent('conflict-resolve', { detail, bubbles: true, composed: true });
+
 export type FigureChangeEvent = CustomEvent<FigureChangeDetail>;
 export type AnswerChangeEvent = CustomEvent<AnswerChangeDetail>;
 
@@ -31,5 +41,6 @@ declare global {
   interface HTMLElementEventMap {
     'figure-change': FigureChangeEvent;
     'answer-change': AnswerChangeEvent;
+    'conflict-resolve': ConflictResolveEvent;
   }
 }
