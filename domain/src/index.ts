@@ -24,3 +24,5 @@ export * from './review.js';
 export * from './movement-settings.js';
 export * from './lifecycle.js';
 export * from './rounds.js';
+export * from './messages.js';
+export * from './format.js';

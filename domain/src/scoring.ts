@@ -2,6 +2,7 @@
  * The scoring engine: a report's figures and answers, the movement's criteria, and (when present)
  * the appraisal give each item its points and a reason. Pure and deterministic.
  */
+import { formatNumber, formatPercent } from './format.js';
 import type { Band, Criterion, ItemResult, Movement, Report, ScoreResult, Text } from './schemas.js';
 
 /** Appraised score per criterion code (set by reviewers); overrides the self-score. */
@@ -60,10 +61,16 @@ export function isSelfScored(c: Criterion): boolean {
 
 type Scored = Omit<ItemResult, 'code' | 'applicable' | 'max'>;
 
+/** "96/100 = 96 %" in Vietnamese, "96/100 = 96%" in English (domain/src/format.ts). */
+const figureText = (f: FigureLike, value: number): Text => ({
+  vi: `${formatNumber(f.numerator, 'vi', 0)}/${formatNumber(f.denominator, 'vi', 0)} = ${formatPercent(value, 'vi')}`,
+  en: `${formatNumber(f.numerator, 'en', 0)}/${formatNumber(f.denominator, 'en', 0)} = ${formatPercent(value, 'en')}`,
+});
+
 const NO_FIGURES: Text = { vi: 'Chưa nhập số liệu (mẫu số bằng 0 hoặc để trống).', en: 'No figures entered (denominator empty or zero).' };
 
 function scoreIncrease(c: Criterion, f: FigureLike, value: number, input: ScoreInput): Scored {
-  const shown = `${f.numerator}/${f.denominator} = ${round2(value)}%`;
+  const shown = figureText(f, value);
   const prevF = input.previous?.figures[c.code];
   const byCount = c.target!.measure === 'count';
   // A count may legitimately be 0 last period; a percent needs a denominator.
@@ -74,22 +81,25 @@ function scoreIncrease(c: Criterion, f: FigureLike, value: number, input: ScoreI
       value: round2(value),
       met: null,
       why: {
-        vi: `${shown}; chưa có số liệu kỳ trước để so sánh (chỉ tiêu yêu cầu tăng so với kỳ trước).`,
-        en: `${shown}; no previous-period figure to compare with (the target asks for an increase).`,
+        vi: `${shown.vi}; chưa có số liệu kỳ trước để so sánh (chỉ tiêu yêu cầu tăng so với kỳ trước).`,
+        en: `${shown.en}; no previous-period figure to compare with (the target asks for an increase).`,
       },
     };
   }
   // Cross-multiplied so equal ratios (1/3 and 2/6) compare equal exactly.
   const met = byCount ? f.numerator > usable.numerator : f.numerator * usable.denominator > usable.numerator * f.denominator;
-  const now = byCount ? { vi: `${f.numerator} hồ sơ`, en: `${f.numerator} files` } : { vi: shown, en: shown };
-  const before = byCount ? `${usable.numerator}` : `${round2(figureValue(usable)!)}%`;
+  const now = byCount ? { vi: `${formatNumber(f.numerator, 'vi', 0)} hồ sơ`, en: `${formatNumber(f.numerator, 'en', 0)} files` } : shown;
+  const prevValue = figureValue(usable)!;
+  const before = byCount
+    ? { vi: formatNumber(usable.numerator, 'vi', 0), en: formatNumber(usable.numerator, 'en', 0) }
+    : { vi: formatPercent(prevValue, 'vi'), en: formatPercent(prevValue, 'en') };
   return {
     points: met ? c.maxPoints : 0,
     value: round2(value),
     met,
     why: met
-      ? { vi: `${now.vi}, tăng so với kỳ trước (${before}): đạt.`, en: `${now.en}, up from ${before} last period: met.` }
-      : { vi: `${now.vi}, không tăng so với kỳ trước (${before}): chưa đạt.`, en: `${now.en}, not above last period's ${before}: not met.` },
+      ? { vi: `${now.vi}, tăng so với kỳ trước (${before.vi}): đạt.`, en: `${now.en}, up from ${before.en} last period: met.` }
+      : { vi: `${now.vi}, không tăng so với kỳ trước (${before.vi}): chưa đạt.`, en: `${now.en}, not above last period's ${before.en}: not met.` },
   };
 }
 
@@ -122,7 +132,7 @@ function scoreQuantitative(c: Criterion, input: ScoreInput): Scored {
   const value = figureValue(f);
   if (!f || value === null) return { points: 0, value: null, met: null, why: NO_FIGURES };
   if (t.comparator === 'increase') return scoreIncrease(c, f, value, input);
-  const shown = `${f.numerator}/${f.denominator} = ${round2(value)}%`;
+  const shown = figureText(f, value);
   // "=" in the plan is always "100%": reaching the figure is what counts, so eq decides like gte.
   const met = meetsThreshold(f, t.threshold);
   const sign = t.comparator === 'eq' ? '=' : '≥';
@@ -137,8 +147,8 @@ function scoreQuantitative(c: Criterion, input: ScoreInput): Scored {
     value: round2(value),
     met,
     why: {
-      vi: `${shown}, yêu cầu ${sign} ${t.threshold}%: ${met ? 'đạt' : 'chưa đạt'} (${rule.vi}).`,
-      en: `${shown}, target ${sign} ${t.threshold}%: ${met ? 'met' : 'not met'} (${rule.en}).`,
+      vi: `${shown.vi}, yêu cầu ${sign} ${formatPercent(t.threshold, 'vi')}: ${met ? 'đạt' : 'chưa đạt'} (${rule.vi}).`,
+      en: `${shown.en}, target ${sign} ${formatPercent(t.threshold, 'en')}: ${met ? 'met' : 'not met'} (${rule.en}).`,
     },
   };
 }
@@ -156,12 +166,15 @@ function scoreSelf(c: Criterion, input: ScoreInput): Scored {
   // A target without a threshold shows its figure but is scored like a qualitative item.
   const f = input.report.figures[c.code];
   const value = c.kind === 'quantitative' && f && isValidFigure(f) ? figureValue(f) : null;
-  const shown = value === null ? '' : `${f!.numerator}/${f!.denominator} = ${round2(value)}%; `;
+  const shown = value === null ? { vi: '', en: '' } : { vi: `${figureText(f!, value).vi}; `, en: `${figureText(f!, value).en}; ` };
   return {
     points: self,
     value: value === null ? null : round2(value),
     met: null,
-    why: { vi: `${shown}Tự chấm ${self}/${c.maxPoints} điểm (${basis.vi}).`, en: `${shown}Self-scored ${self}/${c.maxPoints} (${basis.en}).` },
+    why: {
+      vi: `${shown.vi}Tự chấm ${formatNumber(self, 'vi')}/${formatNumber(c.maxPoints, 'vi')} điểm (${basis.vi}).`,
+      en: `${shown.en}Self-scored ${formatNumber(self, 'en')}/${formatNumber(c.maxPoints, 'en')} (${basis.en}).`,
+    },
   };
 }
 
@@ -189,7 +202,7 @@ export function scoreItem(c: Criterion, input: ScoreInput): ItemResult {
       points,
       selfPoints: base.points,
       why: {
-        vi: `${base.why.vi} Thẩm định: ${points}/${c.maxPoints} điểm — ${appraised.reason}`,
+        vi: `${base.why.vi} Thẩm định: ${formatNumber(points, 'vi')}/${formatNumber(c.maxPoints, 'vi')} điểm — ${appraised.reason}`,
         en: `${base.why.en} Appraised: ${points}/${c.maxPoints} — ${appraised.reason}`,
       },
     };
@@ -306,7 +319,7 @@ export function whatWouldRaise(input: ScoreInput): Raise[] {
         code: c.code,
         gain,
         how: {
-          vi: `Tự chấm đến ${c.maxPoints} điểm (hiện ${item.points}) kèm tài liệu kiểm chứng hoặc giải trình.`,
+          vi: `Tự chấm đến ${formatNumber(c.maxPoints, 'vi')} điểm (hiện ${formatNumber(item.points, 'vi')}) kèm tài liệu kiểm chứng hoặc giải trình.`,
           en: `Self-score up to ${c.maxPoints} (now ${item.points}) with evidence or an explanation.`,
         },
       });

@@ -179,8 +179,11 @@ describe('appraisal from notification to approval, live on three pages', () => {
     const note = await ourNotice();
     const log = await waitFor(() => db.doc(`${paths.pushLog()}/${note.id}`).get(), (d) => d.exists);
     expect((log.get('tokens') as string[])[0]).toMatch(/^demo-web-/);
-    // The queue has the report too.
-    await reviewer.locator(`[data-testid="review-row"][data-report-id="${RID}"]`).waitFor({ timeout: SLOW });
+    // The queue has the report too; nothing is appraised yet, so its appraisal column says so
+    // instead of repeating the self-score.
+    const queued = reviewer.locator(`[data-testid="review-row"][data-report-id="${RID}"]`);
+    await queued.waitFor({ timeout: SLOW });
+    expect((await queued.getByTestId('appraised-cell').textContent())?.trim()).toBe('Chưa thẩm định');
   });
 
   it("shows the submission on the third page's standings live", async () => {

@@ -115,7 +115,7 @@ describe('setMember', () => {
   it('refuses malformed input and unknown units with a readable message, and an admin locking themself out', async () => {
     const bad = await call('setMember', { ...input, email: 'khong-phai-email' }, tokens[ADMIN]);
     expect(bad.error?.status).toBe('INVALID_ARGUMENT');
-    expect(bad.error?.message).toContain('email: Email không hợp lệ');
+    expect(bad.error?.message).toContain('Email không hợp lệ.');
     const unit = await call('setMember', { ...input, units: { 'khong-co': 'staff' } }, tokens[ADMIN]);
     expect(unit.error?.status).toBe('INVALID_ARGUMENT');
     expect(unit.error?.message).toContain('khong-co');
@@ -142,9 +142,9 @@ describe('setUnit', () => {
     expect((await call('setUnit', { ...unit, unitId: 'ta-x' }, tokens[STAFF])).error?.status).toBe('PERMISSION_DENIED');
     const bad = await call('setUnit', { ...unit, unitId: 'ta-x', code: 'X'.repeat(21) }, tokens[ADMIN]);
     expect(bad.error?.status).toBe('INVALID_ARGUMENT');
-    expect(bad.error?.message).toContain('code: Ký hiệu dài quá 20 ký tự');
+    expect(bad.error?.message).toContain('Ký hiệu dài quá 20 ký tự.');
     const badId = await call('setUnit', { ...unit, unitId: 'có dấu' }, tokens[ADMIN]);
-    expect(badId.error?.message).toContain('unitId');
+    expect(badId.error?.message).toContain('«Mã đơn vị»');
     expect((await db.doc(paths.unit(ORG, 'ta-x')).get()).exists).toBe(false);
   });
 });

@@ -110,7 +110,7 @@ describe('freezeStandings', () => {
     expect((await freeze('secretariat', 'final', { orgId: 'hai-an' })).error?.status).toBe('PERMISSION_DENIED');
     const bad = await freeze('secretariat', 'later');
     expect(bad.error?.status).toBe('INVALID_ARGUMENT');
-    expect(bad.error?.message).toContain('stage');
+    expect(bad.error?.message).toContain('«Giai đoạn chốt bảng xếp hạng»');
     expect((await freeze('secretariat', 'final', { periodId: '2099-H1' })).error?.status).toBe('INVALID_ARGUMENT');
     expect(await auditOf('final')).toHaveLength(0);
   });

@@ -47,7 +47,9 @@ describe('submitting and certifying a report', () => {
   it('refuses malformed input with a readable message', async () => {
     const r = await call('submitReport', { orgId: DEMO_ORG_ID, movementId: 'bad id!', reportId: 1 }, tokens['canbo.vp@haian.test']);
     expect(r.error?.status).toBe('INVALID_ARGUMENT');
-    expect(r.error?.message).toContain('Dữ liệu không hợp lệ');
+    // Sentences naming the fields as people know them: no paths, codes or zod's English.
+    expect(r.error?.message).toContain('«Phong trào thi đua»: Mã chỉ gồm chữ không dấu');
+    expect(r.error?.message).not.toMatch(/movementId|reportId|Invalid|expected|\[\d+\]/);
   });
 
   it('lets a unit member submit a complete report, then its head certify it, with audit entries', async () => {

@@ -369,7 +369,15 @@ export function readableProblem(message: unknown, path?: string): string | null 
     return `message carries a programming error: ${message.slice(0, 200)}`;
   }
   if (!/[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/i.test(message)) return `message has no Vietnamese: ${message.slice(0, 200)}`;
-  if (path && !message.includes(path)) return `message does not name ${path}: ${message.slice(0, 300)}`;
+  if (path) {
+    // The field as the forms label it (domain/src/messages.ts), never the path itself.
+    const segments = path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    const label = d.fieldLabel(segments, {}, 'vi');
+    if (label === d.fieldLabel(['\u0000'], {}, 'vi')) return `no label for the field ${path}`;
+    if (!message.includes(`«${label}»`)) return `message does not name «${label}» (${path}): ${message.slice(0, 300)}`;
+    if (/[A-Z.]/.test(path) && message.includes(path)) return `message shows the path ${path}: ${message.slice(0, 300)}`;
+  }
+  if (/\[\d{3}\]|Invalid input|expected \w+, received/.test(message)) return `message carries a code or zod's English: ${message.slice(0, 300)}`;
   return null;
 }
 

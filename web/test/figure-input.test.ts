@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { checkFigure, checkSelfScore, figureText } from '../src/logic/figure-input.js';
 
 describe('checkFigure', () => {
+  it('reads figures the Vietnamese way: 1.000 is a thousand', () => {
+    expect(checkFigure('1.000', '2.500').figure).toEqual({ numerator: 1000, denominator: 2500 });
+    expect(checkSelfScore('7,5', 10).value).toBe(7.5);
+  });
+
   it('accepts two whole numbers with the numerator not above the denominator', () => {
     expect(checkFigure('95', '100')).toEqual({ figure: { numerator: 95, denominator: 100 }, empty: false });
   });

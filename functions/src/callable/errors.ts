@@ -1,13 +1,13 @@
 /** Turns bad input and missing rights into HttpsErrors with messages a person can read. */
 import { HttpsError, type CallableRequest } from 'firebase-functions/v2/https';
-import { Claims } from '@thidua/domain';
+import { Claims, issuesMessage } from '@thidua/domain';
 import type { ZodType } from 'zod';
 
 export function parseInput<T>(schema: ZodType<T>, data: unknown): T {
   const r = schema.safeParse(data);
   if (!r.success) {
-    const detail = r.error.issues.map((i) => `${i.path.join('.') || '(dữ liệu)'}: ${i.message}`).join('; ');
-    throw new HttpsError('invalid-argument', `Dữ liệu không hợp lệ — ${detail}`);
+    // Sentences naming the fields as the forms label them (domain/src/messages.ts), no paths.
+    throw new HttpsError('invalid-argument', issuesMessage(r.error.issues));
   }
   return r.data;
 }

@@ -1,7 +1,7 @@
 /** Small HTTP helpers: bearer-token auth, zod parsing to 400s with readable messages. */
 import type { ZodType } from 'zod';
 import type { Auth } from 'firebase-admin/auth';
-import { Claims } from '@thidua/domain';
+import { Claims, issuesMessage } from '@thidua/domain';
 
 export class HttpError extends Error {
   constructor(
@@ -15,7 +15,7 @@ export class HttpError extends Error {
 export function parseBody<T>(schema: ZodType<T>, data: unknown): T {
   const r = schema.safeParse(data);
   if (!r.success) {
-    throw new HttpError(400, `Dữ liệu không hợp lệ — ${r.error.issues.map((i) => `${i.path.join('.') || '(dữ liệu)'}: ${i.message}`).join('; ')}`);
+    throw new HttpError(400, issuesMessage(r.error.issues));
   }
   return r.data;
 }

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { OrgRole, SetMemberInput, type Unit, type UnitRole } from '@thidua/domain';
 import type { AdminApi, MemberEntry } from '../data/admin-api.js';
-import { LocaleController, t } from '../i18n/index.js';
+import { LocaleController, t, issuesTextByField } from '../i18n/index.js';
 import { base, controls } from '../styles/shared.js';
 import { adminStyles } from '../styles/admin.js';
 
@@ -78,11 +78,17 @@ export class AdminMembers extends LitElement {
     this.form = { ...this.form!, units };
   }
 
+  /** The fields as the form labels them, for the sentences about bad input. */
+  private labels(): Record<string, string> {
+    const m = t();
+    return { email: m.memberEmail, displayName: m.memberName, position: m.memberPosition, roles: m.memberRoles, units: m.memberUnits };
+  }
+
   private async save(form: MemberForm): Promise<boolean> {
     const m = t();
     const parsed = SetMemberInput.safeParse({ orgId: this.orgId, ...form, position: form.position.trim() || undefined });
     const errors: Record<string, string> = {};
-    if (!parsed.success) for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
+    if (!parsed.success) Object.assign(errors, issuesTextByField(parsed.error.issues, this.labels()));
     this.errors = errors;
     if (!parsed.success) return false;
     this.busy = true;

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ExtendDeadlineInput, MovementSettingsInput, canExtendDeadline, isConfigEditable, type Movement, type Unit } from '@thidua/domain';
 import type { AdminApi, MovementItem } from '../data/admin-api.js';
-import { LocaleController, formatDate, formatNumber, t, tx } from '../i18n/index.js';
+import { LocaleController, formatDate, formatNumber, t, tx, issuesText } from '../i18n/index.js';
 import { endOfVnDay, vnDate } from '../logic/vn-date.js';
 import { base, controls } from '../styles/shared.js';
 import { adminStyles } from '../styles/admin.js';
@@ -100,7 +100,7 @@ export class AdminMovement extends LitElement {
     for (const [periodId, v] of Object.entries(d.deadlines)) deadlines[periodId] = v ? endOfVnDay(v) : null;
     const parsed = MovementSettingsInput.safeParse({ orgId: this.orgId, movementId: sel.id, maxPoints, notApplicable: d.notApplicable, deadlines });
     if (!parsed.success) {
-      this.message = { kind: 'danger', text: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+      this.message = { kind: 'danger', text: issuesText(parsed.error.issues, { maxPoints: m.criterionPoints, deadlines: m.deadline }) };
       return;
     }
     this.busy = true;
@@ -122,7 +122,7 @@ export class AdminMovement extends LitElement {
     const periodId = this.extendPeriod || sel.movement.currentPeriodId;
     const parsed = ExtendDeadlineInput.safeParse({ orgId: this.orgId, movementId: sel.id, periodId, deadline: endOfVnDay(this.extendDate) ?? -1, reason: this.extendReason });
     if (!parsed.success) {
-      this.message = { kind: 'danger', text: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+      this.message = { kind: 'danger', text: issuesText(parsed.error.issues, { deadline: m.deadline, periodId: m.period }) };
       return;
     }
     this.busy = true;

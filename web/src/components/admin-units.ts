@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SetUnitInput, type Unit } from '@thidua/domain';
 import type { AdminApi } from '../data/admin-api.js';
-import { LocaleController, t } from '../i18n/index.js';
+import { LocaleController, t, issuesTextByField } from '../i18n/index.js';
 import { base, controls } from '../styles/shared.js';
 import { adminStyles } from '../styles/admin.js';
 
@@ -64,7 +64,7 @@ export class AdminUnits extends LitElement {
     const m = t();
     const parsed = SetUnitInput.safeParse({ orgId: this.orgId, ...form, note: form.note.trim() || undefined });
     const errors: Record<string, string> = {};
-    if (!parsed.success) for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
+    if (!parsed.success) Object.assign(errors, issuesTextByField(parsed.error.issues, { unitId: m.unitId, name: m.unitName, code: m.unitCode, type: m.unitType, note: m.unitNote }));
     if (!this.editing && this.units[form.unitId]) errors['unitId'] = m.unitExists(form.unitId);
     this.errors = errors;
     if (!parsed.success || Object.keys(errors).length) return false;

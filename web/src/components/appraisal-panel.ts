@@ -14,7 +14,7 @@ import {
 } from '@thidua/domain';
 import type { QueueReport, StoredEvidence } from '../data/review-backend.js';
 import { appraiseItem, approveReport, openEvidence, returnReport } from '../events/review-events.js';
-import { LocaleController, formatDate, formatNumber, t, tx } from '../i18n/index.js';
+import { LocaleController, formatDate, formatNumber, formatPercent, issuesText, t, tx } from '../i18n/index.js';
 import { groupCriteria } from '../logic/movement.js';
 import { base, controls } from '../styles/shared.js';
 import './status-badge.js';
@@ -204,7 +204,7 @@ export class AppraisalPanel extends LitElement {
     else if (!reason) error = m.errReasonRequired;
     else {
       const parsed = AppraiseItemInput.safeParse({ orgId: 'x', movementId: 'x', reportId: 'xxx', code: c.code, decision: 'set', score, reason });
-      if (!parsed.success) error = parsed.error.issues[0]?.message ?? m.errReasonRequired;
+      if (!parsed.success) error = issuesText(parsed.error.issues.slice(0, 1), { reason: m.reason, score: m.appraisedScore });
     }
     this.errors = { ...this.errors, [c.code]: error };
     if (error) return;
@@ -230,7 +230,7 @@ export class AppraisalPanel extends LitElement {
     }
     const parsed = ReturnReportInput.safeParse({ orgId: 'x', movementId: 'x', reportId: 'xxx', comments, responseDeadline });
     if (!parsed.success) {
-      this.returnError = parsed.error.issues[0]?.message ?? m.errNoComment;
+      this.returnError = issuesText(parsed.error.issues.slice(0, 1), { comments: m.returnComment, responseDeadline: m.responseDeadline });
       return;
     }
     this.returnError = '';
@@ -249,7 +249,7 @@ export class AppraisalPanel extends LitElement {
         ? html`<p class="label">${m.figure}</p>
             <p data-testid="unit-figure">
               ${figure
-                ? html`${formatNumber(figure.numerator, 0)} ${m.ofWhich} ${formatNumber(figure.denominator, 0)}${self.value !== null ? html` (${formatNumber(self.value)}%)` : nothing}`
+                ? html`${formatNumber(figure.numerator, 0)} ${m.ofWhich} ${formatNumber(figure.denominator, 0)}${self.value !== null ? html` (${formatPercent(self.value)})` : nothing}`
                 : m.noFigure}
             </p>`
         : nothing}
@@ -395,8 +395,8 @@ export class AppraisalPanel extends LitElement {
     const canAct = this.rights.return || this.rights.approve;
     return html`<div class="card">
         <div class="totals">
-          <span>${m.selfTotal}: <b data-testid="self-percent" data-value=${String(self.percent)}>${formatNumber(self.percent)}%</b> (${formatNumber(self.total)}/${formatNumber(self.max)})</span>
-          <span>${m.appraisedTotal}: <b data-testid="appraised-percent" data-value=${String(appraised.percent)}>${formatNumber(appraised.percent)}%</b> (${formatNumber(appraised.total)}/${formatNumber(appraised.max)})</span>
+          <span>${m.selfTotal}: <b data-testid="self-percent" data-value=${String(self.percent)}>${formatPercent(self.percent)}</b> (${formatNumber(self.total)}/${formatNumber(self.max)})</span>
+          <span>${m.appraisedTotal}: <b data-testid="appraised-percent" data-value=${String(appraised.percent)}>${formatPercent(appraised.percent)}</b> (${formatNumber(appraised.total)}/${formatNumber(appraised.max)})</span>
           <span>${m.status}: <status-badge data-testid="review-status" status=${r.status}></status-badge></span>
         </div>
       </div>

@@ -6,7 +6,7 @@ import { backendContext } from '../context/backend-context.js';
 import { StandingsController } from '../controllers/standings-controller.js';
 import type { Backend } from '../data/backend.js';
 import type { MovementEntry } from '../logic/movement.js';
-import { LocaleController, formatNumber, t, tx } from '../i18n/index.js';
+import { LocaleController, formatPercent, t, tx } from '../i18n/index.js';
 import { base, controls } from '../styles/shared.js';
 import { awardStyles } from '../styles/awards.js';
 import type { NominationPrefill } from './nomination-form.js';
@@ -82,7 +82,7 @@ export class CandidateList extends LitElement {
               ${list.map(
                 (c) => html`<tr data-testid="candidate" data-unit-id=${c.unitId}>
                   <td>${c.rank}</td>
-                  <td><strong>${c.unitName}</strong><br /><span class="meta">${tx(c.reason)} (${formatNumber(c.percent)}%)</span></td>
+                  <td><strong>${c.unitName}</strong><br /><span class="meta">${tx(c.reason)} (${formatPercent(c.percent)})</span></td>
                   <td>
                     ${this.myUnits.includes(c.unitId)
                       ? html`<button type="button" class="secondary" data-testid="propose-candidate" @click=${() => this.handlePropose(c)}>${m.proposeThis}</button>`

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { canRunMeeting, fractionText, type Claims, type VoteChoice, type VoteReceipt, type VoterRecord } from '@thidua/domain';
 import type { AwardsBackend, AwardsScope, MeetingEntry, NominationEntry } from '../data/awards-backend.js';
-import { LocaleController, formatNumber, t, tx } from '../i18n/index.js';
+import { LocaleController, formatPercent, t, tx } from '../i18n/index.js';
 import { base, controls } from '../styles/shared.js';
 import { awardStyles } from '../styles/awards.js';
 import { quorumNeeded } from '../logic/awards.js';
@@ -168,7 +168,7 @@ export class MeetingCard extends LitElement {
           <p>
             <b>${this.nameOf(r.nominationId)}</b>
             <span class="chip ${r.approved ? 'ok' : 'bad'}">${r.approved ? m.approved : m.notApproved}</span>
-            ${formatNumber(r.percentYes)}%
+            ${formatPercent(r.percentYes)}
           </p>
           <p class="meta">${m.tallyLine(r.yes, r.no, r.abstain + r.notVoted, r.base)}</p>
           <p class="meta" data-testid="result-explanation">${tx(r.explanation)}</p>

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { DECIDED_STATUSES, DEFAULT_COUNCIL_RULES, OpenMeetingInput, vnDate, type Claims, type CouncilRole, type CouncilRules } from '@thidua/domain';
 import type { AwardsBackend, AwardsScope, MemberOption, NominationEntry } from '../data/awards-backend.js';
-import { LocaleController, t } from '../i18n/index.js';
+import { LocaleController, issuesText, t } from '../i18n/index.js';
 import { base, controls } from '../styles/shared.js';
 import { awardStyles } from '../styles/awards.js';
 import { slug } from '../logic/awards.js';
@@ -119,7 +119,25 @@ export class MeetingForm extends LitElement {
     };
     const parsed = OpenMeetingInput.safeParse(input);
     if (!parsed.success) {
-      this.errors = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+      const m = t().awards;
+      // One sentence per problem, naming the boxes as the form labels them (no paths).
+      this.errors = [
+        issuesText(parsed.error.issues, {
+          date: m.date,
+          startTime: m.startTime,
+          place: m.place,
+          'council.name': m.councilName,
+          'council.members': m.members,
+          'council.members.*.memberId': m.externalId,
+          'council.members.*.name': m.externalName,
+          'council.members.*.councilRole': m.memberRole,
+          'council.rules': m.rules,
+          chairId: m.councilRole['CHU_TICH'] ?? '',
+          secretaryId: m.councilRole['THU_KY'] ?? '',
+          nominationIds: m.agenda,
+          unitId: m.kind,
+        }),
+      ];
       return;
     }
     if (!this.api) return;

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ProposeNominationInput, STANDARDS, type AwardForm, type Claims, type NomineeType, type StandardCode, type Unit } from '@thidua/domain';
 import type { AwardsBackend, AwardsScope } from '../data/awards-backend.js';
-import { LocaleController, t, tx } from '../i18n/index.js';
+import { LocaleController, issuesText, t, tx } from '../i18n/index.js';
 import { base, controls } from '../styles/shared.js';
 import { awardStyles } from '../styles/awards.js';
 import { slug } from '../logic/awards.js';
@@ -115,7 +115,28 @@ export class NominationForm extends LitElement {
     e.preventDefault();
     const parsed = ProposeNominationInput.safeParse(this.input());
     if (!parsed.success) {
-      this.errors = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+      const m = t().awards;
+      // One sentence per problem, naming the boxes as the form labels them (no paths).
+      this.errors = [
+        issuesText(parsed.error.issues, {
+          proposingUnitId: m.proposingUnit,
+          nomineeType: m.nomineeType,
+          nomineeId: this.nomineeType === 'individual' ? m.fullName : m.collectiveName,
+          nominee: this.nomineeType === 'individual' ? m.fullName : m.collectiveName,
+          'nominee.name': this.nomineeType === 'individual' ? m.fullName : m.collectiveName,
+          'nominee.fullName': m.fullName,
+          'nominee.position': m.position,
+          'nominee.gender': m.gender,
+          'nominee.birthDate': m.birthDate,
+          proposedForm: m.awardForm,
+          standardsMet: m.standards,
+          achievementSummary: m.achievementSummary,
+          'initiatives.*.title': m.initiativeTitle,
+          'initiatives.*.recognitionRef': m.initiativeRef,
+          cityCriterion: m.cityCriterion,
+          report: m.achievements,
+        }),
+      ];
       return;
     }
     if (!this.api) return;

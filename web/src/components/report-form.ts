@@ -24,7 +24,7 @@ import type { Backend, Session } from '../data/backend.js';
 import type { AnswerChangeEvent, ConflictResolveEvent, FigureChangeEvent } from '../events/report-events.js';
 import type { EvidenceFileEvent, EvidenceLinkEvent, EvidencePickEvent, EvidenceRefusedEvent } from '../events/evidence-events.js';
 import { withEvidence } from '../logic/evidence.js';
-import { LocaleController, formatDate, formatNumber, locale, t, tx } from '../i18n/index.js';
+import { LocaleController, formatDate, formatNumber, formatPercent, locale, t, tx } from '../i18n/index.js';
 import { unitsOf } from '../logic/claims.js';
 import { progress, withAnswer, withFigure } from '../logic/draft.js';
 import { bandText, currentPeriod, groupCriteria, previousPeriodId } from '../logic/movement.js';
@@ -312,7 +312,7 @@ export class ReportForm extends LitElement {
         </div>
       </div>
       <div class="scorebar" aria-hidden="true">
-        <span><b>${formatNumber(score.percent)}%</b> · ${formatNumber(score.total)}/${formatNumber(score.max)} · ${bandText(entry.movement, score.band, locale())}</span>
+        <span><b>${formatPercent(score.percent)}</b> · ${formatNumber(score.total)}/${formatNumber(score.max)} · ${bandText(entry.movement, score.band, locale())}</span>
         <span class="save">${m.saveState[this.report.saveState]}</span>
       </div>
       <div class="card summary">

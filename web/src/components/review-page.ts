@@ -23,7 +23,7 @@ import { ReviewController } from '../controllers/review-controller.js';
 import type { Session } from '../data/backend.js';
 import type { QueueReport, ReviewBackend } from '../data/review-backend.js';
 import type { AppraiseItemEvent, OpenEvidenceEvent, ReturnReportEvent } from '../events/review-events.js';
-import { LocaleController, formatDate, formatNumber, t, tx } from '../i18n/index.js';
+import { LocaleController, formatDate, formatPercent, t, tx } from '../i18n/index.js';
 import { previousPeriodId } from '../logic/movement.js';
 import { base, controls } from '../styles/shared.js';
 import './appraisal-panel.js';
@@ -302,8 +302,13 @@ export class ReviewPage extends LitElement {
                     <td class="wide">${this.periodLabel(r.periodId)}</td>
                     <td><status-badge status=${r.status}></status-badge></td>
                     <td class=${overdue ? 'overdue' : ''}>${row.deadline !== null ? formatDate(row.deadline) : '—'}</td>
-                    <td class="wide">${formatNumber(self.percent)}%</td>
-                    <td>${formatNumber(appraised.percent)}% <span class="hint">(${m.appraisedCount(Object.keys(items).length, applicable)})</span></td>
+                    <td class="wide">${formatPercent(self.percent)}</td>
+                    <td data-testid="appraised-cell">
+                      ${Object.keys(items).length === 0
+                        ? // Nothing appraised: the self-score again would read as an appraisal.
+                          html`<span class="hint">${m.notAppraisedYet}</span>`
+                        : html`${formatPercent(appraised.percent)} <span class="hint">(${m.appraisedCount(Object.keys(items).length, applicable)})</span>`}
+                    </td>
                   </tr>`;
                 })}
               </tbody>

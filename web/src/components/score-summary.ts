@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ScoreResult } from '@thidua/domain';
-import { LocaleController, formatNumber, t } from '../i18n/index.js';
+import { LocaleController, formatNumber, formatPercent, t } from '../i18n/index.js';
 import { base } from '../styles/shared.js';
 
 /** The live score of a report: total, percent, band, and how many items are filled. */
@@ -83,7 +83,7 @@ export class ScoreSummary extends LitElement {
         </div>
         <div>
           <dt>${m.percent}</dt>
-          <dd data-testid="score-percent" data-value=${String(s.percent)}>${formatNumber(s.percent)}%</dd>
+          <dd data-testid="score-percent" data-value=${String(s.percent)}>${formatPercent(s.percent)}</dd>
         </div>
         <div>
           <dt>${m.band}</dt>

@@ -16,7 +16,7 @@ import { emptyOrgData, orgDataContext, type OrgData } from '../context/org-data-
 import { StandingsPageController } from '../controllers/standings-page-controller.js';
 import type { Session } from '../data/backend.js';
 import type { ScoreScope, StandingsData } from '../data/standings-data.js';
-import { LocaleController, formatDate, formatNumber, formatTime, locale, t, tx } from '../i18n/index.js';
+import { LocaleController, formatDate, formatNumber, formatPercent, formatTime, locale, t, tx } from '../i18n/index.js';
 import { bandText } from '../logic/movement.js';
 import { sortEntries } from '../logic/standings.js';
 import { barChart, criterionRows, entriesFor, printHtml, snapshotsOf, sparkline, vietnameseDateLine, type ViewSource } from '../logic/standings-page.js';
@@ -421,7 +421,7 @@ export class StandingsView extends LitElement {
         (b) => svg`<g data-testid="chart-bar" data-unit-id=${b.unitId} data-percent=${String(b.percent)}>
           <text x=${c.labelWidth - 6} y=${b.y + c.rowHeight / 2 + 4} font-size="12" text-anchor="end" fill="#1b1f24">${b.rank}. ${b.label}</text>
           <rect x=${c.labelWidth} y=${b.y + 4} width=${b.width} height=${c.rowHeight - 8} rx="3" fill=${BAND_COLOURS[b.bandIndex] ?? BAND_COLOURS[4]!} />
-          <text x=${c.labelWidth + b.width + 4} y=${b.y + c.rowHeight / 2 + 4} font-size="11" fill="#1b1f24">${formatNumber(b.percent)}%</text>
+          <text x=${c.labelWidth + b.width + 4} y=${b.y + c.rowHeight / 2 + 4} font-size="11" fill="#1b1f24">${formatPercent(b.percent)}</text>
         </g>`,
       )}
     </svg>
@@ -672,7 +672,7 @@ export class StandingsView extends LitElement {
                             <span class="narrow status-inline"><status-badge status=${r.status}></status-badge></span>
                           </th>
                           <td class="num">
-                            <strong>${formatNumber(r.percent)}%</strong><span class="code">${formatNumber(r.total)}/${formatNumber(r.max)}</span>
+                            <strong>${formatPercent(r.percent)}</strong><span class="code">${formatNumber(r.total)}/${formatNumber(r.max)}</span>
                             ${r.appraised && r.selfPercent !== undefined ? html`<span class="code" data-testid="self-percent">${m.stSelfPercent(formatNumber(r.selfPercent))}</span>` : nothing}
                           </td>
                           <td class="wide">${bandText(mv, r.band, locale())}</td>

@@ -21,7 +21,7 @@ import {
 } from '@thidua/domain';
 import { firebaseServices } from '../firebase.js';
 import { BackendError, type Unsubscribe } from './backend.js';
-import { plain, toBackendError, watchUnits } from './firestore-values.js';
+import { plain, toBackendError, watchUnits, withoutUndefined } from './firestore-values.js';
 
 export interface MemberEntry {
   uid: string;
@@ -52,7 +52,7 @@ export function firebaseAdminApi(): AdminApi {
     <I, O>(name: string) =>
     async (input: I): Promise<O> => {
       try {
-        return (await httpsCallable<I, O>(functions, name)(input)).data;
+        return (await httpsCallable<I, O>(functions, name)(withoutUndefined(input))).data;
       } catch (e) {
         throw toBackendError(e);
       }

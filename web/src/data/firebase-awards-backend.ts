@@ -9,6 +9,7 @@ import { httpsCallable, type Functions } from 'firebase/functions';
 import type { Auth } from 'firebase/auth';
 import { awardCallables, awardPaths, paths } from '@thidua/domain';
 import { BackendError, type Unsubscribe } from './backend.js';
+import { withoutUndefined } from './firestore-values.js';
 import {
   parseDocumentView,
   parseEntry,
@@ -74,7 +75,7 @@ export function firebaseAwardsBackend(s: AwardsServices): AwardsBackend {
 
   const callable = async <I, O>(name: string, input: I): Promise<O> => {
     try {
-      return (await httpsCallable<I, O>(functions, name)(input)).data;
+      return (await httpsCallable<I, O>(functions, name)(withoutUndefined(input))).data;
     } catch (e) {
       throw toError(e);
     }

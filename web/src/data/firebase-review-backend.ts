@@ -28,7 +28,7 @@ import { firebaseServices } from '../firebase.js';
 import { BackendError } from './backend.js';
 import { demoTokenSource, fcmTokenSource, type PushTokenSource } from './push-token-source.js';
 import type { QueueReport, ReviewBackend, StoredEvidence, StoredNotification } from './review-backend.js';
-import { plain, toBackendError, toStoredReport } from './firestore-values.js';
+import { plain, toBackendError, toStoredReport, withoutUndefined } from './firestore-values.js';
 
 function toQueueReport(id: string, data: DocumentData): QueueReport | null {
   const report = toStoredReport(data);
@@ -51,7 +51,7 @@ export function firebaseReviewBackend(): ReviewBackend {
 
   async function call<I, O>(name: string, input: I): Promise<O> {
     try {
-      return (await httpsCallable<I, O>(functions, name)(input)).data;
+      return (await httpsCallable<I, O>(functions, name)(withoutUndefined(input))).data;
     } catch (e) {
       throw toBackendError(e);
     }

@@ -2,6 +2,7 @@
 import { FirebaseError } from 'firebase/app';
 import { Timestamp, collection, doc, onSnapshot, query, where, type DocumentData, type Firestore } from 'firebase/firestore';
 import { ReportStatus, StoredStandingEntry, Unit, paths, standingsOf, type Movement, type Standings } from '@thidua/domain';
+import { t } from '../i18n/index.js';
 import { BackendError, type StoredReport, type Unsubscribe } from './backend.js';
 
 /** Firestore Timestamps (anywhere in a document) become epoch millis, as the domain expects. */
@@ -12,11 +13,28 @@ export function plain(v: unknown): unknown {
   return v;
 }
 
-/** Any failure as a BackendError; a callable's HttpsError message is meant for people (Vietnamese): kept. */
+/** Codes under which our callables throw messages written for people (Vietnamese sentences). */
+const SPOKEN = new Set(['invalid-argument', 'failed-precondition', 'permission-denied', 'not-found', 'already-exists', 'unauthenticated', 'out-of-range', 'resource-exhausted', 'aborted']);
+
+/**
+ * Any failure as a BackendError whose message a person reads: a callable's HttpsError message is
+ * kept (the functions speak Vietnamese); the SDKs' own English ("Missing or insufficient
+ * permissions.", "internal", "[code=…]") is replaced by a sentence for its code in the current language.
+ */
 export function toBackendError(e: unknown): BackendError {
   if (e instanceof BackendError) return e;
-  if (e instanceof FirebaseError) return new BackendError(e.code.replace(/^(functions|firestore|auth|messaging)\//, ''), e.message.replace(/^Firebase: /, ''));
-  return new BackendError('unknown', e instanceof Error ? e.message : String(e));
+  const m = t();
+  if (e instanceof FirebaseError) {
+    const code = e.code.replace(/^(functions|firestore|auth|messaging)\//, '');
+    const spoken = e.code.startsWith('functions/') && SPOKEN.has(code) && e.message.trim() !== '' && e.message.toLowerCase() !== code.replace('-', ' ');
+    return new BackendError(code, spoken ? e.message.replace(/\s*\[\d{3}\]$/, '') : (m.errByCode[code] ?? m.errUnknown));
+  }
+  return new BackendError('unknown', m.errUnknown);
+}
+
+/** Callable inputs without undefined fields: the SDK would send them as null, which the schemas refuse. */
+export function withoutUndefined<T>(input: T): T {
+  return JSON.parse(JSON.stringify(input)) as T;
 }
 
 /** A stored report as the pages use it, or null when the document is not one. */

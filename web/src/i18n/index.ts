@@ -4,6 +4,14 @@
  * Components re-render on a switch through `LocaleController`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  formatDate as fmtDate,
+  formatNumber as fmtNumber,
+  formatPercent as fmtPercent,
+  issuesByField,
+  issuesMessage,
+  type IssueLike,
+} from '@thidua/domain';
 import { vi, type Messages } from './vi.js';
 import { en } from './en.js';
 
@@ -45,25 +53,29 @@ export function setLocale(next: Locale): void {
   globalThis.dispatchEvent?.(new Event(EVENT));
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-/** 95,5 in Vietnamese, 95.5 in English; at most two decimals. */
-export function formatNumber(n: number, digits = 2): string {
-  const key = `${current}:${digits}`;
-  let f = numberFormats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(current === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: digits });
-    numberFormats.set(key, f);
-  }
-  return f.format(n);
-}
+/** 95,5 in Vietnamese, 95.5 in English; at most two decimals (domain/src/format.ts). */
+export const formatNumber = (n: number, digits = 2): string => fmtNumber(n, current, digits);
 
-export function formatDate(ms: number): string {
-  return new Date(ms).toLocaleDateString(current === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' });
-}
+/** "83,33 %" in Vietnamese, "83.33%" in English. */
+export const formatPercent = (n: number, digits = 2): string => fmtPercent(n, current, digits);
+
+/** dd/mm/yyyy, the day in Vietnam. */
+export const formatDate = (ms: number): string => fmtDate(ms);
 
 export function formatTime(ms: number): string {
   return new Date(ms).toLocaleTimeString(current === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh' });
 }
+
+/** A form's labels in the current language, as the issue sentences want them. */
+const asLabels = (labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, { vi: v, en: v }]));
+
+/** A form's zod issues as sentences in the current language naming its fields by `labels` (path → label). */
+export const issuesText = (issues: readonly IssueLike[], labels: Record<string, string> = {}): string =>
+  issuesMessage(issues, asLabels(labels), current);
+
+/** The same, one sentence per top-level field: what a form shows under each box. */
+export const issuesTextByField = (issues: readonly IssueLike[], labels: Record<string, string> = {}): Record<string, string> =>
+  issuesByField(issues, asLabels(labels), current);
 
 /** Re-renders its host when the language changes. */
 export class LocaleController implements ReactiveController {

@@ -2,7 +2,7 @@
  * Inline validation of what a person types into a numerator/denominator pair, using the domain's
  * `Figure` schema so the browser and the server agree. Pure: no DOM, testable in node.
  */
-import { Figure } from '@thidua/domain';
+import { Figure, parseNumber } from '@thidua/domain';
 import type { Messages } from '../i18n/index.js';
 
 /** Keys of the messages that explain a bad input (the text itself is looked up in the i18n layer). */
@@ -17,16 +17,6 @@ export interface FigureCheck {
   denominatorError?: InputErrorKey;
   /** Empty boxes, not an error: the item is simply not filled. */
   empty: boolean;
-}
-
-/** A number as typed: spaces ignored, a comma read as the decimal point; undefined when empty. */
-function parseNumber(raw: string): number | 'nan' | undefined {
-  const s = raw.trim().replace(/\s+/g, '');
-  if (s === '') return undefined;
-  // A comma is the Vietnamese decimal separator: "9,5" is 9.5 (and then rejected as not whole).
-  const normalised = s.replace(',', '.');
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(normalised)) return 'nan';
-  return Number(normalised);
 }
 
 function issueKey(code: string): InputErrorKey {
