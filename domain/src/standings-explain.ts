@@ -108,9 +108,16 @@ export function explainRank(entries: StandingEntry[], unitId: string, movement: 
   const f = (n: number) => ({ vi: formatPlain(n, 'vi'), en: formatPlain(n, 'en') });
   const why: Text[] = [];
   const p = f(me.percent);
+  // Appraised only once the report is approved; one appraised item of 25 is an appraisal under way.
+  const basis =
+    me.status === 'approved'
+      ? { vi: 'đã qua thẩm định', en: 'appraised' }
+      : me.appraised
+        ? { vi: 'đang thẩm định (một số mục đã có điểm thẩm định)', en: 'appraisal under way (some items appraised)' }
+        : { vi: 'theo điểm tự đánh giá', en: 'self-assessed' };
   why.push({
-    vi: `Hạng ${me.rank}/${sorted.length}: tỷ lệ ${p.vi}% (${f(me.total).vi}/${f(me.max).vi} điểm), xếp loại “${me.band}”${me.appraised ? ', đã qua thẩm định' : ', theo điểm tự đánh giá'}.`,
-    en: `Rank ${me.rank} of ${sorted.length}: ${p.en}% (${f(me.total).en}/${f(me.max).en} points), rated “${me.band}”${me.appraised ? ', appraised' : ', self-assessed'}.`,
+    vi: `Hạng ${me.rank}/${sorted.length}: tỷ lệ ${p.vi}% (${f(me.total).vi}/${f(me.max).vi} điểm), xếp loại “${me.band}”, ${basis.vi}.`,
+    en: `Rank ${me.rank} of ${sorted.length}: ${p.en}% (${f(me.total).en}/${f(me.max).en} points), rated “${me.band}”, ${basis.en}.`,
   });
   if (above) {
     why.push({

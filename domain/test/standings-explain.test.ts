@@ -114,9 +114,14 @@ describe('explainRank', () => {
     expect(explainRank(ranked('shared', es), 'nobody', rules('shared'))).toBeNull();
   });
 
-  it('says the score is appraised when it is', () => {
-    const x = explainRank(ranked('shared', [entry('u1', 36, 40, {}, { appraised: true })]), 'u1', rules('shared'))!;
-    expect(x.why[0]!.vi).toContain('đã qua thẩm định');
+  it('says the score is appraised once the report is approved, and under way after one item', () => {
+    const done = explainRank(ranked('shared', [entry('u1', 36, 40, {}, { appraised: true, status: 'approved' })]), 'u1', rules('shared'))!;
+    expect(done.why[0]!.vi).toContain('đã qua thẩm định');
+    // One item of 25 appraised is not an appraised report.
+    const partly = explainRank(ranked('shared', [entry('u1', 36, 40, {}, { appraised: true, status: 'certified' })]), 'u1', rules('shared'))!;
+    expect(partly.why[0]!.vi).not.toContain('đã qua thẩm định');
+    expect(partly.why[0]!.vi).toContain('đang thẩm định');
+    expect(explainRank(ranked('shared', [entry('u1', 36, 40, {})]), 'u1', rules('shared'))!.why[0]!.vi).toContain('theo điểm tự đánh giá');
   });
 });
 

@@ -85,6 +85,10 @@ describe('two people fill one report at the same time', () => {
     await expect.poll(() => saveState(staff), { timeout: SLOW }).toBe('saved');
     await expect.poll(() => saveState(head), { timeout: SLOW }).toBe('saved');
     expect(await staff.getByTestId('conflict').count()).toBe(0);
+    // Each item's evidence section is a landmark of its own name (axe: landmark-unique).
+    const labels = await staff.getByTestId('evidence').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    expect(labels.length).toBeGreaterThan(1);
+    expect(new Set(labels).size).toBe(labels.length);
   });
 
   it('tells the first writer when the other changes the same item, and lets them keep either', { timeout: 180_000 }, async () => {

@@ -346,7 +346,8 @@ export class EvidencePanel extends LitElement {
 
   override render() {
     const m = t();
-    return html`<section data-testid="evidence" aria-label=${m.evidenceHeading}>
+    // One landmark per item, so each needs its own name (axe landmark-unique): the item's code.
+    return html`<section data-testid="evidence" aria-label=${m.evidenceHeadingFor(this.code)}>
       <h3>${m.evidenceHeading}</h3>
       ${this.attachedIds.length === 0
         ? html`<p class="hint" style="margin:0 0 0.5rem">${m.evidenceNone}</p>`

@@ -268,7 +268,12 @@ export class ThiduaApp extends LitElement {
     if (route === 'admin') return html`<admin-page></admin-page>`;
     if (this.orgData.state === 'loading') return html`<p class="loading" role="status">${m.loading}</p>`;
     if (this.orgData.state === 'error') return html`<p class="notice danger" role="alert">${m.loadError(this.orgData.error ?? '')}</p>`;
-    if (this.orgData.state === 'none') return html`<p class="notice">${m.noMovement}</p>`;
+    if (this.orgData.state === 'unreachable')
+      return html`<div class="notice danger" role="alert" data-testid="unreachable">
+        <p style="margin-top:0">${m.unreachable}</p>
+        <button type="button" data-testid="retry" @click=${() => void this.orgCtl.retry()}>${m.retry}</button>
+      </div>`;
+    if (this.orgData.state === 'none') return html`<p class="notice" data-testid="no-movement">${m.noMovement}</p>`;
     if (route === 'awards') return html`<awards-page></awards-page>`;
     if (route === 'review') return html`<review-page></review-page>`;
     return route === 'report' ? html`<report-form></report-form>` : html`<standings-view></standings-view>`;

@@ -3,8 +3,11 @@ import type { Unit } from '@thidua/domain';
 import type { MovementEntry } from '../logic/movement.js';
 
 export interface OrgData {
-  /** 'loading' until the first answer; 'none' when the organisation has no movement. */
-  state: 'loading' | 'ready' | 'none' | 'error';
+  /**
+   * 'loading' until the first answer; 'none' when the server says the organisation has no movement;
+   * 'unreachable' when the server has not answered for a while and this device has nothing cached.
+   */
+  state: 'loading' | 'ready' | 'none' | 'unreachable' | 'error';
   current: MovementEntry | null;
   units: Record<string, Unit>;
   error: string | null;

@@ -1,15 +1,22 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Unit } from '@thidua/domain';
-import type { Backend, Unsubscribe } from '../data/backend.js';
+import type { Backend, BackendError, Unsubscribe } from '../data/backend.js';
 import { pickMovement, type MovementEntry } from '../logic/movement.js';
 import { emptyOrgData, type OrgData } from '../context/org-data-context.js';
 
-/** Watches the organisation's movements (keeps the open one) and its units. */
+/** How long an empty answer from the cache alone may wait for the server before the page says it cannot connect. */
+export const UNREACHABLE_AFTER_MS = 8000;
+
+/**
+ * Watches the organisation's movements (keeps the open one) and its units. An empty list is only
+ * "nothing open" once the server has said so; from the cache alone it is "cannot reach the server".
+ */
 export class OrgDataController implements ReactiveController {
   value: OrgData = emptyOrgData;
   private orgId: string | null = null;
   private unsubs: Unsubscribe[] = [];
   private connected = false;
+  private waitTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -35,7 +42,16 @@ export class OrgDataController implements ReactiveController {
     this.stop();
   }
 
+  /** Tries again after "cannot reach the server" (Retry). */
+  async retry(): Promise<void> {
+    this.set({ state: 'loading', error: null });
+    await this.backend()?.reconnect?.().catch(() => undefined);
+    if (this.connected) this.subscribe();
+  }
+
   private stop(): void {
+    clearTimeout(this.waitTimer);
+    this.waitTimer = undefined;
     this.unsubs.forEach((u) => u());
     this.unsubs = [];
   }
@@ -51,12 +67,18 @@ export class OrgDataController implements ReactiveController {
     const b = this.backend();
     const orgId = this.orgId;
     if (!b || !orgId) return;
-    const fail = (e: Error) => this.set({ state: 'error', error: e.message });
+    const fail = (e: BackendError) => this.set({ state: e.code === 'unavailable' ? 'unreachable' : 'error', error: e.message });
+    this.waitTimer = setTimeout(() => {
+      if (this.value.state === 'loading') this.set({ state: 'unreachable', error: null });
+    }, UNREACHABLE_AFTER_MS);
     this.unsubs.push(
       b.watchMovements(
         orgId,
-        (list: MovementEntry[]) => {
+        (list: MovementEntry[], fromCache: boolean) => {
           const current = pickMovement(list);
+          // An empty cache says nothing about the server: keep waiting (the timer says when to give up).
+          if (!current && fromCache) return;
+          clearTimeout(this.waitTimer);
           this.set({ current, state: current ? 'ready' : 'none', error: null });
         },
         fail,

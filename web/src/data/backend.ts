@@ -75,7 +75,10 @@ export interface Backend {
   signIn(email: string, password: string): Promise<void>;
   signOut(): Promise<void>;
 
-  watchMovements(orgId: string, next: (list: MovementEntry[]) => void, fail: (e: BackendError) => void): Unsubscribe;
+  /** Drops and reopens the connection to the database now, without waiting out the SDK's backoff (Retry). */
+  reconnect?(): Promise<void>;
+  /** `fromCache`: the answer comes from this device's cache only (the server has not answered yet). */
+  watchMovements(orgId: string, next: (list: MovementEntry[], fromCache: boolean) => void, fail: (e: BackendError) => void): Unsubscribe;
   watchUnits(orgId: string, next: (units: Record<string, Unit>) => void, fail: (e: BackendError) => void): Unsubscribe;
   /** The unit's reports for the given periods (current and previous), live. */
   watchUnitReports(

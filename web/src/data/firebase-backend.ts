@@ -4,7 +4,9 @@ import {
   FieldPath,
   collection,
   deleteField,
+  disableNetwork,
   doc,
+  enableNetwork,
   onSnapshot,
   query,
   serverTimestamp,
@@ -82,6 +84,8 @@ export function firebaseBackend(): Backend {
     watchMovements(orgId, next, fail) {
       return onSnapshot(
         collection(db, paths.movements(orgId)),
+        // Metadata changes too: "nothing open" is only said once the server has answered.
+        { includeMetadataChanges: true },
         (snap) => {
           const list: MovementEntry[] = [];
           for (const d of snap.docs) {
@@ -89,10 +93,15 @@ export function firebaseBackend(): Backend {
             if (r.success) list.push({ id: d.id, movement: r.data });
             else console.warn(`Movement ${d.id} does not match the schema`, r.error.issues);
           }
-          next(list);
+          next(list, snap.metadata.fromCache);
         },
         (e) => fail(toBackendError(e)),
       );
+    },
+
+    async reconnect() {
+      await disableNetwork(db);
+      await enableNetwork(db);
     },
 
     watchUnits: (orgId, next, fail) => watchUnits(db, orgId, next, fail),

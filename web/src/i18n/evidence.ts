@@ -1,6 +1,7 @@
 /** UI strings of evidence (tài liệu kiểm chứng), the inline submission checks and the report history. */
 export const viEvidence = {
   evidenceHeading: 'Tài liệu kiểm chứng',
+  evidenceHeadingFor: (code: string) => `Tài liệu kiểm chứng mục ${code}`,
   evidenceNone: 'Chưa có tài liệu kiểm chứng.',
   evidenceAdd: 'Thêm tài liệu kiểm chứng',
   evidenceModeFile: 'Tải tệp lên',
@@ -43,6 +44,7 @@ export const viEvidence = {
 
 export const enEvidence: typeof viEvidence = {
   evidenceHeading: 'Evidence',
+  evidenceHeadingFor: (code: string) => `Evidence for item ${code}`,
   evidenceNone: 'No evidence yet.',
   evidenceAdd: 'Add evidence',
   evidenceModeFile: 'Upload a file',
