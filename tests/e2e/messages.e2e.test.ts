@@ -99,7 +99,7 @@ describe('forms speak in words', () => {
 
   it('says the same in English when the person reads English', { timeout: 120_000 }, async () => {
     await page.getByTestId('language-switch').click();
-    await page.getByTestId('unit-add').click({ timeout: SLOW });
+    if ((await page.getByTestId('unit-form').count()) === 0) await page.getByTestId('unit-add').click({ timeout: SLOW });
     await page.getByTestId('unit-unitId').fill('có dấu');
     await page.getByTestId('unit-save').click();
     const errors = await errorsIn(page.getByTestId('unit-form'));
