@@ -15,6 +15,9 @@ export default defineConfig({
       output: {
         // Firebase is most of the weight and changes less often than the app: its own cached chunk.
         manualChunks(id) {
+          // Messaging (and the installations it registers with) is imported only when a member turns
+          // push on (data/push-token-source.ts): its own chunk, so the first page does not carry it.
+          if (/node_modules\/(@firebase\/(messaging|installations)|firebase\/messaging)\//.test(id)) return 'firebase-messaging';
           if (id.includes('node_modules/firebase/') || id.includes('node_modules/@firebase/')) return 'firebase';
           if (id.includes('node_modules/zod/')) return 'zod';
           return undefined;
