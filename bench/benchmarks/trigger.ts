@@ -24,7 +24,11 @@ function waiting<T>() {
   return {
     push(v: T | undefined, t: number) {
       last = v;
-      for (const w of waiters) if (w.ok(last)) (waiters.delete(w), w.done(t));
+      for (const w of waiters)
+        if (w.ok(last)) {
+          waiters.delete(w);
+          w.done(t);
+        }
     },
     until(ok: (d: T | undefined) => boolean, ms: number): Promise<number | null> {
       return new Promise((resolve) => {

@@ -34,6 +34,7 @@ export function safeZipName(name: string): string {
     .normalize('NFC')
     .replace(/\\/g, '/')
     .split('/')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is replaced
     .map((p) => p.replace(/[\u0000-\u001f:*?"<>|]/g, '_').trim())
     .filter((p) => p !== '' && p !== '.' && p !== '..');
   if (parts.length === 0) throw new Error(`Tên tệp không hợp lệ: "${name}"`);

@@ -28,6 +28,7 @@ const ZIP_DATE = new Date(Date.UTC(2025, 0, 1));
 export function xmlText(s: string): string {
   return s
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- keeps tab/LF/CR, drops what XML 1.0 forbids
     .replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\ud800-\udfff]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -174,8 +174,9 @@ export class NotificationBell extends LitElement {
 
   private async handleMarkAll() {
     const org = this.session?.claims?.org;
-    if (!org) return;
-    await Promise.all(this.notes.list.filter((n) => !n.read).map((n) => this.backend?.markRead(org, n.id).catch(() => undefined)));
+    const backend = this.backend;
+    if (!org || !backend) return;
+    await Promise.all(this.notes.list.filter((n) => !n.read).map((n) => backend.markRead(org, n.id).catch(() => undefined)));
   }
 
   private async handlePush(enable: boolean) {

@@ -89,7 +89,7 @@ export class ReturnNotice extends LitElement {
     const items = Object.entries(a.items);
     const overdue = a.responseDeadline !== null && a.responseDeadline < Date.now();
     return html`${this.status === 'returned' && comments.length
-      ? html`<section class="notice warn" role="region" aria-labelledby="rn-title" data-testid="return-notice">
+      ? html`<section class="notice warn" aria-labelledby="rn-title" data-testid="return-notice">
           <h2 id="rn-title">${m.returnedTitle}</h2>
           ${a.responseDeadline !== null
             ? html`<p style="margin:0" data-testid="response-deadline-text" data-value=${String(a.responseDeadline)}>

@@ -270,12 +270,15 @@ export class StandingsView extends LitElement {
     new LocaleController(this);
   }
 
-  override async connectedCallback(): Promise<void> {
+  override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.data) {
-      const { firebaseStandingsData } = await import('../data/firebase-standings-data.js');
-      this.data ??= firebaseStandingsData();
-    }
+    // A lazy chunk: if it cannot load (offline before it was cached), warn instead of an unhandled rejection.
+    if (!this.data)
+      import('../data/firebase-standings-data.js')
+        .then(({ firebaseStandingsData }) => {
+          this.data ??= firebaseStandingsData();
+        })
+        .catch((e: unknown) => console.warn('Standings data not loaded', e));
   }
 
   private get shownPeriod(): string | null {
