@@ -69,6 +69,9 @@ async function buildLauncher(targetJar) {
 export async function emulatorEnv() {
   checkJava();
   const env = { ...process.env };
+  // firebase-tools gives the functions code 10 s to load and describe itself; on a busy two-core
+  // machine loading the bundle alone can take longer, and every callable then fails. A start-up bound only.
+  env.FUNCTIONS_DISCOVERY_TIMEOUT ??= '60';
   if (env.FIRESTORE_EMULATOR_BINARY_PATH) {
     if (!existsSync(env.FIRESTORE_EMULATOR_BINARY_PATH)) {
       throw new PreflightError(`FIRESTORE_EMULATOR_BINARY_PATH points to a missing file: ${env.FIRESTORE_EMULATOR_BINARY_PATH}`);

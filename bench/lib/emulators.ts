@@ -34,7 +34,7 @@ export function emulatorLogSize(): number {
   return file && existsSync(file) ? statSync(file).size : 0;
 }
 
-/** Execution times the functions emulator logged ("Finished "us-central1-<fn>" in 12.3ms"). */
+/** Execution times the functions emulator logged ("Finished "<region>-<fn>" in 12.3ms"). */
 export function functionDurations(log: string, fn: string): number[] {
   const re = new RegExp(`Finished "[^"]*-${fn}" in ([\\d.]+)ms`, 'g');
   return [...log.matchAll(re)].map((m) => Number(m[1]));

@@ -13,6 +13,13 @@ export const SubmitReportInput = ReportRef;
 /** Unit head: submitted → certified (xác nhận); the report is then locked. */
 export const CertifyReportInput = ReportRef;
 
+/**
+ * The region the functions run in unless configured otherwise (Singapore, the nearest to Vietnam):
+ * the functions' FUNCTIONS_REGION param defaults to it, the web client and the tests call it, and
+ * firebase.json's Hosting rewrite names it.
+ */
+export const DEFAULT_FUNCTIONS_REGION = 'asia-southeast1';
+
 /** Names of the callable functions, shared so web and functions cannot drift. */
 export const callables = {
   submitReport: 'submitReport',

@@ -1,4 +1,6 @@
 /** Table of contents of the Cloud Functions. */
+// First: sets the global options (region) before any function below is defined.
+import './config.js';
 import { initializeApp } from 'firebase-admin/app';
 
 initializeApp();

@@ -13,6 +13,7 @@ import JSZip from 'jszip';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  DEFAULT_FUNCTIONS_REGION,
   DEMO_MOVEMENT_ID as MOVEMENT,
   DEMO_ORG_ID as ORG,
   DEMO_PASSWORD,
@@ -120,7 +121,7 @@ beforeAll(async () => {
   const hub = process.env.FIREBASE_EMULATOR_HUB;
   if (hub) {
     const emulators = (await (await fetch(`http://${hub}/emulators`)).json()) as { functions?: { host: string; port: number } };
-    if (emulators.functions) base = `http://${emulators.functions.host}:${emulators.functions.port}/demo-thidua/us-central1`;
+    if (emulators.functions) base = `http://${emulators.functions.host}:${emulators.functions.port}/demo-thidua/${DEFAULT_FUNCTIONS_REGION}`;
   }
   await seedDemo();
   for (const who of Object.keys(EMAILS) as Who[]) {

@@ -28,6 +28,7 @@ import {
 import { connectFunctionsEmulator, getFunctions, httpsCallable, type Functions } from 'firebase/functions';
 import {
   Appraisal,
+  DEFAULT_FUNCTIONS_REGION,
   Report,
   RANKED_STATUSES,
   computeStandings,
@@ -85,7 +86,7 @@ async function client(name: string, email: string): Promise<Client> {
   const f = hostPort(process.env.FIRESTORE_EMULATOR_HOST, 8080);
   const cdb = initializeFirestore(app, {});
   connectFirestoreEmulator(cdb, f.host, f.port);
-  const fns = getFunctions(app, 'us-central1');
+  const fns = getFunctions(app, DEFAULT_FUNCTIONS_REGION);
   connectFunctionsEmulator(fns, '127.0.0.1', Number(process.env.THIDUA_FUNCTIONS_PORT ?? 5001));
   const cred = await signInWithEmailAndPassword(auth, email, ISOLATED_PASSWORD);
   const c = { app, db: cdb, fns, uid: cred.user.uid };

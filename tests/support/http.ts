@@ -1,7 +1,8 @@
 /** Talking to the emulators as a signed-in person would: ID tokens, callables, the /api endpoint. */
+import { DEFAULT_FUNCTIONS_REGION } from '@thidua/domain';
 const AUTH = () => `http://${process.env.FIREBASE_AUTH_EMULATOR_HOST ?? '127.0.0.1:9099'}`;
 /** THIDUA_FUNCTIONS_PORT lets a second emulator suite run beside the first on other ports. */
-export const FUNCTIONS = `http://127.0.0.1:${process.env.THIDUA_FUNCTIONS_PORT ?? '5001'}/demo-thidua/us-central1`;
+export const FUNCTIONS = `http://127.0.0.1:${process.env.THIDUA_FUNCTIONS_PORT ?? '5001'}/demo-thidua/${DEFAULT_FUNCTIONS_REGION}`;
 
 export async function idToken(email: string, password: string): Promise<string> {
   const res = await fetch(`${AUTH()}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=demo-api-key`, {

@@ -13,6 +13,7 @@ import {
   type Firestore,
 } from 'firebase/firestore';
 import { connectFunctionsEmulator, getFunctions, type Functions } from 'firebase/functions';
+import { DEFAULT_FUNCTIONS_REGION } from '@thidua/domain';
 
 const demoConfig: FirebaseOptions = {
   projectId: 'demo-thidua',
@@ -53,7 +54,8 @@ export function firebaseServices(): FirebaseServices {
   const auth = getAuth(app);
   // Drafts survive reloads and offline spells: writes queue in IndexedDB and sync when back online.
   const db = initializeFirestore(app, { localCache: persistentLocalCache({ tabManager: persistentMultipleTabManager() }) });
-  const functions = getFunctions(app);
+  // The functions' region (functions/src/config.ts); a deployment in another region sets VITE_FUNCTIONS_REGION.
+  const functions = getFunctions(app, import.meta.env.VITE_FUNCTIONS_REGION || DEFAULT_FUNCTIONS_REGION);
   if (emulated) {
     // Ports follow firebase.json; a port-shifted test run (scripts/emu-run.mjs) builds with its own.
     const env = import.meta.env;

@@ -7,7 +7,7 @@ import { sendDeadlineReminders } from './deadlineReminders.js';
 /** Runs every morning (Vietnam time): reminds units whose deadline is near. */
 export const remindDeadlines = onSchedule({ schedule: 'every day 07:30', timeZone: 'Asia/Ho_Chi_Minh' }, async () => {
   await sendDeadlineReminders(getFirestore(), pushSender(), Date.now(), {
-    remindDays: Number(REMIND_DAYS.value()),
-    escalateDays: Number(ESCALATE_DAYS.value()),
+    remindDays: REMIND_DAYS.value(),
+    escalateDays: ESCALATE_DAYS.value(),
   });
 });
