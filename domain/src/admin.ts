@@ -36,13 +36,23 @@ export type SetUnitInput = z.infer<typeof SetUnitInput>;
 export const UnitRow = z.object({ id: Id, name: Unit.shape.name, code: Unit.shape.code, type: Unit.shape.type });
 export type UnitRow = z.infer<typeof UnitRow>;
 
+/** The most rows a spreadsheet can have (Excel and LibreOffice): row numbers up to it are real. */
+const MAX_SHEET_ROW = 1_048_576;
+const SheetRows = z.array(z.number().int().min(1).max(MAX_SHEET_ROW));
+
+export const MAX_IMPORT_UNITS = 500;
+export const MAX_IMPORT_MEMBERS = 5000;
+
 export const ImportInput = z.object({
   orgId: Id,
-  units: z.array(z.record(z.string(), z.string())).max(500),
-  members: z.array(z.record(z.string(), z.string())).max(5000),
+  units: z.array(z.record(z.string(), z.string())).max(MAX_IMPORT_UNITS, 'Tối đa 500 đơn vị mỗi lần nhập (at most 500 units per import).'),
+  members: z.array(z.record(z.string(), z.string())).max(MAX_IMPORT_MEMBERS, 'Tối đa 5.000 thành viên mỗi lần nhập (at most 5,000 members per import).'),
   /** The spreadsheet row of each sheet's header (1 unless blank rows came first), for row numbers. */
-  unitsHeaderRow: z.number().int().min(1).max(10_000).optional(),
-  membersHeaderRow: z.number().int().min(1).max(10_000).optional(),
+  unitsHeaderRow: z.number().int().min(1).max(MAX_SHEET_ROW).optional(),
+  membersHeaderRow: z.number().int().min(1).max(MAX_SHEET_ROW).optional(),
+  /** The spreadsheet row of each record, parallel to `units`/`members` (blank rows are not sent). */
+  unitsRows: SheetRows.max(MAX_IMPORT_UNITS).optional(),
+  membersRows: SheetRows.max(MAX_IMPORT_MEMBERS).optional(),
 });
 export type ImportInput = z.infer<typeof ImportInput>;
 
@@ -107,11 +117,53 @@ export const IMPORT_COLUMNS = {
   },
 } as const;
 
-const norm = (s: string | undefined) => (s ?? '').normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+/**
+ * Text as people mean it: NFC (decomposed accents pasted from some apps become one character), no-break
+ * and other odd spaces as spaces, line breaks inside a cell as one space, trimmed.
+ */
+export const cleanText = (s: string | undefined): string =>
+  (s ?? '')
+    .normalize('NFC')
+    .replace(/[\s\u00a0\u2007\u202f\u200b\ufeff]+/g, ' ')
+    .trim();
+
+const norm = (s: string | undefined) => cleanText(s).toLowerCase();
+
+/** A header as a key: case, marks such as `(*)` or `*`, notes in brackets and a trailing `:` do not count. */
+const headerKeys = new Map<string, string>();
+const headerKey = (s: string | undefined): string => {
+  const raw = s ?? '';
+  let key = headerKeys.get(raw);
+  if (key === undefined) {
+    key = norm(raw)
+      .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+      .replace(/[*:]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    // Headers repeat on every row of a list: worked out once each (bounded, so odd files cannot grow it).
+    if (headerKeys.size < 10_000) headerKeys.set(raw, key);
+  }
+  return key;
+};
+
+type IndexedRow = Map<string, [header: string, value: string]>;
+
+/** A row's cells by header key, worked out once per row (5,000-member lists are checked in the browser). */
+function indexRow(row: Record<string, string>): IndexedRow {
+  const idx: IndexedRow = new Map();
+  for (const [k, v] of Object.entries(row)) {
+    const key = headerKey(k);
+    if (!idx.has(key)) idx.set(key, [k, v]);
+  }
+  return idx;
+}
 
 /** The cell of a field in a row, and the header it was found under (for error reports). */
-function cellOf(row: Record<string, string>, names: readonly string[]): { value: string; column: string } {
-  for (const n of names) for (const [k, v] of Object.entries(row)) if (norm(k) === n) return { value: (v ?? '').trim(), column: k.trim() };
+function cellOf(row: IndexedRow, names: readonly string[]): { value: string; column: string } {
+  for (const n of names) {
+    const hit = row.get(n);
+    if (hit) return { value: cleanText(hit[1]), column: cleanText(hit[0]) };
+  }
   return { value: '', column: names[0]! };
 }
 
@@ -146,7 +198,14 @@ const EMAIL = z.string().email();
  */
 export function planImport(
   orgId: string,
-  input: { units: Record<string, string>[]; members: Record<string, string>[]; unitsHeaderRow?: number; membersHeaderRow?: number },
+  input: {
+    units: Record<string, string>[];
+    members: Record<string, string>[];
+    unitsHeaderRow?: number;
+    membersHeaderRow?: number;
+    unitsRows?: number[];
+    membersRows?: number[];
+  },
   existingUnitIds: string[],
 ): ImportPlan {
   const errors: RowError[] = [];
@@ -154,9 +213,10 @@ export function planImport(
   const seenUnits = new Set<string>();
   const U = IMPORT_COLUMNS.units;
   const unitsBase = (input.unitsHeaderRow ?? 1) + 1;
-  input.units.forEach((row, i) => {
-    if (isBlankRow(row)) return;
-    const at = unitsBase + i;
+  input.units.forEach((cells, i) => {
+    if (isBlankRow(cells)) return;
+    const row = indexRow(cells);
+    const at = input.unitsRows?.[i] ?? unitsBase + i;
     const before = errors.length;
     const fail = (column: string, message: Text) => errors.push({ sheet: 'units', row: at, column, message });
     const id = cellOf(row, U.id);
@@ -183,9 +243,10 @@ export function planImport(
   const seenEmails = new Set<string>();
   const C = IMPORT_COLUMNS.members;
   const membersBase = (input.membersHeaderRow ?? 1) + 1;
-  input.members.forEach((row, i) => {
-    if (isBlankRow(row)) return;
-    const at = membersBase + i;
+  input.members.forEach((cells, i) => {
+    if (isBlankRow(cells)) return;
+    const row = indexRow(cells);
+    const at = input.membersRows?.[i] ?? membersBase + i;
     const before = errors.length;
     const fail = (column: string, message: Text) => errors.push({ sheet: 'members', row: at, column, message });
     const emailCell = cellOf(row, C.email);
@@ -232,30 +293,86 @@ export function classifySheet(name: string, header: string[]): ImportSheet | nul
   const n = norm(name);
   if (['thành viên', 'thanh vien', 'members', 'người dùng', 'nguoi dung', 'users'].includes(n)) return 'members';
   if (['đơn vị', 'don vi', 'units', 'phòng, đơn vị'].includes(n)) return 'units';
-  const h = header.map(norm);
+  return kindOfHeader(header);
+}
+
+/** Which list a header row starts, by its columns (an email column means members, an id column units). */
+function kindOfHeader(header: string[]): ImportSheet | null {
+  const h = header.map(headerKey);
   if (IMPORT_COLUMNS.members.email.some((c) => h.includes(c))) return 'members';
   if (IMPORT_COLUMNS.units.id.some((c) => h.includes(c))) return 'units';
   return null;
 }
 
+/** Title rows above the header (ward name, form title, date) are skipped: the header is looked for in the first rows. */
+const HEADER_SEARCH_ROWS = 30;
+
+const isBlankCells = (r: string[] | undefined) => !r || !r.some((c) => cleanText(c) !== '');
+
 /**
- * Rows of cells (a CSV or a worksheet) to header-keyed records. The first non-blank row is the
- * header; blank rows in between are kept (as blank records) so row numbers stay the spreadsheet's.
+ * Rows of cells (a CSV or a worksheet) to header-keyed records, text cleaned (`cleanText`). The
+ * header is the first row, among the first 30, whose columns name a list (below title rows), else
+ * the first non-blank row. Blank rows are dropped; `rows` keeps each record's spreadsheet row.
  */
-export function rowsToRecords(rows: string[][]): { headerRow: number; header: string[]; records: Record<string, string>[] } {
-  const first = rows.findIndex((r) => r.some((c) => c.trim() !== ''));
-  if (first < 0) return { headerRow: 1, header: [], records: [] };
-  const header = rows[first]!.map((h) => h.trim());
-  let last = rows.length - 1;
-  while (last > first && !rows[last]!.some((c) => c.trim() !== '')) last--;
-  const records = rows.slice(first + 1, last + 1).map((r) => {
+export function rowsToRecords(rows: string[][]): { headerRow: number; header: string[]; records: Record<string, string>[]; rows: number[] } {
+  let first = -1;
+  for (let i = 0, seen = 0; i < rows.length && seen < HEADER_SEARCH_ROWS; i++) {
+    if (isBlankCells(rows[i])) continue;
+    if (first < 0) first = i;
+    seen++;
+    if (kindOfHeader(rows[i]!)) {
+      first = i;
+      break;
+    }
+  }
+  if (first < 0) return { headerRow: 1, header: [], records: [], rows: [] };
+  const header = Array.from(rows[first]!, (h) => cleanText(h));
+  const records: Record<string, string>[] = [];
+  const at: number[] = [];
+  for (let i = first + 1; i < rows.length; i++) {
+    const r = rows[i];
+    if (isBlankCells(r)) continue;
     const rec: Record<string, string> = {};
-    header.forEach((h, i) => {
-      if (h) rec[h] = r[i] ?? '';
+    header.forEach((h, j) => {
+      if (h) rec[h] = cleanText(r![j]);
     });
-    return rec;
-  });
-  return { headerRow: first + 1, header, records };
+    records.push(rec);
+    at.push(i + 1);
+  }
+  return { headerRow: first + 1, header, records, rows: at };
+}
+
+/** The columns a list cannot do without: a sheet of that list lacking one is named, not imported. */
+const REQUIRED_COLUMNS: Record<ImportSheet, { key: string; names: readonly string[] }[]> = {
+  units: [
+    { key: 'mã', names: IMPORT_COLUMNS.units.id },
+    { key: 'tên', names: IMPORT_COLUMNS.units.name },
+    { key: 'ký hiệu', names: IMPORT_COLUMNS.units.code },
+  ],
+  members: [
+    { key: 'email', names: IMPORT_COLUMNS.members.email },
+    { key: 'họ tên', names: IMPORT_COLUMNS.members.displayName },
+  ],
+};
+
+/** The required columns a header lacks, by their usual Vietnamese names. */
+export function missingColumns(kind: ImportSheet, header: string[]): string[] {
+  const h = header.map(headerKey);
+  return REQUIRED_COLUMNS[kind].filter((c) => !c.names.some((n) => h.includes(n))).map((c) => c.key);
+}
+
+/**
+ * The one check of an import, run by the preview and by the server alike: the request's shape and
+ * bounds (ImportInput), then every row (planImport). `problems` are what stops the whole file.
+ */
+export function checkImport(input: unknown, existingUnitIds: string[]): { input: ImportInput | null; plan: ImportPlan | null; problems: Text[] } {
+  const r = ImportInput.safeParse(input);
+  if (!r.success) {
+    // The schema's messages carry both languages ("Tối đa … (at most …)"), as the server's error does.
+    const problems = r.error.issues.map((i) => ({ vi: i.message, en: i.message }));
+    return { input: null, plan: null, problems };
+  }
+  return { input: r.data, plan: planImport(r.data.orgId, r.data, existingUnitIds), problems: [] };
 }
 
 /** The import template: one sheet per list, Vietnamese headers and one example row each. */

@@ -1,16 +1,20 @@
 /**
  * A small XLSX (Office Open XML spreadsheet) reader: the sheets of a workbook as rows of strings,
  * enough to import units and members. It reads shared strings (plain and rich text), inline
- * strings, numbers, booleans and formula results; it ignores styles, so a date arrives as its
- * serial number. No DOM: a tolerant tag scanner over the XML parts, unzipped with jszip.
- * (The `xlsx`/SheetJS npm package is deliberately not used: it has unfixed advisories.)
+ * strings, numbers, booleans and formula results (their cached values), and shows numbers as
+ * their format does where that changes the text: dates as dd/mm/yyyy, codes formatted `00` as `01`.
+ * Hidden sheets are marked. No DOM: a tolerant tag scanner over the XML parts, unzipped with jszip.
+ * Kept over a library on measured evidence (docs/import-corpus.md): the maintained readers on npm
+ * were larger or wrong on the corpus; the `xlsx`/SheetJS npm package has unfixed advisories.
  */
 import JSZip from 'jszip';
 
 export interface XlsxReadSheet {
   name: string;
-  /** Rows top to bottom; each row's cells left to right, "" where the sheet has no cell. */
+  /** Rows top to bottom; each row's cells left to right, "" where the sheet has no cell (rows are not padded). */
   rows: string[][];
+  /** Hidden or "very hidden" in the workbook: people do not see it, so an import ignores it. */
+  hidden?: boolean;
 }
 
 /** Thrown for a file that is not a readable workbook; the message is for people, in both languages. */
@@ -39,8 +43,12 @@ export function decodeXmlText(s: string): string {
     .replace(/_x([0-9a-fA-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+const attrPatterns = new Map<string, RegExp>();
+
 function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(tag);
+  let re = attrPatterns.get(name);
+  if (!re) attrPatterns.set(name, (re = new RegExp(`(?:^|\\s)${name}\\s*=\\s*("([^"]*)"|'([^']*)')`)));
+  const m = re.exec(tag);
   return m ? decodeXmlText(m[2] ?? m[3] ?? '') : undefined;
 }
 
@@ -52,8 +60,11 @@ function textOf(xml: string): string {
   return out;
 }
 
+const elementPatterns = new Map<string, RegExp>();
+
 function elements(xml: string, name: string): { open: string; body: string }[] {
-  const re = new RegExp(`<(?:\\w+:)?${name}\\b([^>]*?)(?:/>|>([\\s\\S]*?)</(?:\\w+:)?${name}>)`, 'g');
+  let re = elementPatterns.get(name);
+  if (!re) elementPatterns.set(name, (re = new RegExp(`<(?:\\w+:)?${name}\\b([^>]*?)(?:/>|>([\\s\\S]*?)</(?:\\w+:)?${name}>)`, 'g')));
   return [...xml.matchAll(re)].map((m) => ({ open: m[1] ?? '', body: m[2] ?? '' }));
 }
 
@@ -89,7 +100,53 @@ function resolveTarget(target: string): string {
   return out.join('/');
 }
 
-function readSheetXml(xml: string, shared: string[]): string[][] {
+/** Built-in number formats that show dates (ECMA-376 §18.8.30); custom ones are recognised by their code. */
+const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+
+/** How a cell's number is shown: as a date, zero-padded to a width (format `00`, `000`…), or as written. */
+type NumberShape = { kind: 'date'; time: boolean } | { kind: 'pad'; width: number } | null;
+
+function shapeOf(numFmtId: number, code: string | undefined): NumberShape {
+  if (DATE_FORMAT_IDS.has(numFmtId)) return { kind: 'date', time: numFmtId >= 18 && numFmtId !== 14 };
+  if (!code) return null;
+  // Quoted literals, escapes and [colour]/[locale] sections say nothing about the kind of format.
+  const bare = code.split(';')[0]!.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+  if (/^0+$/.test(bare)) return { kind: 'pad', width: bare.length };
+  if (/[dmy]/i.test(bare) && !/[#?]/.test(bare)) return { kind: 'date', time: /[hs]/i.test(bare) };
+  return null;
+}
+
+/** The cellXfs index → how numbers in cells of that style are shown. */
+function numberShapes(stylesXml: string): NumberShape[] {
+  const codes = new Map<number, string>();
+  for (const f of elements(stylesXml, 'numFmt')) codes.set(Number(attr(f.open, 'numFmtId')), attr(f.open, 'formatCode') ?? '');
+  const xfs = elements(stylesXml, 'cellXfs')[0]?.body ?? '';
+  return elements(xfs, 'xf').map((xf) => {
+    const id = Number(attr(xf.open, 'numFmtId') ?? 0);
+    return shapeOf(id, codes.get(id));
+  });
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** A serial date (days since 1899-12-30, or 1904-01-01) as the sheet shows it, dd/mm/yyyy [hh:mm]. */
+function serialDate(serial: number, date1904: boolean, time: boolean): string {
+  const ms = Math.round((serial + (date1904 ? 24107 : 0) - 25569) * 86_400_000);
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return String(serial);
+  const day = `${pad2(d.getUTCDate())}/${pad2(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+  return time ? `${day} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}` : day;
+}
+
+function shown(v: string, shape: NumberShape | undefined, date1904: boolean): string {
+  const n = Number(v);
+  if (!shape || v.trim() === '' || !Number.isFinite(n)) return v;
+  if (shape.kind === 'date') return serialDate(n, date1904, shape.time);
+  if (Number.isInteger(n) && n >= 0) return String(n).padStart(shape.width, '0');
+  return v;
+}
+
+function readSheetXml(xml: string, shared: string[], shapes: NumberShape[], date1904: boolean): string[][] {
   const rows: string[][] = [];
   let cells = 0;
   let nextRow = 0;
@@ -110,15 +167,16 @@ function readSheetXml(xml: string, shared: string[]): string[][] {
       if (type === 's') value = shared[Number(v)] ?? '';
       else if (type === 'inlineStr') value = textOf(elements(c.body, 'is')[0]?.body ?? '');
       else if (type === 'b') value = v === '1' ? 'TRUE' : v === '0' ? 'FALSE' : '';
+      else if (type === 'n') value = v === undefined ? '' : shown(decodeXmlText(v), shapes[Number(attr(c.open, 's') ?? 0)], date1904);
       else value = v === undefined ? '' : decodeXmlText(v);
       while (values.length < col) values.push('');
       values[col] = value;
     }
+    // Rows between are left empty, not padded: a stray cell at row 150,000 costs one array slot per row.
     while (rows.length < rowIndex) rows.push([]);
     rows[rowIndex] = values;
   }
-  const width = Math.max(0, ...rows.map((r) => r.length));
-  return rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
+  return rows;
 }
 
 /** Every sheet of the workbook, in the workbook's order (the first is what Excel opens on). */
@@ -139,15 +197,25 @@ export async function readXlsx(data: Uint8Array | ArrayBuffer): Promise<XlsxRead
     const target = attr(rel.open, 'Target');
     if (id && target) targets.set(id, resolveTarget(target));
   }
-  const sharedXml = (await text('xl/sharedStrings.xml')) ?? '';
+  const sharedPath = [...targets.values()].find((t) => /sharedStrings[^/]*\.xml$/i.test(t)) ?? 'xl/sharedStrings.xml';
+  const sharedXml = (await text(sharedPath)) ?? '';
   const shared = elements(sharedXml, 'si').map((si) => textOf(si.body));
+  const stylesPath = [...targets.values()].find((t) => /styles[^/]*\.xml$/i.test(t)) ?? 'xl/styles.xml';
+  const shapes = numberShapes((await text(stylesPath)) ?? '');
+  const pr = elements(workbook, 'workbookPr')[0]?.open ?? '';
+  const date1904 = ['1', 'true'].includes(attr(pr, 'date1904') ?? '');
   const sheets: XlsxReadSheet[] = [];
   for (const [i, s] of elements(workbook, 'sheet').entries()) {
     const rid = attr(s.open, 'r:id') ?? attr(s.open, 'id');
     const path = (rid && targets.get(rid)) || `xl/worksheets/sheet${i + 1}.xml`;
     const xml = await text(path);
     if (xml === null) continue;
-    sheets.push({ name: attr(s.open, 'name') ?? `Sheet${i + 1}`, rows: readSheetXml(xml, shared) });
+    const state = attr(s.open, 'state');
+    sheets.push({
+      name: attr(s.open, 'name') ?? `Sheet${i + 1}`,
+      rows: readSheetXml(xml, shared, shapes, date1904),
+      ...(state === 'hidden' || state === 'veryHidden' ? { hidden: true } : {}),
+    });
   }
   if (!sheets.length) throw new XlsxError('Bảng tính không có trang tính nào.', 'The workbook has no worksheet.');
   return sheets;

@@ -1,9 +1,9 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { IMPORT_TEMPLATE, planImport, writeXlsx, type ImportPlan, type RowError, type Text, type Unit } from '@thidua/domain';
+import { IMPORT_TEMPLATE, checkImport, writeXlsx, type ImportPlan, type RowError, type Text, type Unit } from '@thidua/domain';
 import type { AdminApi } from '../data/admin-api.js';
 import { LocaleController, t, tx } from '../i18n/index.js';
-import { readImportFiles, type ImportSource } from '../logic/import-file.js';
+import { importPayload, readImportFiles, type ImportSource } from '../logic/import-file.js';
 import { base, controls } from '../styles/shared.js';
 import { adminStyles } from '../styles/admin.js';
 
@@ -18,6 +18,8 @@ export class AdminImport extends LitElement {
 
   @state() private source: ImportSource | null = null;
   @state() private plan: ImportPlan | null = null;
+  /** What the request itself breaks (too many rows…), found by the same check the server runs. */
+  @state() private inputProblems: Text[] = [];
   @state() private serverErrors: RowError[] | null = null;
   @state() private reading = false;
   @state() private busy = false;
@@ -45,7 +47,9 @@ export class AdminImport extends LitElement {
     try {
       const picked = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
       this.source = await readImportFiles(picked);
-      this.plan = planImport(this.orgId, this.source, Object.keys(this.units));
+      const checked = checkImport(importPayload(this.orgId, this.source), Object.keys(this.units));
+      this.plan = checked.plan;
+      this.inputProblems = checked.problems;
     } finally {
       this.reading = false;
     }
@@ -67,13 +71,7 @@ export class AdminImport extends LitElement {
     if (!src || !this.api) return;
     this.busy = true;
     try {
-      const res = await this.api.importOrg({
-        orgId: this.orgId,
-        units: src.units,
-        members: src.members,
-        ...(src.unitsHeaderRow ? { unitsHeaderRow: src.unitsHeaderRow } : {}),
-        ...(src.membersHeaderRow ? { membersHeaderRow: src.membersHeaderRow } : {}),
-      });
+      const res = await this.api.importOrg(importPayload(this.orgId, src));
       if (res.ok) {
         this.message = { kind: 'ok', text: m.importDone(res.units, res.members, res.created.length) };
         this.source = null;
@@ -104,7 +102,7 @@ export class AdminImport extends LitElement {
               <tbody>
                 ${errors.map(
                   (e) => html`<tr data-testid="import-error" data-sheet=${e.sheet} data-row=${e.row} data-column=${e.column}>
-                    <td>${m.importSheets[e.sheet]}</td><td class="num">${e.row}</td><td>${e.column}</td><td>${tx(e.message)}</td>
+                    <td>${this.source?.from[e.sheet] ?? m.importSheets[e.sheet]}</td><td class="num">${e.row}</td><td>${e.column}</td><td>${tx(e.message)}</td>
                   </tr>`,
                 )}
               </tbody>
@@ -149,7 +147,7 @@ export class AdminImport extends LitElement {
     const src = this.source;
     const plan = this.plan;
     const errors = this.serverErrors ?? plan?.errors ?? [];
-    const problems = src?.problems ?? [];
+    const problems = [...(src?.problems ?? []), ...this.inputProblems];
     const empty = !!plan && !errors.length && !plan.units.length && !plan.members.length;
     const ready = !!plan && !errors.length && !problems.length && !empty;
     return html`<h2>${m.importHeading}</h2>
@@ -168,6 +166,9 @@ export class AdminImport extends LitElement {
         ? html`<p class="hint" data-testid="import-sources">
             ${(['units', 'members'] as const).filter((k) => src.from[k]).map((k) => m.importFrom(m.importSheets[k], src.from[k]!)).join(' · ')}
           </p>`
+        : nothing}
+      ${src?.ignored.length
+        ? html`<p class="hint" data-testid="import-ignored">${src.ignored.map((s) => m.importIgnored(s.label, s.why)).join(' · ')}</p>`
         : nothing}
       ${this.renderErrors(errors, problems)} ${empty ? html`<p class="notice warn">${m.importNothing}</p>` : nothing}
       ${plan && !errors.length ? this.renderPreview(plan) : nothing}
