@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { utf8 } from '../src/awards/index.js';
@@ -135,6 +139,24 @@ describe('buildDossierZip', () => {
     const names = Object.keys((await JSZip.loadAsync(bytes)).files).sort();
     expect(names).toEqual(['Bien-ban (2).pdf', 'C_/hồ sơ/a.pdf', 'bien-ban.pdf', 'etc/passwd']);
     expect(() => safeZipName('../..')).toThrow('Tên tệp không hợp lệ');
+  });
+
+  it('lists in unzip under a UTF-8 locale with its Vietnamese names, made on Unix, dated in Vietnam time', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-zip-'));
+    try {
+      const file = join(dir, 'ho-so.zip');
+      // 2026-12-03 09:41 in Hà Nội is 02:41 UTC.
+      writeFileSync(file, buildDossierZip([{ name: 'Tờ trình 12-TTr-VP.docx', bytes: docx }, { name: 'Báo cáo thành tích/Nguyễn Thị Thu Hà.pdf', bytes: pdf }], { modifiedAt: Date.UTC(2026, 11, 3, 2, 41, 30) }));
+      const env = { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' };
+      const list = execFileSync('unzip', ['-l', file], { encoding: 'utf8', env });
+      expect(list).toContain('Tờ trình 12-TTr-VP.docx');
+      expect(list).toContain('Báo cáo thành tích/Nguyễn Thị Thu Hà.pdf');
+      expect(list).toMatch(/2026-12-03 09:41|12-03-2026 09:41/);
+      // zipinfo: "unx" host and -rw-r--r-- permissions.
+      expect(execFileSync('zipinfo', [file], { encoding: 'utf8', env })).toMatch(/-rw-r--r--\s+2\.0 unx/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('is deterministic and synchronous', () => {

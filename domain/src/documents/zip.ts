@@ -1,8 +1,10 @@
 /**
  * The dossier's "file điện tử": one ZIP of the generated documents and evidence files. Written by
  * hand (stored entries, no compression: DOCX and PDF are compressed already) so that it is
- * synchronous and byte-for-byte deterministic. File names are UTF-8 (general-purpose flag bit 11),
- * so Vietnamese names survive in Windows Explorer, macOS and `unzip`.
+ * synchronous and byte-for-byte deterministic. File names are UTF-8 (general-purpose flag bit 11)
+ * and entries say they were made on Unix (Info-ZIP's `unzip` converts names of "MS-DOS" entries
+ * from a DOS code page, garbling them), so Vietnamese names survive in Explorer, macOS and `unzip`.
+ * Entries carry the given time (Vietnam time, as DOS times are local), not 1980-01-01.
  */
 import { utf8 } from '../awards/sha256.js';
 
@@ -41,8 +43,23 @@ export function safeZipName(name: string): string {
   return parts.join('/');
 }
 
-/** Builds the ZIP. Duplicate names get " (2)", " (3)"… before the extension. */
-export function buildDossierZip(files: readonly DossierFile[]): Uint8Array {
+/** Vietnam is UTC+7 all year (no daylight saving). */
+const VN_OFFSET_MS = 7 * 3_600_000;
+
+/** DOS date and time fields (local time of Vietnam) of an instant; 1980-01-01 is the format's earliest. */
+export function dosDateTime(ms: number): { date: number; time: number } {
+  const d = new Date(Math.max(ms, Date.UTC(1980, 0, 1) - VN_OFFSET_MS) + VN_OFFSET_MS);
+  return {
+    date: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
+    time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1),
+  };
+}
+
+/**
+ * Builds the ZIP. Duplicate names get " (2)", " (3)"… before the extension. `modifiedAt` (ms) dates
+ * every entry: pass when the inputs last changed, so the same inputs still give the same bytes.
+ */
+export function buildDossierZip(files: readonly DossierFile[], options: { modifiedAt?: number } = {}): Uint8Array {
   const used = new Set<string>();
   const entries = files.map((f) => {
     let name = safeZipName(f.name);
@@ -57,9 +74,10 @@ export function buildDossierZip(files: readonly DossierFile[]): Uint8Array {
     return { name: utf8(name), bytes: f.bytes, crc: crc32(f.bytes) };
   });
 
-  const DOS_TIME = 0; // 00:00:00
-  const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01
+  const { date: DOS_DATE, time: DOS_TIME } = dosDateTime(options.modifiedAt ?? 0);
   const FLAGS = 0x0800; // UTF-8 names
+  const MADE_BY = (3 << 8) | 20; // Unix, spec 2.0
+  const UNIX_FILE = (0o100644 << 16) >>> 0; // regular file, rw-r--r--
   const chunks: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
@@ -83,7 +101,7 @@ export function buildDossierZip(files: readonly DossierFile[]): Uint8Array {
     const cen = new Uint8Array(46 + e.name.length);
     const cv = new DataView(cen.buffer);
     cv.setUint32(0, 0x02014b50, true);
-    cv.setUint16(4, 20, true);
+    cv.setUint16(4, MADE_BY, true);
     cv.setUint16(6, 20, true);
     cv.setUint16(8, FLAGS, true);
     cv.setUint16(10, 0, true);
@@ -93,6 +111,7 @@ export function buildDossierZip(files: readonly DossierFile[]): Uint8Array {
     cv.setUint32(20, e.bytes.length, true);
     cv.setUint32(24, e.bytes.length, true);
     cv.setUint16(28, e.name.length, true);
+    cv.setUint32(38, UNIX_FILE, true);
     cv.setUint32(42, offset, true);
     cen.set(e.name, 46);
 

@@ -132,7 +132,8 @@ export async function generateDossier(deps: DossierDeps, orgId: string, movement
 
   let zip: GeneratedDocument | null = null;
   if (files.length > 0) {
-    const bytes = buildDossierZip(files);
+    // Dated when its inputs last changed: a real time, and the same inputs still give the same bytes.
+    const bytes = buildDossierZip(files, { modifiedAt: inputsAt });
     const skeleton = newDossierDocument(
       {
         docType: 'ho-so',
