@@ -17,7 +17,35 @@ function run(title, cmd, args, env = process.env) {
   }
 }
 
+// Programs the suites run that npm cannot bring (Debian packages): installed as .ci/run does when we
+// are root with apt, otherwise named in one line before anything starts.
+const TOOLS = [
+  ['java', 'openjdk-17-jre-headless'],
+  ['chromium', 'chromium'],
+  ['pdftotext', 'poppler-utils'],
+  ['pdftoppm', 'poppler-utils'],
+  ['unzip', 'unzip'],
+  ['zipinfo', 'unzip'],
+];
+function ensureTools() {
+  const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+  const missing = () => [...new Set(TOOLS.filter(([cmd]) => !has(cmd)).map(([, pkg]) => pkg))];
+  let need = missing();
+  if (need.length && process.getuid?.() === 0 && has('apt-get')) {
+    console.log(`\n▶ Installing Debian packages the suites need: ${need.join(' ')}`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    spawnSync('apt-get', ['install', '-y', '-qq', ...need], { stdio: 'inherit', env });
+    need = missing();
+  }
+  if (need.length) {
+    console.error(`\n✖ Missing programs the tests need; install the Debian packages: sudo apt-get install -y ${need.join(' ')}`);
+    process.exit(2);
+  }
+}
+
 try {
+  ensureTools();
   run('Typecheck (domain, functions, web, tests)', 'npm', ['run', '--silent', 'typecheck']);
   run('Lint (ESLint with typescript-eslint, lit and lit-a11y; zero warnings)', 'npm', ['run', '--silent', 'lint']);
   run('Unit tests (pure domain and components)', 'npx', ['vitest', 'run', '--project', 'unit']);
