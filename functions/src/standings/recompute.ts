@@ -16,6 +16,7 @@ import {
   Unit,
   reportId as makeReportId,
   scoreReport,
+  scoredContent,
   standingsPatch,
   upsertEntry,
   type Unranked,
@@ -87,7 +88,8 @@ export async function recomputeUnit(db: Firestore, t: RecomputeTarget, now: () =
         writes++;
       };
       if (report && unit) {
-        const base = { movement, report, previous: previous?.success ? previous.data : null };
+        // What the unit last sent counts, never a returned report's unsent edits (domain rounds.ts).
+        const base = { movement, report: scoredContent(report), previous: previous?.success ? scoredContent(previous.data) : null };
         const self = scoreReport(base);
         const appraised = appraisedScores(appraisal);
         const result = appraised && Object.keys(appraised).length ? scoreReport({ ...base, appraised }) : self;
