@@ -12,6 +12,9 @@ export default defineConfig({
           name: 'unit',
           include: ['domain/test/**/*.test.ts', 'functions/test/**/*.test.ts', 'web/test/**/*.test.ts', 'tests/unit/**/*.test.ts'],
           exclude: emulatorSuffixes,
+          // Pure tests wait for nothing, so the limit only catches a hang; the fuzz families (10k cases)
+          // and the PDF layouts are CPU work that takes several seconds on a shared two-core machine.
+          testTimeout: 30_000,
         },
       },
       {

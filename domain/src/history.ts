@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { Id, Millis, ReportStatus, type Period } from './schemas.js';
 
-export const ReportHistoryAction = z.enum(['submit', 'certify', 'return', 'approve']);
+/** Status changes, and `reopen`: a lapsed explanation round given a new deadline (the status stays returned). */
+export const ReportHistoryAction = z.enum(['submit', 'certify', 'return', 'approve', 'reopen']);
 
 /** Stored at orgs/{orgId}/movements/{m}/reports/{reportId}/history/{entryId}; written only by functions. */
 export const ReportHistoryEntry = z.object({

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { Id, Millis, type Movement, type Text } from './schemas.js';
+import { actAllowed } from './lifecycle.js';
 
 const Code = z.string().min(1).max(20);
 
@@ -33,12 +34,12 @@ export type ExtendDeadlineInput = z.infer<typeof ExtendDeadlineInput>;
 
 /** What reports are scored against may change only before reporting opens (rules: `isConfigEditable()`). */
 export function isConfigEditable(movement: Pick<Movement, 'status'>): boolean {
-  return movement.status === 'draft' || movement.status === 'published';
+  return actAllowed(movement, 'configure');
 }
 
 /** A deadline may be extended while units are reporting. */
 export function canExtendDeadline(movement: Pick<Movement, 'status'>): boolean {
-  return movement.status === 'open';
+  return actAllowed(movement, 'extend-deadline');
 }
 
 export type SettingsOutcome =

@@ -15,6 +15,7 @@ export { certifyReport } from './callable/certifyReport.js';
 export { returnReport } from './callable/returnReport.js';
 export { approveReport } from './callable/approveReport.js';
 export { appraiseItem } from './callable/appraiseItem.js';
+export { reopenReport } from './callable/reopenReport.js';
 // Callables: frozen standings (snapshots at each stage)
 export { freezeStandings } from './callable/freezeStandings.js';
 // Callables: administration

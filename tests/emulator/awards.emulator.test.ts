@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
 import { PDFDocument } from 'pdf-lib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEFAULT_FUNCTIONS_REGION,
   DEMO_MOVEMENT_ID as MOVEMENT,
@@ -128,10 +128,16 @@ beforeAll(async () => {
     tokens[who] = await idToken(EMAILS[who], DEMO_PASSWORD);
     uid[who] = (await adminAuth().getUserByEmail(EMAILS[who])).uid;
   }
+  // Nominations, meetings and decisions belong to the council phase; the other suites find the demo movement open again (afterAll).
+  await db.doc(paths.movement(ORG, MOVEMENT)).update({ status: 'council' });
   // A fresh award workflow for the demo movement, whatever an earlier run left.
   for (const path of [awardPaths.nominations, awardPaths.meetings, awardPaths.decisions, awardPaths.documents]) await db.recursiveDelete(db.collection(path(ORG, MOVEMENT)));
   await db.recursiveDelete(db.collection(awardPaths.numberRegisters(ORG)));
   await db.recursiveDelete(db.collection(awardPaths.documents(ORG, 'numbering-test')));
+});
+
+afterAll(async () => {
+  await db.doc(paths.movement(ORG, MOVEMENT)).update({ status: 'open' });
 });
 
 describe('proposing nominations', () => {

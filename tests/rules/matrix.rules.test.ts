@@ -343,9 +343,9 @@ const WHO: readonly Who[] = ['signedOut', 'staff', 'head', 'otherUnitStaff', 'ot
 const MATRIX: Record<TargetName, readonly string[]> = {
   //                 signedOut staff    head     otherUnit otherOrg secretariat council chair    admin
   org:             ['-----', 'g----', 'g----', 'g----', '-----', 'g----', 'g----', 'g----', 'g----'],
-  units:           ['-----', 'gl---', 'gl---', 'gl---', '-----', 'gl---', 'gl---', 'gl---', 'glcu-'],
+  units:           ['-----', 'gl---', 'gl---', 'gl---', '-----', 'gl---', 'gl---', 'gl---', 'gl---'],
   members:         ['-----', 'g----', '-----', '-----', '-----', 'gl---', '-----', '-----', 'gl---'],
-  movements:       ['-----', 'gl---', 'gl---', 'gl---', '-----', 'glcu-', 'gl---', 'gl---', 'gl---'],
+  movements:       ['-----', 'gl---', 'gl---', 'gl---', '-----', 'gl---', 'gl---', 'gl---', 'gl---'],
   draftReport:     ['-----', 'glcu-', 'glcu-', '-----', '-----', '-----', '-----', '-----', '-----'],
   submittedReport: ['-----', 'gl---', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
   returnedReport:  ['-----', 'gl-u-', 'gl-u-', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],

@@ -36,6 +36,7 @@ beforeEach(async () => {
     stage[paths.org(orgId)] = org();
     stage[paths.unit(orgId, UNIT)] = unit();
     stage[paths.unit(orgId, OTHER_UNIT)] = unit({ code: 'KT', name: 'Phòng Kinh tế, Hạ tầng và Đô thị' });
+    stage[paths.unit(orgId, SECRETARIAT_UNIT)] = unit({ code: 'VHXH', name: 'Phòng Văn hóa – Xã hội' });
     stage[paths.movement(orgId, MOVEMENT)] = movement();
   }
   for (const a of Object.values(actors)) stage[paths.member(a.claims.org, a.uid)] = member(a);
@@ -134,6 +135,39 @@ describe('reports', () => {
 
     it('cannot create a report under an id that is not period_unit', async () => {
       await assertFails(create('staff', newDraft('staff'), paths.report(ORG, MOVEMENT, 'my-own-id')));
+    });
+
+    it('cannot create a report for a period the movement does not have', async () => {
+      await assertFails(create('staff', newDraft('staff', { periodId: 'ghost' }), paths.report(ORG, MOVEMENT, reportId('ghost', UNIT))));
+    });
+
+    it("cannot take another unit's report id (unit x_vp) with a made-up period", async () => {
+      // "2026-Q1_x" + "_" + "vp" is the id of unit "x_vp"'s report for 2026-Q1: the period must be the movement's.
+      const stolen = paths.report(ORG, MOVEMENT, reportId(NEXT_PERIOD, `x_${UNIT}`));
+      await seedDoc(paths.unit(ORG, `x_${UNIT}`), unit({ code: 'X' }));
+      await assertFails(create('staff', newDraft('staff', { periodId: `${NEXT_PERIOD}_x` }), stolen));
+    });
+
+    it('cannot create a draft once its unit is deactivated', async () => {
+      await seedDoc(paths.unit(ORG, UNIT), unit({ active: false }));
+      await assertFails(create('staff', newDraft('staff')));
+    });
+
+    it('cannot edit a draft once its unit is deactivated', async () => {
+      await seedReport(reportIn('draft'));
+      await seedDoc(paths.unit(ORG, UNIT), unit({ active: false }));
+      await assertFails(update('staff', contentEdit('staff')));
+    });
+
+    it('can edit a returned report that keeps its submitted snapshot', async () => {
+      const r = reportIn('returned');
+      await seedReport({ ...r, submitted: { figures: r.figures, answers: r.answers, at: T0 } });
+      await assertSucceeds(update('staff', contentEdit('staff')));
+    });
+
+    it('cannot forge the submitted snapshot that scores count', async () => {
+      await seedReport(reportIn('returned'));
+      await assertFails(update('staff', contentEdit('staff', { submitted: { figures: {}, answers: {}, at: T0 } })));
     });
 
     it('cannot create a report with a key outside the draft keys', async () => {

@@ -6,9 +6,9 @@
  */
 import { FieldValue, type Firestore } from 'firebase-admin/firestore';
 import { HttpsError } from 'firebase-functions/v2/https';
-import { Movement, applyDeadlineExtension, applyMovementSettings, paths, type ExtendDeadlineInput, type MovementSettingsInput, type Text } from '@thidua/domain';
+import { applyDeadlineExtension, applyMovementSettings, paths, type ExtendDeadlineInput, type MovementSettingsInput, type Text } from '@thidua/domain';
 import { refs } from '../data/refs.js';
-import { toDomain } from '../data/convert.js';
+import { parseMovement } from '../data/movement.js';
 import { recomputeUnit } from '../standings/recompute.js';
 
 const refuse = (errors: Text[]) => new HttpsError('failed-precondition', errors.map((e) => `${e.vi} (${e.en})`).join(' '));
@@ -18,9 +18,7 @@ export async function setMovementSettings(db: Firestore, input: MovementSettings
   const ref = r.movement(input.orgId, input.movementId);
   const unitIds = (await db.collection(paths.units(input.orgId)).select().get()).docs.map((d) => d.id);
   const outcome = await db.runTransaction(async (tx) => {
-    const snap = await tx.get(ref);
-    if (!snap.exists) throw new HttpsError('not-found', 'Không tìm thấy phong trào (movement not found).');
-    const movement = Movement.parse(toDomain(snap.data()));
+    const movement = parseMovement(await tx.get(ref));
     const out = applyMovementSettings(movement, input, unitIds);
     if (!out.ok) throw refuse(out.errors);
     const next = out.movement;
@@ -60,9 +58,7 @@ export async function setMovementSettings(db: Firestore, input: MovementSettings
 export async function extendDeadline(db: Firestore, input: ExtendDeadlineInput, actorUid: string): Promise<{ before: number; deadline: number }> {
   const ref = refs(db).movement(input.orgId, input.movementId);
   return db.runTransaction(async (tx) => {
-    const snap = await tx.get(ref);
-    if (!snap.exists) throw new HttpsError('not-found', 'Không tìm thấy phong trào (movement not found).');
-    const movement = Movement.parse(toDomain(snap.data()));
+    const movement = parseMovement(await tx.get(ref));
     const out = applyDeadlineExtension(movement, input);
     if (!out.ok) throw refuse(out.errors);
     tx.update(ref, { periods: out.movement.periods });

@@ -1,8 +1,9 @@
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { FieldValue, getFirestore } from 'firebase-admin/firestore';
-import { APPRAISABLE_STATUSES, Appraisal, AppraiseItemInput, Movement, Report, isReviewer, paths, scoreItem } from '@thidua/domain';
+import { APPRAISABLE_STATUSES, Appraisal, AppraiseItemInput, Report, isReviewer, paths, scoreItem } from '@thidua/domain';
 import { refs } from '../data/refs.js';
 import { toDomain } from '../data/convert.js';
+import { parseMovement, requireAct } from '../data/movement.js';
 import { claimsOf, parseInput } from './errors.js';
 
 /** Called by a reviewer: accepts one item's self-score or sets the appraised score with a reason. */
@@ -19,9 +20,10 @@ export const appraiseItem = onCall(async (request) => {
       tx.get(r.appraisal(input.orgId, input.movementId, input.reportId)),
     ]);
     if (!m.exists || !rep.exists) throw new HttpsError('not-found', 'Không tìm thấy báo cáo.');
-    const movement = Movement.parse(toDomain(m.data()));
+    const movement = parseMovement(m);
     const report = Report.parse(toDomain(rep.data()));
     if (actor.units[report.unitId]) throw new HttpsError('permission-denied', 'Không được thẩm định báo cáo của đơn vị mình.');
+    requireAct(movement, 'appraise');
     if (!(APPRAISABLE_STATUSES as readonly string[]).includes(report.status)) {
       throw new HttpsError('failed-precondition', 'Chỉ thẩm định báo cáo đã gửi hoặc đã xác nhận.');
     }

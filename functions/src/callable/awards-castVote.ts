@@ -2,6 +2,7 @@ import { onCall } from 'firebase-functions/v2/https';
 import { getFirestore } from 'firebase-admin/firestore';
 import { CastVoteCallInput } from '@thidua/domain';
 import { claimsOf, parseInput } from './errors.js';
+import { requireMovementAct } from '../data/movement.js';
 import { castVote as cast } from '../awards/meetings.js';
 
 /**
@@ -10,6 +11,7 @@ import { castVote as cast } from '../awards/meetings.js';
  */
 export const castVote = onCall(async (request) => {
   const actor = claimsOf(request);
+  await requireMovementAct(getFirestore(), actor, request.data, 'vote');
   const input = parseInput(CastVoteCallInput, request.data);
   return cast({ db: getFirestore(), now: Date.now }, actor, input);
 });

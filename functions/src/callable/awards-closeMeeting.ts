@@ -2,11 +2,13 @@ import { onCall } from 'firebase-functions/v2/https';
 import { getFirestore } from 'firebase-admin/firestore';
 import { CloseMeetingInput } from '@thidua/domain';
 import { claimsOf, parseInput } from './errors.js';
+import { requireMovementAct } from '../data/movement.js';
 import { closeMeeting as close } from '../awards/meetings.js';
 
 /** Called by the meeting's chair, secretary or organiser: closes it, tallies every nomination and stores the results. */
 export const closeMeeting = onCall(async (request) => {
   const actor = claimsOf(request);
+  await requireMovementAct(getFirestore(), actor, request.data, 'meeting');
   const input = parseInput(CloseMeetingInput, request.data);
   return close({ db: getFirestore(), now: Date.now }, actor, input);
 });

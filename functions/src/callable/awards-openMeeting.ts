@@ -2,11 +2,13 @@ import { onCall } from 'firebase-functions/v2/https';
 import { getFirestore } from 'firebase-admin/firestore';
 import { OpenMeetingInput } from '@thidua/domain';
 import { claimsOf, parseInput } from './errors.js';
+import { requireMovementAct } from '../data/movement.js';
 import { openMeeting as open } from '../awards/meetings.js';
 
 /** Called by the secretariat (ward council) or a unit head (the unit's bình xét): opens a meeting with its council, rules and agenda. */
 export const openMeeting = onCall(async (request) => {
   const actor = claimsOf(request);
+  await requireMovementAct(getFirestore(), actor, request.data, 'meeting');
   const input = parseInput(OpenMeetingInput, request.data);
   return open({ db: getFirestore(), now: Date.now }, actor, input);
 });

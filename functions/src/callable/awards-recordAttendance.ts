@@ -2,11 +2,13 @@ import { onCall } from 'firebase-functions/v2/https';
 import { getFirestore } from 'firebase-admin/firestore';
 import { RecordAttendanceInput } from '@thidua/domain';
 import { claimsOf, parseInput } from './errors.js';
+import { requireMovementAct } from '../data/movement.js';
 import { recordAttendance as record } from '../awards/meetings.js';
 
 /** Called by the meeting's chair, secretary or organiser before voting: who is present, who is absent and why. */
 export const recordAttendance = onCall(async (request) => {
   const actor = claimsOf(request);
+  await requireMovementAct(getFirestore(), actor, request.data, 'meeting');
   const input = parseInput(RecordAttendanceInput, request.data);
   return record({ db: getFirestore(), now: Date.now }, actor, input);
 });

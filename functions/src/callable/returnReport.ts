@@ -1,6 +1,6 @@
-import { onCall } from 'firebase-functions/v2/https';
+import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { getFirestore } from 'firebase-admin/firestore';
-import { ReturnReportInput, paths } from '@thidua/domain';
+import { ReturnReportInput, paths, responseDeadlineProblem } from '@thidua/domain';
 import { claimsOf, parseInput } from './errors.js';
 import { transitionReport } from './transitionReport.js';
 
@@ -8,6 +8,9 @@ import { transitionReport } from './transitionReport.js';
 export const returnReport = onCall(async (request) => {
   const actor = claimsOf(request);
   const input = parseInput(ReturnReportInput, request.data);
+  // A round that ends before it starts would leave the report stuck for good.
+  const problem = responseDeadlineProblem(input.responseDeadline, Date.now());
+  if (problem) throw new HttpsError('invalid-argument', problem.vi);
   const db = getFirestore();
   return transitionReport(db, input, 'return', actor, {
     reason: Object.entries(input.comments)

@@ -8,18 +8,19 @@ import { FieldValue, type Firestore, type Transaction } from 'firebase-admin/fir
 import {
   Appraisal,
   Evidence,
-  Movement,
   ReportHistoryEntry,
   Report,
   paths,
   transition,
   validateForSubmission,
   type Claims,
+  type MovementAct,
   type ReportAction,
   type ReportRef,
 } from '@thidua/domain';
 import { refs } from '../data/refs.js';
 import { toDomain } from '../data/convert.js';
+import { parseMovement, requireAct, requireActiveUnit } from '../data/movement.js';
 
 export interface TransitionOptions {
   now?: () => number;
@@ -30,6 +31,9 @@ export interface TransitionOptions {
 }
 
 /** Why, when the caller gives no reason of its own: every audit entry says why the status moved. */
+/** The act of the movement's phase table each report action is. */
+const PHASE_ACT: Record<ReportAction, MovementAct> = { submit: 'report-submit', certify: 'report-certify', return: 'return', approve: 'approve' };
+
 const DEFAULT_REASON: Record<ReportAction, string> = {
   submit: 'Đơn vị gửi báo cáo tự đánh giá.',
   certify: 'Thủ trưởng đơn vị xác nhận báo cáo.',
@@ -55,7 +59,7 @@ export async function transitionReport(
       tx.get(r.member(ref.orgId, actor.uid)),
     ]);
     if (!movementSnap.exists || !reportSnap.exists) throw new HttpsError('not-found', 'Không tìm thấy báo cáo.');
-    const movement = Movement.parse(toDomain(movementSnap.data()));
+    const movement = parseMovement(movementSnap);
     const parsed = Report.safeParse(toDomain(reportSnap.data()));
     if (!parsed.success) throw new HttpsError('failed-precondition', `Báo cáo có dữ liệu không hợp lệ: ${parsed.error.issues[0]?.message}`);
     const report = parsed.data;
@@ -72,6 +76,9 @@ export async function transitionReport(
       responseDeadline: appraisal?.responseDeadline ?? null,
     });
     if (!result.ok) throw new HttpsError(result.code, result.message.vi);
+    requireAct(movement, PHASE_ACT[action], { reportStatus: report.status });
+    // The unit acts only while it is active (rights and status first, so a stranger learns nothing).
+    if (action === 'submit' || action === 'certify') requireActiveUnit(await tx.get(r.unit(ref.orgId, report.unitId)));
     if (action === 'submit') {
       const problems = validateForSubmission(movement, report);
       if (problems.length) {
@@ -90,7 +97,8 @@ export async function transitionReport(
       status: result.next,
       updatedAt: stamp,
       updatedBy: actor.uid,
-      ...(action === 'submit' ? { submittedAt: stamp } : {}),
+      // What was sent is kept apart: scores count it, not a later round's unsent edits (rounds.ts).
+      ...(action === 'submit' ? { submittedAt: stamp, submitted: { figures: report.figures, answers: report.answers, at: now() } } : {}),
       ...(action === 'certify' ? { certifiedAt: stamp } : {}),
     });
     opts.alsoWrite?.(tx, report);

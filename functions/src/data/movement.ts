@@ -4,8 +4,8 @@
  * its phase is refused in the words of the domain's `actRefusal`.
  */
 import { HttpsError } from 'firebase-functions/v2/https';
-import type { DocumentSnapshot } from 'firebase-admin/firestore';
-import { Movement, Unit, actRefusal, unitRefusal, type MovementAct, type ReportStatus } from '@thidua/domain';
+import type { DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
+import { Movement, MovementKey, Unit, actRefusal, paths, unitRefusal, type Claims, type MovementAct, type ReportStatus } from '@thidua/domain';
 import { toDomain } from './convert.js';
 
 export function parseMovement(snap: DocumentSnapshot): Movement {
@@ -29,4 +29,15 @@ export function requireActiveUnit(snap: DocumentSnapshot): void {
   const unit = snap.exists ? Unit.safeParse(toDomain(snap.data())).data ?? null : null;
   const refusal = unitRefusal(unit);
   if (refusal) throw new HttpsError('failed-precondition', refusal.vi);
+}
+
+/**
+ * The phase check of a callable that does not read the movement itself (the award callables): one
+ * read before the service runs. Only for the caller's own organisation; the service refuses others.
+ */
+export async function requireMovementAct(db: Firestore, actor: Pick<Claims, 'org'>, data: unknown, act: MovementAct): Promise<void> {
+  // Before the callable's own parse: outside its phase the act is refused whatever else it sends.
+  const key = MovementKey.safeParse(data);
+  if (!key.success || actor.org !== key.data.orgId) return; // the callable's own checks refuse these
+  requireAct(parseMovement(await db.doc(paths.movement(key.data.orgId, key.data.movementId)).get()), act);
 }

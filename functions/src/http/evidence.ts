@@ -9,6 +9,9 @@ import {
   Evidence,
   EvidenceLinkInput,
   Movement,
+  Unit,
+  actRefusal,
+  unitRefusal,
   ReportStatus,
   EvidenceUploadInput,
   canReadUnitData,
@@ -36,9 +39,13 @@ export interface EvidenceDeps {
  * before the deadline (the explanation round's for a returned report), as the rules do for edits.
  */
 async function assertStillOpen(deps: EvidenceDeps, orgId: string, movementId: string, unitId: string): Promise<void> {
-  const movementSnap = await deps.db.doc(paths.movement(orgId, movementId)).get();
+  const [movementSnap, unitSnap] = await Promise.all([deps.db.doc(paths.movement(orgId, movementId)).get(), deps.db.doc(paths.unit(orgId, unitId)).get()]);
   if (!movementSnap.exists) throw new HttpError(404, 'Không tìm thấy phong trào thi đua.');
-  const movement = Movement.parse(toDomain(movementSnap.data()));
+  const parsed = Movement.safeParse(toDomain(movementSnap.data()));
+  if (!parsed.success) throw new HttpError(409, `Dữ liệu của phong trào “${movementId}” không hợp lệ; hãy báo Thường trực hoặc quản trị.`);
+  const movement = parsed.data;
+  const unitProblem = unitRefusal(unitSnap.exists ? (Unit.safeParse(toDomain(unitSnap.data())).data ?? null) : null);
+  if (unitProblem) throw new HttpError(403, unitProblem.vi);
   const period = movement.periods.find((p) => p.id === movement.currentPeriodId);
   if (!period) throw new HttpError(409, 'Phong trào chưa có kỳ báo cáo hiện hành.');
   const id = reportId(period.id, unitId);
@@ -47,6 +54,10 @@ async function assertStillOpen(deps: EvidenceDeps, orgId: string, movementId: st
     deps.db.doc(paths.appraisal(orgId, movementId, id)).get(),
   ]);
   const status = ReportStatus.catch('draft').parse(reportSnap.get('status') ?? 'draft');
+  // Evidence only while the report may change: the movement's phase, and a report in the unit's hands.
+  const phaseProblem = actRefusal(movement, 'evidence', { reportStatus: status });
+  if (phaseProblem) throw new HttpError(409, phaseProblem.vi);
+  if (status !== 'draft' && status !== 'returned') throw new HttpError(409, 'Báo cáo đã gửi: chỉ thêm tài liệu kiểm chứng khi báo cáo còn là bản nháp hoặc bị trả lại.');
   const responseDeadline = appraisalSnap.exists ? Appraisal.safeParse(toDomain(appraisalSnap.data())).data?.responseDeadline : null;
   if (isPastDeadline(reportDeadline(period, status, responseDeadline), deps.now())) {
     throw new HttpError(403, 'Đã quá hạn nộp báo cáo: không thể thêm tài liệu kiểm chứng.');

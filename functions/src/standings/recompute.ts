@@ -15,6 +15,7 @@ import {
   Unit,
   reportId as makeReportId,
   sameEntry,
+  scoredContent,
   standingEntry,
   unitScores,
   type Unranked,
@@ -128,7 +129,8 @@ export async function recomputeUnit(db: Firestore, t: RecomputeTarget, now: () =
       };
       let entry: Unranked | null = null;
       if (report && unit) {
-        const scores = unitScores({ movement, report, previous: previous?.success ? previous.data : null, appraisal });
+        // What the unit last sent counts, never a returned report's unsent edits (domain rounds.ts).
+        const scores = unitScores({ movement, report: scoredContent(report), previous: previous?.success ? scoredContent(previous.data) : null, appraisal });
         const { result, self } = scores;
         putScore({
           ...result,

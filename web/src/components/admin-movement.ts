@@ -1,11 +1,12 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { ExtendDeadlineInput, MovementSettingsInput, canExtendDeadline, isConfigEditable, type Movement, type Unit } from '@thidua/domain';
+import { ExtendDeadlineInput, MovementSettingsInput, canExtendDeadline, isConfigEditable, type Movement, type OrgRole, type Unit } from '@thidua/domain';
 import type { AdminApi, MovementItem } from '../data/admin-api.js';
 import { LocaleController, formatDate, formatNumber, t, tx, issuesText } from '../i18n/index.js';
 import { endOfVnDay, vnDate } from '../logic/vn-date.js';
 import { base, controls } from '../styles/shared.js';
 import { adminStyles } from '../styles/admin.js';
+import './movement-phases.js';
 
 interface Draft {
   maxPoints: Record<string, string>;
@@ -46,6 +47,8 @@ export class AdminMovement extends LitElement {
   @property({ attribute: false }) units: Record<string, Unit> = {};
   /** The organisation's movements. */
   @property({ attribute: false }) movements: MovementItem[] = [];
+  /** The signed-in person's roles (who may move the movement to its next phase). */
+  @property({ attribute: false }) roles: readonly OrgRole[] = [];
 
   constructor() {
     super();
@@ -236,6 +239,7 @@ export class AdminMovement extends LitElement {
         : html`<p><strong>${tx(mv.title)}</strong></p>`}
       <p>${m.movementStatus}: <span class="badge" data-testid="movement-status">${m.movementStatuses[mv.status]}</span> · v${formatNumber(mv.criteriaVersion, 0)}</p>
       <p class="notice ${editable ? '' : 'warn'}">${editable ? m.movementEditable : canExtendDeadline(mv) ? m.movementLocked : m.movementClosed}</p>
+      <movement-phases .api=${this.api} .orgId=${this.orgId} .movementId=${sel.id} .movement=${mv} .roles=${this.roles}></movement-phases>
       ${this.message ? html`<p class="notice ${this.message.kind}" role=${this.message.kind === 'ok' ? 'status' : 'alert'} data-testid="settings-message">${this.message.text}</p>` : nothing}
       ${editable && this.draft ? this.renderEditable(mv, this.draft) : canExtendDeadline(mv) ? this.renderExtension(mv) : nothing}`;
   }

@@ -131,7 +131,7 @@ export class AdminPage extends LitElement {
       case 'import':
         return html`<admin-import .api=${api} .orgId=${orgId} .units=${this.units}></admin-import>`;
       case 'movement':
-        return html`<admin-movement .api=${api} .orgId=${orgId} .units=${this.units} .movements=${this.movements}></admin-movement>`;
+        return html`<admin-movement .api=${api} .orgId=${orgId} .units=${this.units} .movements=${this.movements} .roles=${this.session?.claims?.roles ?? []}></admin-movement>`;
     }
   }
 

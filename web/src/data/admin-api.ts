@@ -12,7 +12,10 @@ import {
   Unit,
   callables,
   paths,
+  type AdvanceMovementInput,
+  type Blocker,
   type ExtendDeadlineInput,
+  type Phase,
   type ImportInput,
   type MovementSettingsInput,
   type RowError,
@@ -44,6 +47,9 @@ export interface AdminApi {
   importOrg(input: ImportInput): Promise<ImportResult>;
   setMovementSettings(input: MovementSettingsInput): Promise<{ criteriaVersion: number; rescored: number }>;
   extendDeadline(input: ExtendDeadlineInput): Promise<{ before: number; deadline: number }>;
+  /** The movement's phase and what blocks its next step (computed by the domain's phaseBlockers on the server). */
+  movementPhase(input: { orgId: string; movementId: string }): Promise<{ status: Phase; next: Phase | null; blockers: Blocker[] }>;
+  advanceMovement(input: AdvanceMovementInput): Promise<{ status: Phase; frozen: string[]; notified: number }>;
 }
 
 export function firebaseAdminApi(): AdminApi {
@@ -93,5 +99,7 @@ export function firebaseAdminApi(): AdminApi {
     importOrg: call(callables.importOrg),
     setMovementSettings: call(callables.setMovementSettings),
     extendDeadline: call(callables.extendDeadline),
+    movementPhase: call(callables.movementPhase),
+    advanceMovement: call(callables.advanceMovement),
   };
 }

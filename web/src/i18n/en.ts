@@ -4,6 +4,7 @@ import { enStandings } from './standings.js';
 import { enAwards } from './awards.js';
 import { enReview } from './review.js';
 import { enAdmin } from './admin.js';
+import { enPhases } from './phases.js';
 
 /** English, the second language. Typed as `Messages`, so a missing key fails the build. */
 export const en: Messages = {
@@ -174,4 +175,5 @@ export const en: Messages = {
   ...enStandings,
   ...enReview,
   ...enAdmin,
+  ...enPhases,
 };

@@ -2,6 +2,7 @@ import { viStandings } from './standings.js';
 import { viReview } from './review.js';
 
 import { viAdmin } from './admin.js';
+import { viPhases } from './phases.js';
 /** Vietnamese, the default language. Every visible string of the app lives here (and in en.ts). */
 import { viEvidence } from './evidence.js';
 import { viAwards } from './awards.js';
@@ -181,6 +182,7 @@ export const vi = {
   ...viStandings,
   ...viReview,
   ...viAdmin,
+  ...viPhases,
 };
 
 export type Messages = typeof vi;
