@@ -185,7 +185,7 @@ export function issueMessage(issue: IssueLike, labels: FieldLabels = {}, lang: L
       return vi ? `${q}${where} không được lớn hơn ${n(issue.maximum, lang)}.` : `${q}${where} must be at most ${n(issue.maximum, lang)}.`;
     case 'invalid_format':
       if (issue.format === 'email') return vi ? `${q}${where} không phải địa chỉ email hợp lệ.` : `${q}${where} is not a valid email address.`;
-      return vi ? `${q}${where} không đúng định dạng.` : `${q}${where} is not in the expected form.`;
+      return vi ? `${q}${where} không đúng định dạng.` : `${q}${where} is not written in the right form.`;
     case 'invalid_value':
     case 'invalid_union':
       return vi ? `Vui lòng chọn ${q}${where} trong danh sách.` : `Please choose ${q}${where} from the list.`;

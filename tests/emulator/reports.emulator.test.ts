@@ -156,7 +156,7 @@ describe('evidence through the api function', () => {
   it('refuses metadata without a title, naming the field', async () => {
     const res = await upload(tokens['canbo.kt@haian.test'], meta('kt', { title: '' }), pdf);
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: string }).error).toContain('title');
+    expect(((await res.json()) as { error: string }).error).toContain('«Tiêu đề»');
   });
 
   it('records a link to a document in the city’s systems', async () => {
