@@ -156,8 +156,8 @@ async function runSize(db: Firestore, n: number, movement: Movement): Promise<Si
   await db.doc(previousPath).set(previous);
   const previousBytes = firestoreDocSize(previousPath, previous);
   const previousMs: number[] = [];
-  await previousStandingsStep(db, previousPath, units[0]!.id, 0, movement.tieRule); // warm-up, untimed
-  for (let k = 0; k < SUBMISSIONS; k++) previousMs.push(await previousStandingsStep(db, previousPath, units[k]!.id, k + 1, movement.tieRule));
+  await previousStandingsStep(db, previousPath, units[SUBMISSIONS]!.id, 0, movement.tieRule); // warm-up, untimed
+  for (let k = 0; k < SUBMISSIONS; k++) previousMs.push(await previousStandingsStep(db, previousPath, units[SUBMISSIONS + k]!.id, k + 1, movement.tieRule));
   return { n, submit, duplicate, appraisal, appraisalReachesStandings, standingsBytes, entryBytes, previousBytes, previousMs, seedMs };
 }
 
