@@ -26,3 +26,4 @@ export * from './lifecycle.js';
 export * from './rounds.js';
 export * from './messages.js';
 export * from './format.js';
+export * from './launch.js';

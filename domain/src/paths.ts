@@ -40,6 +40,7 @@ export const paths = {
 
 /** Document ID patterns used by Firestore triggers (firebase-functions path syntax). */
 export const triggerPaths = {
+  movement: 'orgs/{orgId}/movements/{movementId}',
   report: 'orgs/{orgId}/movements/{movementId}/reports/{reportId}',
   appraisal: 'orgs/{orgId}/movements/{movementId}/appraisals/{reportId}',
 } as const;

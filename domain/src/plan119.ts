@@ -11,7 +11,7 @@
  * default (`defaultMarked: true`), editable by the secretariat while the movement is a draft.
  */
 import { LEGAL_BASIS_2024 } from './awards/legal-basis.js';
-import type { Band, Criterion, Movement, Org, Period, TargetSpec, Text, Unit } from './schemas.js';
+import { DEFAULT_COUNCIL_RULES, type Band, type Criterion, type Movement, type Org, type Period, type PlanText, type TargetSpec, type Text, type Unit } from './schemas.js';
 
 /**
  * Default points [P]. A hard target (a fixed figure in the plan) weighs twice an aspirational one
@@ -127,7 +127,11 @@ export function plan119Criteria(): Criterion[] {
       '1.3a',
       'III.1.3',
       t('100% thủ tục hành chính của phường được cung cấp trực tuyến', '100% of the ward’s TTHC offered online'),
-      eq100(t('Số thủ tục hành chính được cung cấp dịch vụ công trực tuyến', 'TTHC offered as online public services'), TTHC_ALL),
+      eq100(
+        t('Số thủ tục hành chính được cung cấp dịch vụ công trực tuyến', 'TTHC offered as online public services'),
+        // Only procedures that qualify for online service count (targets.json).
+        t('Tổng số thủ tục hành chính thuộc thẩm quyền giải quyết của phường (đủ điều kiện)', 'All TTHC under the ward’s competence (that qualify)'),
+      ),
     ),
     quantitative(
       '1.3b',
@@ -214,8 +218,11 @@ export function plan119Criteria(): Criterion[] {
       atLeast(
         90,
         'hard',
-        t('Số lượt đánh giá hài lòng thuộc lĩnh vực đầu tư, đăng ký kinh doanh', 'Satisfied ratings in investment and business registration'),
-        t('Tổng số lượt đánh giá thuộc lĩnh vực đầu tư, đăng ký kinh doanh', 'All ratings in investment and business registration'),
+        t(
+          'Số lượt đánh giá hài lòng (hoặc hồ sơ không bị đánh giá không hài lòng) thuộc lĩnh vực đầu tư, đăng ký kinh doanh',
+          'Satisfied ratings (or files not rated unsatisfied) in investment and business registration',
+        ),
+        t('Tổng số lượt đánh giá (hồ sơ) thuộc lĩnh vực đầu tư, đăng ký kinh doanh', 'All ratings (files) in investment and business registration'),
       ),
     ),
     quantitative(
@@ -275,8 +282,8 @@ export function plan119Criteria(): Criterion[] {
       'II.2.2',
       'II.2',
       t(
-        'Thi đua thực hiện tốt các nhiệm vụ được giao tại Quyết định số 331/QĐ-UBND ngày 31/7/2025 của UBND phường về việc ban hành Kế hoạch cải cách hành chính nhà nước phường Hải An 6 tháng cuối năm 2025.',
-        'Carry out the tasks of Decision 331/QĐ-UBND of 31/7/2025 (the ward’s PAR plan for the second half of 2025)',
+        'Thi đua thực hiện tốt các nhiệm vụ được giao tại Quyết định số 331/QĐ-UBND ngày 31/7/2025 của UBND phường về việc ban hành Kế hoạch cải cách hành chính nhà nước phường Hải An 6 tháng cuối năm 2025. Ủy ban nhân dân phường Hải An luôn đảm bảo sự hài lòng của người dân và doanh nghiệp khi đề nghị giải quyết hồ sơ thủ tục hành chính, nhất là các hồ sơ thủ tục hành chính về đầu tư, đăng ký kinh doanh... các hồ sơ Thủ tục hành chính của phường luôn được giải quyết sớm và đúng hạn',
+        'Carry out the tasks of Decision 331/QĐ-UBND of 31/7/2025 (the ward’s PAR plan for the second half of 2025); the ward keeps citizens and businesses satisfied with their TTHC files, above all investment and business registration, and resolves every file early and on time',
       ),
       PLAN119_POINTS.criterion,
     ),
@@ -330,6 +337,110 @@ export const PLAN119_EXCLUDED: ReadonlyArray<{ id: string; text: Text; reason: T
     ),
   },
 ];
+
+/**
+ * The plan's own words, part by part (docs/reference/ke-hoach-119-KH-UBND.md, verbatim; the
+ * restorer's "[?]" marks are left out of a document that is printed). Parts II.2 and III.1 are
+ * the criteria: `criteriaLayout` joins them into the plan's sentences, so the generated Kế hoạch
+ * reads as the signed one.
+ */
+export function plan119PlanText(): PlanText {
+  return {
+    intro:
+      'Ủy ban nhân dân phường Hải An ban hành Kế hoạch phát động phong trào thi đua trong công tác Cải cách hành chính năm 2025 tại đơn vị như sau:',
+    sections: [
+      {
+        heading: 'I. MỤC ĐÍCH, YÊU CẦU',
+        paragraphs: [
+          '## 1. Mục đích',
+          '- Để tạo động lực đẩy mạnh cải cách hành chính, thúc đẩy đổi mới sáng tạo, nâng cao Chỉ số cải cách hành chính phường Hải An, góp phần thực hiện thành công các nhiệm vụ phát triển kinh tế - xã hội của phường.',
+          '- Nâng cao ý thức, trách nhiệm, đạo đức công vụ của đội ngũ cán bộ, công chức, nhất là người đứng đầu cơ quan trong công tác cải cách hành chính.',
+          '- Biểu dương, khen thưởng những tập thể, cá nhân có thành tích xuất sắc, sáng tạo trong công tác cải cách hành chính; qua đó kịp thời phát hiện, bồi dưỡng, nhân rộng các cách làm hay, hiệu quả, tạo sự lan tỏa trong toàn phường.',
+          '## 2. Yêu cầu',
+          '- Phong trào thi đua phải được triển khai rộng khắp, thường xuyên phát huy được tinh thần đoàn kết, sức sáng tạo của các tập thể, cá nhân; các tiêu chí được xây dựng cụ thể, phù hợp, tạo sự đột phá, thực hiện có hiệu quả các nhiệm vụ trong công tác cải cách hành chính.',
+          '- Gắn việc tổ chức triển khai thực hiện Phong trào thi đua với việc tham mưu thực hiện nhiệm vụ phát triển kinh tế - xã hội, Kế hoạch cải cách hành chính phường 6 tháng cuối năm 2025.',
+          '- Việc bình xét thi đua, khen thưởng phải bảo đảm kịp thời, dân chủ, khách quan, đúng đối tượng, tiêu chuẩn và thành tích đạt được của tập thể, cá nhân. Khen thưởng gắn với kiểm điểm, đánh giá kết quả Chỉ số cải cách hành chính hằng năm của phường.',
+          '- Triển khai thực hiện và hoàn thành các nhiệm vụ trong Kế hoạch cải cách hành chính của UBND thành phố và UBND phường năm 2025; phấn đấu xếp hạng Chỉ số cải cách hành chính trong top dẫn đầu.',
+        ],
+      },
+      {
+        heading: 'II. NỘI DUNG PHONG TRÀO THI ĐUA',
+        paragraphs: [
+          '**1. Đối tượng thi đua:** Các phòng, đơn vị thuộc phường và toàn thể cán bộ, công chức phường.',
+          '**2. Nội dung phong trào thi đua**',
+          '{{tiêu chí II.2}}',
+        ],
+      },
+      {
+        heading: 'III. TIÊU CHÍ THI ĐUA VÀ HÌNH THỨC, TIÊU CHUẨN KHEN THƯỞNG',
+        paragraphs: [
+          '**1. Tiêu chí thi đua:**',
+          '{{tiêu chí III.1}}',
+          '**2. Hình thức khen thưởng**',
+          '- Các phòng, đơn vị thuộc phường lựa chọn các tập thể, cá nhân tiêu biểu đề xuất Hội đồng thi đua khen thưởng phường đề nghị Chủ tịch Ủy ban nhân dân phường tặng Giấy khen và đề nghị cấp trên khen thưởng.',
+          '- Ủy ban nhân dân phường xem xét lựa chọn các tập thể, cá nhân tiêu biểu, đề nghị Chủ tịch Ủy ban nhân dân thành phố tặng Bằng khen cho các tập thể, cá nhân tiêu biểu, xuất sắc trong thực hiện Phong trào thi đua.',
+          '**3. Tiêu chuẩn khen thưởng**',
+          '3.1. Khen thưởng cấp thành phố: Việc xem xét, khen thưởng cấp thành phố cho các tập thể, cá nhân tiêu biểu, xuất sắc được thực hiện theo quy định của pháp luật về thi đua, khen thưởng.',
+          '3.2. Khen thưởng cấp phường',
+          'a) Đối với tập thể: Thực hiện nghiêm kỷ luật, kỷ cương hành chính Nhà nước và đạt một trong các tiêu chuẩn sau:',
+          '- Có thành tích xuất sắc, tiêu biểu trong phong trào thi đua, dẫn đầu các phòng, đơn vị thuộc phường trong thực hiện các nội dung, nhiệm vụ đẩy mạnh cải cách hành chính của phường.',
+          '- Có sáng kiến hoặc giải pháp, cách làm mới trong công tác cải cách hành chính, mang tính mới, tính thực tế, có thể nhân rộng triển khai áp dụng trong thực tiễn quản lý, giải quyết công việc, tạo đột phá trong công tác cải cách hành chính của phường.',
+          'b) Đối với cá nhân: Thực hiện nghiêm kỷ luật, kỷ cương hành chính Nhà nước và đạt một trong các tiêu chuẩn sau:',
+          '- Có thành tích xuất sắc, tiêu biểu trong thực hiện tham mưu các nội dung, nhiệm vụ đẩy mạnh cải cách hành chính, được đơn vị xét chọn, đề xuất.',
+          '- Có sáng kiến thiết thực được công nhận và áp dụng trong thực tế tại đơn vị góp phần thực hiện có hiệu quả công tác cải cách hành chính, được đơn vị đánh giá, công nhận.',
+          '- Cán bộ, công chức trực tiếp tham mưu, chỉ đạo, thực hiện công tác cải cách hành chính tại phường.',
+          '**4. Thủ tục, hồ sơ đề nghị khen thưởng**',
+          '- Tờ trình kèm theo danh sách tập thể, cá nhân của đơn vị trình khen.',
+          '- Báo cáo thành tích của tập thể, cá nhân được đề nghị khen thưởng có xác nhận của thủ trưởng đơn vị trình khen.',
+          '- Biên bản họp Hội đồng Thi đua Khen thưởng của đơn vị trình khen.',
+          '**5. Thời gian đề nghị xét khen thưởng**',
+          'Hồ sơ đề nghị xét khen thưởng của tập thể, cá nhân gửi về phòng Văn hóa – Xã hội.',
+          '**6. Kinh phí khen thưởng:** Kinh phí khen thưởng thành tích trong thực hiện Phong trào thi đua được thực hiện theo quy định tại Luật Thi đua, khen thưởng và các văn bản quy định của pháp luật.',
+        ],
+      },
+      {
+        heading: 'IV. TIẾN ĐỘ THỰC HIỆN',
+        paragraphs: [
+          '1. Các phòng, đơn vị thuộc phường đánh giá kết quả thực hiện Phong trào thi đua gắn với kết quả chấm điểm Chỉ số cải cách hành chính của đơn vị mình trong báo cáo tổng kết cuối năm.',
+          '2. Tổ chức tổng kết phong trào thi đua gắn với tổng kết thực hiện Kế hoạch cải cách hành chính của Ủy ban nhân dân phường.',
+        ],
+      },
+      {
+        heading: 'V. TỔ CHỨC THỰC HIỆN',
+        paragraphs: [
+          '**1.** Phòng Văn hóa – Xã hội, Trung tâm Sự nghiệp công tổ chức tuyên truyền phong trào thi đua trong công tác Cải cách hành chính tới toàn thể cán bộ, công chức, viên chức và người lao động trên địa bàn phường.',
+          '**2. Thủ trưởng các phòng, đơn vị thuộc phường**',
+          '- Căn cứ Kế hoạch này, xây dựng chương trình, kế hoạch cụ thể gắn với việc thực hiện nhiệm vụ công tác năm 2025 tại cơ quan, đơn vị mình cho phù hợp.',
+          '- Báo cáo kết quả triển khai, thực hiện kế hoạch này, bình xét các tập thể, cá nhân có thành tích xuất sắc thực hiện phong trào thi đua trong công tác cải cách hành chính năm 2025 gửi về Ủy ban nhân dân phường (qua phòng Văn hóa – Xã hội).',
+          '**3. Phòng Văn hóa – Xã hội**',
+          '- Tham mưu Ủy ban nhân dân phường tổ chức triển khai thực hiện; theo dõi, đôn đốc các phòng, đơn vị triển khai thực hiện Kế hoạch này.',
+          '- Tổ chức đánh giá, sơ kết, tổng kết và đề nghị xét khen thưởng cho các tập thể, cá nhân đạt thành tích xuất sắc theo đúng quy định.',
+        ],
+      },
+    ],
+    closing: 'Ủy ban nhân dân phường yêu cầu các phòng, đơn vị trên địa bàn phường nghiêm túc triển khai thực hiện./.',
+    recipients: [
+      'Sở Nội vụ',
+      'Ban TĐ-KT TP',
+      'TT ĐU, HĐND phường',
+      'CT, các PCT UBND phường',
+      'Các phòng, đơn vị thuộc phường',
+      'Thành viên Hội đồng TĐKT phường',
+      'Lưu VT',
+    ],
+    signer: { onBehalfOf: 'ỦY BAN NHÂN DÂN', title: 'CHỦ TỊCH', name: 'Cao Huy Hiếu' },
+    // {code}: the criterion's text without its end punctuation; lower-cased after ";", "," or a word.
+    criteriaLayout: {
+      'II.2': ['2.1. {II.2.1}.', '2.2. {II.2.2}; {2.2}.', '2.3. {II.2.3}.', '2.4. {II.2.4}.', '2.5. {II.2.5}.'],
+      'III.1.1': ['1.1. {1.1}.'],
+      'III.1.2': ['1.2. {1.2a}; trong đó {1.2b}. {1.2c}, {1.2d}.'],
+      'III.1.3': ['1.3. {1.3a} và {1.3b}. {1.3c}; {1.3d}, {1.3e}.'],
+      'III.1.4': ['1.4. Hoàn thành số hóa kết quả giải quyết thủ tục hành chính', '- {1.4a}.', '- {1.4b}; {1.4c}.', '- {1.4d}.'],
+      'III.1.5': ['1.5. {1.5a}. {1.5b}.'],
+      'III.1.6': ['1.6. {1.6c}; {1.6a}; {1.6b}.'],
+    },
+  };
+}
 
 /** Quảng Trị's PAR bands, the example DOMAIN.md adopts (Hải Phòng's own bands unknown). */
 export function plan119Bands(): Band[] {
@@ -410,6 +521,8 @@ export function plan119Movement(now: number): Movement {
     // Units send both periods' reports at different times before one deadline; the secretariat
     // appraises them as they arrive (the appraisal phase then closes reporting and finishes it).
     appraisalDuringOpen: true,
+    plan: plan119PlanText(),
+    councilRules: { ...DEFAULT_COUNCIL_RULES },
   };
 }
 

@@ -68,7 +68,9 @@ export const Member = z.object({
 export type Member = z.infer<typeof Member>;
 
 // ─── Movement and its criteria catalogue ──────────────────────────────────────────────────────
-export const Comparator = z.enum(['eq', 'gte', 'increase', 'none']);
+// The messages are what the secretariat reads when the catalogue editor or `updateMovementCatalogue`
+// refuses an entry, so they are Vietnamese words (English after the slash).
+export const Comparator = z.enum(['eq', 'gte', 'increase', 'none'], { error: 'Phép so sánh phải là =, ≥, tăng hoặc không có / comparator' });
 export type Comparator = z.infer<typeof Comparator>;
 
 /**
@@ -76,17 +78,24 @@ export type Comparator = z.infer<typeof Comparator>;
  * - all-or-nothing: full points when the target is met, else 0.
  * - linear: points proportional to value / threshold, capped at full points.
  */
-export const PartialCredit = z.enum(['all-or-nothing', 'linear']);
+export const PartialCredit = z.enum(['all-or-nothing', 'linear'], { error: 'Cách tính điểm phải là "đạt mới có điểm" hoặc "tỷ lệ" / scoring rule' });
 export type PartialCredit = z.infer<typeof PartialCredit>;
+
+/** A short text the catalogue requires (tử số, mẫu số, nội dung tiêu chí). */
+const required = (what: string, max = 4000) =>
+  z.object({
+    vi: z.string().trim().min(1, `Cần nhập ${what} (tiếng Việt)`).max(max, `${what[0]!.toUpperCase()}${what.slice(1)} dài quá ${max} ký tự`),
+    en: z.string().max(max, `${what} (English) dài quá ${max} ký tự`),
+  });
 
 export const TargetSpec = z.object({
   comparator: Comparator,
   /** Percent, 0–100; for `increase` it is unused (compared with the previous period). */
-  threshold: z.number().min(0).max(100),
+  threshold: z.number({ error: 'Ngưỡng phải là số' }).min(0, 'Ngưỡng không được âm').max(100, 'Ngưỡng tối đa là 100%'),
   /** hard: a fixed figure in the plan; aspirational: "phấn đấu". */
-  strength: z.enum(['hard', 'aspirational']),
-  numerator: Text,
-  denominator: Text,
+  strength: z.enum(['hard', 'aspirational'], { error: 'Loại chỉ tiêu phải là "cứng" hoặc "phấn đấu"' }),
+  numerator: required('tử số'),
+  denominator: required('mẫu số'),
   partialCredit: PartialCredit,
   /**
    * What an `increase` target compares with the previous period: the percent (default) or the
@@ -98,24 +107,30 @@ export type TargetSpec = z.infer<typeof TargetSpec>;
 
 /** One scorable item of the plan: a quantitative target (1.2a…) or a qualitative criterion (1.1, II.2.3…). */
 export const Criterion = z.object({
-  code: z.string().min(1).max(20),
+  code: z.string().trim().min(1, 'Cần mã tiêu chí').max(20, 'Mã tiêu chí dài quá 20 ký tự'),
   /** The plan's heading this item belongs to, e.g. "III.1.2" or "II.2". */
-  group: z.string().min(1).max(20),
-  kind: z.enum(['quantitative', 'qualitative']),
-  text: Text,
-  maxPoints: z.number().min(0).max(1000),
+  group: z.string().trim().min(1, 'Cần mục của tiêu chí (ví dụ III.1.2)').max(20, 'Mục của tiêu chí dài quá 20 ký tự'),
+  kind: z.enum(['quantitative', 'qualitative'], { error: 'Loại tiêu chí phải là "định lượng" hoặc "định tính"' }),
+  text: required('nội dung tiêu chí'),
+  maxPoints: z.number({ error: 'Điểm phải là số' }).min(0, 'Điểm không được âm').max(1000, 'Điểm tối đa là 1000'),
   target: TargetSpec.optional(),
   /** True when the value was chosen by us, not by the plan (points, policy). */
   defaultMarked: z.boolean(),
+  /** Whether a self-scored item needs evidence (else a giải trình); absent = required (the plan's rule). */
+  evidenceRequired: z.boolean().optional(),
 });
 export type Criterion = z.infer<typeof Criterion>;
 
-export const Band = z.object({ min: z.number().min(0).max(100), vi: z.string(), en: z.string() });
+export const Band = z.object({
+  min: z.number({ error: 'Mức điểm phải là số' }).min(0, 'Mức điểm không được âm').max(100, 'Mức điểm tối đa là 100%'),
+  vi: z.string().trim().min(1, 'Cần tên xếp loại'),
+  en: z.string(),
+});
 export type Band = z.infer<typeof Band>;
 
 export const Period = z.object({
   id: Id,
-  label: Text,
+  label: required('tên kỳ', 200),
   start: Millis,
   end: Millis,
   /** Hạn nộp báo cáo; null = no deadline set yet. */
@@ -141,6 +156,67 @@ export const PhaseChange = z.object({
   overridden: z.array(z.string().max(1000)).max(20).optional(),
 });
 export type PhaseChange = z.infer<typeof PhaseChange>;
+/** An exact fraction, so that 2/3 and 70 % compare without rounding. */
+export const Fraction = z
+  .object({ num: z.number().int().min(0), den: z.number().int().positive() })
+  .refine((f) => f.num <= f.den, 'Tỷ lệ không được lớn hơn 1');
+export type Fraction = z.infer<typeof Fraction>;
+
+/**
+ * How a council decides [P — no statutory ward rule found; set by the ward's quy chế].
+ * Defaults: quorum ≥ 2/3 of all members; approval ≥ 70 % yes of those present (plus absent
+ * members who voted in writing).
+ */
+export const CouncilRules = z.object({
+  quorum: Fraction.default({ num: 2, den: 3 }),
+  approval: Fraction.default({ num: 7, den: 10 }),
+  /** true: yes must be strictly more than the fraction (e.g. "> 50 %"); false: at least. */
+  approvalStrict: z.boolean().default(false),
+  /** present: the base is members present (+ counted written votes); total: all members. */
+  base: z.enum(['present', 'total']).default('present'),
+  secretBallot: z.boolean().default(false),
+  /** Whether absent members' written votes are counted. */
+  countWrittenVotes: z.boolean().default(true),
+  /** Whether absent members who voted in writing count towards the quorum. */
+  writtenVotesCountForQuorum: z.boolean().default(false),
+});
+export type CouncilRules = z.infer<typeof CouncilRules>;
+export const DEFAULT_COUNCIL_RULES: CouncilRules = CouncilRules.parse({});
+
+/**
+ * The Kế hoạch's own words (Nghị định 30 layout), printed by the generated document
+ * (documents/ke-hoach.ts). Parts I–V hold paragraphs: one string each; "## " starts a sub-heading,
+ * "**…**" is bold, "- " a dash item, and a paragraph "{{tiêu chí III.1}}" prints the catalogue's
+ * criteria of that part (so a changed criterion changes the plan).
+ */
+export const PlanSection = z.object({
+  heading: z.string().trim().min(1, 'Cần tiêu đề phần').max(300, 'Tiêu đề phần dài quá 300 ký tự'),
+  paragraphs: z.array(z.string().max(4000, 'Một đoạn dài quá 4000 ký tự')).max(200, 'Một phần có tối đa 200 đoạn'),
+});
+export type PlanSection = z.infer<typeof PlanSection>;
+
+export const PlanText = z.object({
+  /** "… ban hành Kế hoạch … như sau:" — after the "Thực hiện …" lines made from `basedOn`. */
+  intro: z.string().trim().min(1, 'Cần câu mở đầu của kế hoạch').max(2000, 'Câu mở đầu dài quá 2000 ký tự'),
+  sections: z.array(PlanSection).min(1, 'Kế hoạch cần ít nhất một phần').max(12, 'Kế hoạch có tối đa 12 phần'),
+  /** The last sentence before Nơi nhận ("… nghiêm túc triển khai thực hiện./."). */
+  closing: z.string().max(1000, 'Câu kết dài quá 1000 ký tự'),
+  /** Nơi nhận, as printed (the last one is the archive: "Lưu VT."). */
+  recipients: z.array(z.string().trim().min(1, 'Nơi nhận không được để trống').max(300)).min(1, 'Cần ít nhất một nơi nhận').max(40),
+  signer: z.object({
+    /** "ỦY BAN NHÂN DÂN" → "TM. ỦY BAN NHÂN DÂN"; empty = the head signs in their own name. */
+    onBehalfOf: z.string().max(200),
+    title: z.string().trim().min(1, 'Cần chức vụ người ký').max(200),
+    name: z.string().max(200),
+  }),
+  /**
+   * How a group's criteria read in the plan: paragraphs with {code} where each criterion's text
+   * goes (e.g. "1.2. {1.2a}; trong đó {1.2b}."). A group without one, or whose layout names
+   * other codes than the catalogue has, prints one paragraph per criterion.
+   */
+  criteriaLayout: z.record(z.string(), z.array(z.string().max(2000)).max(40)),
+});
+export type PlanText = z.infer<typeof PlanText>;
 
 export const Movement = z.object({
   title: Text,
@@ -173,6 +249,10 @@ export const Movement = z.object({
   appraisalDuringOpen: z.boolean().optional(),
   /** The phase changes, oldest first (written by `advanceMovement`). Absent on a movement never moved. */
   phaseHistory: z.array(PhaseChange).max(50).optional(),
+  /** The Kế hoạch's text; absent on movements stored before plans were generated. */
+  plan: PlanText.optional(),
+  /** How the ward council decides (meetings start from these); absent = DEFAULT_COUNCIL_RULES. */
+  councilRules: CouncilRules.optional(),
 });
 export type Movement = z.infer<typeof Movement>;
 

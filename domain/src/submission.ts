@@ -15,7 +15,8 @@ export interface SubmissionProblem {
  * - a hard target without figures (or with a zero denominator and no giải trình);
  * - figures that are not whole numbers ≥ 0 or whose numerator exceeds the denominator;
  * - a self-score below 0 or above the item's maximum;
- * - a self-score above 0 with neither evidence nor an explanation (giải trình).
+ * - a self-score above 0 with neither evidence nor an explanation (giải trình), unless the
+ *   catalogue says the item needs no evidence (`evidenceRequired: false`).
  * Items not applicable to the unit are not checked: their content does not count.
  */
 export function validateForSubmission(
@@ -57,7 +58,7 @@ export function validateForSubmission(
     } else if (self > c.maxPoints) {
       add(c.code, `Điểm tự chấm (${self}) vượt điểm tối đa (${c.maxPoints}).`, `The self-score (${self}) is above the maximum (${c.maxPoints}).`);
     }
-    if (self > 0 && (a?.evidenceIds.length ?? 0) === 0 && !explained) {
+    if (c.evidenceRequired !== false && self > 0 && (a?.evidenceIds.length ?? 0) === 0 && !explained) {
       add(
         c.code,
         'Tự chấm điểm nhưng chưa có tài liệu kiểm chứng hoặc giải trình.',

@@ -27,6 +27,11 @@ export { extendDeadline } from './callable/extendDeadline.js';
 // Callables: the movement's phases (draft → … → closed)
 export { advanceMovement } from './callable/advanceMovement.js';
 export { movementPhase } from './callable/movementPhase.js';
+// Callables and trigger: launching a movement and its generated Kế hoạch
+export { createMovement } from './callable/createMovement.js';
+export { updateMovementCatalogue } from './callable/updateMovementCatalogue.js';
+export { generatePlan } from './callable/generatePlan.js';
+export { onMovementWritten } from './triggers/onMovementWritten.js';
 // Callables: nominations, council meetings and votes, the chairman's decision
 export { proposeNomination } from './callable/awards-proposeNomination.js';
 export { overrideEligibility } from './callable/awards-overrideEligibility.js';

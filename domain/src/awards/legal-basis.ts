@@ -131,7 +131,7 @@ export interface StandardInfo {
   needsInitiative: boolean;
 }
 
-/** Kế hoạch 119/KH-UBND III.3.2, abridged. The codes are the app's; the text is the plan's. */
+/** Kế hoạch 119/KH-UBND III.3.2, verbatim (tests compare with the plan). The codes are the app's; the text is the plan's. */
 export const STANDARDS: Record<StandardCode, StandardInfo> = {
   C1: {
     nomineeType: 'collective',
@@ -144,7 +144,7 @@ export const STANDARDS: Record<StandardCode, StandardInfo> = {
   C2: {
     nomineeType: 'collective',
     text: {
-      vi: 'Có sáng kiến hoặc giải pháp, cách làm mới trong công tác cải cách hành chính, mang tính mới, tính thực tế, có thể nhân rộng triển khai áp dụng',
+      vi: 'Có sáng kiến hoặc giải pháp, cách làm mới trong công tác cải cách hành chính, mang tính mới, tính thực tế, có thể nhân rộng triển khai áp dụng trong thực tiễn quản lý, giải quyết công việc, tạo đột phá trong công tác cải cách hành chính của phường',
       en: 'A new, practical, replicable initiative, solution or way of working in administrative reform',
     },
     needsInitiative: true,
@@ -160,7 +160,7 @@ export const STANDARDS: Record<StandardCode, StandardInfo> = {
   I2: {
     nomineeType: 'individual',
     text: {
-      vi: 'Có sáng kiến thiết thực được công nhận và áp dụng trong thực tế tại đơn vị, được đơn vị đánh giá, công nhận',
+      vi: 'Có sáng kiến thiết thực được công nhận và áp dụng trong thực tế tại đơn vị góp phần thực hiện có hiệu quả công tác cải cách hành chính, được đơn vị đánh giá, công nhận',
       en: 'A practical initiative recognised and applied in the unit',
     },
     needsInitiative: true,

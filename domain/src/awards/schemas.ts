@@ -4,7 +4,7 @@
  * (quorum, threshold, money coefficients, which decree applies) is data with a default, never code.
  */
 import { z } from 'zod';
-import { Id, Millis } from '../schemas.js';
+import { CouncilRules, Id, Millis } from '../schemas.js';
 
 /** Calendar date without time zone, `YYYY-MM-DD`: what documents print (ngày ban hành, ngày sinh). */
 export const IsoDate = z
@@ -167,32 +167,8 @@ export const CouncilMember = z.object({
 });
 export type CouncilMember = z.infer<typeof CouncilMember>;
 
-/** An exact fraction, so that 2/3 and 70 % compare without rounding. */
-export const Fraction = z
-  .object({ num: z.number().int().min(0), den: z.number().int().positive() })
-  .refine((f) => f.num <= f.den, 'Tỷ lệ không được lớn hơn 1');
-export type Fraction = z.infer<typeof Fraction>;
-
-/**
- * How a council decides [P — no statutory ward rule found; set by the ward's quy chế].
- * Defaults: quorum ≥ 2/3 of all members; approval ≥ 70 % yes of those present (plus absent
- * members who voted in writing).
- */
-export const CouncilRules = z.object({
-  quorum: Fraction.default({ num: 2, den: 3 }),
-  approval: Fraction.default({ num: 7, den: 10 }),
-  /** true: yes must be strictly more than the fraction (e.g. "> 50 %"); false: at least. */
-  approvalStrict: z.boolean().default(false),
-  /** present: the base is members present (+ counted written votes); total: all members. */
-  base: z.enum(['present', 'total']).default('present'),
-  secretBallot: z.boolean().default(false),
-  /** Whether absent members' written votes are counted. */
-  countWrittenVotes: z.boolean().default(true),
-  /** Whether absent members who voted in writing count towards the quorum. */
-  writtenVotesCountForQuorum: z.boolean().default(false),
-});
-export type CouncilRules = z.infer<typeof CouncilRules>;
-export const DEFAULT_COUNCIL_RULES: CouncilRules = CouncilRules.parse({});
+// Fraction and CouncilRules live in ../schemas.ts: a movement carries its council's rules.
+export { Fraction, CouncilRules, DEFAULT_COUNCIL_RULES } from '../schemas.js';
 
 /** councils/{councilId}: the ward's Hội đồng TĐKT, or a unit's bình xét meeting body. */
 export const Council = z

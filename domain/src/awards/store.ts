@@ -251,6 +251,10 @@ export const DossierDocType = z.enum([
   'quyet-dinh-giay-khen',
   'to-trinh-bang-khen',
   'ho-so',
+  // The movement's own documents: its plan, its closing report and the records office's archive.
+  'ke-hoach',
+  'bao-cao-tong-ket',
+  'luu-tru',
 ]);
 export type DossierDocType = z.infer<typeof DossierDocType>;
 

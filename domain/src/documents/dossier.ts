@@ -411,8 +411,10 @@ export function planDossier(inputs: DossierInputs): PlannedDocument[] {
 }
 
 /** Who may download a generated document: reviewers all; a unit's members its own documents. */
-export function canReadDossierDocument(claims: { org: string; roles: readonly string[]; units: Record<string, string> }, orgId: string, doc: Pick<DossierDocument, 'unitId'>): boolean {
+export function canReadDossierDocument(claims: { org: string; roles: readonly string[]; units: Record<string, string> }, orgId: string, doc: Pick<DossierDocument, 'unitId'> & Partial<Pick<DossierDocument, 'docType'>>): boolean {
   if (claims.org !== orgId) return false;
+  // The Kế hoạch is addressed to every unit ("Các phòng, đơn vị thuộc phường").
+  if (doc.docType === 'ke-hoach') return true;
   if (claims.roles.some((r) => r === 'secretariat' || r === 'council' || r === 'chair')) return true;
   return doc.unitId !== null && claims.units[doc.unitId] !== undefined;
 }

@@ -53,6 +53,7 @@ export { BaoCaoThanhTichInput, BaoCaoTapTheInput, BaoCaoCaNhanInput, buildBaoCao
 export { BienBanInput, VoteLine, voteLine, buildBienBan } from './bien-ban.js';
 export { QuyetDinhGiayKhenInput, buildQuyetDinhGiayKhen } from './quyet-dinh-giay-khen.js';
 export { ToTrinhBangKhenInput, buildToTrinhBangKhen } from './to-trinh-bang-khen.js';
+export { buildKeHoach, criteriaParagraphs, layoutGroup, planBlocks, planRecipientLines, agencyLines, type KeHoachInputs } from './ke-hoach.js';
 export * from './samples.js';
 export {
   MovementForDossier,

@@ -15,6 +15,9 @@ export const DocumentKind = z.enum([
   'BIEN_BAN_HOI_DONG',
   'QUYET_DINH_GIAY_KHEN',
   'TO_TRINH_BANG_KHEN',
+  /** The movement's own plan (phát động) and its closing report (tổng kết). */
+  'KE_HOACH',
+  'BAO_CAO_TONG_KET',
 ]);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
