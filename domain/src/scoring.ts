@@ -50,6 +50,16 @@ export function smallestNumerator(threshold: number, denominator: number): numbe
   return n;
 }
 
+/**
+ * The report of the same unit in the period after this one's (what its `increase` targets compare
+ * with this report), or null for the last period or an id of no period.
+ */
+export function followingReportId(movement: Pick<Movement, 'periods'>, reportId: string): string | null {
+  const i = movement.periods.findIndex((p) => reportId.startsWith(`${p.id}_`));
+  const next = i >= 0 ? movement.periods[i + 1] : undefined;
+  return next ? `${next.id}_${reportId.slice(movement.periods[i]!.id.length + 1)}` : null;
+}
+
 export function isApplicable(movement: Pick<Movement, 'notApplicable'>, unitId: string, code: string): boolean {
   return !(movement.notApplicable[unitId] ?? []).includes(code);
 }
@@ -86,8 +96,10 @@ function scoreIncrease(c: Criterion, f: FigureLike, value: number, input: ScoreI
       },
     };
   }
+  // A share already at 100% in both periods cannot rise: it has reached what "tăng" aims at.
+  const atFull = !byCount && f.numerator === f.denominator && usable.numerator === usable.denominator;
   // Cross-multiplied so equal ratios (1/3 and 2/6) compare equal exactly.
-  const met = byCount ? f.numerator > usable.numerator : f.numerator * usable.denominator > usable.numerator * f.denominator;
+  const met = atFull || (byCount ? f.numerator > usable.numerator : f.numerator * usable.denominator > usable.numerator * f.denominator);
   const now = byCount ? { vi: `${formatNumber(f.numerator, 'vi', 0)} hồ sơ`, en: `${formatNumber(f.numerator, 'en', 0)} files` } : shown;
   const prevValue = figureValue(usable)!;
   const before = byCount
@@ -97,7 +109,9 @@ function scoreIncrease(c: Criterion, f: FigureLike, value: number, input: ScoreI
     points: met ? c.maxPoints : 0,
     value: round2(value),
     met,
-    why: met
+    why: atFull
+      ? { vi: `${now.vi}, giữ mức 100% như kỳ trước: đạt.`, en: `${now.en}, at 100% as last period: met.` }
+      : met
       ? { vi: `${now.vi}, tăng so với kỳ trước (${before.vi}): đạt.`, en: `${now.en}, up from ${before.en} last period: met.` }
       : { vi: `${now.vi}, không tăng so với kỳ trước (${before.vi}): chưa đạt.`, en: `${now.en}, not above last period's ${before.en}: not met.` },
   };

@@ -3,7 +3,7 @@
  * every `increase` target against a previous period that is equal, above and below.
  */
 import { describe, expect, it } from 'vitest';
-import { plan119Criteria, plan119Movement, scoreItem, scoreReport, type Criterion, type Report, type ScoreInput } from '../src/index.js';
+import { followingReportId, plan119Criteria, plan119Movement, scoreItem, scoreReport, type Criterion, type Report, type ScoreInput } from '../src/index.js';
 
 const movement = plan119Movement(0);
 const byCode = new Map(plan119Criteria().map((c) => [c.code, c]));
@@ -127,6 +127,13 @@ describe('increase targets (previous period 500/1000 = 50%)', () => {
     expect(r).toMatchObject({ met: null, points: 0, value: 90 });
     expect(r.why.vi).toContain('kỳ trước');
   });
+  it.each(rows)('%s: at 100%% in both periods it is met (a full share cannot rise)', (code) => {
+    const r = item(code, 40, 40, { numerator: 25, denominator: 25 });
+    expect(r).toMatchObject({ met: true, points: 5, value: 100 });
+    expect(r.why.vi).toContain('giữ mức 100%');
+    // Below 100% now, after 100% last period: not met.
+    expect(item(code, 39, 40, { numerator: 25, denominator: 25 })).toMatchObject({ met: false, points: 0 });
+  });
   it.each(rows)('%s: a previous figure with denominator 0 cannot be compared', (code) => {
     expect(item(code, 900, 1000, { numerator: 0, denominator: 0 })).toMatchObject({ met: null, points: 0 });
   });
@@ -202,5 +209,16 @@ describe('scoreReport on the plan', () => {
     expect(r.items.find((i) => i.code === '1.1')).toMatchObject({ points: 4, selfPoints: 10 });
     expect(r.items.find((i) => i.code === '1.4b')!.selfPoints).toBeUndefined();
     expect(r.total).toBe(189);
+  });
+});
+
+describe('followingReportId (the report whose increase targets compare with this one)', () => {
+  const periods = [{ id: '2025-H1' }, { id: '2025-H2' }];
+  it('names the same unit in the next period, also for unit ids with "_"', () => {
+    expect(followingReportId({ periods } as never, '2025-H1_x_vp')).toBe('2025-H2_x_vp');
+  });
+  it('is null for the last period and for an id of no period', () => {
+    expect(followingReportId({ periods } as never, '2025-H2_vp')).toBeNull();
+    expect(followingReportId({ periods } as never, 'ghost_vp')).toBeNull();
   });
 });
