@@ -36,4 +36,7 @@ export const callables = {
   advanceMovement: 'advanceMovement',
   movementPhase: 'movementPhase',
   reopenReport: 'reopenReport',
+  createMovement: 'createMovement',
+  updateMovementCatalogue: 'updateMovementCatalogue',
+  generatePlan: 'generatePlan',
 } as const;

@@ -11,8 +11,9 @@ import './admin-units.js';
 import './admin-members.js';
 import './admin-import.js';
 import './admin-movement.js';
+import './admin-movements.js';
 
-type Tab = 'units' | 'members' | 'import' | 'movement';
+type Tab = 'units' | 'members' | 'import' | 'movements' | 'movement';
 
 /**
  * The administration page (#/admin): units, members, spreadsheet import for admins; the movement
@@ -86,7 +87,7 @@ export class AdminPage extends LitElement {
 
   private get tabs(): Tab[] {
     const roles = this.session?.claims?.roles ?? [];
-    return [...(roles.includes('admin') ? (['units', 'members', 'import'] as const) : []), ...(roles.includes('admin') || roles.includes('secretariat') ? (['movement'] as const) : [])];
+    return [...(roles.includes('admin') ? (['units', 'members', 'import'] as const) : []), ...(roles.includes('secretariat') ? (['movements'] as const) : []), ...(roles.includes('admin') || roles.includes('secretariat') ? (['movement'] as const) : [])];
   }
 
   private fallbackApi?: AdminApi;
@@ -130,6 +131,8 @@ export class AdminPage extends LitElement {
         return html`<admin-members .api=${api} .orgId=${orgId} .units=${this.units} .members=${this.members} .selfUid=${this.session?.user.uid ?? ''}></admin-members>`;
       case 'import':
         return html`<admin-import .api=${api} .orgId=${orgId} .units=${this.units}></admin-import>`;
+      case 'movements':
+        return html`<admin-movements .api=${api} .orgId=${orgId} .movements=${this.movements}></admin-movements>`;
       case 'movement':
         return html`<admin-movement .api=${api} .orgId=${orgId} .units=${this.units} .movements=${this.movements} .roles=${this.session?.claims?.roles ?? []}></admin-movement>`;
     }
@@ -141,7 +144,7 @@ export class AdminPage extends LitElement {
     const tabs = this.tabs;
     if (!orgId || !tabs.length) return html`<p class="notice warn" role="alert" data-testid="admin-forbidden">${m.adminForbidden}</p>`;
     const tab = this.tab && tabs.includes(this.tab) ? this.tab : tabs[0]!;
-    const label: Record<Tab, string> = { units: m.tabUnits, members: m.tabMembers, import: m.tabImport, movement: m.tabMovement };
+    const label: Record<Tab, string> = { units: m.tabUnits, members: m.tabMembers, import: m.tabImport, movements: m.tabMovements, movement: m.tabMovement };
     return html`<h1>${this.isAdmin ? m.adminTitle : m.settingsTitle}</h1>
       ${this.error ? html`<p class="notice danger" role="alert">${m.loadError(this.error)}</p>` : nothing}
       ${tabs.length > 1

@@ -14,9 +14,12 @@ import {
   paths,
   type AdvanceMovementInput,
   type Blocker,
+  type CreateMovementInput,
   type ExtendDeadlineInput,
   type Phase,
   type ImportInput,
+  type MovementScopeInput,
+  type UpdateMovementCatalogueInput,
   type MovementSettingsInput,
   type RowError,
   type SetMemberInput,
@@ -25,6 +28,7 @@ import {
 import { firebaseServices } from '../firebase.js';
 import { BackendError, type Unsubscribe } from './backend.js';
 import { plain, toBackendError, watchUnits, withoutUndefined } from './firestore-values.js';
+import { downloadDocumentFile } from './document-download.js';
 
 export interface MemberEntry {
   uid: string;
@@ -50,10 +54,15 @@ export interface AdminApi {
   /** The movement's phase and what blocks its next step (computed by the domain's phaseBlockers on the server). */
   movementPhase(input: { orgId: string; movementId: string }): Promise<{ status: Phase; next: Phase | null; blockers: Blocker[] }>;
   advanceMovement(input: AdvanceMovementInput): Promise<{ status: Phase; frozen: string[]; notified: number }>;
+  createMovement(input: CreateMovementInput): Promise<{ movementId: string; criteriaVersion: number }>;
+  updateMovementCatalogue(input: UpdateMovementCatalogueInput): Promise<{ criteriaVersion: number; changed: string[] }>;
+  generatePlan(input: MovementScopeInput): Promise<{ number: string | null; outcome: string; version: number }>;
+  /** The movement's Kế hoạch (DOCX, or its PDF). */
+  downloadPlan(orgId: string, movementId: string, format: 'docx' | 'pdf'): Promise<void>;
 }
 
 export function firebaseAdminApi(): AdminApi {
-  const { db, functions } = firebaseServices();
+  const { db, functions, auth } = firebaseServices();
   const call =
     <I, O>(name: string) =>
     async (input: I): Promise<O> => {
@@ -101,5 +110,10 @@ export function firebaseAdminApi(): AdminApi {
     extendDeadline: call(callables.extendDeadline),
     movementPhase: call(callables.movementPhase),
     advanceMovement: call(callables.advanceMovement),
+    createMovement: call(callables.createMovement),
+    updateMovementCatalogue: call(callables.updateMovementCatalogue),
+    generatePlan: call(callables.generatePlan),
+    downloadPlan: (orgId, movementId, format) =>
+      downloadDocumentFile(auth.currentUser, orgId, movementId, 'ke-hoach', { format, fileName: `Ke hoach - ${movementId}.${format}` }),
   };
 }

@@ -10,6 +10,7 @@ import type { Auth } from 'firebase/auth';
 import { awardCallables, awardPaths, paths } from '@thidua/domain';
 import { BackendError, type Unsubscribe } from './backend.js';
 import { withoutUndefined } from './firestore-values.js';
+import { downloadDocumentFile } from './document-download.js';
 import {
   parseDocumentView,
   parseEntry,
@@ -160,32 +161,6 @@ export function firebaseAwardsBackend(s: AwardsServices): AwardsBackend {
     closeMeeting: (input) => callable(awardCallables.closeMeeting, input),
     decideNomination: (input) => callable(awardCallables.decideNomination, input),
 
-    async downloadDocument(orgId, movementId, docId, opts) {
-      const user = s.auth.currentUser;
-      if (!user) throw new BackendError('unauthenticated', 'Vui lòng đăng nhập lại.');
-      const params = new URLSearchParams();
-      if (opts.version !== undefined) params.set('version', String(opts.version));
-      if (opts.format) params.set('format', opts.format);
-      const qs = params.toString();
-      const res = await fetch(`/api/documents/${orgId}/${movementId}/${docId}${qs ? `?${qs}` : ''}`, {
-        headers: { authorization: `Bearer ${await user.getIdToken()}` },
-      });
-      if (!res.ok) {
-        const body = (await res.json().catch(() => ({}))) as { error?: string };
-        throw new BackendError(String(res.status), body.error ?? `HTTP ${res.status}`);
-      }
-      // The server names the file (Content-Disposition, UTF-8); fall back to the index's name.
-      const disposition = res.headers.get('content-disposition') ?? '';
-      const m = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
-      const name = m ? decodeURIComponent(m[1]!) : opts.fileName;
-      const url = URL.createObjectURL(await res.blob());
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    },
+    downloadDocument: (orgId, movementId, docId, opts) => downloadDocumentFile(s.auth.currentUser, orgId, movementId, docId, opts),
   };
 }

@@ -5,6 +5,7 @@ import { enAwards } from './awards.js';
 import { enReview } from './review.js';
 import { enAdmin } from './admin.js';
 import { enPhases } from './phases.js';
+import { enLaunch } from './launch.js';
 
 /** English, the second language. Typed as `Messages`, so a missing key fails the build. */
 export const en: Messages = {
@@ -176,4 +177,5 @@ export const en: Messages = {
   ...enReview,
   ...enAdmin,
   ...enPhases,
+  ...enLaunch,
 };

@@ -3,6 +3,7 @@ import { viReview } from './review.js';
 
 import { viAdmin } from './admin.js';
 import { viPhases } from './phases.js';
+import { viLaunch } from './launch.js';
 /** Vietnamese, the default language. Every visible string of the app lives here (and in en.ts). */
 import { viEvidence } from './evidence.js';
 import { viAwards } from './awards.js';
@@ -183,6 +184,7 @@ export const vi = {
   ...viReview,
   ...viAdmin,
   ...viPhases,
+  ...viLaunch,
 };
 
 export type Messages = typeof vi;
