@@ -10,7 +10,7 @@ import { where } from 'firebase/firestore';
 import { awardPaths, openBallotId } from '@thidua/domain';
 import { MOVEMENT, ORG, OTHER_ORG, OTHER_UNIT, UNIT, actors, attempt, useRulesEnv } from '../support/rules-env.js';
 import { seed, world } from '../support/factories.js';
-import { awardIds, awardPathsIn, awardWorld, ballot, decision, nominationRecord, voterRecord } from '../support/award-factories.js';
+import { awardIds, awardPathsIn, awardWorld, ballot, decision, dossierDocument, nominationRecord, voterRecord } from '../support/award-factories.js';
 
 useRulesEnv();
 
@@ -215,6 +215,19 @@ describe('generated documents', () => {
     await assertSucceeds(attempt.get('secretariat', p.wardDocument));
     await assertFails(attempt.get('admin', p.unitDocument));
     await assertFails(attempt.get('otherOrgMember', p.wardDocument));
+  });
+
+  it('the Kế hoạch (addressed to every unit) is read by every member of the org, and only of the org', async () => {
+    const plan = awardPaths.document(ORG, MOVEMENT, 'ke-hoach');
+    await seed({
+      ...world(ORG, 'submitted'),
+      ...world(OTHER_ORG, 'submitted'),
+      [plan]: dossierDocument({ docType: 'ke-hoach', title: 'Kế hoạch', unitId: null, number: '01/KH-UBND' }),
+    });
+    await assertSucceeds(attempt.get('staff', plan));
+    await assertSucceeds(attempt.get('otherUnitStaff', plan));
+    await assertFails(attempt.get('otherOrgMember', plan));
+    await assertFails(attempt.update('secretariat', plan, { number: '02/KH-UBND' }));
   });
 
   it('nobody edits the index: a number or a hash changed by hand would break the dossier', async () => {
