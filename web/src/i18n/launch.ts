@@ -60,7 +60,7 @@ export const viLaunch = {
   planSigner: 'Người ký',
   planGenerate: 'Tạo văn bản Kế hoạch',
   planGenerated: (n: string | null, v: number) => (n ? `Đã tạo Kế hoạch số ${n} (phiên bản ${v}).` : `Đã tạo dự thảo Kế hoạch (phiên bản ${v}).`),
-  planDownload: (f: string) => `Tải Kế hoạch (${f.toUpperCase()})`,
+  planDownload: (f: string) => `Tải Kế hoạch (${String(f).toUpperCase()})`,
 };
 
 export const enLaunch: typeof viLaunch = {
@@ -124,5 +124,5 @@ export const enLaunch: typeof viLaunch = {
   planSigner: 'Signer',
   planGenerate: 'Generate the plan document',
   planGenerated: (n: string | null, v: number) => (n ? `Plan ${n} generated (version ${v}).` : `Draft plan generated (version ${v}).`),
-  planDownload: (f: string) => `Download the plan (${f.toUpperCase()})`,
+  planDownload: (f: string) => `Download the plan (${String(f).toUpperCase()})`,
 };
