@@ -11,7 +11,7 @@ import { castVote as cast } from '../awards/meetings.js';
  */
 export const castVote = onCall(async (request) => {
   const actor = claimsOf(request);
-  await requireMovementAct(getFirestore(), actor, request.data, 'vote');
   const input = parseInput(CastVoteCallInput, request.data);
+  await requireMovementAct(getFirestore(), actor, input, 'vote');
   return cast({ db: getFirestore(), now: Date.now }, actor, input);
 });

@@ -8,7 +8,7 @@ import { closeMeeting as close } from '../awards/meetings.js';
 /** Called by the meeting's chair, secretary or organiser: closes it, tallies every nomination and stores the results. */
 export const closeMeeting = onCall(async (request) => {
   const actor = claimsOf(request);
-  await requireMovementAct(getFirestore(), actor, request.data, 'meeting');
   const input = parseInput(CloseMeetingInput, request.data);
+  await requireMovementAct(getFirestore(), actor, input, 'meeting');
   return close({ db: getFirestore(), now: Date.now }, actor, input);
 });

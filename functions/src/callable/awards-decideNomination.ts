@@ -8,7 +8,7 @@ import { decideNomination as decide } from '../awards/decisions.js';
 /** Called by the ward chairman: approves or rejects one nomination after the council's vote. */
 export const decideNomination = onCall(async (request) => {
   const actor = claimsOf(request);
-  await requireMovementAct(getFirestore(), actor, request.data, 'decide');
   const input = parseInput(DecideNominationInput, request.data);
+  await requireMovementAct(getFirestore(), actor, input, 'decide');
   return decide({ db: getFirestore(), now: Date.now }, actor, input);
 });

@@ -8,7 +8,7 @@ import { openMeeting as open } from '../awards/meetings.js';
 /** Called by the secretariat (ward council) or a unit head (the unit's bình xét): opens a meeting with its council, rules and agenda. */
 export const openMeeting = onCall(async (request) => {
   const actor = claimsOf(request);
-  await requireMovementAct(getFirestore(), actor, request.data, 'meeting');
   const input = parseInput(OpenMeetingInput, request.data);
+  await requireMovementAct(getFirestore(), actor, input, 'meeting');
   return open({ db: getFirestore(), now: Date.now }, actor, input);
 });

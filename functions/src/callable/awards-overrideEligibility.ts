@@ -8,7 +8,7 @@ import { overrideEligibility as override } from '../awards/nominations.js';
 /** Called by the secretariat: accepts one eligibility flag of a nomination, with the reason recorded. */
 export const overrideEligibility = onCall(async (request) => {
   const actor = claimsOf(request);
-  await requireMovementAct(getFirestore(), actor, request.data, 'nominate');
   const input = parseInput(OverrideEligibilityInput, request.data);
+  await requireMovementAct(getFirestore(), actor, input, 'nominate');
   return override({ db: getFirestore(), now: Date.now }, actor, input);
 });

@@ -9,8 +9,8 @@ import { proposeNomination as propose } from '../awards/nominations.js';
 /** Called by a unit member: records a nomination for their unit with its eligibility check stored. */
 export const proposeNomination = onCall(async (request) => {
   const actor = claimsOf(request);
-  await requireMovementAct(getFirestore(), actor, request.data, 'nominate');
   const input = parseInput(ProposeNominationInput, request.data);
+  await requireMovementAct(getFirestore(), actor, input, 'nominate');
   refuseWith(proposalRefusal(actor, input.orgId, input.proposingUnitId, input.disciplineConfirmed));
   return propose({ db: getFirestore(), now: Date.now }, actor, input);
 });

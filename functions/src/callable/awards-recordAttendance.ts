@@ -8,7 +8,7 @@ import { recordAttendance as record } from '../awards/meetings.js';
 /** Called by the meeting's chair, secretary or organiser before voting: who is present, who is absent and why. */
 export const recordAttendance = onCall(async (request) => {
   const actor = claimsOf(request);
-  await requireMovementAct(getFirestore(), actor, request.data, 'meeting');
   const input = parseInput(RecordAttendanceInput, request.data);
+  await requireMovementAct(getFirestore(), actor, input, 'meeting');
   return record({ db: getFirestore(), now: Date.now }, actor, input);
 });

@@ -36,7 +36,7 @@ export function requireActiveUnit(snap: DocumentSnapshot): void {
  * read before the service runs. Only for the caller's own organisation; the service refuses others.
  */
 export async function requireMovementAct(db: Firestore, actor: Pick<Claims, 'org'>, data: unknown, act: MovementAct): Promise<void> {
-  // Before the callable's own parse: outside its phase the act is refused whatever else it sends.
+  // After the callable's parse (broken input is refused as such first); outside its phase the act is refused.
   const key = MovementKey.safeParse(data);
   if (!key.success || actor.org !== key.data.orgId) return; // the callable's own checks refuse these
   requireAct(parseMovement(await db.doc(paths.movement(key.data.orgId, key.data.movementId)).get()), act);
