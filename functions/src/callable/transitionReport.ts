@@ -6,6 +6,7 @@
 import { HttpsError } from 'firebase-functions/v2/https';
 import { FieldValue, type Firestore, type Transaction } from 'firebase-admin/firestore';
 import {
+  issuesMessage,
   Appraisal,
   Evidence,
   ReportHistoryEntry,
@@ -61,7 +62,7 @@ export async function transitionReport(
     if (!movementSnap.exists || !reportSnap.exists) throw new HttpsError('not-found', 'Không tìm thấy báo cáo.');
     const movement = parseMovement(movementSnap);
     const parsed = Report.safeParse(toDomain(reportSnap.data()));
-    if (!parsed.success) throw new HttpsError('failed-precondition', `Báo cáo có dữ liệu không hợp lệ: ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success) throw new HttpsError('failed-precondition', `Báo cáo có dữ liệu không hợp lệ: ${issuesMessage(parsed.error.issues)}`);
     const report = parsed.data;
     const period = movement.periods.find((p) => p.id === report.periodId);
     if (!period) throw new HttpsError('failed-precondition', 'Kỳ báo cáo không thuộc phong trào này.');
