@@ -60,11 +60,13 @@ describe('advanceMovement: refusals that change nothing', () => {
     ['head', 'published', 'PERMISSION_DENIED', 'Chỉ Thường trực (Phòng Văn hóa – Xã hội) mới được chuyển giai đoạn phong trào.'],
     ['chair', 'published', 'PERMISSION_DENIED', 'Chỉ Thường trực (Phòng Văn hóa – Xã hội) mới được chuyển giai đoạn phong trào.'],
     ['secretariat', 'open', 'FAILED_PRECONDITION', 'Phong trào đang ở giai đoạn “Dự thảo”: bước tiếp theo chỉ có thể là “Đã phát động” (không bỏ bước, không quay lại).'],
-    ['secretariat', 'finished', 'INVALID_ARGUMENT', 'Dữ liệu không hợp lệ'],
+    // A phase that does not exist: refused as input, in words (domain/messages.ts), never zod's English.
+    ['secretariat', 'finished', 'INVALID_ARGUMENT', null],
   ] as const)('%s → %s: %s', async (who, to, code, message) => {
     const r = await advance(who, to);
     expect(r.error?.status).toBe(code);
-    expect(r.error?.message).toContain(message);
+    if (message) expect(r.error?.message).toContain(message);
+    else expect(r.error?.message).not.toMatch(/Invalid|expected|received/);
     expect(await status()).toBe('draft');
   });
 
