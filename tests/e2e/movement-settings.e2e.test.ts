@@ -56,6 +56,8 @@ describe('movement settings', () => {
     await page.getByTestId('password').fill(PASSWORD);
     await page.getByTestId('sign-in-submit').click();
     expect(await page.getByTestId('nav-admin').innerText({ timeout: SLOW })).toBe('Cấu hình');
+    // The secretariat's Cấu hình opens on its movements list; the settings are the next tab.
+    await page.getByTestId('admin-tab-movement').click({ timeout: SLOW });
     await page.getByTestId('settings-form').waitFor({ timeout: SLOW });
     expect(await page.getByTestId('admin-tab-units').count()).toBe(0);
 
