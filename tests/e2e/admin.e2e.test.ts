@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { BASE_URL, launchBrowser } from '../support/browser.js';
+import { BASE_URL, launchBrowser, closeBrowser } from '../support/browser.js';
 import { paths, writeXlsx, type Claims } from '@thidua/domain';
 import { seedDemo } from '../support/seed.js';
 import { adminAuth, adminDb, waitFor } from '../support/admin.js';
@@ -51,9 +51,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await context?.close().catch(() => undefined);
-  await browser?.close();
-  if (problems.length) console.warn(`Browser messages:\n${problems.join('\n')}`);
+  await closeBrowser(browser, [context], problems);
 });
 
 describe('admin page', () => {

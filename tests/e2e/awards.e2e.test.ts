@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { BASE_URL, launchBrowser } from '../support/browser.js';
+import { BASE_URL, launchBrowser, closeBrowser } from '../support/browser.js';
 import { DEMO_PASSWORD, DossierDocument, awardPaths, haiAnOrg, paths, plan119Movement, type Claims, type Member, type Standings } from '@thidua/domain';
 import { adminAuth, adminDb, waitFor } from '../support/admin.js';
 import { seedStandings } from '../support/standings.js';
@@ -131,9 +131,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  if (problems.length) console.warn(`Browser messages:\n${problems.join('\n')}`);
+  await closeBrowser(browser, contexts, problems);
 });
 
 describe('awards: from nomination to a downloaded dossier', () => {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { BASE_URL, launchBrowser } from '../support/browser.js';
+import { BASE_URL, launchBrowser, closeBrowser } from '../support/browser.js';
 import { paths, type Claims } from '@thidua/domain';
 import { adminAuth, adminDb } from '../support/admin.js';
 import { call, idToken } from '../support/http.js';
@@ -62,9 +62,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await context?.close().catch(() => undefined);
-  await browser?.close();
-  if (problems.length) console.warn(`Browser messages:\n${problems.join('\n')}`);
+  await closeBrowser(browser, [context], problems);
 });
 
 describe('claims changed by an admin reach the open page', () => {

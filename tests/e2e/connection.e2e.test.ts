@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser } from 'playwright-core';
-import { BASE_URL, launchBrowser } from '../support/browser.js';
+import { BASE_URL, launchBrowser, closeBrowser } from '../support/browser.js';
 import { DEMO_PASSWORD } from '@thidua/domain';
 import { seedDemo } from '../support/seed.js';
 
@@ -21,8 +21,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (problems.length) console.warn(`Browser messages:\n${problems.join('\n')}`);
+  await closeBrowser(browser, [], problems);
 });
 
 describe('connection state', () => {

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { BASE_URL, launchBrowser } from '../support/browser.js';
+import { BASE_URL, launchBrowser, closeBrowser } from '../support/browser.js';
 import { DEMO_PASSWORD, Movement, isApplicable, isSelfScored, paths, reportId, scoreReport, type Criterion, type Report } from '@thidua/domain';
 import { adminDb, waitFor } from '../support/admin.js';
 import { seedOwnOrg } from '../support/own-org.js';
@@ -100,9 +100,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  if (problems.length) console.warn(`Browser messages:\n${problems.join('\n')}`);
+  await closeBrowser(browser, contexts, problems);
 });
 
 describe('a unit reports the whole Plan 119 scorecard with evidence', () => {

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { BASE_URL, launchBrowser } from '../support/browser.js';
+import { BASE_URL, launchBrowser, closeBrowser } from '../support/browser.js';
 import { Timestamp } from 'firebase-admin/firestore';
 import { isApplicable, paths, plan119Movement, reportId, scoreReport, type Claims, type Report } from '@thidua/domain';
 import { adminAuth, adminDb, waitFor } from '../support/admin.js';
@@ -128,9 +128,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  if (problems.length) console.warn(`Browser messages:\n${problems.join('\n')}`);
+  await closeBrowser(browser, contexts, problems);
 });
 
 describe('appraisal from notification to approval, live on three pages', () => {

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { BASE_URL, launchBrowser } from '../support/browser.js';
+import { BASE_URL, launchBrowser, closeBrowser } from '../support/browser.js';
 import { DEMO_PASSWORD, STANDINGS_SHEETS, paths, pointsToNextBand, type Movement } from '@thidua/domain';
 import { adminDb, waitFor } from '../support/admin.js';
 import { readXlsx } from '../support/xlsx.js';
@@ -63,10 +63,8 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
+  await closeBrowser(browser, contexts, problems);
   await db.recursiveDelete(db.doc(paths.org(o.orgId)));
-  if (problems.length) console.warn(`Browser messages:\n${problems.join('\n')}`);
 });
 
 describe('standings page', () => {

@@ -3,7 +3,7 @@
  * flags this machine needs (no background networking: its connections are refused here), and the
  * web app as the Hosting emulator serves it.
  */
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 export const BASE_URL = process.env.HOSTING_URL ?? 'http://127.0.0.1:5050';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -23,4 +23,14 @@ const FLAGS = [
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+}
+
+/**
+ * Every suite's teardown: its contexts (a context that already failed is no reason to stop), the
+ * browser, then what the pages reported on the console, for the run's log.
+ */
+export async function closeBrowser(browser: Browser | undefined, contexts: readonly (BrowserContext | undefined)[], problems: readonly string[]): Promise<void> {
+  for (const c of contexts) await c?.close().catch(() => undefined);
+  await browser?.close();
+  if (problems.length) console.warn(`Browser messages:\n${problems.join('\n')}`);
 }
