@@ -14,6 +14,7 @@ import {
   Report,
   Unit,
   reportId as makeReportId,
+  followingReportId,
   sameEntry,
   scoredContent,
   standingEntry,
@@ -33,6 +34,8 @@ export interface RecomputeOutcome {
   changed: boolean;
   reads: number;
   writes: number;
+  /** The unit's report of the next period, whose "increase" targets compare with this one (null if none). */
+  following: string | null;
 }
 
 /**
@@ -91,10 +94,11 @@ export async function recomputeUnit(db: Firestore, t: RecomputeTarget, now: () =
       const guessed = known ? sources(db, t, known) : null;
       const [movementSnap, ...first] = await tx.getAll(movementRef, ...(guessed ?? []));
       let reads = 1 + first.length;
-      if (!movementSnap!.exists) return { changed: false, reads, writes: 0 };
+      if (!movementSnap!.exists) return { changed: false, reads, writes: 0, following: null };
       const movement = movementOf(db, movementSnap!);
+      const following = followingReportId(movement, t.reportId);
       const needed = sources(db, t, movement);
-      if (!needed) return { changed: false, reads, writes: 0 };
+      if (!needed) return { changed: false, reads, writes: 0, following };
       let snaps = first;
       if (!samePaths(guessed, needed)) {
         snaps = await tx.getAll(...needed);
@@ -165,7 +169,7 @@ export async function recomputeUnit(db: Firestore, t: RecomputeTarget, now: () =
         tx.set(entryRef, { ...entry, periodId, updatedAt: now() });
         writes++;
       }
-      return { changed: writes > 0, reads, writes };
+      return { changed: writes > 0, reads, writes, following };
     },
     { maxAttempts: 50 },
   );
