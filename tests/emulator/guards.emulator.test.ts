@@ -23,6 +23,7 @@ import {
 import { adminDb } from '../support/admin.js';
 import { FUNCTIONS, call, idToken, type CallResult } from '../support/http.js';
 import { ISOLATED_PASSWORD, seedIsolatedOrg } from '../support/isolated-org.js';
+import { callableTargets } from '../support/fuzz.js';
 
 const ORG = 'test-guards';
 const MOVEMENT = 'kh-guards';
@@ -91,7 +92,18 @@ interface Row {
   refusedWith?: RegExp;
 }
 
-const nominationRefusal = { nominationId: 'n-none' };
+/**
+ * A well-formed input for an award callable (the fuzz suite's sample, moved into this organisation):
+ * the callables parse their input before the phase guard, so only a valid one reaches the phase.
+ */
+function awardInput(name: string, org = ORG, movementId = MOVEMENT): Record<string, unknown> {
+  const sample = structuredClone(callableTargets.find((t) => t.name === name)!.sample) as Record<string, unknown>;
+  const input: Record<string, unknown> = { ...sample, orgId: org, movementId };
+  if ('proposingUnitId' in input) input.proposingUnitId = UNIT;
+  if ('unitId' in input) input.unitId = UNIT;
+  if (typeof input.nominee === 'object' && input.nominee) (input.nominee as Record<string, unknown>).unitId = UNIT;
+  return input;
+}
 const ROWS: Row[] = [
   { name: 'submitReport (draft)', act: 'report-submit', reportStatus: 'draft', prepare: () => putReport('draft'), run: () => call(callables.submitReport, ref, tokens.head) },
   { name: 'submitReport (returned)', act: 'report-submit', reportStatus: 'returned', prepare: () => putReport('returned'), run: () => call(callables.submitReport, ref, tokens.head) },
@@ -107,13 +119,13 @@ const ROWS: Row[] = [
   { name: 'setMovementSettings', act: 'configure', run: () => call(callables.setMovementSettings, { ...scope, maxPoints: {}, notApplicable: {}, deadlines: {} }, tokens.secretariat), refusedWith: /^Phong trào đã mở nhận báo cáo: chỉ được gia hạn thời hạn nộp/ },
   { name: 'extendDeadline', act: 'extend-deadline', run: () => call(callables.extendDeadline, { ...scope, periodId: PERIOD, deadline: Date.now() + 40 * DAY + Math.floor(Math.random() * DAY), reason: 'Đơn vị xin gia hạn.' }, tokens.secretariat), refusedWith: /^Phong trào (chưa mở nhận báo cáo|đã qua giai đoạn nhận báo cáo)/ },
   // The award callables: only the phase is at stake here (their own rules are awards.emulator's).
-  { name: 'proposeNomination', act: 'nominate', run: () => call('proposeNomination', { ...scope, proposingUnitId: UNIT }, tokens.head) },
-  { name: 'overrideEligibility', act: 'nominate', run: () => call('overrideEligibility', { ...scope, ...nominationRefusal, flag: 'x', reason: 'Lý do đủ dài.' }, tokens.secretariat) },
-  { name: 'openMeeting', act: 'meeting', run: () => call('openMeeting', { ...scope }, tokens.secretariat) },
-  { name: 'recordAttendance', act: 'meeting', run: () => call('recordAttendance', { ...scope, meetingId: 'm-none' }, tokens.secretariat) },
-  { name: 'castVote', act: 'vote', run: () => call('castVote', { ...scope, meetingId: 'm-none', nominationId: 'n-none', choice: 'yes' }, tokens.chair) },
-  { name: 'closeMeeting', act: 'meeting', run: () => call('closeMeeting', { ...scope, meetingId: 'm-none' }, tokens.secretariat) },
-  { name: 'decideNomination', act: 'decide', run: () => call('decideNomination', { ...scope, ...nominationRefusal, outcome: 'approve' }, tokens.chair) },
+  { name: 'proposeNomination', act: 'nominate', run: () => call('proposeNomination', awardInput('proposeNomination'), tokens.head) },
+  { name: 'overrideEligibility', act: 'nominate', run: () => call('overrideEligibility', awardInput('overrideEligibility'), tokens.secretariat) },
+  { name: 'openMeeting', act: 'meeting', run: () => call('openMeeting', awardInput('openMeeting'), tokens.secretariat) },
+  { name: 'recordAttendance', act: 'meeting', run: () => call('recordAttendance', awardInput('recordAttendance'), tokens.secretariat) },
+  { name: 'castVote', act: 'vote', run: () => call('castVote', awardInput('castVote'), tokens.chair) },
+  { name: 'closeMeeting', act: 'meeting', run: () => call('closeMeeting', awardInput('closeMeeting'), tokens.secretariat) },
+  { name: 'decideNomination', act: 'decide', run: () => call('decideNomination', awardInput('decideNomination'), tokens.chair) },
 ];
 
 beforeAll(async () => {
@@ -185,7 +197,7 @@ describe('the unit and the movement themselves', () => {
     for (const [name, res] of [
       ['submitReport', await call(callables.submitReport, bad, tokens.head)],
       ['freezeStandings', await call(callables.freezeStandings, { orgId: ORG, movementId: 'hong', periodId: PERIOD, stage: 'final' }, tokens.secretariat)],
-      ['proposeNomination', await call('proposeNomination', { orgId: ORG, movementId: 'hong', proposingUnitId: UNIT }, tokens.head)],
+      ['proposeNomination', await call('proposeNomination', awardInput('proposeNomination', ORG, 'hong'), tokens.head)],
     ] as const) {
       expect(res.error?.status, name).toBe('FAILED_PRECONDITION');
       expect(res.error?.message, name).toContain('Dữ liệu của phong trào “hong” không hợp lệ');
