@@ -9,7 +9,17 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', 'functions/lib/**', '.data/**', '.cache/**', 'coverage/**', 'tests/docs/out/**', 'bench/.out/**', 'test-results/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'functions/lib/**',
+      '.data/**',
+      '.cache/**',
+      'coverage/**',
+      'tests/docs/out/**',
+      'bench/.out/**',
+      'test-results/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

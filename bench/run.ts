@@ -27,9 +27,15 @@ const BENCHMARKS: { id: string; title: string; run: () => Promise<Section> }[] =
   { id: 'dossier', title: '5. Dossier generation', run: dossierGeneration },
 ];
 
-const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+const only = process.env.BENCH_ONLY?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const chosen = only?.length ? BENCHMARKS.filter((b) => only.includes(b.id)) : BENCHMARKS;
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' / ');
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' / ');
 
 const started = new Date();
 const loadBefore = load();

@@ -28,15 +28,20 @@ if (!counts) {
     `npm exited with ${r.status}`;
   console.error(
     `⚠ npm audit could not get an answer from the registry (${(process.env.npm_config_registry ?? 'https://registry.npmjs.org/').replace(/\/$/, '')}): ${cause.trim()}\n` +
-      '  The production dependencies were NOT checked. Run `npm audit --omit=dev` where the registry\'s audit endpoint is reachable' +
+      "  The production dependencies were NOT checked. Run `npm audit --omit=dev` where the registry's audit endpoint is reachable" +
       ' (THIDUA_AUDIT=require makes this a failure).',
   );
   process.exit(process.env.THIDUA_AUDIT === 'require' ? 1 : 0);
 }
 const bad = Object.entries(report.vulnerabilities ?? {}).filter(([, v]) => v.severity === 'high' || v.severity === 'critical');
-console.log(`npm audit --omit=dev: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+console.log(
+  `npm audit --omit=dev: ${Object.entries(counts)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}`,
+);
 if (bad.length) {
-  for (const [name, v] of bad) console.error(`✖ ${v.severity}: ${name} ${v.range ?? ''} — fix: ${v.fixAvailable ? JSON.stringify(v.fixAvailable) : 'none available'}`);
+  for (const [name, v] of bad)
+    console.error(`✖ ${v.severity}: ${name} ${v.range ?? ''} — fix: ${v.fixAvailable ? JSON.stringify(v.fixAvailable) : 'none available'}`);
   process.exit(1);
 }
 console.log('✔ No high or critical vulnerability in the production dependencies.');

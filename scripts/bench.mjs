@@ -71,7 +71,15 @@ const log = createWriteStream(LOG);
 console.log(`▶ Benchmarks inside the emulators (full emulator output: ${LOG})`);
 const child = spawn(
   firebaseBin(),
-  ['emulators:exec', ...(shifted ? ['--config', shifted.configPath] : []), '--only', 'auth,firestore,functions,hosting', '--project', PROJECT_ID, 'npx tsx bench/run.ts'],
+  [
+    'emulators:exec',
+    ...(shifted ? ['--config', shifted.configPath] : []),
+    '--only',
+    'auth,firestore,functions,hosting',
+    '--project',
+    PROJECT_ID,
+    'npx tsx bench/run.ts',
+  ],
   { cwd: ROOT, env: { ...env, BENCH_EMULATOR_LOG: LOG }, stdio: ['pipe', 'pipe', 'pipe'] },
 );
 // firebase-tools prompts for a function param that has no value in functions/.env.demo-thidua, even

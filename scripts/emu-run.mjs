@@ -40,7 +40,14 @@ if (k > 0) {
   emulators.logging.port = 4600 + shift;
 }
 try {
-  assertBrowserSafePorts(Object.fromEntries(Object.entries(emulators).filter(([, v]) => v && typeof v === 'object' && 'port' in v).map(([n, v]) => [n, v.port])), k);
+  assertBrowserSafePorts(
+    Object.fromEntries(
+      Object.entries(emulators)
+        .filter(([, v]) => v && typeof v === 'object' && 'port' in v)
+        .map(([n, v]) => [n, v.port]),
+    ),
+    k,
+  );
 } catch (e) {
   console.error(`✖ ${e.message}`);
   process.exit(2);

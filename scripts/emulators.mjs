@@ -25,8 +25,7 @@ export function checkJava() {
   const r = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (r.error) {
     throw new PreflightError(
-      'Java was not found. The Firestore emulator needs Java 17 or newer.\n' +
-        '  Fix (Debian/Ubuntu): sudo apt-get install -y openjdk-17-jre-headless',
+      'Java was not found. The Firestore emulator needs Java 17 or newer.\n' + '  Fix (Debian/Ubuntu): sudo apt-get install -y openjdk-17-jre-headless',
     );
   }
   const m = /version "(\d+)(?:\.(\d+))?/.exec(r.stderr + r.stdout);
@@ -55,9 +54,7 @@ function manifestLine(name, value) {
 async function buildLauncher(targetJar) {
   const launcher = join(ROOT, '.cache', 'firestore-launcher.jar');
   const manifest =
-    ['Manifest-Version: 1.0', manifestLine('Main-Class', MAIN_CLASS), manifestLine('Class-Path', pathToFileURL(targetJar).href)].join(
-      '\r\n',
-    ) + '\r\n\r\n';
+    ['Manifest-Version: 1.0', manifestLine('Main-Class', MAIN_CLASS), manifestLine('Class-Path', pathToFileURL(targetJar).href)].join('\r\n') + '\r\n\r\n';
   const zip = new JSZip();
   zip.file('META-INF/MANIFEST.MF', manifest);
   mkdirSync(dirname(launcher), { recursive: true });
@@ -173,7 +170,8 @@ const CHROMIUM_UNSAFE_PORTS = new Set([1719, 1720, 1723, 2049, 3659, 4045, 4190,
 /** Throws, naming the port, when an emulator port of a shifted layout is one Chromium refuses. */
 export function assertBrowserSafePorts(ports, k) {
   for (const [name, port] of Object.entries(ports)) {
-    if (CHROMIUM_UNSAFE_PORTS.has(port)) throw new PreflightError(`Offset ${k} puts the ${name} emulator on port ${port}, which Chromium refuses (ERR_UNSAFE_PORT): choose another offset.`);
+    if (CHROMIUM_UNSAFE_PORTS.has(port))
+      throw new PreflightError(`Offset ${k} puts the ${name} emulator on port ${port}, which Chromium refuses (ERR_UNSAFE_PORT): choose another offset.`);
   }
 }
 

@@ -77,7 +77,11 @@ function stop({ child, output }, round) {
 }
 
 async function writeDoc(id, value) {
-  const res = await fetch(`${FS}/restartCheck?documentId=${id}`, { method: 'POST', headers: OWNER, body: JSON.stringify({ fields: { value: { stringValue: value } } }) });
+  const res = await fetch(`${FS}/restartCheck?documentId=${id}`, {
+    method: 'POST',
+    headers: OWNER,
+    body: JSON.stringify({ fields: { value: { stringValue: value } } }),
+  });
   if (!res.ok) fail(`could not write restartCheck/${id}: ${res.status} ${await res.text()}`);
 }
 async function readDoc(id) {
@@ -87,11 +91,19 @@ async function readDoc(id) {
   return (await res.json()).fields?.value?.stringValue ?? null;
 }
 async function signUp(email, password) {
-  const res = await fetch(`${AUTH}/accounts:signUp?key=demo-api-key`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password, returnSecureToken: true }) });
+  const res = await fetch(`${AUTH}/accounts:signUp?key=demo-api-key`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password, returnSecureToken: true }),
+  });
   if (!res.ok) fail(`could not create ${email}: ${res.status} ${await res.text()}`);
 }
 async function signIn(email, password) {
-  const res = await fetch(`${AUTH}/accounts:signInWithPassword?key=demo-api-key`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password, returnSecureToken: true }) });
+  const res = await fetch(`${AUTH}/accounts:signInWithPassword?key=demo-api-key`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password, returnSecureToken: true }),
+  });
   return res.ok;
 }
 

@@ -27,7 +27,9 @@ const rules = readFileSync(RULES_FILE, 'utf8');
 const reports = [];
 const dir = process.env.THIDUA_RULES_COVERAGE_DIR;
 if (dir && existsSync(dir)) {
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     reports.push({ source: f, body: JSON.parse(readFileSync(join(dir, f), 'utf8')) });
   }
 }
@@ -69,9 +71,7 @@ const total = nodes.size;
 const hit = [...nodes.values()].filter((n) => n.hit).length;
 const percent = ((100 * hit) / total).toFixed(1);
 // Report the outermost expressions never evaluated: a parent never evaluated implies its children.
-const missed = [...nodes.values()]
-  .filter((n) => !n.hit && ![...n.parents].some((k) => !nodes.get(k).hit))
-  .sort((a, b) => a.start - b.start);
+const missed = [...nodes.values()].filter((n) => !n.hit && ![...n.parents].some((k) => !nodes.get(k).hit)).sort((a, b) => a.start - b.start);
 
 // endOffset is where the expression's last token starts: extend to that token (and closing brackets).
 const lastToken = (at) => /^(?:\[\]|\{\}|'[^']*'|"[^"]*"|[\w$]+|\S)[)\]}]*/.exec(rules.slice(at))?.[0] ?? '';

@@ -58,9 +58,9 @@ export async function seedDemo(opts: { projectId?: string; now?: number } = {}):
 
   const accounts: SeedResult['accounts'] = [];
   for (const acc of demoAccounts) {
-    const user = await auth.getUserByEmail(acc.email).catch(() =>
-      auth.createUser({ email: acc.email, password: DEMO_PASSWORD, displayName: acc.displayName, emailVerified: true }),
-    );
+    const user = await auth
+      .getUserByEmail(acc.email)
+      .catch(() => auth.createUser({ email: acc.email, password: DEMO_PASSWORD, displayName: acc.displayName, emailVerified: true }));
     const claims: Claims = { org: DEMO_ORG_ID, roles: acc.roles, units: acc.units };
     await auth.setCustomUserClaims(user.uid, claims);
     accounts.push({ email: acc.email, uid: user.uid });

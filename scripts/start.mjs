@@ -10,7 +10,18 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ROOT, PROJECT_ID, PORTS as DEFAULT_PORTS, emulatorEnv, checkPorts, firebaseBin, offsetArg, portInUse, shiftedConfig, PreflightError } from './emulators.mjs';
+import {
+  ROOT,
+  PROJECT_ID,
+  PORTS as DEFAULT_PORTS,
+  emulatorEnv,
+  checkPorts,
+  firebaseBin,
+  offsetArg,
+  portInUse,
+  shiftedConfig,
+  PreflightError,
+} from './emulators.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
@@ -65,7 +76,16 @@ try {
 
 if (!flag('--no-build')) step('Building functions and web', 'npm', ['run', '--silent', 'build'], { ...process.env, ...(shifted?.vite ?? {}) });
 mkdirSync(DATA, { recursive: true });
-const args = ['emulators:start', ...(shifted ? ['--config', shifted.configPath] : []), '--only', 'auth,firestore,functions,hosting', '--project', PROJECT_ID, '--export-on-exit', DATA];
+const args = [
+  'emulators:start',
+  ...(shifted ? ['--config', shifted.configPath] : []),
+  '--only',
+  'auth,firestore,functions,hosting',
+  '--project',
+  PROJECT_ID,
+  '--export-on-exit',
+  DATA,
+];
 if (existsSync(join(DATA, 'firebase-export-metadata.json'))) args.push('--import', DATA);
 
 const emulators = spawn(firebaseBin(), args, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -81,7 +101,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 }
 emulators.on('exit', (code) => {
   console.log(`[thidua] Stopped${code ? ` (exit ${code})` : ''}.`);
-  process.exit(failed ? 1 : stopping ? 0 : code ?? 1);
+  process.exit(failed ? 1 : stopping ? 0 : (code ?? 1));
 });
 
 // firebase-tools opens the ports in no fixed order (functions can listen before auth does): wait for each.
@@ -94,16 +114,19 @@ if (!(await ready())) {
   emulators.kill('SIGINT');
 } else {
   await new Promise((r) => setTimeout(r, 1500));
-  const seeded = flag('--no-seed') ? { status: 0 } : (console.log('▶ Loading demo data'), spawnSync('npx', ['tsx', 'scripts/seed.ts'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      FIRESTORE_EMULATOR_HOST: `127.0.0.1:${PORTS.firestore}`,
-      FIREBASE_AUTH_EMULATOR_HOST: `127.0.0.1:${PORTS.auth}`,
-      GCLOUD_PROJECT: PROJECT_ID,
-    },
-  }));
+  const seeded = flag('--no-seed')
+    ? { status: 0 }
+    : (console.log('▶ Loading demo data'),
+      spawnSync('npx', ['tsx', 'scripts/seed.ts'], {
+        cwd: ROOT,
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          FIRESTORE_EMULATOR_HOST: `127.0.0.1:${PORTS.firestore}`,
+          FIREBASE_AUTH_EMULATOR_HOST: `127.0.0.1:${PORTS.auth}`,
+          GCLOUD_PROJECT: PROJECT_ID,
+        },
+      }));
   if (seeded.status !== 0) {
     // Never leave the emulators running without us: stop them (saving what is there) and say why.
     console.error('✖ Loading demo data failed (see above); stopping the emulators.');
@@ -111,8 +134,8 @@ if (!(await ready())) {
     failed = true;
     emulators.kill('SIGINT');
   } else {
-  const { demoAccounts, DEMO_PASSWORD } = await import('./demo-accounts.mjs');
-  console.log(`
+    const { demoAccounts, DEMO_PASSWORD } = await import('./demo-accounts.mjs');
+    console.log(`
 ┌──────────────────────────────────────────────────────────────────────────────
 │ Thi Đua CCHC is running: http://127.0.0.1:${PORTS.hosting}
 │ Mật khẩu mọi tài khoản demo / password of every demo account: ${DEMO_PASSWORD}

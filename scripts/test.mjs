@@ -1,4 +1,4 @@
-// `npm test`: typecheck every workspace, lint (ESLint, zero warnings), pure unit tests, build, then the emulator-backed suites
+// `npm test`: typecheck every workspace, lint (ESLint, zero warnings), format check (Prettier), pure unit tests, build, then the emulator-backed suites
 // (rules, functions, browser, fuzzing, sustained load) inside `firebase emulators:exec`, then restart
 // durability (scripts/restart-check.mjs) and the dependency audit (scripts/audit.mjs). Exits non-zero
 // on any failure. THIDUA_FUZZ_RUNS=k multiplies the fuzz cases; THIDUA_LOAD_SECONDS sets the load test.
@@ -48,6 +48,7 @@ try {
   ensureTools();
   run('Typecheck (domain, functions, web, tests)', 'npm', ['run', '--silent', 'typecheck']);
   run('Lint (ESLint with typescript-eslint, lit and lit-a11y; zero warnings)', 'npm', ['run', '--silent', 'lint']);
+  run('Format (Prettier: every file as `npm run format` leaves it)', 'npm', ['run', '--silent', 'format:check']);
   run('Unit tests (pure domain and components)', 'npx', ['vitest', 'run', '--project', 'unit']);
   run('Build functions and web', 'npm', ['run', '--silent', 'build']);
   await checkPorts();

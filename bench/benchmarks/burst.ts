@@ -9,7 +9,18 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { paths, reportId } from '@thidua/domain';
 import { db, emulatorLog, emulatorLogSize, errorSummary, functionDurations, maxConcurrency } from '../lib/emulators.js';
-import { MOVEMENT_ID, benchMovement, expectedStandings, firstDifference, makeReport, makeUnits, reportPath, seedOrg, storedReport, watchStandings } from '../lib/fixtures.js';
+import {
+  MOVEMENT_ID,
+  benchMovement,
+  expectedStandings,
+  firstDifference,
+  makeReport,
+  makeUnits,
+  reportPath,
+  seedOrg,
+  storedReport,
+  watchStandings,
+} from '../lib/fixtures.js';
 import { bytes, canonical, firestoreDocSize, ms, percentile, pool, ratio } from '../lib/stats.js';
 import type { Row, Section } from '../lib/report.js';
 
@@ -112,7 +123,9 @@ async function burst(n: number): Promise<BurstResult> {
     await Promise.race([settled, new Promise((r) => setTimeout(r, 1000))]);
     samples.push({ t: performance.now(), present });
     if (++tick % 15 === 0 && settledAt === null) {
-      console.log(`[bench] burst ${n}: ${ms(el)} elapsed, ${present}/${n} units in the standings (${equal} entries already equal to the final ones, ranks included)`);
+      console.log(
+        `[bench] burst ${n}: ${ms(el)} elapsed, ${present}/${n} units in the standings (${equal} entries already equal to the final ones, ranks included)`,
+      );
     }
   }
   stop();
@@ -136,8 +149,16 @@ async function burst(n: number): Promise<BurstResult> {
     scores,
     lastProgressMs: lastProgress - t0,
     stopped,
-    standingsBytes: [...lastRaw.values()].reduce((sum, e) => sum + firestoreDocSize(paths.standingEntry(orgId, MOVEMENT_ID, reportId(movement.currentPeriodId, String(e['unitId']))), e), 0),
-    entryBytes: Math.max(0, ...[...lastRaw.values()].map((e) => firestoreDocSize(paths.standingEntry(orgId, MOVEMENT_ID, reportId(movement.currentPeriodId, String(e['unitId']))), e))),
+    standingsBytes: [...lastRaw.values()].reduce(
+      (sum, e) => sum + firestoreDocSize(paths.standingEntry(orgId, MOVEMENT_ID, reportId(movement.currentPeriodId, String(e['unitId']))), e),
+      0,
+    ),
+    entryBytes: Math.max(
+      0,
+      ...[...lastRaw.values()].map((e) =>
+        firestoreDocSize(paths.standingEntry(orgId, MOVEMENT_ID, reportId(movement.currentPeriodId, String(e['unitId']))), e),
+      ),
+    ),
     fn: functionDurations(log, 'onReportWritten'),
     errors: errorSummary(log),
     mismatches,
@@ -166,7 +187,9 @@ export async function deadlineBurst(): Promise<Section> {
   const results: BurstResult[] = [];
   for (const n of sizes) results.push(await burst(n));
   const rows: Row[] = [];
-  const notes: string[] = [`Parallel Admin SDK writes of submitted reports, at most ${CONCURRENCY} in flight; a listener on the standings checks every snapshot for exact equality with computeStandings(scoreReport(…)).`];
+  const notes: string[] = [
+    `Parallel Admin SDK writes of submitted reports, at most ${CONCURRENCY} in flight; a listener on the standings checks every snapshot for exact equality with computeStandings(scoreReport(…)).`,
+  ];
   for (const r of results) {
     const ok = r.settledMs !== null;
     rows.push({
@@ -201,9 +224,9 @@ export async function deadlineBurst(): Promise<Section> {
   if (results.some((r) => r.concurrency === 1)) {
     notes.push(
       'The functions emulator runs one onReportWritten at a time (most in flight: 1), so the settle time is the sum of the runs. Each run reads and writes ' +
-        'the same few small documents whatever N is (the report, its score, appraisal, unit, previous report and the unit\'s own standings entry; the ' +
+        "the same few small documents whatever N is (the report, its score, appraisal, unit, previous report and the unit's own standings entry; the " +
         'movement parsed once per version), so the burst grows linearly with N. Deployed functions run in parallel instead; with one entry document ' +
-        'per unit no two units\' transactions touch the same document, so there is no single hot document either.',
+        "per unit no two units' transactions touch the same document, so there is no single hot document either.",
     );
   }
   const previous = previousBurstFigures();

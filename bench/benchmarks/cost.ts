@@ -9,7 +9,19 @@ import { Timestamp, type Firestore, type Transaction } from 'firebase-admin/fire
 import { paths, reportId, scoreReport, type Movement, type Report } from '@thidua/domain';
 import { recomputeUnit } from '../../functions/src/standings/recompute.js';
 import { quietDb } from '../lib/emulators.js';
-import { MOVEMENT_ID, benchMovement, entryDocs, expectedStandings, makeReport, makeUnits, reportPath, seedOrg, storedReport, writeAll, type BenchUnit } from '../lib/fixtures.js';
+import {
+  MOVEMENT_ID,
+  benchMovement,
+  entryDocs,
+  expectedStandings,
+  makeReport,
+  makeUnits,
+  reportPath,
+  seedOrg,
+  storedReport,
+  writeAll,
+  type BenchUnit,
+} from '../lib/fixtures.js';
 import { bytes, firestoreDocSize, median, ms, ratio } from '../lib/stats.js';
 import type { Row, Section } from '../lib/report.js';
 import { previousStandingsStep, withSelfPoints } from '../lib/previous.js';
@@ -33,7 +45,8 @@ function counting(db: Firestore): { db: Firestore; counts: Counts } {
         if (typeof v !== 'function') return v;
         return (...args: unknown[]) => {
           if (prop === 'get') counts.reads += (args[0] as { constructor: { name: string } }).constructor.name === 'DocumentReference' ? 1 : Number.NaN;
-          if (prop === 'getAll') counts.reads += args.filter((a) => (a as { constructor?: { name: string } })?.constructor?.name === 'DocumentReference').length;
+          if (prop === 'getAll')
+            counts.reads += args.filter((a) => (a as { constructor?: { name: string } })?.constructor?.name === 'DocumentReference').length;
           if (prop === 'set' || prop === 'update' || prop === 'delete' || prop === 'create') counts.writes++;
           const out = (v as (...a: unknown[]) => unknown).apply(target, args);
           return out === target ? proxy : out;
@@ -102,7 +115,15 @@ async function runSize(db: Firestore, n: number, movement: Movement): Promise<Si
   const standings = { periodId: period, entries: expectedStandings(movement, units, ranked), updatedAt: base };
   const scoreDoc = (r: Report) => {
     const s = scoreReport({ movement, report: r });
-    return { ...s, unitId: r.unitId, periodId: r.periodId, status: r.status, criteriaVersion: movement.criteriaVersion, sourceUpdatedAt: r.updatedAt, computedAt: Timestamp.fromMillis(base) };
+    return {
+      ...s,
+      unitId: r.unitId,
+      periodId: r.periodId,
+      status: r.status,
+      criteriaVersion: movement.criteriaVersion,
+      sourceUpdatedAt: r.updatedAt,
+      computedAt: Timestamp.fromMillis(base),
+    };
   };
   await writeAll(db, [
     ...reports.map((r) => ({ path: reportPath(orgId, r), data: storedReport(r) })),
@@ -151,7 +172,11 @@ async function runSize(db: Firestore, n: number, movement: Movement): Promise<Si
 
   // Baseline in the same run: the form before issue 7 (one standings document, entries with
   // selfPoints, whole read and rewrite), on a copy of these standings.
-  const previous = { periodId: period, entries: Object.fromEntries(Object.entries(standings.entries).map(([id, e]) => [id, withSelfPoints(e)])), updatedAt: base };
+  const previous = {
+    periodId: period,
+    entries: Object.fromEntries(Object.entries(standings.entries).map(([id, e]) => [id, withSelfPoints(e)])),
+    updatedAt: base,
+  };
   const previousPath = `${paths.movement(orgId, MOVEMENT_ID)}/benchPrevious/${period}`;
   await db.doc(previousPath).set(previous);
   const previousBytes = firestoreDocSize(previousPath, previous);
@@ -173,9 +198,19 @@ export async function costPerChange(): Promise<Section> {
   const docsPerChange = (m: Measured) => m.reported.reads + m.reported.writes;
   const same = (xs: Measured[]) => xs.every((m) => rw(m) === rw(xs[0]!));
   const rows: Row[] = [
-    { measure: 'submission: reads/writes (recomputeUnit)', value: `${rw(l0)} @1,000`, baseline: `${rw(s0)} @10`, ratio: ratio(docsPerChange(l0), docsPerChange(s0)) },
+    {
+      measure: 'submission: reads/writes (recomputeUnit)',
+      value: `${rw(l0)} @1,000`,
+      baseline: `${rw(s0)} @10`,
+      ratio: ratio(docsPerChange(l0), docsPerChange(s0)),
+    },
     { measure: 'submission: counted on the Transaction', value: `${rwCounted(l0)}`, baseline: `${rwCounted(s0)}` },
-    { measure: 'appraisal change: reads/writes', value: `${rw(large.appraisal)} @1,000`, baseline: `${rw(small.appraisal)} @10`, ratio: ratio(docsPerChange(large.appraisal), docsPerChange(small.appraisal)) },
+    {
+      measure: 'appraisal change: reads/writes',
+      value: `${rw(large.appraisal)} @1,000`,
+      baseline: `${rw(small.appraisal)} @10`,
+      ratio: ratio(docsPerChange(large.appraisal), docsPerChange(small.appraisal)),
+    },
     { measure: 'duplicate delivery: reads/writes', value: `${rw(large.duplicate)}`, baseline: `${rw(small.duplicate)}` },
     {
       measure: 'document a change writes to the standings: one entry (Firestore size)',
@@ -224,7 +259,7 @@ export async function costPerChange(): Promise<Section> {
       `and all ${SUBMISSIONS} were ${same(small.submit) && same(large.submit) ? 'identical' : 'NOT identical: ' + [...small.submit, ...large.submit].map(rw).join(', ')}.`,
     `Billing-wise the cost per change is constant (ratio ${ratio(docsPerChange(l0), docsPerChange(s0))}), and so is its size: every document read or written is one unit's ` +
       `(report, score, appraisal, unit, previous report, its standings entry of ${bytes(large.entryBytes)}) plus the movement, which a warm instance parses once per version. ` +
-      'The standings are stored one entry per unit without ranks (readers rank them with the domain\'s standingsOf), so no document grows with the ward: ' +
+      "The standings are stored one entry per unit without ranks (readers rank them with the domain's standingsOf), so no document grows with the ward: " +
       `the one-document form held ${bytes(large.previousBytes)} at 1,000 units and hit Firestore's 1 MiB limit near the figure above.`,
     `"Previous standings step" replays the code before issue 7 (bench/lib/previous.ts: whole-document read, parse, canonical compare of every entry, whole-document set, entries with selfPoints) on a copy of the same standings in this run; it leaves out the report, score and appraisal reads, so it understates the old per-change time.`,
   ];
@@ -234,7 +269,7 @@ export async function costPerChange(): Promise<Section> {
         `so after an appraisal it finds nothing changed (${rw(large.appraisal)}). The figure above is the cost of a no-op, not of applying an appraisal.`,
     );
   } else {
-    notes.push('An appraisal change reaches the standings (the appraised total equals the domain\'s scoreReport with the appraisal).');
+    notes.push("An appraisal change reaches the standings (the appraised total equals the domain's scoreReport with the appraisal).");
   }
   return {
     id: 'cost',

@@ -18,7 +18,12 @@ type Renderers = { ext: string; render: Render }[];
 
 function loadFonts(): PdfFonts {
   const read = (file: string) => new Uint8Array(readFileSync(new URL(`../../domain/assets/fonts/${file}`, import.meta.url)));
-  return { regular: read(PDF_FONT_FILES.regular), bold: read(PDF_FONT_FILES.bold), italic: read(PDF_FONT_FILES.italic), boldItalic: read(PDF_FONT_FILES.boldItalic) };
+  return {
+    regular: read(PDF_FONT_FILES.regular),
+    bold: read(PDF_FONT_FILES.bold),
+    italic: read(PDF_FONT_FILES.italic),
+    boldItalic: read(PDF_FONT_FILES.boldItalic),
+  };
 }
 
 const REPS: Record<number, number> = { 1: 15, 100: 3 };
@@ -52,9 +57,17 @@ async function dossier(d: Docs, n: number, renderers: Renderers): Promise<{ file
   const models: [string, unknown][] = [
     ['01-To-trinh-don-vi', d.buildToTrinhUnit({ ...d.SAMPLE_TO_TRINH_UNIT, nominees: rows } as Parameters<Docs['buildToTrinhUnit']>[0])],
     ['02-Bien-ban-binh-xet', d.buildBienBan({ ...d.SAMPLE_BIEN_BAN_BINH_XET, votes } as Parameters<Docs['buildBienBan']>[0])],
-    ...reports.map((r, k): [string, unknown] => [`Bao cao thanh tich/${String(k + 1).padStart(3, '0')} ${people[k]!.name}`, d.buildBaoCaoThanhTich(r as Parameters<Docs['buildBaoCaoThanhTich']>[0])]),
+    ...reports.map((r, k): [string, unknown] => [
+      `Bao cao thanh tich/${String(k + 1).padStart(3, '0')} ${people[k]!.name}`,
+      d.buildBaoCaoThanhTich(r as Parameters<Docs['buildBaoCaoThanhTich']>[0]),
+    ]),
     ['03-Bien-ban-hoi-dong', d.buildBienBan({ ...d.SAMPLE_BIEN_BAN_HOI_DONG, votes } as Parameters<Docs['buildBienBan']>[0])],
-    ['04-Quyet-dinh', d.buildQuyetDinhGiayKhen({ ...d.SAMPLE_QUYET_DINH_GIAY_KHEN, awardees: rows.map(({ achievementSummary: _a, ...r }) => r) } as Parameters<Docs['buildQuyetDinhGiayKhen']>[0])],
+    [
+      '04-Quyet-dinh',
+      d.buildQuyetDinhGiayKhen({ ...d.SAMPLE_QUYET_DINH_GIAY_KHEN, awardees: rows.map(({ achievementSummary: _a, ...r }) => r) } as Parameters<
+        Docs['buildQuyetDinhGiayKhen']
+      >[0]),
+    ],
   ];
   const files = [];
   const bytesByExt: Record<string, number> = {};
@@ -95,7 +108,12 @@ export async function dossierGeneration(): Promise<Section> {
   const perDoc = (r: typeof p1, ext: string) => (r.bytesByExt[ext] ?? 0) / (r.files || 1);
   const rows: Row[] = [
     { measure: 'DOCX dossier, 1 nominee', value: ms(one.ms), baseline: '', ratio: '' },
-    { measure: 'DOCX dossier, 100 nominees (baseline: 100 × the first)', value: ms(hundred.ms), baseline: ms(100 * one.ms), ratio: ratio(hundred.ms, 100 * one.ms) },
+    {
+      measure: 'DOCX dossier, 100 nominees (baseline: 100 × the first)',
+      value: ms(hundred.ms),
+      baseline: ms(100 * one.ms),
+      ratio: ratio(hundred.ms, 100 * one.ms),
+    },
     { measure: 'per nominee at 100', value: ms(hundred.ms / 100), baseline: ms(one.ms), ratio: ratio(hundred.ms / 100, one.ms) },
     { measure: 'marginal cost of one more nominee', value: ms((hundred.ms - one.ms) / 99), baseline: '' },
     { measure: 'zip size (1 / 100 nominees)', value: `${bytes(one.zipBytes)} / ${bytes(hundred.zipBytes)}`, baseline: '' },
@@ -103,8 +121,18 @@ export async function dossierGeneration(): Promise<Section> {
     { measure: 'PDF dossier, 100 nominees (baseline: 100 × the first)', value: ms(p100.ms), baseline: ms(100 * p1.ms), ratio: ratio(p100.ms, 100 * p1.ms) },
     { measure: 'PDF marginal cost of one more nominee', value: ms((p100.ms - p1.ms) / 99), baseline: '' },
     { measure: 'mean PDF size per document (1 / 100 nominees)', value: `${bytes(perDoc(p1, 'pdf'))} / ${bytes(perDoc(p100, 'pdf'))}`, baseline: '' },
-    { measure: 'DOCX + PDF dossier as generated, 1 nominee (baseline: DOCX + PDF timed apart)', value: ms(b1.ms), baseline: ms(one.ms + p1.ms), ratio: ratio(b1.ms, one.ms + p1.ms) },
-    { measure: 'DOCX + PDF dossier as generated, 100 nominees (baseline: 100 × the first)', value: ms(b100.ms), baseline: ms(100 * b1.ms), ratio: ratio(b100.ms, 100 * b1.ms) },
+    {
+      measure: 'DOCX + PDF dossier as generated, 1 nominee (baseline: DOCX + PDF timed apart)',
+      value: ms(b1.ms),
+      baseline: ms(one.ms + p1.ms),
+      ratio: ratio(b1.ms, one.ms + p1.ms),
+    },
+    {
+      measure: 'DOCX + PDF dossier as generated, 100 nominees (baseline: 100 × the first)',
+      value: ms(b100.ms),
+      baseline: ms(100 * b1.ms),
+      ratio: ratio(b100.ms, 100 * b1.ms),
+    },
     { measure: 'zip size with PDFs (1 / 100 nominees)', value: `${bytes(b1.zipBytes)} / ${bytes(b100.zipBytes)}`, baseline: '' },
   ];
   const notes = [

@@ -108,7 +108,8 @@ export async function triggerOverhead(): Promise<Section> {
       b = await echoTrip();
       a = await reportTrip(i);
     }
-    if (i === 0 && a === null) throw new Error(`onReportWritten did not update the standings within ${TIMEOUT_MS / 1000} s: is functions/lib built and loaded?`);
+    if (i === 0 && a === null)
+      throw new Error(`onReportWritten did not update the standings within ${TIMEOUT_MS / 1000} s: is functions/lib built and loaded?`);
     if (i === 0 && b === null) throw new Error(`benchEcho did not answer within ${TIMEOUT_MS / 1000} s: is functions/lib built with triggers/benchEcho.ts?`);
     if (i < WARMUP) continue;
     if (a === null) lost.report++;
@@ -125,9 +126,18 @@ export async function triggerOverhead(): Promise<Section> {
   const fnEcho = functionDurations(log, 'benchEcho');
   const p = (xs: number[], q: number) => percentile(xs, q);
   const rows = [
-    { measure: `round trip p50 (n=${report.length} / ${floor.length})`, value: ms(p(report, 50)), baseline: ms(p(floor, 50)), ratio: ratio(p(report, 50), p(floor, 50)) },
+    {
+      measure: `round trip p50 (n=${report.length} / ${floor.length})`,
+      value: ms(p(report, 50)),
+      baseline: ms(p(floor, 50)),
+      ratio: ratio(p(report, 50), p(floor, 50)),
+    },
     { measure: 'round trip p95', value: ms(p(report, 95)), baseline: ms(p(floor, 95)), ratio: ratio(p(report, 95), p(floor, 95)) },
-    { measure: 'round trip min / max', value: `${ms(Math.min(...report))} / ${ms(Math.max(...report))}`, baseline: `${ms(Math.min(...floor))} / ${ms(Math.max(...floor))}` },
+    {
+      measure: 'round trip min / max',
+      value: `${ms(Math.min(...report))} / ${ms(Math.max(...report))}`,
+      baseline: `${ms(Math.min(...floor))} / ${ms(Math.max(...floor))}`,
+    },
   ];
   if (fnReport.length && fnEcho.length) {
     rows.push({
@@ -139,7 +149,7 @@ export async function triggerOverhead(): Promise<Section> {
   }
   const notes = [
     `${RUNS} pairs after ${WARMUP} warm-up pairs (cold starts excluded); ${UNITS} units; Admin SDK write → Admin SDK onSnapshot; runs alternate report/floor.`,
-    'The report round trip waits for the standings entry carrying that exact write (sourceUpdatedAt and total as the domain computes), seen by a listener on the period\'s stored entries and ranked as the web ranks them.',
+    "The report round trip waits for the standings entry carrying that exact write (sourceUpdatedAt and total as the domain computes), seen by a listener on the period's stored entries and ranked as the web ranks them.",
   ];
   if (lost.report || lost.floor) notes.push(`Timed out after ${TIMEOUT_MS / 1000} s: ${lost.report} report trips, ${lost.floor} floor trips (excluded).`);
   if (fnReport.length) {

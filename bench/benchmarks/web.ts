@@ -21,7 +21,16 @@ const FLOOR = join(ROOT, 'bench', 'floor');
 const OUT = join(ROOT, 'bench', '.out');
 const APP_URL = process.env.HOSTING_URL ?? 'http://127.0.0.1:5050/';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 const ROUNDS = Number(process.env.BENCH_LCP_ROUNDS ?? 7);
 const GZIP_LEVEL = 9;
 
@@ -100,7 +109,13 @@ function contributors(dist: string, assets: Asset[]): Contributor[] {
   return [...by.entries()].map(([group, v]) => ({ group, bytes: v.bytes, gzipShare: v.gzip })).sort((a, b) => b.bytes - a.bytes);
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+};
 
 /** A tiny static server for the floor's dist (loopback, SPA fallback, gzip like the hosting emulator). */
 function serve(dir: string): Promise<{ server: Server; url: string }> {
@@ -110,13 +125,19 @@ function serve(dir: string): Promise<{ server: Server; url: string }> {
     if (!file.startsWith(dir) || !existsSync(file) || path.endsWith('/')) file = join(dir, 'index.html');
     const body = readFileSync(file);
     const gz = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...(gz ? { 'content-encoding': 'gzip' } : {}) });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+      ...(gz ? { 'content-encoding': 'gzip' } : {}),
+    });
     res.end(gz ? gzipSync(body) : body);
   });
-  return new Promise((r) => server.listen(0, '127.0.0.1', () => {
-    const addr = server.address();
-    r({ server, url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/` });
-  }));
+  return new Promise((r) =>
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address();
+      r({ server, url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/` });
+    }),
+  );
 }
 
 interface Load {
@@ -138,7 +159,10 @@ async function load(browser: Browser, url: string, readySelector: [string, strin
       w.__lcp = null;
       new PerformanceObserver((list) => {
         for (const e of list.getEntries() as (PerformanceEntry & { element?: Element | null; size?: number })[]) {
-          w.__lcp = { t: e.startTime, el: `${e.element ? e.element.tagName.toLowerCase() + (e.element.className ? '.' + e.element.className : '') : '(in shadow DOM)'} ${e.size ?? ''}px²` };
+          w.__lcp = {
+            t: e.startTime,
+            el: `${e.element ? e.element.tagName.toLowerCase() + (e.element.className ? '.' + e.element.className : '') : '(in shadow DOM)'} ${e.size ?? ''}px²`,
+          };
         }
       }).observe({ type: 'largest-contentful-paint', buffered: true });
     });
@@ -201,11 +225,31 @@ export async function webWeight(): Promise<Section> {
   const rows: Row[] = [
     { measure: 'first-load JS + CSS, gzip', value: bytes(appJs), baseline: bytes(floorJs), ratio: ratio(appJs, floorJs) },
     { measure: '  of which CSS files, gzip', value: bytes(sum(app.assets, 'gzip', 'css')), baseline: bytes(sum(floor.assets, 'gzip', 'css')) },
-    { measure: 'first-load JS + CSS, minified', value: bytes(sum(app.assets, 'raw')), baseline: bytes(sum(floor.assets, 'raw')), ratio: ratio(sum(app.assets, 'raw'), sum(floor.assets, 'raw')) },
+    {
+      measure: 'first-load JS + CSS, minified',
+      value: bytes(sum(app.assets, 'raw')),
+      baseline: bytes(sum(floor.assets, 'raw')),
+      ratio: ratio(sum(app.assets, 'raw'), sum(floor.assets, 'raw')),
+    },
     { measure: 'index.html, gzip', value: bytes(app.html.gzip), baseline: bytes(floor.html.gzip) },
-    { measure: `LCP, 4× CPU, median of ${ROUNDS} cold loads`, value: ms(med(loads.app, 'lcp')), baseline: ms(med(loads.floor, 'lcp')), ratio: ratio(med(loads.app, 'lcp'), med(loads.floor, 'lcp')) },
-    { measure: 'FCP, same loads', value: ms(med(loads.app, 'fcp')), baseline: ms(med(loads.floor, 'fcp')), ratio: ratio(med(loads.app, 'fcp'), med(loads.floor, 'fcp')) },
-    { measure: 'shell rendered (sign-in form / floor heading)', value: ms(med(loads.app, 'ready')), baseline: ms(med(loads.floor, 'ready')), ratio: ratio(med(loads.app, 'ready'), med(loads.floor, 'ready')) },
+    {
+      measure: `LCP, 4× CPU, median of ${ROUNDS} cold loads`,
+      value: ms(med(loads.app, 'lcp')),
+      baseline: ms(med(loads.floor, 'lcp')),
+      ratio: ratio(med(loads.app, 'lcp'), med(loads.floor, 'lcp')),
+    },
+    {
+      measure: 'FCP, same loads',
+      value: ms(med(loads.app, 'fcp')),
+      baseline: ms(med(loads.floor, 'fcp')),
+      ratio: ratio(med(loads.app, 'fcp'), med(loads.floor, 'fcp')),
+    },
+    {
+      measure: 'shell rendered (sign-in form / floor heading)',
+      value: ms(med(loads.app, 'ready')),
+      baseline: ms(med(loads.floor, 'ready')),
+      ratio: ratio(med(loads.app, 'ready'), med(loads.floor, 'ready')),
+    },
   ];
   const list = (as: Asset[]) => as.map((a) => `${a.file} ${bytes(a.raw)} → ${bytes(a.gzip)}`).join('; ');
   const firstLoadTotal = sum(appCheck.assets, 'raw');
@@ -225,7 +269,9 @@ export async function webWeight(): Promise<Section> {
       `Viewport 390×844, fresh browser context per load (no HTTP cache, no IndexedDB), app from the hosting emulator (${APP_URL}), floor from a loopback static server; both gzip over the wire.`,
   ];
   if (Math.abs(sum(appCheck.assets, 'gzip') - appJs) > 512) {
-    notes.push(`Warning: the source-map rebuild of web differs from web/dist by ${bytes(Math.abs(sum(appCheck.assets, 'gzip') - appJs))} gzip; contributors are from the rebuild.`);
+    notes.push(
+      `Warning: the source-map rebuild of web differs from web/dist by ${bytes(Math.abs(sum(appCheck.assets, 'gzip') - appJs))} gzip; contributors are from the rebuild.`,
+    );
   }
   return {
     id: 'web',

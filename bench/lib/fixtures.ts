@@ -64,8 +64,16 @@ export const reportPath = (orgId: string, r: Pick<Report, 'periodId' | 'unitId'>
 export const expectedEntry = (movement: Movement, unit: BenchUnit, r: Report): Unranked => entryOf(unit, { movement, report: r })!;
 
 /** Stored entry documents for ranked standings, as functions store them (no rank). */
-export function entryDocs(orgId: string, periodId: string, entries: Record<string, StandingEntry>, updatedAt: number): { path: string; data: Record<string, unknown> }[] {
-  return Object.values(entries).map(({ rank: _rank, ...e }) => ({ path: paths.standingEntry(orgId, MOVEMENT_ID, reportId(periodId, e.unitId)), data: { ...e, periodId, updatedAt } }));
+export function entryDocs(
+  orgId: string,
+  periodId: string,
+  entries: Record<string, StandingEntry>,
+  updatedAt: number,
+): { path: string; data: Record<string, unknown> }[] {
+  return Object.values(entries).map(({ rank: _rank, ...e }) => ({
+    path: paths.standingEntry(orgId, MOVEMENT_ID, reportId(periodId, e.unitId)),
+    data: { ...e, periodId, updatedAt },
+  }));
 }
 
 /**
@@ -97,7 +105,15 @@ export function watchStandings(
           if (c.type === 'removed') raw.delete(id);
           else raw.set(id, c.doc.data());
         }
-        const rank = () => standingsOf(period, [...raw.values()].flatMap((e) => { const r = StoredStandingEntry.safeParse(e); return r.success ? [r.data] : []; }), movement.tieRule)?.entries ?? {};
+        const rank = () =>
+          standingsOf(
+            period,
+            [...raw.values()].flatMap((e) => {
+              const r = StoredStandingEntry.safeParse(e);
+              return r.success ? [r.data] : [];
+            }),
+            movement.tieRule,
+          )?.entries ?? {};
         onChange(raw, changed, t, rank);
         ready();
       },
@@ -116,7 +132,10 @@ export function firstDifference(got: Record<string, unknown> | undefined, want: 
   }
   return 'equal';
 }
-const canonicalJson = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
+const canonicalJson = (v: unknown) =>
+  JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x,
+  );
 
 export function expectedStandings(movement: Movement, units: readonly BenchUnit[], reports: readonly Report[]): Record<string, StandingEntry> {
   const byId = new Map(units.map((u) => [u.id, u]));

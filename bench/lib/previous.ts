@@ -15,7 +15,12 @@ const PreviousEntry = StandingEntry.extend({ selfPoints: z.record(z.string(), z.
 const PreviousStandings = z.object({ periodId: z.string(), entries: z.record(z.string(), PreviousEntry), updatedAt: z.number() });
 
 /** The previous code's step: replace one unit's entry in the whole table and rank them all again. */
-function upsertEntry(current: { entries: Record<string, StandingEntry> }, unitId: string, entry: Unranked, tieRule: Movement['tieRule']): Record<string, StandingEntry> {
+function upsertEntry(
+  current: { entries: Record<string, StandingEntry> },
+  unitId: string,
+  entry: Unranked,
+  tieRule: Movement['tieRule'],
+): Record<string, StandingEntry> {
   const others = Object.values(current.entries).filter((e) => e.unitId !== unitId);
   return Object.fromEntries(rankEntries([...others, entry], tieRule).map((e) => [e.unitId, e]));
 }

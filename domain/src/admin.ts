@@ -97,7 +97,15 @@ const UNIT_ROLE_ALIASES: Record<string, z.infer<typeof UnitRole>> = {
   'thủ trưởng': 'head',
   head: 'head',
 };
-const TYPE_ALIASES: Record<string, 'phong' | 'don-vi'> = { phong: 'phong', 'phòng': 'phong', 'don-vi': 'don-vi', 'đơn vị': 'don-vi', 'don vi': 'don-vi', unit: 'don-vi', office: 'phong' };
+const TYPE_ALIASES: Record<string, 'phong' | 'don-vi'> = {
+  phong: 'phong',
+  phòng: 'phong',
+  'don-vi': 'don-vi',
+  'đơn vị': 'don-vi',
+  'don vi': 'don-vi',
+  unit: 'don-vi',
+  office: 'phong',
+};
 
 /** Accepted headers per field, Vietnamese first (with and without diacritics), then English. */
 export const IMPORT_COLUMNS = {
@@ -185,7 +193,10 @@ const M = {
     en: `Unknown role "${v}"; use secretariat, council, chair or admin.`,
   }),
   badUnit: (v: string): Text => ({ vi: `Đơn vị “${v}” không có trong tệp hay trong hệ thống.`, en: `Unit "${v}" is neither in the file nor in the system.` }),
-  badUnitRole: (v: string): Text => ({ vi: `Vai trò đơn vị “${v}” không có; dùng cán bộ hoặc thủ trưởng.`, en: `Unknown unit role "${v}"; use staff or head.` }),
+  badUnitRole: (v: string): Text => ({
+    vi: `Vai trò đơn vị “${v}” không có; dùng cán bộ hoặc thủ trưởng.`,
+    en: `Unknown unit role "${v}"; use staff or head.`,
+  }),
   unitRoleWithoutUnit: (): Text => ({ vi: 'Có vai trò đơn vị nhưng chưa ghi đơn vị.', en: 'A unit role is given without a unit.' }),
 };
 

@@ -63,7 +63,10 @@ export const Evidence = EvidenceMeta.extend({
   fileName: z.string().optional(),
   contentType: z.string().optional(),
   size: z.number().int().nonnegative().optional(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   storagePath: z.string().optional(),
   url: z.string().optional(),
   uploadedBy: z.string(),

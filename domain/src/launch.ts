@@ -6,17 +6,7 @@
  * form validates with the same schemas.
  */
 import { z } from 'zod';
-import {
-  Band,
-  CouncilRules,
-  Criterion,
-  DEFAULT_COUNCIL_RULES,
-  Id,
-  Movement,
-  Period,
-  PlanText,
-  Text,
-} from './schemas.js';
+import { Band, CouncilRules, Criterion, DEFAULT_COUNCIL_RULES, Id, Movement, Period, PlanText, Text } from './schemas.js';
 import { plan119Bands, plan119Movement } from './plan119.js';
 
 // ─── Inputs ───────────────────────────────────────────────────────────────────────────────────
@@ -142,7 +132,10 @@ export function skeletonPlanText(orgName: string, title: string): PlanText {
     intro: `${orgName} ban hành Kế hoạch ${title.charAt(0).toLocaleLowerCase('vi-VN')}${title.slice(1)} như sau:`,
     sections: [
       { heading: 'I. MỤC ĐÍCH, YÊU CẦU', paragraphs: ['## 1. Mục đích', '## 2. Yêu cầu'] },
-      { heading: 'II. NỘI DUNG PHONG TRÀO THI ĐUA', paragraphs: ['**1. Đối tượng thi đua:** Các phòng, đơn vị thuộc phường và toàn thể cán bộ, công chức phường.'] },
+      {
+        heading: 'II. NỘI DUNG PHONG TRÀO THI ĐUA',
+        paragraphs: ['**1. Đối tượng thi đua:** Các phòng, đơn vị thuộc phường và toàn thể cán bộ, công chức phường.'],
+      },
       { heading: 'III. TIÊU CHÍ THI ĐUA VÀ HÌNH THỨC, TIÊU CHUẨN KHEN THƯỞNG', paragraphs: ['**1. Tiêu chí thi đua:**', '{{tiêu chí III.1}}'] },
       { heading: 'IV. TIẾN ĐỘ THỰC HIỆN', paragraphs: [] },
       { heading: 'V. TỔ CHỨC THỰC HIỆN', paragraphs: [] },
@@ -156,7 +149,14 @@ export function skeletonPlanText(orgName: string, title: string): PlanText {
 
 /** The first criterion of a movement made from scratch: the secretariat rewrites it. */
 function skeletonCriterion(): Criterion {
-  return { code: '1.1', group: 'III.1.1', kind: 'qualitative', text: t('Nội dung tiêu chí thứ nhất (cần sửa)', 'First criterion (to be written)'), maxPoints: 10, defaultMarked: true };
+  return {
+    code: '1.1',
+    group: 'III.1.1',
+    kind: 'qualitative',
+    text: t('Nội dung tiêu chí thứ nhất (cần sửa)', 'First criterion (to be written)'),
+    maxPoints: 10,
+    defaultMarked: true,
+  };
 }
 
 export type CreateOutcome = { ok: true; movement: Movement } | { ok: false; errors: Text[] };
@@ -178,7 +178,11 @@ export function newMovement(
       base = plan119Movement(0);
       break;
     case 'copy':
-      if (!ctx.source) return { ok: false, errors: [{ vi: `Không tìm thấy phong trào “${input.source.movementId}” để sao chép.`, en: `No movement "${input.source.movementId}" to copy.` }] };
+      if (!ctx.source)
+        return {
+          ok: false,
+          errors: [{ vi: `Không tìm thấy phong trào “${input.source.movementId}” để sao chép.`, en: `No movement "${input.source.movementId}" to copy.` }],
+        };
       base = ctx.source;
       break;
     case 'scratch':
@@ -245,7 +249,9 @@ export type CatalogueOutcome = { ok: true; movement: Movement; changed: string[]
 
 /** JSON with sorted keys, so that two equal values compare equal whatever their key order. */
 const stable = (v: unknown): string =>
-  JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as object).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
+  JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x as object).sort(([a], [b]) => (a < b ? -1 : 1))) : x,
+  );
 
 /** What scores are computed from: a change here raises `criteriaVersion`. */
 const SCORED_FIELDS = ['criteria', 'notApplicable', 'bands', 'tieRule'] as const;

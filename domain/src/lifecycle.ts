@@ -65,7 +65,16 @@ export interface PhaseFacts {
 
 export interface Blocker {
   /** Stable key (tests, UI). */
-  id: 'no-units' | 'no-points' | 'no-deadline' | 'deadline-passed' | 'reports-missing' | 'reports-pending' | 'appraisal-not-frozen' | 'meetings-open' | 'nominations-pending';
+  id:
+    | 'no-units'
+    | 'no-points'
+    | 'no-deadline'
+    | 'deadline-passed'
+    | 'reports-missing'
+    | 'reports-pending'
+    | 'appraisal-not-frozen'
+    | 'meetings-open'
+    | 'nominations-pending';
   message: Text;
   /** True when the secretariat may go ahead anyway, giving a reason. */
   overridable: boolean;
@@ -88,14 +97,20 @@ export function phaseBlockers(movement: Pick<Movement, 'status' | 'criteria' | '
   switch (movement.status) {
     case 'draft': {
       noUnits();
-      if (movement.criteria.reduce((s, c) => s + c.maxPoints, 0) <= 0) add('no-points', false, 'Tổng điểm tối đa của các tiêu chí bằng 0.', 'The criteria carry no points.');
+      if (movement.criteria.reduce((s, c) => s + c.maxPoints, 0) <= 0)
+        add('no-points', false, 'Tổng điểm tối đa của các tiêu chí bằng 0.', 'The criteria carry no points.');
       break;
     }
     case 'published': {
       noUnits();
       const none = movement.periods.filter((p) => p.deadline === null);
       if (none.length) {
-        add('no-deadline', false, `${none.length} kỳ chưa có hạn nộp báo cáo: ${names(none.map((p) => p.label.vi))}.`, `${none.length} period(s) have no deadline: ${names(none.map((p) => p.label.en || p.label.vi))}.`);
+        add(
+          'no-deadline',
+          false,
+          `${none.length} kỳ chưa có hạn nộp báo cáo: ${names(none.map((p) => p.label.vi))}.`,
+          `${none.length} period(s) have no deadline: ${names(none.map((p) => p.label.en || p.label.vi))}.`,
+        );
       }
       const passed = movement.periods.filter((p) => p.deadline !== null && p.deadline < facts.now);
       if (passed.length) {
@@ -127,11 +142,21 @@ export function phaseBlockers(movement: Pick<Movement, 'status' | 'criteria' | '
       const pending = facts.reports.filter((r) => PENDING_APPRAISAL.includes(r.status));
       if (pending.length) {
         const list = pending.map((r) => `${unitName.get(r.unitId) ?? r.unitId} (${periodLabel(r.periodId).vi})`);
-        add('reports-pending', true, `${pending.length} báo cáo chưa được duyệt: ${names(list)}.`, `${pending.length} report(s) not approved yet: ${names(list)}.`);
+        add(
+          'reports-pending',
+          true,
+          `${pending.length} báo cáo chưa được duyệt: ${names(list)}.`,
+          `${pending.length} report(s) not approved yet: ${names(list)}.`,
+        );
       }
       if (!facts.snapshotIds.includes(snapshotId(movement.currentPeriodId, 'appraisal'))) {
         const label = periodLabel(movement.currentPeriodId);
-        add('appraisal-not-frozen', false, `Chưa chốt bảng xếp hạng sau thẩm định kỳ “${label.vi}”.`, `The standings after appraisal of "${label.en || label.vi}" are not frozen yet.`);
+        add(
+          'appraisal-not-frozen',
+          false,
+          `Chưa chốt bảng xếp hạng sau thẩm định kỳ “${label.vi}”.`,
+          `The standings after appraisal of "${label.en || label.vi}" are not frozen yet.`,
+        );
       }
       break;
     }
@@ -139,7 +164,13 @@ export function phaseBlockers(movement: Pick<Movement, 'status' | 'criteria' | '
       const open = facts.meetings.filter((m) => m.status === 'open');
       if (open.length) add('meetings-open', false, `${open.length} cuộc họp Hội đồng chưa kết thúc.`, `${open.length} council meeting(s) not closed yet.`);
       const pending = facts.nominations.filter((n) => PENDING_NOMINATION.includes(n.status));
-      if (pending.length) add('nominations-pending', false, `${pending.length} hồ sơ đề nghị khen thưởng chưa có quyết định.`, `${pending.length} nomination(s) not decided yet.`);
+      if (pending.length)
+        add(
+          'nominations-pending',
+          false,
+          `${pending.length} hồ sơ đề nghị khen thưởng chưa có quyết định.`,
+          `${pending.length} nomination(s) not decided yet.`,
+        );
       break;
     }
     case 'closed':
@@ -158,14 +189,33 @@ export type AdvanceOutcome =
   | { ok: false; code: 'permission-denied' | 'failed-precondition'; message: Text; blockers: Blocker[] };
 
 /** Whether `claims` may move `movement` into `to` now, given the facts and an optional reason. */
-export function planAdvance(input: { movement: Pick<Movement, 'status' | 'criteria' | 'periods' | 'currentPeriodId'>; to: Phase; claims: Pick<Claims, 'roles'>; facts: PhaseFacts; reason?: string | undefined }): AdvanceOutcome {
+export function planAdvance(input: {
+  movement: Pick<Movement, 'status' | 'criteria' | 'periods' | 'currentPeriodId'>;
+  to: Phase;
+  claims: Pick<Claims, 'roles'>;
+  facts: PhaseFacts;
+  reason?: string | undefined;
+}): AdvanceOutcome {
   const { movement, to, claims, facts } = input;
   const from = movement.status;
-  const refuse = (code: 'permission-denied' | 'failed-precondition', vi: string, en: string, blockers: Blocker[] = []): AdvanceOutcome => ({ ok: false, code, message: { vi, en }, blockers });
+  const refuse = (code: 'permission-denied' | 'failed-precondition', vi: string, en: string, blockers: Blocker[] = []): AdvanceOutcome => ({
+    ok: false,
+    code,
+    message: { vi, en },
+    blockers,
+  });
   if (!mayTakeStep(claims, to)) {
     return to === 'closed'
-      ? refuse('permission-denied', 'Chỉ Thường trực hoặc Chủ tịch mới được kết thúc phong trào.', 'Only the secretariat or the chairman may close the movement.')
-      : refuse('permission-denied', 'Chỉ Thường trực (Phòng Văn hóa – Xã hội) mới được chuyển giai đoạn phong trào.', 'Only the secretariat may move the movement to another phase.');
+      ? refuse(
+          'permission-denied',
+          'Chỉ Thường trực hoặc Chủ tịch mới được kết thúc phong trào.',
+          'Only the secretariat or the chairman may close the movement.',
+        )
+      : refuse(
+          'permission-denied',
+          'Chỉ Thường trực (Phòng Văn hóa – Xã hội) mới được chuyển giai đoạn phong trào.',
+          'Only the secretariat may move the movement to another phase.',
+        );
   }
   const next = nextPhase(from);
   if (next !== to) {
@@ -180,7 +230,12 @@ export function planAdvance(input: { movement: Pick<Movement, 'status' | 'criter
   const blockers = phaseBlockers(movement, facts);
   const hard = blockers.filter((b) => !b.overridable);
   if (hard.length) {
-    return refuse('failed-precondition', `Chưa thể ${STEP_TEXT[to].vi.toLowerCase()}: ${blockers.map((b) => b.message.vi).join(' ')}`, `Cannot ${STEP_TEXT[to].en.toLowerCase()}: ${blockers.map((b) => b.message.en).join(' ')}`, blockers);
+    return refuse(
+      'failed-precondition',
+      `Chưa thể ${STEP_TEXT[to].vi.toLowerCase()}: ${blockers.map((b) => b.message.vi).join(' ')}`,
+      `Cannot ${STEP_TEXT[to].en.toLowerCase()}: ${blockers.map((b) => b.message.en).join(' ')}`,
+      blockers,
+    );
   }
   const reason = input.reason?.trim() ?? '';
   if (blockers.length && reason.length < 5) {
@@ -264,7 +319,11 @@ const ROUND_ACTS: readonly MovementAct[] = ['report-edit', 'report-submit', 'evi
 /** Acts the movement's `appraisalDuringOpen` setting also allows while it is open. */
 const EARLY_APPRAISAL_ACTS: readonly MovementAct[] = ['appraise', 'return', 'approve'];
 
-export function allowedPhases(movement: Pick<Movement, 'appraisalDuringOpen'>, act: MovementAct, ctx: { reportStatus?: ReportStatus | undefined } = {}): Phase[] {
+export function allowedPhases(
+  movement: Pick<Movement, 'appraisalDuringOpen'>,
+  act: MovementAct,
+  ctx: { reportStatus?: ReportStatus | undefined } = {},
+): Phase[] {
   const phases = [...ACT_PHASES[act]];
   if (ROUND_ACTS.includes(act) && ctx.reportStatus === 'returned') phases.push('appraisal');
   if (EARLY_APPRAISAL_ACTS.includes(act) && movement.appraisalDuringOpen) phases.unshift('open');
@@ -272,7 +331,11 @@ export function allowedPhases(movement: Pick<Movement, 'appraisalDuringOpen'>, a
 }
 
 /** Null when the act is allowed in the movement's phase; else why not, in words. */
-export function actRefusal(movement: Pick<Movement, 'status' | 'appraisalDuringOpen'>, act: MovementAct, ctx: { reportStatus?: ReportStatus | undefined } = {}): Text | null {
+export function actRefusal(
+  movement: Pick<Movement, 'status' | 'appraisalDuringOpen'>,
+  act: MovementAct,
+  ctx: { reportStatus?: ReportStatus | undefined } = {},
+): Text | null {
   const phases = allowedPhases(movement, act, ctx);
   if (phases.includes(movement.status)) return null;
   const when = phases.map((p) => PHASE_TEXT[p]);
@@ -282,17 +345,28 @@ export function actRefusal(movement: Pick<Movement, 'status' | 'appraisalDuringO
   };
 }
 
-export function actAllowed(movement: Pick<Movement, 'status' | 'appraisalDuringOpen'>, act: MovementAct, ctx: { reportStatus?: ReportStatus | undefined } = {}): boolean {
+export function actAllowed(
+  movement: Pick<Movement, 'status' | 'appraisalDuringOpen'>,
+  act: MovementAct,
+  ctx: { reportStatus?: ReportStatus | undefined } = {},
+): boolean {
   return actRefusal(movement, act, ctx) === null;
 }
 
 /** The freeze act of a standings stage. */
-export const FREEZE_ACT = { 'self-assessment': 'freeze-self-assessment', appraisal: 'freeze-appraisal', final: 'freeze-final' } as const satisfies Record<string, MovementAct>;
+export const FREEZE_ACT = { 'self-assessment': 'freeze-self-assessment', appraisal: 'freeze-appraisal', final: 'freeze-final' } as const satisfies Record<
+  string,
+  MovementAct
+>;
 
 /** A deactivated unit takes no part any more: it creates, edits, submits and certifies nothing. */
 export function unitRefusal(unit: { active: boolean; name: string } | null): Text | null {
   if (!unit) return { vi: 'Đơn vị không tồn tại.', en: 'The unit does not exist.' };
-  if (!unit.active) return { vi: `Đơn vị “${unit.name}” đã ngừng hoạt động: không lập, sửa hay gửi báo cáo được.`, en: `The unit "${unit.name}" is deactivated: it can no longer create, edit or submit reports.` };
+  if (!unit.active)
+    return {
+      vi: `Đơn vị “${unit.name}” đã ngừng hoạt động: không lập, sửa hay gửi báo cáo được.`,
+      en: `The unit "${unit.name}" is deactivated: it can no longer create, edit or submit reports.`,
+    };
   return null;
 }
 
@@ -313,14 +387,45 @@ export function phaseNotice(to: Phase, title: Text): PhaseNotice | null {
     case 'draft':
       return null;
     case 'published':
-      return { audiences: ['units'], title: { vi: 'Phong trào thi đua đã được phát động', en: 'A movement was launched' }, body: { vi: `${name.vi}: đơn vị xem kế hoạch và đăng ký thi đua.`, en: `${name.en}: read the plan and register.` }, link: '#/report' };
+      return {
+        audiences: ['units'],
+        title: { vi: 'Phong trào thi đua đã được phát động', en: 'A movement was launched' },
+        body: { vi: `${name.vi}: đơn vị xem kế hoạch và đăng ký thi đua.`, en: `${name.en}: read the plan and register.` },
+        link: '#/report',
+      };
     case 'open':
-      return { audiences: ['units'], title: { vi: 'Đã mở nhận báo cáo tự đánh giá', en: 'Reporting is open' }, body: { vi: `${name.vi}: đơn vị lập và gửi báo cáo trước hạn nộp.`, en: `${name.en}: prepare and submit your report before the deadline.` }, link: '#/report' };
+      return {
+        audiences: ['units'],
+        title: { vi: 'Đã mở nhận báo cáo tự đánh giá', en: 'Reporting is open' },
+        body: { vi: `${name.vi}: đơn vị lập và gửi báo cáo trước hạn nộp.`, en: `${name.en}: prepare and submit your report before the deadline.` },
+        link: '#/report',
+      };
     case 'appraisal':
-      return { audiences: ['reviewers', 'units'], title: { vi: 'Phong trào chuyển sang thẩm định', en: 'Appraisal has started' }, body: { vi: `${name.vi}: hết nhận báo cáo; Thường trực thẩm định các báo cáo đã gửi.`, en: `${name.en}: reporting is over; the secretariat appraises the reports sent.` }, link: '#/review' };
+      return {
+        audiences: ['reviewers', 'units'],
+        title: { vi: 'Phong trào chuyển sang thẩm định', en: 'Appraisal has started' },
+        body: {
+          vi: `${name.vi}: hết nhận báo cáo; Thường trực thẩm định các báo cáo đã gửi.`,
+          en: `${name.en}: reporting is over; the secretariat appraises the reports sent.`,
+        },
+        link: '#/review',
+      };
     case 'council':
-      return { audiences: ['council', 'units'], title: { vi: 'Phong trào chuyển sang Hội đồng xét khen thưởng', en: 'The council phase has started' }, body: { vi: `${name.vi}: kết quả thẩm định đã chốt; đơn vị đề nghị khen thưởng, Hội đồng họp xét.`, en: `${name.en}: appraisal results are frozen; units nominate, the council meets.` }, link: '#/awards' };
+      return {
+        audiences: ['council', 'units'],
+        title: { vi: 'Phong trào chuyển sang Hội đồng xét khen thưởng', en: 'The council phase has started' },
+        body: {
+          vi: `${name.vi}: kết quả thẩm định đã chốt; đơn vị đề nghị khen thưởng, Hội đồng họp xét.`,
+          en: `${name.en}: appraisal results are frozen; units nominate, the council meets.`,
+        },
+        link: '#/awards',
+      };
     case 'closed':
-      return { audiences: ['units', 'reviewers', 'council'], title: { vi: 'Phong trào thi đua đã kết thúc', en: 'The movement is closed' }, body: { vi: `${name.vi}: kết quả cuối cùng đã được chốt.`, en: `${name.en}: the final results are frozen.` }, link: '#/standings' };
+      return {
+        audiences: ['units', 'reviewers', 'council'],
+        title: { vi: 'Phong trào thi đua đã kết thúc', en: 'The movement is closed' },
+        body: { vi: `${name.vi}: kết quả cuối cùng đã được chốt.`, en: `${name.en}: the final results are frozen.` },
+        link: '#/standings',
+      };
   }
 }

@@ -173,15 +173,21 @@ export function issueMessage(issue: IssueLike, labels: FieldLabels = {}, lang: L
           : `${q}${where} is not valid.`;
     case 'too_small':
       if (issue.origin === 'string') {
-        return Number(issue.minimum) <= 1 ? missing : vi ? `${q}${where} cần ít nhất ${n(issue.minimum, lang)} ký tự.` : `${q}${where} needs at least ${n(issue.minimum, lang)} characters.`;
+        return Number(issue.minimum) <= 1
+          ? missing
+          : vi
+            ? `${q}${where} cần ít nhất ${n(issue.minimum, lang)} ký tự.`
+            : `${q}${where} needs at least ${n(issue.minimum, lang)} characters.`;
       }
       if (issue.origin === 'array' || issue.origin === 'set') {
         return vi ? `${q}${where} cần ít nhất ${n(issue.minimum, lang)} mục.` : `${q}${where} needs at least ${n(issue.minimum, lang)} entries.`;
       }
       return vi ? `${q}${where} phải từ ${n(issue.minimum, lang)} trở lên.` : `${q}${where} must be at least ${n(issue.minimum, lang)}.`;
     case 'too_big':
-      if (issue.origin === 'string') return vi ? `${q}${where} dài quá ${n(issue.maximum, lang)} ký tự.` : `${q}${where} is longer than ${n(issue.maximum, lang)} characters.`;
-      if (issue.origin === 'array' || issue.origin === 'set') return vi ? `${q}${where} có quá ${n(issue.maximum, lang)} mục.` : `${q}${where} has more than ${n(issue.maximum, lang)} entries.`;
+      if (issue.origin === 'string')
+        return vi ? `${q}${where} dài quá ${n(issue.maximum, lang)} ký tự.` : `${q}${where} is longer than ${n(issue.maximum, lang)} characters.`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return vi ? `${q}${where} có quá ${n(issue.maximum, lang)} mục.` : `${q}${where} has more than ${n(issue.maximum, lang)} entries.`;
       return vi ? `${q}${where} không được lớn hơn ${n(issue.maximum, lang)}.` : `${q}${where} must be at most ${n(issue.maximum, lang)}.`;
     case 'invalid_format':
       if (issue.format === 'email') return vi ? `${q}${where} không phải địa chỉ email hợp lệ.` : `${q}${where} is not a valid email address.`;

@@ -42,9 +42,7 @@ export function canExtendDeadline(movement: Pick<Movement, 'status'>): boolean {
   return actAllowed(movement, 'extend-deadline');
 }
 
-export type SettingsOutcome =
-  | { ok: true; movement: Movement; criteriaChanged: boolean; deadlinesChanged: boolean }
-  | { ok: false; errors: Text[] };
+export type SettingsOutcome = { ok: true; movement: Movement; criteriaChanged: boolean; deadlinesChanged: boolean } | { ok: false; errors: Text[] };
 
 const sameSet = (a: string[] = [], b: string[] = []) => a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
 
@@ -53,7 +51,11 @@ const sameSet = (a: string[] = [], b: string[] = []) => a.length === b.length &&
  * `criteriaVersion` goes up when points or applicability change, so a score records which
  * catalogue it was computed with.
  */
-export function applyMovementSettings(movement: Movement, input: Pick<MovementSettingsInput, 'maxPoints' | 'notApplicable' | 'deadlines'>, unitIds: readonly string[]): SettingsOutcome {
+export function applyMovementSettings(
+  movement: Movement,
+  input: Pick<MovementSettingsInput, 'maxPoints' | 'notApplicable' | 'deadlines'>,
+  unitIds: readonly string[],
+): SettingsOutcome {
   const errors: Text[] = [];
   if (!isConfigEditable(movement)) {
     errors.push({
@@ -69,13 +71,17 @@ export function applyMovementSettings(movement: Movement, input: Pick<MovementSe
   const units = new Set(unitIds);
   for (const [unitId, list] of Object.entries(input.notApplicable)) {
     if (!units.has(unitId)) errors.push({ vi: `Không có đơn vị “${unitId}”.`, en: `No unit "${unitId}".` });
-    for (const code of list) if (!codes.has(code)) errors.push({ vi: `Không có tiêu chí “${code}” (đơn vị ${unitId}).`, en: `No criterion "${code}" (unit ${unitId}).` });
+    for (const code of list)
+      if (!codes.has(code)) errors.push({ vi: `Không có tiêu chí “${code}” (đơn vị ${unitId}).`, en: `No criterion "${code}" (unit ${unitId}).` });
   }
   for (const [periodId, deadline] of Object.entries(input.deadlines)) {
     const period = movement.periods.find((p) => p.id === periodId);
     if (!period) errors.push({ vi: `Không có kỳ “${periodId}”.`, en: `No period "${periodId}".` });
     else if (deadline !== null && deadline < period.start) {
-      errors.push({ vi: `Hạn nộp của kỳ “${period.label.vi}” không được trước ngày bắt đầu kỳ.`, en: `The deadline of "${period.label.en || period.label.vi}" cannot be before the period starts.` });
+      errors.push({
+        vi: `Hạn nộp của kỳ “${period.label.vi}” không được trước ngày bắt đầu kỳ.`,
+        en: `The deadline of "${period.label.en || period.label.vi}" cannot be before the period starts.`,
+      });
     }
   }
   if (errors.length) return { ok: false, errors };
@@ -114,7 +120,9 @@ export function applyDeadlineExtension(movement: Movement, input: Pick<ExtendDea
     const vi = isConfigEditable(movement)
       ? 'Phong trào chưa mở nhận báo cáo: hãy sửa thời hạn trong phần cấu hình.'
       : 'Phong trào đã qua giai đoạn nhận báo cáo: không gia hạn được nữa.';
-    const en = isConfigEditable(movement) ? 'Reporting has not opened yet: change the deadline in the settings.' : 'Reporting is over: deadlines can no longer be extended.';
+    const en = isConfigEditable(movement)
+      ? 'Reporting has not opened yet: change the deadline in the settings.'
+      : 'Reporting is over: deadlines can no longer be extended.';
     return { ok: false, errors: [{ vi, en }] };
   }
   const period = movement.periods.find((p) => p.id === input.periodId);
@@ -123,7 +131,15 @@ export function applyDeadlineExtension(movement: Movement, input: Pick<ExtendDea
     return { ok: false, errors: [{ vi: 'Kỳ này không có hạn nộp để gia hạn.', en: 'This period has no deadline to extend.' }] };
   }
   if (input.deadline <= period.deadline) {
-    return { ok: false, errors: [{ vi: 'Hạn mới phải sau hạn hiện tại (chỉ được gia hạn, không rút ngắn).', en: 'The new deadline must be later than the current one (extend only, never shorten).' }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          vi: 'Hạn mới phải sau hạn hiện tại (chỉ được gia hạn, không rút ngắn).',
+          en: 'The new deadline must be later than the current one (extend only, never shorten).',
+        },
+      ],
+    };
   }
   return {
     ok: true,

@@ -7,7 +7,15 @@ import { Id, Millis, Text } from './schemas.js';
 import type { ReportStatus } from './schemas.js';
 import { STATUS_TEXT } from './workflow.js';
 
-export const NotificationKind = z.enum(['report-submitted', 'report-resubmitted', 'report-certified', 'report-returned', 'report-approved', 'deadline-near', 'movement-phase']);
+export const NotificationKind = z.enum([
+  'report-submitted',
+  'report-resubmitted',
+  'report-certified',
+  'report-returned',
+  'report-approved',
+  'deadline-near',
+  'movement-phase',
+]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
 /** orgs/{org}/notifications/{id}; created only by functions, the recipient may set `read`. */
@@ -48,7 +56,10 @@ export function noticeForStatusChange(
     return {
       kind,
       audience: 'reviewers',
-      title: kind === 'report-resubmitted' ? { vi: 'Báo cáo đã được gửi lại', en: 'Report resubmitted' } : { vi: 'Có báo cáo mới cần thẩm định', en: 'New report to appraise' },
+      title:
+        kind === 'report-resubmitted'
+          ? { vi: 'Báo cáo đã được gửi lại', en: 'Report resubmitted' }
+          : { vi: 'Có báo cáo mới cần thẩm định', en: 'New report to appraise' },
       body: { vi: `${unit.name} đã gửi báo cáo tự chấm điểm.`, en: `${unit.name} submitted its self-assessment.` },
       link: `#/review/${reportId}`,
     };
@@ -69,7 +80,10 @@ export function noticeForStatusChange(
       title: { vi: `Báo cáo ${STATUS_TEXT[after].vi.toLowerCase()}`, en: `Report ${STATUS_TEXT[after].en.toLowerCase()}` },
       body:
         after === 'returned'
-          ? { vi: 'Báo cáo của đơn vị được trả lại để giải trình; xem nhận xét của người thẩm định.', en: "Your unit's report was returned for explanation; see the reviewer's comments." }
+          ? {
+              vi: 'Báo cáo của đơn vị được trả lại để giải trình; xem nhận xét của người thẩm định.',
+              en: "Your unit's report was returned for explanation; see the reviewer's comments.",
+            }
           : { vi: 'Báo cáo của đơn vị đã được duyệt.', en: "Your unit's report was approved." },
       link: '#/report',
     };

@@ -11,23 +11,17 @@ export const paths = {
   movements: (orgId: string) => `orgs/${orgId}/movements`,
   movement: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}`,
   reports: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/reports`,
-  report: (orgId: string, movementId: string, reportId: string) =>
-    `orgs/${orgId}/movements/${movementId}/reports/${reportId}`,
+  report: (orgId: string, movementId: string, reportId: string) => `orgs/${orgId}/movements/${movementId}/reports/${reportId}`,
   /** A report's history (status changes), written by functions; see history.ts. */
-  reportHistory: (orgId: string, movementId: string, reportId: string) =>
-    `orgs/${orgId}/movements/${movementId}/reports/${reportId}/history`,
+  reportHistory: (orgId: string, movementId: string, reportId: string) => `orgs/${orgId}/movements/${movementId}/reports/${reportId}/history`,
   scores: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/scores`,
-  score: (orgId: string, movementId: string, reportId: string) =>
-    `orgs/${orgId}/movements/${movementId}/scores/${reportId}`,
+  score: (orgId: string, movementId: string, reportId: string) => `orgs/${orgId}/movements/${movementId}/scores/${reportId}`,
   /** One document per unit and period (id = report id), ranked by readers: see StoredStandingEntry. */
   standingEntries: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/standingEntries`,
-  standingEntry: (orgId: string, movementId: string, reportId: string) =>
-    `orgs/${orgId}/movements/${movementId}/standingEntries/${reportId}`,
+  standingEntry: (orgId: string, movementId: string, reportId: string) => `orgs/${orgId}/movements/${movementId}/standingEntries/${reportId}`,
   standingsSnapshots: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/standingsSnapshots`,
-  standingsSnapshot: (orgId: string, movementId: string, snapshotId: string) =>
-    `orgs/${orgId}/movements/${movementId}/standingsSnapshots/${snapshotId}`,
-  appraisal: (orgId: string, movementId: string, reportId: string) =>
-    `orgs/${orgId}/movements/${movementId}/appraisals/${reportId}`,
+  standingsSnapshot: (orgId: string, movementId: string, snapshotId: string) => `orgs/${orgId}/movements/${movementId}/standingsSnapshots/${snapshotId}`,
+  appraisal: (orgId: string, movementId: string, reportId: string) => `orgs/${orgId}/movements/${movementId}/appraisals/${reportId}`,
   audit: (orgId: string) => `orgs/${orgId}/audit`,
   notifications: (orgId: string) => `orgs/${orgId}/notifications`,
   notification: (orgId: string, id: string) => `orgs/${orgId}/notifications/${id}`,

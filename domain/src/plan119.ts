@@ -11,7 +11,18 @@
  * default (`defaultMarked: true`), editable by the secretariat while the movement is a draft.
  */
 import { LEGAL_BASIS_2024 } from './awards/legal-basis.js';
-import { DEFAULT_COUNCIL_RULES, type Band, type Criterion, type Movement, type Org, type Period, type PlanText, type TargetSpec, type Text, type Unit } from './schemas.js';
+import {
+  DEFAULT_COUNCIL_RULES,
+  type Band,
+  type Criterion,
+  type Movement,
+  type Org,
+  type Period,
+  type PlanText,
+  type TargetSpec,
+  type Text,
+  type Unit,
+} from './schemas.js';
 
 /**
  * Default points [P]. A hard target (a fixed figure in the plan) weighs twice an aspirational one
@@ -346,8 +357,7 @@ export const PLAN119_EXCLUDED: ReadonlyArray<{ id: string; text: Text; reason: T
  */
 export function plan119PlanText(): PlanText {
   return {
-    intro:
-      'Ủy ban nhân dân phường Hải An ban hành Kế hoạch phát động phong trào thi đua trong công tác Cải cách hành chính năm 2025 tại đơn vị như sau:',
+    intro: 'Ủy ban nhân dân phường Hải An ban hành Kế hoạch phát động phong trào thi đua trong công tác Cải cách hành chính năm 2025 tại đơn vị như sau:',
     sections: [
       {
         heading: 'I. MỤC ĐÍCH, YÊU CẦU',

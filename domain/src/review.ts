@@ -40,7 +40,11 @@ export function reviewRights(claims: Claims, report: Pick<Report, 'unitId' | 'st
 }
 
 /** The deadline that matters now: the explanation round's for a returned report, else the period's. */
-export function effectiveDeadline(movement: Pick<Movement, 'periods'>, report: Pick<Report, 'periodId' | 'status'>, appraisal: Pick<Appraisal, 'responseDeadline'> | null | undefined): number | null {
+export function effectiveDeadline(
+  movement: Pick<Movement, 'periods'>,
+  report: Pick<Report, 'periodId' | 'status'>,
+  appraisal: Pick<Appraisal, 'responseDeadline'> | null | undefined,
+): number | null {
   if (report.status === 'returned' && appraisal?.responseDeadline != null) return appraisal.responseDeadline;
   return movement.periods.find((p) => p.id === report.periodId)?.deadline ?? null;
 }
@@ -73,11 +77,7 @@ export function filterQueue(rows: QueueRow[], f: QueueFilter, movement: Pick<Mov
     .filter((r) => f.status === 'all' || r.report.status === f.status)
     .filter((r) => f.unitId === 'all' || r.report.unitId === f.unitId)
     .filter((r) => f.periodId === 'all' || r.report.periodId === f.periodId)
-    .filter(
-      (r) =>
-        f.criterion === 'all' ||
-        (!(movement.notApplicable[r.report.unitId] ?? []).includes(f.criterion) && !r.appraisal?.items[f.criterion]),
-    )
+    .filter((r) => f.criterion === 'all' || (!(movement.notApplicable[r.report.unitId] ?? []).includes(f.criterion) && !r.appraisal?.items[f.criterion]))
     .filter((r) => {
       if (f.deadline === 'all') return true;
       if (f.deadline === 'none') return r.deadline === null;

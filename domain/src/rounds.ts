@@ -14,7 +14,10 @@ const DAY = 86_400_000;
 export function responseDeadlineProblem(deadline: number, now: number): Text | null {
   if (deadline <= now) return { vi: 'Hạn giải trình phải ở tương lai.', en: 'The response deadline must lie in the future.' };
   if (deadline > now + MAX_RESPONSE_DAYS * DAY) {
-    return { vi: `Hạn giải trình không được quá ${MAX_RESPONSE_DAYS} ngày kể từ hôm nay.`, en: `The response deadline may be at most ${MAX_RESPONSE_DAYS} days ahead.` };
+    return {
+      vi: `Hạn giải trình không được quá ${MAX_RESPONSE_DAYS} ngày kể từ hôm nay.`,
+      en: `The response deadline may be at most ${MAX_RESPONSE_DAYS} days ahead.`,
+    };
   }
   return null;
 }

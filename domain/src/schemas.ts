@@ -84,7 +84,11 @@ export type PartialCredit = z.infer<typeof PartialCredit>;
 /** A short text the catalogue requires (tử số, mẫu số, nội dung tiêu chí). */
 const required = (what: string, max = 4000) =>
   z.object({
-    vi: z.string().trim().min(1, `Cần nhập ${what} (tiếng Việt)`).max(max, `${what[0]!.toUpperCase()}${what.slice(1)} dài quá ${max} ký tự`),
+    vi: z
+      .string()
+      .trim()
+      .min(1, `Cần nhập ${what} (tiếng Việt)`)
+      .max(max, `${what[0]!.toUpperCase()}${what.slice(1)} dài quá ${max} ký tự`),
     en: z.string().max(max, `${what} (English) dài quá ${max} ký tự`),
   });
 
@@ -262,12 +266,10 @@ export type ReportStatus = z.infer<typeof ReportStatus>;
 
 const Count = z.number().int('Phải là số nguyên').min(0, 'Không được âm').max(10_000_000);
 
-export const Figure = z
-  .object({ numerator: Count, denominator: Count })
-  .refine((f) => f.numerator <= f.denominator, {
-    message: 'Tử số không được lớn hơn mẫu số',
-    path: ['numerator'],
-  });
+export const Figure = z.object({ numerator: Count, denominator: Count }).refine((f) => f.numerator <= f.denominator, {
+  message: 'Tử số không được lớn hơn mẫu số',
+  path: ['numerator'],
+});
 export type Figure = z.infer<typeof Figure>;
 
 export const Answer = z.object({

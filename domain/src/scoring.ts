@@ -112,8 +112,8 @@ function scoreIncrease(c: Criterion, f: FigureLike, value: number, input: ScoreI
     why: atFull
       ? { vi: `${now.vi}, giữ mức 100% như kỳ trước: đạt.`, en: `${now.en}, at 100% as last period: met.` }
       : met
-      ? { vi: `${now.vi}, tăng so với kỳ trước (${before.vi}): đạt.`, en: `${now.en}, up from ${before.en} last period: met.` }
-      : { vi: `${now.vi}, không tăng so với kỳ trước (${before.vi}): chưa đạt.`, en: `${now.en}, not above last period's ${before.en}: not met.` },
+        ? { vi: `${now.vi}, tăng so với kỳ trước (${before.vi}): đạt.`, en: `${now.en}, up from ${before.en} last period: met.` }
+        : { vi: `${now.vi}, không tăng so với kỳ trước (${before.vi}): chưa đạt.`, en: `${now.en}, not above last period's ${before.en}: not met.` },
   };
 }
 

@@ -143,9 +143,7 @@ export function explainRank(entries: StandingEntry[], unitId: string, movement: 
     } else {
       const parts = ties.map((t) => {
         const reason =
-          t.by === 'total'
-            ? { vi: 'tổng điểm', en: 'the total points' }
-            : { vi: 'ký hiệu đơn vị (tổng điểm bằng nhau)', en: 'the unit code (equal totals)' };
+          t.by === 'total' ? { vi: 'tổng điểm', en: 'the total points' } : { vi: 'ký hiệu đơn vị (tổng điểm bằng nhau)', en: 'the unit code (equal totals)' };
         return t.side === 'above'
           ? { vi: `xếp sau ${t.unitName} theo ${reason.vi}`, en: `placed after ${t.unitName} by ${reason.en}` }
           : { vi: `xếp trên ${t.unitName} theo ${reason.vi}`, en: `placed before ${t.unitName} by ${reason.en}` };

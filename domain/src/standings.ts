@@ -67,11 +67,7 @@ export function unitScores(input: UnitScoreInput): UnitScores {
  * One unit's standings entry (unranked), or null when its report does not count (a draft). The
  * one definition that functions store and the tests and the bench compare with.
  */
-export function standingEntry(
-  unit: Pick<Unit, 'name' | 'code'>,
-  report: Pick<Report, 'unitId' | 'status' | 'updatedAt'>,
-  scores: UnitScores,
-): Unranked | null {
+export function standingEntry(unit: Pick<Unit, 'name' | 'code'>, report: Pick<Report, 'unitId' | 'status' | 'updatedAt'>, scores: UnitScores): Unranked | null {
   if (!RANKED_STATUSES.has(report.status)) return null;
   const { result, self } = scores;
   return {

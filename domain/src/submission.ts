@@ -59,11 +59,7 @@ export function validateForSubmission(
       add(c.code, `Điểm tự chấm (${self}) vượt điểm tối đa (${c.maxPoints}).`, `The self-score (${self}) is above the maximum (${c.maxPoints}).`);
     }
     if (c.evidenceRequired !== false && self > 0 && (a?.evidenceIds.length ?? 0) === 0 && !explained) {
-      add(
-        c.code,
-        'Tự chấm điểm nhưng chưa có tài liệu kiểm chứng hoặc giải trình.',
-        'Self-scored without evidence or an explanation (giải trình).',
-      );
+      add(c.code, 'Tự chấm điểm nhưng chưa có tài liệu kiểm chứng hoặc giải trình.', 'Self-scored without evidence or an explanation (giải trình).');
     }
   }
   return out;

@@ -44,7 +44,8 @@ export function transition(input: TransitionInput): TransitionResult {
   const unitRole = claims.units[unitId];
   const isReviewer = claims.roles.includes('secretariat');
   if (action === 'submit' && !unitRole) return deny('Chỉ cán bộ của đơn vị mới được gửi báo cáo này.', "Only the unit's members may submit this report.");
-  if (action === 'certify' && unitRole !== 'head') return deny('Chỉ thủ trưởng đơn vị mới được xác nhận báo cáo.', 'Only the unit head may certify the report.');
+  if (action === 'certify' && unitRole !== 'head')
+    return deny('Chỉ thủ trưởng đơn vị mới được xác nhận báo cáo.', 'Only the unit head may certify the report.');
   if ((action === 'return' || action === 'approve') && !isReviewer) {
     return deny('Chỉ Thường trực (Phòng Văn hóa – Xã hội) mới được trả lại hoặc duyệt báo cáo.', 'Only the secretariat may return or approve reports.');
   }
@@ -52,10 +53,7 @@ export function transition(input: TransitionInput): TransitionResult {
     return deny('Không được thẩm định báo cáo của đơn vị mình.', "Reviewers may not appraise their own unit's report.");
   }
   if (!FROM[action].includes(status)) {
-    return refuse(
-      `Không thể thực hiện khi báo cáo ở trạng thái “${STATUS_TEXT[status].vi}”.`,
-      `Not possible while the report is "${STATUS_TEXT[status].en}".`,
-    );
+    return refuse(`Không thể thực hiện khi báo cáo ở trạng thái “${STATUS_TEXT[status].vi}”.`, `Not possible while the report is "${STATUS_TEXT[status].en}".`);
   }
   const deadline = reportDeadline(period, status, input.responseDeadline);
   if (action === 'submit' && deadline !== null && isPastDeadline(deadline, now)) {

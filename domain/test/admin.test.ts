@@ -42,7 +42,13 @@ describe('planImport', () => {
       'hai-an',
       {
         units: [...units, { mã: 'kt', tên: 'Trùng', 'ký hiệu': 'X' }, { mã: 'bad id!', tên: 'X', 'ký hiệu': 'X' }],
-        members: [...members, { email: 'not-an-email', 'họ tên': 'C' }, { email: 'd@haian.test', 'họ tên': 'D', 'đơn vị': 'nowhere' }, { email: 'a@haian.test', 'họ tên': 'A again' }, { email: 'e@haian.test', 'họ tên': 'E', 'vai trò': 'vua' }],
+        members: [
+          ...members,
+          { email: 'not-an-email', 'họ tên': 'C' },
+          { email: 'd@haian.test', 'họ tên': 'D', 'đơn vị': 'nowhere' },
+          { email: 'a@haian.test', 'họ tên': 'A again' },
+          { email: 'e@haian.test', 'họ tên': 'E', 'vai trò': 'vua' },
+        ],
       },
       [],
     );
@@ -76,7 +82,18 @@ describe('planImport', () => {
   });
 
   it('skips blank rows but keeps counting them, from the header row given', () => {
-    const plan = planImport('hai-an', { units: [{ mã: '', tên: '' }, { mã: 'ok', tên: '' , 'ký hiệu': 'OK'}], members: [], unitsHeaderRow: 3 }, []);
+    const plan = planImport(
+      'hai-an',
+      {
+        units: [
+          { mã: '', tên: '' },
+          { mã: 'ok', tên: '', 'ký hiệu': 'OK' },
+        ],
+        members: [],
+        unitsHeaderRow: 3,
+      },
+      [],
+    );
     expect(plan.errors.map((e) => `${e.row}:${e.column}`)).toEqual(['5:tên']);
   });
 

@@ -125,7 +125,12 @@ describe('checkEligibility', () => {
     });
 
     it('warns (does not block) when an initiative standard has no recognised initiative', () => {
-      const r = checkEligibility(nomination({ standardsMet: ['I2'], initiatives: [{ title: 'Sổ tay điện tử', recognitionRef: '' }] }), person, [], LEGAL_BASIS_2024);
+      const r = checkEligibility(
+        nomination({ standardsMet: ['I2'], initiatives: [{ title: 'Sổ tay điện tử', recognitionRef: '' }] }),
+        person,
+        [],
+        LEGAL_BASIS_2024,
+      );
       expect(r.eligible).toBe(true);
       expect(r.flags).toEqual([expect.objectContaining({ rule: 'initiative-unrecognised', severity: 'warn' })]);
     });

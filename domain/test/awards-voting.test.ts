@@ -49,7 +49,17 @@ function votes(c: Council, m: Meeting, choices: VoteChoice[], nominationId = 'no
   const out = [...existing];
   choices.forEach((choice, i) => {
     const voterId = m.present[i]!;
-    const r = castVote({ council: c, meeting: m, existing: out, actorId: voterId, voterId, nominationId, choice, nonce: `nonce-${nominationId}-${voterId}`, now: clock++ });
+    const r = castVote({
+      council: c,
+      meeting: m,
+      existing: out,
+      actorId: voterId,
+      voterId,
+      nominationId,
+      choice,
+      nonce: `nonce-${nominationId}-${voterId}`,
+      now: clock++,
+    });
     if (!r.ok) throw new Error(r.message.vi);
     out.push(r.ballot);
   });
@@ -57,7 +67,11 @@ function votes(c: Council, m: Meeting, choices: VoteChoice[], nominationId = 'no
 }
 
 const yes = (n: number): VoteChoice[] => Array.from({ length: n }, () => 'yes');
-const mix = (y: number, no: number, abstain = 0): VoteChoice[] => [...yes(y), ...Array<VoteChoice>(no).fill('no'), ...Array<VoteChoice>(abstain).fill('abstain')];
+const mix = (y: number, no: number, abstain = 0): VoteChoice[] => [
+  ...yes(y),
+  ...Array<VoteChoice>(no).fill('no'),
+  ...Array<VoteChoice>(abstain).fill('abstain'),
+];
 
 describe('castVote', () => {
   const c = council(9);
@@ -90,7 +104,19 @@ describe('castVote', () => {
     const participation = { written: false, recordedBy: 'm2', at: b.castAt };
     const again = (choice: VoteChoice, nonce?: string, written = false, secret = false) =>
       resentVote(
-        { voterName: 'Thành viên 2', participation, ballot: secret ? null : b, box: secret ? { receipts: [{ commitment: 'f'.repeat(64), choice: 'no' }, { commitment: b.commitment, choice: 'yes' }] } : null },
+        {
+          voterName: 'Thành viên 2',
+          participation,
+          ballot: secret ? null : b,
+          box: secret
+            ? {
+                receipts: [
+                  { commitment: 'f'.repeat(64), choice: 'no' },
+                  { commitment: b.commitment, choice: 'yes' },
+                ],
+              }
+            : null,
+        },
         { nominationId: 'nom-a', voterId: 'm2', choice, nonce, written },
       );
 
@@ -145,7 +171,18 @@ describe('castVote', () => {
 
   it('refuses written votes when the rules do not count them', () => {
     const strict = council(9, { countWrittenVotes: false });
-    const r = castVote({ council: strict, meeting: meeting(strict, 7), existing: [], actorId: 'm2', voterId: 'm8', written: true, nominationId: 'nom-a', choice: 'yes', nonce: 'n-0002', now: 1 });
+    const r = castVote({
+      council: strict,
+      meeting: meeting(strict, 7),
+      existing: [],
+      actorId: 'm2',
+      voterId: 'm8',
+      written: true,
+      nominationId: 'nom-a',
+      choice: 'yes',
+      nonce: 'n-0002',
+      now: 1,
+    });
     expect(r).toMatchObject({ ok: false, reason: 'written-not-allowed' });
   });
 
@@ -200,7 +237,18 @@ describe('tally', () => {
     const c = council(9);
     const m = meeting(c, 7);
     const inPerson = votes(c, m, mix(5, 2));
-    const written = castVote({ council: c, meeting: m, existing: inPerson, actorId: 'm2', voterId: 'm8', written: true, nominationId: 'nom-a', choice: 'yes', nonce: 'w-m8', now: 9_999 });
+    const written = castVote({
+      council: c,
+      meeting: m,
+      existing: inPerson,
+      actorId: 'm2',
+      voterId: 'm8',
+      written: true,
+      nominationId: 'nom-a',
+      choice: 'yes',
+      nonce: 'w-m8',
+      now: 9_999,
+    });
     if (!written.ok) throw new Error(written.message.vi);
     const t = tally(c, m, [...inPerson, written.ballot]);
     expect(t).toMatchObject({ writtenCount: 1, base: 8, yes: 6, percentYes: 75, approved: true });
@@ -212,7 +260,18 @@ describe('tally', () => {
     const c = council(9);
     const m = meeting(c, 5);
     const inPerson = votes(c, m, yes(5));
-    const w = castVote({ council: c, meeting: m, existing: inPerson, actorId: 'm2', voterId: 'm6', written: true, nominationId: 'nom-a', choice: 'yes', nonce: 'w-m6', now: 1 });
+    const w = castVote({
+      council: c,
+      meeting: m,
+      existing: inPerson,
+      actorId: 'm2',
+      voterId: 'm6',
+      written: true,
+      nominationId: 'nom-a',
+      choice: 'yes',
+      nonce: 'w-m6',
+      now: 1,
+    });
     if (!w.ok) throw new Error(w.message.vi);
     expect(tally(c, m, [...inPerson, w.ballot]).quorumMet).toBe(false);
     const lenient = council(9, { writtenVotesCountForQuorum: true });
@@ -251,7 +310,11 @@ describe('tally', () => {
     const tampered: Ballot = { ...good[2]!, voterId: 'm5', castAt: 99_999 };
     const t = tally(c, m, [...good, second, proxy, tampered]);
     expect(t).toMatchObject({ yes: 3, no: 0 });
-    expect(t.ignored.map((i) => i.reason.en).sort()).toEqual(['ballot commitment does not match', 'ballot recorded by someone else', "the same member's second ballot"]);
+    expect(t.ignored.map((i) => i.reason.en).sort()).toEqual([
+      'ballot commitment does not match',
+      'ballot recorded by someone else',
+      "the same member's second ballot",
+    ]);
     expect(t.explanation.vi).toContain('Không tính 3 phiếu');
   });
 

@@ -28,7 +28,11 @@ const actor = (over: Partial<Actor> = {}): Actor => ({ uid: 'u1', org: 'hai-an',
 function council(n: number, rules: Partial<CouncilRules> = {}): Council {
   return Council.parse({
     name: 'Hội đồng TĐKT phường',
-    members: Array.from({ length: n }, (_, i) => ({ memberId: `m${i + 1}`, name: `Thành viên ${i + 1}`, councilRole: i === 0 ? 'CHU_TICH' : i === 1 ? 'THU_KY' : 'UY_VIEN' })),
+    members: Array.from({ length: n }, (_, i) => ({
+      memberId: `m${i + 1}`,
+      name: `Thành viên ${i + 1}`,
+      councilRole: i === 0 ? 'CHU_TICH' : i === 1 ? 'THU_KY' : 'UY_VIEN',
+    })),
     rules: CouncilRules.parse(rules),
   });
 }
@@ -62,7 +66,18 @@ function cast(m: MeetingRecord, votes: [voter: string, choice: VoteChoice, writt
   const receipts: Ballot[] = [];
   votes.forEach(([voterId, choice, written], i) => {
     const existing = ballotsFromVoter(voters.get(voterId) ?? null);
-    const r = castVote({ council: m.council, meeting: m, existing, actorId: written ? m.secretaryId : voterId, voterId, nominationId: 'nom-a', choice, written: !!written, nonce: `nonce-${i}-xxxxxxxx`, now: 100 + i });
+    const r = castVote({
+      council: m.council,
+      meeting: m,
+      existing,
+      actorId: written ? m.secretaryId : voterId,
+      voterId,
+      nominationId: 'nom-a',
+      choice,
+      written: !!written,
+      nonce: `nonce-${i}-xxxxxxxx`,
+      now: 100 + i,
+    });
     if (!r.ok) throw new Error(r.message.vi);
     receipts.push(r.ballot);
     const rec = voters.get(voterId) ?? { voterId, nominations: {} };
@@ -140,7 +155,15 @@ describe('secret ballot tally', () => {
   it('refuses to count a box whose size does not match who voted', () => {
     const m = meeting(council(5, { secretBallot: true }), 4);
     const stored = cast(m, votes);
-    expect(() => tallySecret(m.council, m, 'nom-a', stored.boxes[0]!, stored.voters.slice(1).map((v) => ({ voterId: v.voterId, ...v.nominations['nom-a']! })))).toThrow(/5 phiếu nhưng 4/);
+    expect(() =>
+      tallySecret(
+        m.council,
+        m,
+        'nom-a',
+        stored.boxes[0]!,
+        stored.voters.slice(1).map((v) => ({ voterId: v.voterId, ...v.nominations['nom-a']! })),
+      ),
+    ).toThrow(/5 phiếu nhưng 4/);
   });
 });
 
@@ -174,7 +197,14 @@ describe("the chairman's decision", () => {
       achievementSummary: '',
       disciplineConfirmed: true,
       status: 'submitted',
-      nominee: { fullName: 'Nguyễn Văn A', gender: 'male', birthDate: '1990-01-01', unitId: 'kt', position: 'Chuyên viên', blockFlags: { discipline: false, investigation: false, complaint: false } },
+      nominee: {
+        fullName: 'Nguyễn Văn A',
+        gender: 'male',
+        birthDate: '1990-01-01',
+        unitId: 'kt',
+        position: 'Chuyên viên',
+        blockFlags: { discipline: false, investigation: false, complaint: false },
+      },
       eligibility: { eligible: true, flags: [], checkedAt: 1, legalBasisId: 'x' },
       votes: ward ? { ward: { meetingId: 'w1', date: '2025-12-10', quorumMet: true, yes: 5, base: 7, percentYes: 71.43, ...ward } } : {},
       createdBy: 'u',
@@ -193,7 +223,9 @@ describe("the chairman's decision", () => {
     expect(decisionRefusal(chair, 'hai-an', nomination({ approved: false }), 'approve', 'ngắn')?.code).toBe('failed-precondition');
   });
   it('is the chairman’s alone', () => {
-    expect(decisionRefusal(actor({ roles: ['council', 'secretariat'] }), 'hai-an', nomination({ approved: true }), 'approve', '')?.code).toBe('permission-denied');
+    expect(decisionRefusal(actor({ roles: ['council', 'secretariat'] }), 'hai-an', nomination({ approved: true }), 'approve', '')?.code).toBe(
+      'permission-denied',
+    );
   });
 });
 

@@ -33,7 +33,12 @@ interface Opened {
   sectPrs: string[];
 }
 
-const unescape = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const unescape = (s: string): string =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
 function paragraphXml(xml: string): string[] {
   return xml.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? [];
@@ -156,7 +161,11 @@ describe('Tờ trình of a unit + danh sách', () => {
     const o = await open(buildToTrinhUnit(SAMPLE_TO_TRINH_UNIT));
     expectNd30Frame(o, { agency: ['UBND PHƯỜNG HẢI AN', 'VĂN PHÒNG HĐND VÀ UBND'], number: '12/TTr-VP', date: 'Hải An, ngày 05 tháng 12 năm 2025' });
     expect(bold(runProps(o.doc, 'UBND PHƯỜNG HẢI AN'))).toBe(false);
-    expectTitle(o, 'TỜ TRÌNH', 'Về việc đề nghị tặng Giấy khen cho tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua trong công tác Cải cách hành chính năm 2025');
+    expectTitle(
+      o,
+      'TỜ TRÌNH',
+      'Về việc đề nghị tặng Giấy khen cho tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua trong công tác Cải cách hành chính năm 2025',
+    );
     expect(o.all).toContain('Kính gửi: Chủ tịch Ủy ban nhân dân phường Hải An (qua Phòng Văn hóa – Xã hội).'.replace(' (qua', '\n(qua').replace(/\s+/g, ' '));
     expect(o.all).toContain('Thực hiện Kế hoạch số 119/KH-UBND ngày 30/9/2025 của Ủy ban nhân dân phường Hải An');
     expect(o.all).toContain('Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;');
@@ -166,7 +175,8 @@ describe('Tờ trình of a unit + danh sách', () => {
     // Danh sách.
     expect(o.paras).toContain('DANH SÁCH');
     expect(o.all).toContain('(Kèm theo Tờ trình số 12/TTr-VP ngày 05/12/2025 của Văn phòng HĐND và UBND phường)');
-    for (const h of ['STT', 'Họ và tên cá nhân / Tên tập thể', 'Chức vụ, đơn vị công tác', 'Tóm tắt thành tích', 'Hình thức đề nghị khen thưởng']) expect(o.paras).toContain(h);
+    for (const h of ['STT', 'Họ và tên cá nhân / Tên tập thể', 'Chức vụ, đơn vị công tác', 'Tóm tắt thành tích', 'Hình thức đề nghị khen thưởng'])
+      expect(o.paras).toContain(h);
     for (const n of ['Bộ phận Tiếp nhận và Trả kết quả thủ tục hành chính phường Hải An', 'Nguyễn Thị Thu Hà', 'Trần Văn Minh']) expect(o.paras).toContain(n);
     expect(o.paras).toContain('I. TẬP THỂ (01)');
     expect(o.paras).toContain('II. CÁ NHÂN (02)');
@@ -183,12 +193,16 @@ describe('Tờ trình of a unit + danh sách', () => {
     const o = await open(buildToTrinhUnit({ ...SAMPLE_TO_TRINH_UNIT, nominees }));
     expect(o.all).toContain('Về việc đề nghị khen thưởng cho tập thể, cá nhân');
     expect(o.all).toContain('tặng Giấy khen cho 01 tập thể và 01 cá nhân');
-    expect(o.all).toContain('Đồng thời, kính đề nghị Ủy ban nhân dân phường Hải An xem xét, đề nghị Chủ tịch Ủy ban nhân dân thành phố tặng Bằng khen cho 01 cá nhân');
+    expect(o.all).toContain(
+      'Đồng thời, kính đề nghị Ủy ban nhân dân phường Hải An xem xét, đề nghị Chủ tịch Ủy ban nhân dân thành phố tặng Bằng khen cho 01 cá nhân',
+    );
     expect(o.paras).toContain('Bằng khen của Chủ tịch UBND thành phố');
   });
 
   it('signs "KT. TRƯỞNG PHÒNG / PHÓ TRƯỞNG PHÒNG" when a deputy signs', async () => {
-    const o = await open(buildToTrinhUnit({ ...SAMPLE_TO_TRINH_UNIT, signer: { name: 'Lê Văn Bình', headTitle: 'Trưởng phòng', capacity: 'KT', ownTitle: 'Phó Trưởng phòng' } }));
+    const o = await open(
+      buildToTrinhUnit({ ...SAMPLE_TO_TRINH_UNIT, signer: { name: 'Lê Văn Bình', headTitle: 'Trưởng phòng', capacity: 'KT', ownTitle: 'Phó Trưởng phòng' } }),
+    );
     expectSignature(o, ['KT. TRƯỞNG PHÒNG', 'PHÓ TRƯỞNG PHÒNG'], 'Lê Văn Bình');
     expect(o.paras.some((p) => p.startsWith('TM.'))).toBe(false);
   });
@@ -213,7 +227,13 @@ describe('Báo cáo thành tích', () => {
     expect(o.paras.some((p) => p.startsWith('Số:'))).toBe(false);
     expectTitle(o, 'BÁO CÁO THÀNH TÍCH', 'Đề nghị tặng Giấy khen của Chủ tịch Ủy ban nhân dân phường');
     expect(o.paras).toContain('Tên tập thể: Bộ phận Tiếp nhận và Trả kết quả thủ tục hành chính phường Hải An');
-    const order = ['I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH', '1. Đặc điểm, tình hình', '2. Chức năng, nhiệm vụ', 'II. THÀNH TÍCH ĐẠT ĐƯỢC', 'III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG'];
+    const order = [
+      'I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH',
+      '1. Đặc điểm, tình hình',
+      '2. Chức năng, nhiệm vụ',
+      'II. THÀNH TÍCH ĐẠT ĐƯỢC',
+      'III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG',
+    ];
     const at = order.map((h) => o.paras.indexOf(h));
     expect(at.every((i) => i > -1)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -230,7 +250,13 @@ describe('Báo cáo thành tích', () => {
     const o = await open(buildBaoCaoThanhTich(SAMPLE_BAO_CAO_CA_NHAN));
     expectNd30Frame(o, { agency: ['UBND PHƯỜNG HẢI AN', 'VĂN PHÒNG HĐND VÀ UBND'], date: 'Hải An, ngày 04 tháng 12 năm 2025' });
     expectTitle(o, 'BÁO CÁO THÀNH TÍCH', '(Thành tích trong phong trào thi đua trong công tác Cải cách hành chính năm 2025)');
-    for (const h of ['I. SƠ LƯỢC LÝ LỊCH', 'II. THÀNH TÍCH ĐẠT ĐƯỢC', '1. Quyền hạn, nhiệm vụ được giao', '2. Thành tích đạt được', 'III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG']) {
+    for (const h of [
+      'I. SƠ LƯỢC LÝ LỊCH',
+      'II. THÀNH TÍCH ĐẠT ĐƯỢC',
+      '1. Quyền hạn, nhiệm vụ được giao',
+      '2. Thành tích đạt được',
+      'III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG',
+    ]) {
       expect(o.paras).toContain(h);
     }
     expect(o.paras).toContain('- Họ và tên: Nguyễn Thị Thu Hà; giới tính: Nữ.');
@@ -257,7 +283,11 @@ describe('Báo cáo thành tích', () => {
 describe('Biên bản', () => {
   it('ward council: time, place, attendance, quorum, agenda, votes per nominee, conclusion, end time, signatures', async () => {
     const o = await open(buildBienBan(SAMPLE_BIEN_BAN_HOI_DONG));
-    expectNd30Frame(o, { agency: ['UBND PHƯỜNG HẢI AN', 'HỘI ĐỒNG', 'THI ĐUA - KHEN THƯỞNG'], number: '05/BB-HĐTĐKT', date: 'Hải An, ngày 10 tháng 12 năm 2025' });
+    expectNd30Frame(o, {
+      agency: ['UBND PHƯỜNG HẢI AN', 'HỘI ĐỒNG', 'THI ĐUA - KHEN THƯỞNG'],
+      number: '05/BB-HĐTĐKT',
+      date: 'Hải An, ngày 10 tháng 12 năm 2025',
+    });
     expectTitle(o, 'BIÊN BẢN', 'Họp Hội đồng Thi đua - Khen thưởng xét khen thưởng trong phong trào thi đua');
     expect(o.all).toContain('Hôm nay, vào lúc 14 giờ 00 phút, ngày 10 tháng 12 năm 2025, tại phòng họp tầng 2, trụ sở Ủy ban nhân dân phường Hải An');
     expect(o.all).toContain('1. Chủ trì (chủ tọa): Cao Huy Hiếu – Chủ tịch UBND phường, Chủ tịch Hội đồng.');
@@ -272,7 +302,9 @@ describe('Biên bản', () => {
     for (const h of ['Số phiếu đồng ý / tổng số', 'Tỷ lệ (%)', 'Kết quả']) expect(o.paras).toContain(h);
     for (const cell of ['8/8', '100,00', '7/8', '87,50', '6/8', '75,00', '5/8', '62,50', 'Không đạt']) expect(o.paras).toContain(cell);
     expect(o.all).toContain('Hội đồng thống nhất đề nghị Chủ tịch Ủy ban nhân dân phường tặng Giấy khen cho 02 trường hợp');
-    expect(o.all).toContain('Hội đồng thống nhất đề nghị Ủy ban nhân dân phường trình Chủ tịch Ủy ban nhân dân thành phố tặng Bằng khen cho 01 trường hợp: Trần Văn Minh.');
+    expect(o.all).toContain(
+      'Hội đồng thống nhất đề nghị Ủy ban nhân dân phường trình Chủ tịch Ủy ban nhân dân thành phố tặng Bằng khen cho 01 trường hợp: Trần Văn Minh.',
+    );
     expect(o.all).toContain('Không đề nghị khen thưởng 01 trường hợp không đạt tỷ lệ phiếu theo quy định: Lý Văn Quang.');
     expect(o.all).toContain('Cuộc họp kết thúc vào lúc 16 giờ 30 phút cùng ngày.');
     expectSignature(o, ['THƯ KÝ'], 'Bùi Thanh Hương');
@@ -307,16 +339,35 @@ describe('Biên bản', () => {
       chairId: 'm1',
       secretaryId: 'm2',
       present: ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7'],
-      absent: [{ memberId: 'm8', reason: '' }, { memberId: 'm9', reason: '' }],
+      absent: [
+        { memberId: 'm8', reason: '' },
+        { memberId: 'm9', reason: '' },
+      ],
       nominationIds: [],
     };
     const ballots: Ballot[] = [];
     meeting.present.forEach((id, i) => {
-      const r = castVote({ council, meeting, existing: ballots, actorId: id, voterId: id, nominationId: 'n1', choice: i < 5 ? 'yes' : 'no', nonce: `nonce-${id}`, now: i });
+      const r = castVote({
+        council,
+        meeting,
+        existing: ballots,
+        actorId: id,
+        voterId: id,
+        nominationId: 'n1',
+        choice: i < 5 ? 'yes' : 'no',
+        nonce: `nonce-${id}`,
+        now: i,
+      });
       if (r.ok) ballots.push(r.ballot);
     });
     const t = tally(council, meeting, ballots);
-    const o = await open(buildBienBan({ ...SAMPLE_BIEN_BAN_HOI_DONG, votes: [voteLine('Nguyễn Thị Thu Hà', 'GIAY_KHEN_PHUONG', t)], quorum: { needed: t.quorumNeeded, met: t.quorumMet, rule: '2/3' } }));
+    const o = await open(
+      buildBienBan({
+        ...SAMPLE_BIEN_BAN_HOI_DONG,
+        votes: [voteLine('Nguyễn Thị Thu Hà', 'GIAY_KHEN_PHUONG', t)],
+        quorum: { needed: t.quorumNeeded, met: t.quorumMet, rule: '2/3' },
+      }),
+    );
     expect(o.paras).toContain('5/7');
     expect(o.paras).toContain('71,43');
     expect(o.paras).toContain('Đạt');
@@ -373,12 +424,19 @@ describe('Quyết định tặng Giấy khen + danh sách', () => {
   });
 
   it('a vice-chair signs "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"', async () => {
-    const o = await open(buildQuyetDinhGiayKhen({ ...SAMPLE_QUYET_DINH_GIAY_KHEN, signer: { name: 'Đỗ Văn Nam', headTitle: 'Chủ tịch', capacity: 'KT', ownTitle: 'Phó Chủ tịch' } }));
+    const o = await open(
+      buildQuyetDinhGiayKhen({
+        ...SAMPLE_QUYET_DINH_GIAY_KHEN,
+        signer: { name: 'Đỗ Văn Nam', headTitle: 'Chủ tịch', capacity: 'KT', ownTitle: 'Phó Chủ tịch' },
+      }),
+    );
     expectSignature(o, ['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'], 'Đỗ Văn Nam');
   });
 
   it('requires the deputy’s own title', () => {
-    expect(() => buildQuyetDinhGiayKhen({ ...SAMPLE_QUYET_DINH_GIAY_KHEN, signer: { name: 'X', headTitle: 'Chủ tịch', capacity: 'KT' } })).toThrow('Cần chức vụ của người ký thay');
+    expect(() => buildQuyetDinhGiayKhen({ ...SAMPLE_QUYET_DINH_GIAY_KHEN, signer: { name: 'X', headTitle: 'Chủ tịch', capacity: 'KT' } })).toThrow(
+      'Cần chức vụ của người ký thay',
+    );
   });
 });
 
@@ -386,7 +444,11 @@ describe('Tờ trình đề nghị Bằng khen thành phố', () => {
   it('is addressed to the city chairman and signed "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"', async () => {
     const o = await open(buildToTrinhBangKhen(SAMPLE_TO_TRINH_BANG_KHEN));
     expectNd30Frame(o, { agency: ['ỦY BAN NHÂN DÂN', 'PHƯỜNG HẢI AN'], number: '45/TTr-UBND', date: 'Hải An, ngày 22 tháng 12 năm 2025' });
-    expectTitle(o, 'TỜ TRÌNH', 'Về việc đề nghị Chủ tịch Ủy ban nhân dân thành phố Hải Phòng tặng Bằng khen cho tập thể, cá nhân có thành tích tiêu biểu, xuất sắc');
+    expectTitle(
+      o,
+      'TỜ TRÌNH',
+      'Về việc đề nghị Chủ tịch Ủy ban nhân dân thành phố Hải Phòng tặng Bằng khen cho tập thể, cá nhân có thành tích tiêu biểu, xuất sắc',
+    );
     expect(o.paras).toContain('Kính gửi:\t- Chủ tịch Ủy ban nhân dân thành phố Hải Phòng;');
     expect(o.paras).toContain('- Sở Nội vụ thành phố Hải Phòng.');
     expect(o.all).toContain('Ủy ban nhân dân phường Hải An kính trình Chủ tịch Ủy ban nhân dân thành phố Hải Phòng xem xét, tặng Bằng khen cho 01 cá nhân');

@@ -27,7 +27,15 @@ function nomination(id: string, over: Record<string, unknown>): NominationRecord
   };
 }
 
-const person = (fullName: string) => ({ fullName, gender: 'female', birthDate: '1990-03-08', unitId: 'kt', position: 'Chuyên viên', blockFlags: NO_BLOCKS, priorAwards: [{ year: 2024, form: 'Lao động tiên tiến' }] });
+const person = (fullName: string) => ({
+  fullName,
+  gender: 'female',
+  birthDate: '1990-03-08',
+  unitId: 'kt',
+  position: 'Chuyên viên',
+  blockFlags: NO_BLOCKS,
+  priorAwards: [{ year: 2024, form: 'Lao động tiên tiến' }],
+});
 
 function wardMeeting(): MeetingRecord & { id: string } {
   const council = Council.parse({
@@ -58,17 +66,32 @@ function wardMeeting(): MeetingRecord & { id: string } {
     closedAt: 2,
   });
   const ballots: Ballot[] = [];
-  for (const [nominationId, choices] of [['a', ['yes', 'yes', 'yes']], ['b', ['yes', 'no', 'no']]] as const) {
+  for (const [nominationId, choices] of [
+    ['a', ['yes', 'yes', 'yes']],
+    ['b', ['yes', 'no', 'no']],
+  ] as const) {
     choices.forEach((choice, i) => {
       const voterId = m.present[i]!;
-      const r = castVote({ council, meeting: m, existing: ballots, actorId: voterId, voterId, nominationId, choice, nonce: `nonce-${nominationId}-${voterId}`, now: 10 + i });
+      const r = castVote({
+        council,
+        meeting: m,
+        existing: ballots,
+        actorId: voterId,
+        voterId,
+        nominationId,
+        choice,
+        nonce: `nonce-${nominationId}-${voterId}`,
+        now: 10 + i,
+      });
       if (r.ok) ballots.push(r.ballot);
     });
   }
   return { id: 'w1', ...m, results: tallyMeeting(m, { ballots, boxes: [], voters: [] }) as MeetingRecord['results'] };
 }
 
-const wardVote = (approved: boolean) => ({ ward: { meetingId: 'w1', date: '2025-12-10', approved, quorumMet: true, yes: approved ? 3 : 1, base: 3, percentYes: approved ? 100 : 33.33 } });
+const wardVote = (approved: boolean) => ({
+  ward: { meetingId: 'w1', date: '2025-12-10', approved, quorumMet: true, yes: approved ? 3 : 1, base: 3, percentYes: approved ? 100 : 33.33 },
+});
 
 function inputs(decided: string[] = ['a']): DossierInputs {
   return {
@@ -79,12 +102,33 @@ function inputs(decided: string[] = ['a']): DossierInputs {
       planRef: { number: '119', symbol: 'KH-UBND', issuedDate: '2025-09-30' },
     },
     nominations: [
-      nomination('a', { nomineeName: 'Nguyễn Thị Thu Hà', nominee: person('Nguyễn Thị Thu Hà'), votes: wardVote(true), status: decided.includes('a') ? 'approved' : 'submitted' }),
-      nomination('b', { nomineeName: 'Trần Văn Minh', nominee: person('Trần Văn Minh'), votes: wardVote(false), status: decided.includes('b') ? 'approved' : 'submitted' }),
+      nomination('a', {
+        nomineeName: 'Nguyễn Thị Thu Hà',
+        nominee: person('Nguyễn Thị Thu Hà'),
+        votes: wardVote(true),
+        status: decided.includes('a') ? 'approved' : 'submitted',
+      }),
+      nomination('b', {
+        nomineeName: 'Trần Văn Minh',
+        nominee: person('Trần Văn Minh'),
+        votes: wardVote(false),
+        status: decided.includes('b') ? 'approved' : 'submitted',
+      }),
     ],
     meetings: [wardMeeting()],
     decisions: decided.map((id, k) =>
-      DecisionRecord.parse({ nominationId: id, unitId: 'kt', outcome: 'approve', form: 'GIAY_KHEN_PHUONG', reason: id === 'b' ? 'Có thành tích đột xuất được bổ sung.' : '', meetingId: 'w1', councilApproved: id === 'a', decidedBy: 'ct', decidedByName: 'Cao Huy Hiếu', decidedAt: Date.UTC(2025, 11, 15 + k, 2) }),
+      DecisionRecord.parse({
+        nominationId: id,
+        unitId: 'kt',
+        outcome: 'approve',
+        form: 'GIAY_KHEN_PHUONG',
+        reason: id === 'b' ? 'Có thành tích đột xuất được bổ sung.' : '',
+        meetingId: 'w1',
+        councilApproved: id === 'a',
+        decidedBy: 'ct',
+        decidedByName: 'Cao Huy Hiếu',
+        decidedAt: Date.UTC(2025, 11, 15 + k, 2),
+      }),
     ),
   };
 }

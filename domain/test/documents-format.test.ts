@@ -74,7 +74,11 @@ describe('signature lines (TM. / KT. / Q. / TL.)', () => {
   it.each([
     [{ name: 'A', headTitle: 'Chủ tịch' }, undefined, ['CHỦ TỊCH']],
     [{ name: 'A', headTitle: 'Chủ tịch' }, 'Ủy ban nhân dân', ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH']],
-    [{ name: 'A', headTitle: 'Chủ tịch', capacity: 'KT', ownTitle: 'Phó Chủ tịch' }, 'Ủy ban nhân dân', ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']],
+    [
+      { name: 'A', headTitle: 'Chủ tịch', capacity: 'KT', ownTitle: 'Phó Chủ tịch' },
+      'Ủy ban nhân dân',
+      ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'],
+    ],
     [{ name: 'A', headTitle: 'Trưởng phòng', capacity: 'Q' }, undefined, ['Q. TRƯỞNG PHÒNG']],
     [{ name: 'A', headTitle: 'Chủ tịch', capacity: 'TL', ownTitle: 'Chánh Văn phòng' }, undefined, ['TL. CHỦ TỊCH', 'CHÁNH VĂN PHÒNG']],
   ] as const)('%j on behalf of %s', (signer, onBehalfOf, lines) => {
@@ -146,7 +150,16 @@ describe('buildDossierZip', () => {
     try {
       const file = join(dir, 'ho-so.zip');
       // 2026-12-03 09:41 in Hà Nội is 02:41 UTC.
-      writeFileSync(file, buildDossierZip([{ name: 'Tờ trình 12-TTr-VP.docx', bytes: docx }, { name: 'Báo cáo thành tích/Nguyễn Thị Thu Hà.pdf', bytes: pdf }], { modifiedAt: Date.UTC(2026, 11, 3, 2, 41, 30) }));
+      writeFileSync(
+        file,
+        buildDossierZip(
+          [
+            { name: 'Tờ trình 12-TTr-VP.docx', bytes: docx },
+            { name: 'Báo cáo thành tích/Nguyễn Thị Thu Hà.pdf', bytes: pdf },
+          ],
+          { modifiedAt: Date.UTC(2026, 11, 3, 2, 41, 30) },
+        ),
+      );
       const env = { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' };
       const list = execFileSync('unzip', ['-l', file], { encoding: 'utf8', env });
       expect(list).toContain('Tờ trình 12-TTr-VP.docx');

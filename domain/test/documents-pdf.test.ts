@@ -28,11 +28,20 @@ import {
 } from '../src/documents/index.js';
 import { A4_POINTS, PDF_FONT_FILES, layoutPdf, renderPdf, type PdfFonts } from '../src/documents/pdf.js';
 
-type Fontkit = { create: (b: Uint8Array) => { numGlyphs: number; glyphForCodePoint: (cp: number) => { id: number; bbox: { minX: number; minY: number; maxX: number; maxY: number } }; getGlyph: (id: number) => { bbox: { minX: number; minY: number; maxX: number; maxY: number }; path: { commands: unknown[] } }; loca: { offsets: number[] } } };
+type Fontkit = {
+  create: (b: Uint8Array) => {
+    numGlyphs: number;
+    glyphForCodePoint: (cp: number) => { id: number; bbox: { minX: number; minY: number; maxX: number; maxY: number } };
+    getGlyph: (id: number) => { bbox: { minX: number; minY: number; maxX: number; maxY: number }; path: { commands: unknown[] } };
+    loca: { offsets: number[] };
+  };
+};
 const fontkit = ((fontkitModule as unknown as { default?: Fontkit }).default ?? fontkitModule) as Fontkit;
 
 const FONT_DIR = fileURLToPath(new URL('../assets/fonts/', import.meta.url));
-const fonts = Object.fromEntries(Object.entries(PDF_FONT_FILES).map(([face, file]) => [face, new Uint8Array(readFileSync(join(FONT_DIR, file)))])) as unknown as PdfFonts;
+const fonts = Object.fromEntries(
+  Object.entries(PDF_FONT_FILES).map(([face, file]) => [face, new Uint8Array(readFileSync(join(FONT_DIR, file)))]),
+) as unknown as PdfFonts;
 
 let dir = '';
 beforeAll(() => {
@@ -69,7 +78,9 @@ function words(bytes: Uint8Array): Word[] {
   let page = 0;
   let pageW = 0;
   let pageH = 0;
-  for (const m of html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+  for (const m of html.matchAll(
+    /<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+  )) {
     if (m[1]) {
       page++;
       pageW = Number(m[1]);
@@ -80,13 +91,61 @@ function words(bytes: Uint8Array): Word[] {
 }
 
 const KINDS: [string, () => DocumentModel, string[]][] = [
-  ['tờ trình của đơn vị', () => buildToTrinhUnit(SAMPLE_TO_TRINH_UNIT), ['Số: 12/TTr-VP', 'VĂN PHÒNG HĐND VÀ UBND', 'TỜ TRÌNH', 'Kính gửi:', 'Nguyễn Thị Thu Hà', 'Trần Văn Minh', 'CHÁNH VĂN PHÒNG', 'Phạm Quốc Tuấn', 'DANH SÁCH', 'I. TẬP THỂ (01)', 'II. CÁ NHÂN (02)', 'Hải An, ngày 05 tháng 12 năm 2025']],
-  ['báo cáo thành tích tập thể', () => buildBaoCaoThanhTich(SAMPLE_BAO_CAO_TAP_THE), ['BÁO CÁO THÀNH TÍCH', 'Cao Huy Hiếu', 'Phạm Quốc Tuấn', 'Hải An, ngày 04 tháng 12 năm 2025']],
-  ['báo cáo thành tích cá nhân', () => buildBaoCaoThanhTich(SAMPLE_BAO_CAO_CA_NHAN), ['BÁO CÁO THÀNH TÍCH', 'Nguyễn Thị Thu Hà', 'NGƯỜI BÁO CÁO THÀNH TÍCH', 'XÁC NHẬN, ĐỀ NGHỊ', 'Phạm Quốc Tuấn']],
+  [
+    'tờ trình của đơn vị',
+    () => buildToTrinhUnit(SAMPLE_TO_TRINH_UNIT),
+    [
+      'Số: 12/TTr-VP',
+      'VĂN PHÒNG HĐND VÀ UBND',
+      'TỜ TRÌNH',
+      'Kính gửi:',
+      'Nguyễn Thị Thu Hà',
+      'Trần Văn Minh',
+      'CHÁNH VĂN PHÒNG',
+      'Phạm Quốc Tuấn',
+      'DANH SÁCH',
+      'I. TẬP THỂ (01)',
+      'II. CÁ NHÂN (02)',
+      'Hải An, ngày 05 tháng 12 năm 2025',
+    ],
+  ],
+  [
+    'báo cáo thành tích tập thể',
+    () => buildBaoCaoThanhTich(SAMPLE_BAO_CAO_TAP_THE),
+    ['BÁO CÁO THÀNH TÍCH', 'Cao Huy Hiếu', 'Phạm Quốc Tuấn', 'Hải An, ngày 04 tháng 12 năm 2025'],
+  ],
+  [
+    'báo cáo thành tích cá nhân',
+    () => buildBaoCaoThanhTich(SAMPLE_BAO_CAO_CA_NHAN),
+    ['BÁO CÁO THÀNH TÍCH', 'Nguyễn Thị Thu Hà', 'NGƯỜI BÁO CÁO THÀNH TÍCH', 'XÁC NHẬN, ĐỀ NGHỊ', 'Phạm Quốc Tuấn'],
+  ],
   ['biên bản bình xét', () => buildBienBan(SAMPLE_BIEN_BAN_BINH_XET), ['BIÊN BẢN', 'Đinh Thị Yến', 'Hồ Văn Thắng', '8/8', '7/8', '87,50', 'THƯ KÝ', 'CHỦ TRÌ']],
-  ['biên bản hội đồng', () => buildBienBan(SAMPLE_BIEN_BAN_HOI_DONG), ['Số: 05/BB-HĐTĐKT', 'THI ĐUA - KHEN THƯỞNG', 'Trịnh Văn Long', '8/8', '7/8', '6/8', '5/8', '62,50', 'Không đạt', 'Cao Huy Hiếu', 'Bùi Thanh Hương']],
-  ['quyết định tặng Giấy khen', () => buildQuyetDinhGiayKhen(SAMPLE_QUYET_DINH_GIAY_KHEN), ['Số: 125/QĐ-UBND', 'QUYẾT ĐỊNH', 'CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG HẢI AN', 'Điều 1.', 'Nơi nhận:', '- Như Điều 3;', 'Cao Huy Hiếu', 'Tổng cộng', '2.830.000', 'Hoàng Minh Đức']],
-  ['tờ trình đề nghị Bằng khen', () => buildToTrinhBangKhen(SAMPLE_TO_TRINH_BANG_KHEN), ['Số: 45/TTr-UBND', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Đỗ Văn Nam', 'Trần Văn Minh', 'Hải An, ngày 22 tháng 12 năm 2025']],
+  [
+    'biên bản hội đồng',
+    () => buildBienBan(SAMPLE_BIEN_BAN_HOI_DONG),
+    ['Số: 05/BB-HĐTĐKT', 'THI ĐUA - KHEN THƯỞNG', 'Trịnh Văn Long', '8/8', '7/8', '6/8', '5/8', '62,50', 'Không đạt', 'Cao Huy Hiếu', 'Bùi Thanh Hương'],
+  ],
+  [
+    'quyết định tặng Giấy khen',
+    () => buildQuyetDinhGiayKhen(SAMPLE_QUYET_DINH_GIAY_KHEN),
+    [
+      'Số: 125/QĐ-UBND',
+      'QUYẾT ĐỊNH',
+      'CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG HẢI AN',
+      'Điều 1.',
+      'Nơi nhận:',
+      '- Như Điều 3;',
+      'Cao Huy Hiếu',
+      'Tổng cộng',
+      '2.830.000',
+      'Hoàng Minh Đức',
+    ],
+  ],
+  [
+    'tờ trình đề nghị Bằng khen',
+    () => buildToTrinhBangKhen(SAMPLE_TO_TRINH_BANG_KHEN),
+    ['Số: 45/TTr-UBND', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Đỗ Văn Nam', 'Trần Văn Minh', 'Hải An, ngày 22 tháng 12 năm 2025'],
+  ],
 ];
 
 const QUOC_HIEU = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
@@ -162,7 +221,13 @@ describe('renderPdf: every document kind', () => {
     const base = buildToTrinhUnit(SAMPLE_TO_TRINH_UNIT);
     const model: DocumentModel = {
       ...base,
-      body: [{ type: 'paragraph', content: [{ text: 'Đậm', bold: true }, ' và ', { text: 'nghiêng', italic: true }, ' và ', { text: 'gạch chân', underline: true }], align: 'center' }],
+      body: [
+        {
+          type: 'paragraph',
+          content: [{ text: 'Đậm', bold: true }, ' và ', { text: 'nghiêng', italic: true }, ' và ', { text: 'gạch chân', underline: true }],
+          align: 'center',
+        },
+      ],
     };
     const { pages } = layoutPdf(model, fonts);
     expect(pages).toHaveLength(2);
@@ -201,7 +266,12 @@ describe('renderPdf: every document kind', () => {
       expect(stream).toBeInstanceOf(PDFRawStream);
       embedded.set(name, decodePDFRawStream(stream as PDFRawStream).decode());
     }
-    expect([...embedded.keys()].sort()).toEqual(['/TDUABD+LiberationSerif-Bold', '/TDUABI+LiberationSerif-BoldItalic', '/TDUAIT+LiberationSerif-Italic', '/TDUARG+LiberationSerif']);
+    expect([...embedded.keys()].sort()).toEqual([
+      '/TDUABD+LiberationSerif-Bold',
+      '/TDUABI+LiberationSerif-BoldItalic',
+      '/TDUAIT+LiberationSerif-Italic',
+      '/TDUARG+LiberationSerif',
+    ]);
     const boldSubset = fontkit.create(embedded.get('/TDUABD+LiberationSerif-Bold')!);
     const boldFull = fontkit.create(fonts.bold);
     expect(boldSubset.numGlyphs).toBeLessThan(150);
@@ -241,7 +311,10 @@ describe('renderPdf: long lists', () => {
   });
 
   it('breaks a long danh sách across pages, repeating the header row on each', async () => {
-    const bytes = await renderPdf(buildToTrinhUnit(many(60, (k) => `Hoàn thành xuất sắc nhiệm vụ cải cách hành chính năm 2025 (mục ${k + 1}); 100% hồ sơ đúng hạn.`)), fonts);
+    const bytes = await renderPdf(
+      buildToTrinhUnit(many(60, (k) => `Hoàn thành xuất sắc nhiệm vụ cải cách hành chính năm 2025 (mục ${k + 1}); 100% hồ sơ đúng hạn.`)),
+      fonts,
+    );
     const pdf = await PDFDocument.load(bytes);
     expect(pdf.getPageCount()).toBeGreaterThanOrEqual(5);
     const ws = words(bytes);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { EvidenceLinkInput, EvidenceUploadInput, MAX_EVIDENCE_BYTES, canReadUnitData, canWriteUnitData, checkEvidenceFile, evidencePath } from '../src/index.js';
+import {
+  EvidenceLinkInput,
+  EvidenceUploadInput,
+  MAX_EVIDENCE_BYTES,
+  canReadUnitData,
+  canWriteUnitData,
+  checkEvidenceFile,
+  evidencePath,
+} from '../src/index.js';
 
 const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]);
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]);
@@ -32,7 +40,15 @@ describe('evidence files', () => {
     expect(evidencePath('hai-an', 'kt', 'ab'.repeat(32))).toBe(`orgs/hai-an/evidence/kt/${'ab'.repeat(32)}`);
   });
   it('requires a title and at least one criterion in the metadata', () => {
-    const r = EvidenceUploadInput.safeParse({ orgId: 'o', movementId: 'm', unitId: 'u', fileName: 'a.pdf', contentType: 'application/pdf', title: ' ', criterionCodes: [] });
+    const r = EvidenceUploadInput.safeParse({
+      orgId: 'o',
+      movementId: 'm',
+      unitId: 'u',
+      fileName: 'a.pdf',
+      contentType: 'application/pdf',
+      title: ' ',
+      criterionCodes: [],
+    });
     expect(r.success).toBe(false);
     expect(r.error?.issues.map((i) => i.path[0])).toEqual(expect.arrayContaining(['title', 'criterionCodes']));
   });

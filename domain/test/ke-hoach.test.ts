@@ -26,20 +26,36 @@ describe('the Kế hoạch generated from the Plan 119 template', () => {
     expect(model.header).toMatchObject({ agency: { name: ['ỦY BAN NHÂN DÂN', 'PHƯỜNG HẢI AN'] }, number: '119/KH-UBND', place: 'Hải An', date: '2025-09-30' });
     expect(model.title).toMatchObject({ name: 'KẾ HOẠCH', subject: [movement.title.vi] });
     const headings = model.body.filter((b) => b.type === 'heading' && b.level === 1).map((b) => (b as { text: string }).text);
-    expect(headings).toEqual(['I. MỤC ĐÍCH, YÊU CẦU', 'II. NỘI DUNG PHONG TRÀO THI ĐUA', 'III. TIÊU CHÍ THI ĐUA VÀ HÌNH THỨC, TIÊU CHUẨN KHEN THƯỞNG', 'IV. TIẾN ĐỘ THỰC HIỆN', 'V. TỔ CHỨC THỰC HIỆN']);
+    expect(headings).toEqual([
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      'II. NỘI DUNG PHONG TRÀO THI ĐUA',
+      'III. TIÊU CHÍ THI ĐUA VÀ HÌNH THỨC, TIÊU CHUẨN KHEN THƯỞNG',
+      'IV. TIẾN ĐỘ THỰC HIỆN',
+      'V. TỔ CHỨC THỰC HIỆN',
+    ]);
     const closing = model.body.find((b) => b.type === 'closing');
     expect(closing).toEqual({
       type: 'closing',
       left: {
         kind: 'recipients',
-        lines: ['- Sở Nội vụ;', '- Ban TĐ-KT TP;', '- TT ĐU, HĐND phường;', '- CT, các PCT UBND phường;', '- Các phòng, đơn vị thuộc phường;', '- Thành viên Hội đồng TĐKT phường;', '- Lưu VT.'],
+        lines: [
+          '- Sở Nội vụ;',
+          '- Ban TĐ-KT TP;',
+          '- TT ĐU, HĐND phường;',
+          '- CT, các PCT UBND phường;',
+          '- Các phòng, đơn vị thuộc phường;',
+          '- Thành viên Hội đồng TĐKT phường;',
+          '- Lưu VT.',
+        ],
       },
       right: { kind: 'signature', titleLines: ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'], name: 'Cao Huy Hiếu' },
     });
   });
 
   it('prints a changed criterion in the plan (the text follows the catalogue)', () => {
-    const criteria = movement.criteria.map((c) => (c.code === '1.2d' ? { ...c, text: { ...c.text, vi: 'Tỷ lệ giao dịch thanh toán trực tuyến đạt từ 40% trở lên' } } : c));
+    const criteria = movement.criteria.map((c) =>
+      c.code === '1.2d' ? { ...c, text: { ...c.text, vi: 'Tỷ lệ giao dịch thanh toán trực tuyến đạt từ 40% trở lên' } } : c,
+    );
     const again = buildKeHoach({ movement: { ...movement, criteria, plan: movement.plan! }, org: haiAnOrg, number: null, issuedDate: null });
     expect(modelParagraphs(again)).toContain(
       '1.2. 100% thủ tục hành chính của phường được công bố, công khai và cập nhật kịp thời; trong đó tối thiểu 80% hồ sơ giải quyết thủ tục hành chính được luân chuyển trong nội bộ giữa các cơ quan có thẩm quyền giải quyết hoặc các cơ quan có liên quan được thực hiện bằng phương thức điện tử. Tối thiểu 80% thủ tục hành chính có yêu cầu nghĩa vụ tài chính được triển khai thanh toán trực tuyến, tỷ lệ giao dịch thanh toán trực tuyến đạt từ 40% trở lên.',
@@ -49,7 +65,10 @@ describe('the Kế hoạch generated from the Plan 119 template', () => {
 
   it('prints one paragraph per criterion for a group whose layout no longer matches the catalogue', () => {
     const plan = movement.plan!;
-    const criteria = [...movement.criteria, { code: '1.2e', group: 'III.1.2', kind: 'qualitative' as const, text: { vi: 'Tiêu chí mới.', en: '' }, maxPoints: 5, defaultMarked: false }];
+    const criteria = [
+      ...movement.criteria,
+      { code: '1.2e', group: 'III.1.2', kind: 'qualitative' as const, text: { vi: 'Tiêu chí mới.', en: '' }, maxPoints: 5, defaultMarked: false },
+    ];
     const group = criteria.filter((c) => c.group === 'III.1.2');
     expect(layoutGroup(plan.criteriaLayout['III.1.2'], group)).toBeNull();
     const out = criteriaParagraphs(plan, criteria, 'III.1');
@@ -66,7 +85,9 @@ describe('the template’s wording (issue 11, item 9)', () => {
   const byCode = new Map(movement.criteria.map((c) => [c.code, c]));
 
   it('II.2.2 keeps its middle sentence', () => {
-    expect(byCode.get('II.2.2')!.text.vi).toContain('Ủy ban nhân dân phường Hải An luôn đảm bảo sự hài lòng của người dân và doanh nghiệp khi đề nghị giải quyết hồ sơ thủ tục hành chính');
+    expect(byCode.get('II.2.2')!.text.vi).toContain(
+      'Ủy ban nhân dân phường Hải An luôn đảm bảo sự hài lòng của người dân và doanh nghiệp khi đề nghị giải quyết hồ sơ thủ tục hành chính',
+    );
     expect(byCode.get('II.2.2')!.text.vi).toMatch(/luôn được giải quyết sớm và đúng hạn$/u);
   });
 

@@ -8,21 +8,37 @@ const periods2026: Period[] = [
 ];
 const title = { vi: 'Phát động phong trào thi đua trong công tác Cải cách hành chính năm 2026', en: '' };
 const ctx = { orgName: 'Ủy ban nhân dân phường Hải An', secretariatUnitId: 'vhxh' };
-const earlier: Movement = { ...plan119Movement(0), criteria: plan119Movement(0).criteria.map((c) => (c.code === '1.1' ? { ...c, maxPoints: 12 } : c)), notApplicable: { kt: ['1.2a'] } };
+const earlier: Movement = {
+  ...plan119Movement(0),
+  criteria: plan119Movement(0).criteria.map((c) => (c.code === '1.1' ? { ...c, maxPoints: 12 } : c)),
+  notApplicable: { kt: ['1.2a'] },
+};
 
 describe('newMovement', () => {
   it('from the template: the plan’s catalogue, a draft with the new periods and no number', () => {
-    const out = newMovement({ source: { kind: 'template', template: 'plan119' }, title, periods: periods2026, currentPeriodId: '2026-H1' }, { ...ctx, source: null });
+    const out = newMovement(
+      { source: { kind: 'template', template: 'plan119' }, title, periods: periods2026, currentPeriodId: '2026-H1' },
+      { ...ctx, source: null },
+    );
     expect(out.ok).toBe(true);
     if (!out.ok) return;
-    expect(out.movement).toMatchObject({ status: 'draft', criteriaVersion: 1, title, currentPeriodId: '2026-H1', planRef: { number: '', issuedDate: '', signedAt: [] } });
+    expect(out.movement).toMatchObject({
+      status: 'draft',
+      criteriaVersion: 1,
+      title,
+      currentPeriodId: '2026-H1',
+      planRef: { number: '', issuedDate: '', signedAt: [] },
+    });
     expect(out.movement.criteria).toEqual(plan119Movement(0).criteria);
     expect(out.movement.periods).toEqual(periods2026);
     expect(out.movement.plan?.sections).toHaveLength(5);
   });
 
   it('by copying: criteria, points, applicability, bands, council rules, plan text and recipients carried over', () => {
-    const out = newMovement({ source: { kind: 'copy', movementId: 'kh-119-2025' }, title, periods: periods2026, currentPeriodId: '2026-H2' }, { ...ctx, source: { ...earlier, status: 'closed', criteriaVersion: 4 } });
+    const out = newMovement(
+      { source: { kind: 'copy', movementId: 'kh-119-2025' }, title, periods: periods2026, currentPeriodId: '2026-H2' },
+      { ...ctx, source: { ...earlier, status: 'closed', criteriaVersion: 4 } },
+    );
     expect(out.ok).toBe(true);
     if (!out.ok) return;
     expect(out.movement.criteria.find((c) => c.code === '1.1')!.maxPoints).toBe(12);
@@ -34,7 +50,10 @@ describe('newMovement', () => {
   });
 
   it('by copying a movement that does not exist: refused in words', () => {
-    const out = newMovement({ source: { kind: 'copy', movementId: 'khong-co' }, title, periods: periods2026, currentPeriodId: '2026-H1' }, { ...ctx, source: null });
+    const out = newMovement(
+      { source: { kind: 'copy', movementId: 'khong-co' }, title, periods: periods2026, currentPeriodId: '2026-H1' },
+      { ...ctx, source: null },
+    );
     expect(out).toEqual({ ok: false, errors: [{ vi: 'Không tìm thấy phong trào “khong-co” để sao chép.', en: 'No movement "khong-co" to copy.' }] });
   });
 
@@ -94,11 +113,7 @@ describe('applyCatalogue', () => {
     const cat = catalogueOf(draft);
     const bad = {
       ...cat,
-      criteria: [
-        ...cat.criteria.slice(0, 2),
-        { ...cat.criteria[1]!, target: undefined },
-        { ...cat.criteria[0]!, text: { vi: '  ', en: '' }, maxPoints: -1 },
-      ],
+      criteria: [...cat.criteria.slice(0, 2), { ...cat.criteria[1]!, target: undefined }, { ...cat.criteria[0]!, text: { vi: '  ', en: '' }, maxPoints: -1 }],
       bands: [{ min: 50, vi: 'Đạt', en: '' }],
     };
     const r = MovementCatalogue.safeParse(bad);

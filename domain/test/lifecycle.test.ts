@@ -107,7 +107,12 @@ describe('what blocks each step', () => {
 
   it('opening needs every period to have a deadline still ahead (no reason overrides it)', () => {
     const periods = base('published').periods;
-    const m = base('published', { periods: [{ ...periods[0]!, deadline: null }, { ...periods[1]!, deadline: NOW - DAY }] });
+    const m = base('published', {
+      periods: [
+        { ...periods[0]!, deadline: null },
+        { ...periods[1]!, deadline: NOW - DAY },
+      ],
+    });
     const out = planAdvance({ movement: m, to: 'open', claims: secretariat, facts: ready(), reason: 'mở gấp theo chỉ đạo' });
     if (out.ok) throw new Error('opened');
     expect(ids(out.blockers)).toEqual(['no-deadline', 'deadline-passed']);
@@ -131,8 +136,16 @@ describe('what blocks each step', () => {
     const refused = planAdvance({ movement: base('open'), to: 'appraisal', claims: secretariat, facts });
     if (refused.ok) throw new Error('moved');
     expect(refused.blockers).toEqual([
-      { id: 'reports-missing', overridable: true, message: expect.objectContaining({ vi: '2 đơn vị chưa nộp báo cáo kỳ “6 tháng đầu năm 2025 (kỳ so sánh)”: Phòng Kinh tế, Trung tâm.' }) },
-      { id: 'reports-missing', overridable: true, message: expect.objectContaining({ vi: '2 đơn vị chưa nộp báo cáo kỳ “6 tháng cuối năm 2025”: Phòng Kinh tế, Trung tâm.' }) },
+      {
+        id: 'reports-missing',
+        overridable: true,
+        message: expect.objectContaining({ vi: '2 đơn vị chưa nộp báo cáo kỳ “6 tháng đầu năm 2025 (kỳ so sánh)”: Phòng Kinh tế, Trung tâm.' }),
+      },
+      {
+        id: 'reports-missing',
+        overridable: true,
+        message: expect.objectContaining({ vi: '2 đơn vị chưa nộp báo cáo kỳ “6 tháng cuối năm 2025”: Phòng Kinh tế, Trung tâm.' }),
+      },
     ]);
     expect(refused.message.vi).toMatch(/Nếu vẫn tiếp tục, cần ghi lý do\.$/);
     expect(planAdvance({ movement: base('open'), to: 'appraisal', claims: secretariat, facts, reason: ' ngắn ' }).ok).toBe(false);
@@ -141,18 +154,50 @@ describe('what blocks each step', () => {
   });
 
   it('the council phase needs the appraised standings frozen (hard) and every report approved (or a reason)', () => {
-    const pending = ready({ reports: [{ unitId: 'vp', periodId: H2, status: 'returned' }, { unitId: 'kt', periodId: H2, status: 'approved' }, { unitId: 'kt', periodId: H1, status: 'certified' }] });
-    const withReason = planAdvance({ movement: base('appraisal'), to: 'council', claims: secretariat, facts: pending, reason: 'Văn phòng không giải trình đúng hạn.' });
-    expect(withReason).toMatchObject({ ok: true, overridden: [{ id: 'reports-pending', message: { vi: '2 báo cáo chưa được duyệt: Văn phòng (6 tháng cuối năm 2025), Phòng Kinh tế (6 tháng đầu năm 2025 (kỳ so sánh)).' } }] });
-    const notFrozen = planAdvance({ movement: base('appraisal'), to: 'council', claims: secretariat, facts: ready({ snapshotIds: [snapshotId(H1, 'appraisal'), snapshotId(H2, 'self-assessment')] }), reason: 'không cần chốt' });
+    const pending = ready({
+      reports: [
+        { unitId: 'vp', periodId: H2, status: 'returned' },
+        { unitId: 'kt', periodId: H2, status: 'approved' },
+        { unitId: 'kt', periodId: H1, status: 'certified' },
+      ],
+    });
+    const withReason = planAdvance({
+      movement: base('appraisal'),
+      to: 'council',
+      claims: secretariat,
+      facts: pending,
+      reason: 'Văn phòng không giải trình đúng hạn.',
+    });
+    expect(withReason).toMatchObject({
+      ok: true,
+      overridden: [
+        {
+          id: 'reports-pending',
+          message: { vi: '2 báo cáo chưa được duyệt: Văn phòng (6 tháng cuối năm 2025), Phòng Kinh tế (6 tháng đầu năm 2025 (kỳ so sánh)).' },
+        },
+      ],
+    });
+    const notFrozen = planAdvance({
+      movement: base('appraisal'),
+      to: 'council',
+      claims: secretariat,
+      facts: ready({ snapshotIds: [snapshotId(H1, 'appraisal'), snapshotId(H2, 'self-assessment')] }),
+      reason: 'không cần chốt',
+    });
     expect(notFrozen).toMatchObject({ ok: false, blockers: [{ id: 'appraisal-not-frozen', overridable: false }] });
     if (!notFrozen.ok) expect(notFrozen.message.vi).toBe('Chưa thể chuyển sang hội đồng: Chưa chốt bảng xếp hạng sau thẩm định kỳ “6 tháng cuối năm 2025”.');
   });
 
   it('closing needs every council meeting closed and every nomination decided (no reason overrides it)', () => {
     const facts = ready({
-      meetings: [{ id: 'a', status: 'open' }, { id: 'b', status: 'closed' }],
-      nominations: (['draft', 'submitted', 'returned', 'accepted', 'approved', 'rejected', 'awarded', 'withdrawn'] as const).map((status, i) => ({ id: `n${i}`, status })),
+      meetings: [
+        { id: 'a', status: 'open' },
+        { id: 'b', status: 'closed' },
+      ],
+      nominations: (['draft', 'submitted', 'returned', 'accepted', 'approved', 'rejected', 'awarded', 'withdrawn'] as const).map((status, i) => ({
+        id: `n${i}`,
+        status,
+      })),
     });
     const out = planAdvance({ movement: base('council'), to: 'closed', claims: secretariat, facts, reason: 'kết thúc năm' });
     if (out.ok) throw new Error('closed');
@@ -220,8 +265,12 @@ describe('which acts each phase allows', () => {
   });
 
   it('says in words what is refused and when it is allowed', () => {
-    expect(actRefusal(base('closed'), 'report-submit')?.vi).toBe('Không thể gửi báo cáo khi phong trào ở giai đoạn “Đã kết thúc” (chỉ được khi: Đang nhận báo cáo).');
-    expect(actRefusal(base('open', { appraisalDuringOpen: false }), 'appraise')?.vi).toBe('Không thể thẩm định khi phong trào ở giai đoạn “Đang nhận báo cáo” (chỉ được khi: Thẩm định).');
+    expect(actRefusal(base('closed'), 'report-submit')?.vi).toBe(
+      'Không thể gửi báo cáo khi phong trào ở giai đoạn “Đã kết thúc” (chỉ được khi: Đang nhận báo cáo).',
+    );
+    expect(actRefusal(base('open', { appraisalDuringOpen: false }), 'appraise')?.vi).toBe(
+      'Không thể thẩm định khi phong trào ở giai đoạn “Đang nhận báo cáo” (chỉ được khi: Thẩm định).',
+    );
     expect(actRefusal(base('appraisal'), 'nominate')?.en).toBe('Cannot nominate while the movement is "Appraisal" (only when: Council).');
     expect(actRefusal(base('open'), 'report-submit')).toBeNull();
   });

@@ -10,7 +10,15 @@ describe('applyMovementSettings', () => {
     const m = base('published');
     const [first, second] = m.criteria;
     const period = m.periods[m.periods.length - 1]!;
-    const out = applyMovementSettings(m, { maxPoints: { [first!.code]: first!.maxPoints + 5 }, notApplicable: { kt: [second!.code, second!.code] }, deadlines: { [period.id]: period.start + 1000 } }, units);
+    const out = applyMovementSettings(
+      m,
+      {
+        maxPoints: { [first!.code]: first!.maxPoints + 5 },
+        notApplicable: { kt: [second!.code, second!.code] },
+        deadlines: { [period.id]: period.start + 1000 },
+      },
+      units,
+    );
     if (!out.ok) throw new Error(JSON.stringify(out.errors));
     expect(out.criteriaChanged).toBe(true);
     expect(out.deadlinesChanged).toBe(true);
@@ -37,7 +45,11 @@ describe('applyMovementSettings', () => {
 
   it('refuses unknown criteria, units and periods, a deadline before the period, and any change once open', () => {
     const m = base('published');
-    const out = applyMovementSettings(m, { maxPoints: { ' 9.9': 1 }, notApplicable: { nowhere: ['1.1'], kt: ['nope'] }, deadlines: { q9: 1, [m.periods[0]!.id]: m.periods[0]!.start - 1 } }, units);
+    const out = applyMovementSettings(
+      m,
+      { maxPoints: { ' 9.9': 1 }, notApplicable: { nowhere: ['1.1'], kt: ['nope'] }, deadlines: { q9: 1, [m.periods[0]!.id]: m.periods[0]!.start - 1 } },
+      units,
+    );
     expect(out.ok).toBe(false);
     expect(!out.ok && out.errors.map((e) => e.en)).toEqual([
       'No criterion " 9.9".',

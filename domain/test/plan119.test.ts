@@ -1,18 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  Movement,
-  Org,
-  PLAN119_EXCLUDED,
-  Unit,
-  bandFor,
-  haiAnOrg,
-  haiAnUnits,
-  plan119Criteria,
-  plan119Movement,
-  transition,
-} from '../src/index.js';
+import { Movement, Org, PLAN119_EXCLUDED, Unit, bandFor, haiAnOrg, haiAnUnits, plan119Criteria, plan119Movement, transition } from '../src/index.js';
 
 /**
  * Copied from shared/domain/targets.json (ids and `vi`), so the test runs where that file is not
@@ -32,8 +21,16 @@ const TARGETS_JSON: ReadonlyArray<{ id: string; kind: 'hard' | 'aspirational' | 
   { id: '1.4a', kind: 'hard', vi: 'Rà soát, đề xuất phân cấp việc giải quyết thủ tục hành chính … đạt mục tiêu phân cấp ít nhất 20% thủ tục hành chính' },
   { id: '1.4b', kind: 'qualitative', vi: 'Cập nhật kịp thời và đầy đủ thủ tục hành chính trên cổng thông tin điện tử' },
   { id: '1.4c', kind: 'qualitative', vi: 'Công khai kết quả giải quyết thủ tục hành chính trên cổng dịch vụ công quốc gia' },
-  { id: '1.4d', kind: 'hard', vi: 'Hoàn thành số hóa kết quả giải quyết thủ tục hành chính đang còn hiệu lực và có giá trị sử dụng đạt tỷ lệ tối thiểu … là 30%' },
-  { id: '1.5a', kind: 'hard', vi: 'Mức độ hài lòng của người dân, doanh nghiệp về giải quyết TTHC thuộc lĩnh vực đầu tư, đăng ký kinh doanh đạt tối thiểu 90%' },
+  {
+    id: '1.4d',
+    kind: 'hard',
+    vi: 'Hoàn thành số hóa kết quả giải quyết thủ tục hành chính đang còn hiệu lực và có giá trị sử dụng đạt tỷ lệ tối thiểu … là 30%',
+  },
+  {
+    id: '1.5a',
+    kind: 'hard',
+    vi: 'Mức độ hài lòng của người dân, doanh nghiệp về giải quyết TTHC thuộc lĩnh vực đầu tư, đăng ký kinh doanh đạt tối thiểu 90%',
+  },
   {
     id: '1.5b',
     kind: 'aspirational',
@@ -46,7 +43,11 @@ const TARGETS_JSON: ReadonlyArray<{ id: string; kind: 'hard' | 'aspirational' | 
   },
   { id: '1.6b', kind: 'aspirational', vi: 'Tăng số lượng hồ sơ và cải thiện chất lượng cung cấp dịch vụ công trực tuyến' },
   // targets.json paraphrases 1.6c with abbreviations (CSDL, DVC); these are the plan's words.
-  { id: '1.6c', kind: 'qualitative', vi: 'Vận hành thông suốt hệ thống điện tử kết nối … liên thông văn bản điện tử … cổng dịch vụ công quốc gia, hệ thống Một cửa điện tử thành phố' },
+  {
+    id: '1.6c',
+    kind: 'qualitative',
+    vi: 'Vận hành thông suốt hệ thống điện tử kết nối … liên thông văn bản điện tử … cổng dịch vụ công quốc gia, hệ thống Một cửa điện tử thành phố',
+  },
   { id: '2.2', kind: 'aspirational', vi: 'Nâng cao tỷ lệ người dân và doanh nghiệp tham gia sử dụng dịch vụ công trực tuyến toàn trình' },
   { id: 'I.2', kind: 'aspirational', vi: 'Phấn đấu xếp hạng Chỉ số cải cách hành chính trong top dẫn đầu' },
 ];
@@ -144,9 +145,23 @@ describe('plan119Movement', () => {
     const h2 = movement.periods.find((p) => p.id === '2025-H2')!;
     // 15/10/2025 + 30 days = 14/11/2025, 23:59:59.999 at UTC+7.
     expect(new Date(h2.deadline!).toISOString()).toBe('2025-11-14T16:59:59.999Z');
-    const r = transition({ action: 'submit', status: 'draft', unitId: 'kt', claims: { org: 'hai-an', roles: [], units: { kt: 'staff' } }, period: h2, now: NOW });
+    const r = transition({
+      action: 'submit',
+      status: 'draft',
+      unitId: 'kt',
+      claims: { org: 'hai-an', roles: [], units: { kt: 'staff' } },
+      period: h2,
+      now: NOW,
+    });
     expect(r).toEqual({ ok: true, next: 'submitted' });
-    const late = transition({ action: 'submit', status: 'draft', unitId: 'kt', claims: { org: 'hai-an', roles: [], units: { kt: 'staff' } }, period: h2, now: h2.deadline! + 1 });
+    const late = transition({
+      action: 'submit',
+      status: 'draft',
+      unitId: 'kt',
+      claims: { org: 'hai-an', roles: [], units: { kt: 'staff' } },
+      period: h2,
+      now: h2.deadline! + 1,
+    });
     expect(late.ok).toBe(false);
   });
 
@@ -176,8 +191,31 @@ describe('plan119Criteria', () => {
     const codes = criteria.map((c) => c.code);
     expect(new Set(codes).size).toBe(codes.length);
     expect(codes).toEqual([
-      '1.1', '1.2a', '1.2b', '1.2c', '1.2d', '1.3a', '1.3b', '1.3c', '1.3d', '1.3e', '1.4a', '1.4b', '1.4c', '1.4d', '1.5a', '1.5b',
-      '1.6a', '1.6b', '1.6c', 'II.2.1', 'II.2.2', '2.2', 'II.2.3', 'II.2.4', 'II.2.5',
+      '1.1',
+      '1.2a',
+      '1.2b',
+      '1.2c',
+      '1.2d',
+      '1.3a',
+      '1.3b',
+      '1.3c',
+      '1.3d',
+      '1.3e',
+      '1.4a',
+      '1.4b',
+      '1.4c',
+      '1.4d',
+      '1.5a',
+      '1.5b',
+      '1.6a',
+      '1.6b',
+      '1.6c',
+      'II.2.1',
+      'II.2.2',
+      '2.2',
+      'II.2.3',
+      'II.2.4',
+      'II.2.5',
     ]);
   });
 

@@ -37,13 +37,23 @@ describe('reviewRights', () => {
 
 describe('queue', () => {
   const now = Date.UTC(2025, 11, 1);
-  const row = (unitId: string, status: QueueRow['report']['status'], deadline: number | null, items: Record<string, { score: number; reason: string; by: string; at: number }> = {}): QueueRow => ({
+  const row = (
+    unitId: string,
+    status: QueueRow['report']['status'],
+    deadline: number | null,
+    items: Record<string, { score: number; reason: string; by: string; at: number }> = {},
+  ): QueueRow => ({
     reportId: `${period.id}_${unitId}`,
     report: { unitId, periodId: period.id, status },
     appraisal: { items, responseDeadline: null },
     deadline,
   });
-  const rows = [row('a', 'submitted', now + 10 * DAY), row('b', 'returned', now + 2 * DAY), row('c', 'certified', now - DAY, { '1.1': { score: 1, reason: 'x', by: 'u', at: 0 } }), row('d', 'approved', null)];
+  const rows = [
+    row('a', 'submitted', now + 10 * DAY),
+    row('b', 'returned', now + 2 * DAY),
+    row('c', 'certified', now - DAY, { '1.1': { score: 1, reason: 'x', by: 'u', at: 0 } }),
+    row('d', 'approved', null),
+  ];
 
   it('sorts by the nearest deadline and filters by status and unit', () => {
     expect(filterQueue(rows, NO_FILTER, movement, now).map((r) => r.report.unitId)).toEqual(['c', 'b', 'a', 'd']);

@@ -99,7 +99,10 @@ describe('scoreReport properties', () => {
         fc.pre(f !== undefined && f.numerator < f.denominator);
         const raised: ScoreInput = {
           ...input,
-          report: { ...input.report, figures: { ...input.report.figures, [code]: { numerator: Math.min(f!.denominator, f!.numerator + k), denominator: f!.denominator } } },
+          report: {
+            ...input.report,
+            figures: { ...input.report.figures, [code]: { numerator: Math.min(f!.denominator, f!.numerator + k), denominator: f!.denominator } },
+          },
         };
         const before = scoreReport(input);
         const after = scoreReport(raised);
@@ -129,7 +132,7 @@ describe('scoreReport properties', () => {
 
   it('ignores whatever a non-applicable item holds (figures, answer, previous figure, appraisal)', () => {
     /** A copy of `rec` whose entry for `code` is `value` (or absent). */
-    const setItem = <T,>(rec: Record<string, T> | null | undefined, code: string, value: T | undefined): Record<string, T> => {
+    const setItem = <T>(rec: Record<string, T> | null | undefined, code: string, value: T | undefined): Record<string, T> => {
       const out = { ...(rec ?? {}) };
       delete out[code];
       if (value !== undefined) out[code] = value;

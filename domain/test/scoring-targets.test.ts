@@ -84,7 +84,8 @@ describe('threshold targets (denominator 1000)', () => {
   it('never shows an unmet target with its full points, whatever the weight', () => {
     const light: Criterion = { ...criterion('1.2b'), maxPoints: 1 };
     const odd: Criterion = { ...criterion('1.2b'), maxPoints: 3.337 };
-    const at = (c: Criterion, n: number) => scoreItem(c, { movement, report: { unitId: 'kt', figures: { [c.code]: { numerator: n, denominator: 1000 } }, answers: {} } });
+    const at = (c: Criterion, n: number) =>
+      scoreItem(c, { movement, report: { unitId: 'kt', figures: { [c.code]: { numerator: n, denominator: 1000 } }, answers: {} } });
     expect(at(light, 799)).toMatchObject({ met: false, points: 0.99 }); // 0.99875 would round up to 1
     expect(at(light, 800)).toMatchObject({ met: true, points: 1 });
     expect(at(odd, 799).points).toBe(3.33); // 3.3328…, rounded down

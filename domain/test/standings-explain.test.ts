@@ -1,15 +1,6 @@
 /** "Why this rank", the points lost per criterion, the next band and the trend across periods. */
 import { describe, expect, it } from 'vitest';
-import {
-  computeStandings,
-  criterionLosses,
-  explainRank,
-  formatPlain,
-  trendOf,
-  type Movement,
-  type StandingEntry,
-  type Unranked,
-} from '../src/index.js';
+import { computeStandings, criterionLosses, explainRank, formatPlain, trendOf, type Movement, type StandingEntry, type Unranked } from '../src/index.js';
 
 const bands = [
   { min: 80, vi: 'Tốt', en: 'Good' },

@@ -75,6 +75,8 @@ describe('explanation round after a return', () => {
     expect(transition({ ...base, now: 5_001 })).toMatchObject({ ok: false, code: 'failed-precondition' });
   });
   it('keeps the period deadline for a draft even when a response deadline is given', () => {
-    expect(transition({ action: 'submit', status: 'draft', unitId: 'kt', claims: staff, period, responseDeadline: 5_000, now: 4_000 })).toMatchObject({ ok: false });
+    expect(transition({ action: 'submit', status: 'draft', unitId: 'kt', claims: staff, period, responseDeadline: 5_000, now: 4_000 })).toMatchObject({
+      ok: false,
+    });
   });
 });

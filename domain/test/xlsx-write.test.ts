@@ -48,12 +48,21 @@ describe('writeXlsx', () => {
   it('declares every part in [Content_Types].xml and freezes the header', async () => {
     const zip = await JSZip.loadAsync(await writeXlsx([{ name: 'A', rows: [['x'], [1]] }]));
     const types = await zip.file('[Content_Types].xml')!.async('string');
-    for (const part of ['/xl/workbook.xml', '/xl/worksheets/sheet1.xml', '/xl/styles.xml', '/xl/sharedStrings.xml']) expect(types).toContain(`PartName="${part}"`);
+    for (const part of ['/xl/workbook.xml', '/xl/worksheets/sheet1.xml', '/xl/styles.xml', '/xl/sharedStrings.xml'])
+      expect(types).toContain(`PartName="${part}"`);
     expect(await zip.file('xl/worksheets/sheet1.xml')!.async('string')).toContain('state="frozen"');
   });
 
   it('is deterministic', async () => {
-    const sheets = [{ name: 'A', rows: [['Hạng', 'Điểm'], [1, 9.5]] }];
+    const sheets = [
+      {
+        name: 'A',
+        rows: [
+          ['Hạng', 'Điểm'],
+          [1, 9.5],
+        ],
+      },
+    ];
     expect(await writeXlsx(sheets)).toEqual(await writeXlsx(sheets));
   });
 
@@ -100,7 +109,14 @@ describe('standingsWorkbook', () => {
   );
 
   it('puts the totals, per-criterion table and unit list on their own sheets with the right numbers', async () => {
-    const sheets = standingsWorkbook({ movement, periodId: '2025-H2', entries, orgName: 'UBND phường Hải An', source: 'Trực tiếp', generatedAt: '01/12/2025 08:00' });
+    const sheets = standingsWorkbook({
+      movement,
+      periodId: '2025-H2',
+      entries,
+      orgName: 'UBND phường Hải An',
+      source: 'Trực tiếp',
+      generatedAt: '01/12/2025 08:00',
+    });
     const { names, sheets: read } = await readXlsx(await writeXlsx(sheets));
     expect(names).toEqual([STANDINGS_SHEETS.totals, STANDINGS_SHEETS.criteria, STANDINGS_SHEETS.units, STANDINGS_SHEETS.info]);
 

@@ -104,11 +104,20 @@ describe('rowsToRecords and classifySheet', () => {
   it('takes the first non-blank row as header, drops blank rows and keeps each record’s spreadsheet row', () => {
     const out = rowsToRecords([[''], ['mã', 'tên', ''], ['kt', 'Kinh tế', 'x'], ['', ''], ['vp', 'Văn phòng'], ['', '']]);
     expect(out.headerRow).toBe(2);
-    expect(out.records).toEqual([{ mã: 'kt', tên: 'Kinh tế' }, { mã: 'vp', tên: 'Văn phòng' }]);
+    expect(out.records).toEqual([
+      { mã: 'kt', tên: 'Kinh tế' },
+      { mã: 'vp', tên: 'Văn phòng' },
+    ]);
     expect(out.rows).toEqual([3, 5]);
   });
   it('finds the header below title rows, and cleans text (NFC, no-break spaces, line breaks)', () => {
-    const out = rowsToRecords([['UBND PHƯỜNG HẢI AN'], ['DANH SÁCH'], [], ['Email (*)', 'Họ và tên\n(bắt buộc)'], ['a@x.vn', ' Nguye\u0302\u0303n\u00a0Văn\nAn ']]);
+    const out = rowsToRecords([
+      ['UBND PHƯỜNG HẢI AN'],
+      ['DANH SÁCH'],
+      [],
+      ['Email (*)', 'Họ và tên\n(bắt buộc)'],
+      ['a@x.vn', ' Nguye\u0302\u0303n\u00a0Văn\nAn '],
+    ]);
     expect(out.headerRow).toBe(4);
     expect(out.records).toEqual([{ 'Email (*)': 'a@x.vn', 'Họ và tên (bắt buộc)': 'Nguyễn Văn An' }]);
     expect(classifySheet('Sheet1', out.header)).toBe('members');

@@ -66,12 +66,19 @@ if (has('soffice')) {
   mkdirSync(lo, { recursive: true });
   // A private profile avoids clashing with a running LibreOffice and its first-start dialogs.
   const profile = `file://${join(out, '.lo-profile')}`;
-  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', lo, ...docs.map(([n]) => join(out, `${n}.docx`))], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', lo, ...docs.map(([n]) => join(out, `${n}.docx`))],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   rmSync(join(out, '.lo-profile'), { recursive: true, force: true });
   if (has('pdftoppm')) toPng(lo);
   for (const f of readdirSync(lo).sort()) console.log(join(lo, f));
 } else console.error('soffice not found: apt-get install -y libreoffice-writer-nogui (the DOCX → PDF comparison is skipped)');
 
-for (const f of readdirSync(out).filter((f) => f.endsWith('.png')).sort()) console.log(join(out, f));
+for (const f of readdirSync(out)
+  .filter((f) => f.endsWith('.png'))
+  .sort())
+  console.log(join(out, f));

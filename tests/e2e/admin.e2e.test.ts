@@ -70,11 +70,16 @@ describe('admin page', () => {
     await page.getByTestId('admin-tab-import').click();
     await upload('sai.xlsx', [
       { name: 'Đơn vị', rows: [UNITS_HEADER, ['e2e-hong', 'Phòng Hỏng', 'HONG', 'phòng'], ['có dấu', 'Tên', 'X', 'phòng']] },
-      { name: 'Thành viên', rows: [MEMBERS_HEADER, ['khong-phai-email', 'Người A', '', '', 'e2e-hong', ''], ['b@e2e-admin.test', 'Người B', '', 'vua', 'e2e-khong-co', '']] },
+      {
+        name: 'Thành viên',
+        rows: [MEMBERS_HEADER, ['khong-phai-email', 'Người A', '', '', 'e2e-hong', ''], ['b@e2e-admin.test', 'Người B', '', 'vua', 'e2e-khong-co', '']],
+      },
     ]);
     const errors = page.getByTestId('import-error');
     await errors.first().waitFor({ timeout: SLOW });
-    const cells = await errors.evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-sheet')}:${r.getAttribute('data-row')}:${r.getAttribute('data-column')}`));
+    const cells = await errors.evaluateAll((rows) =>
+      rows.map((r) => `${r.getAttribute('data-sheet')}:${r.getAttribute('data-row')}:${r.getAttribute('data-column')}`),
+    );
     expect(cells).toEqual(['units:3:mã', 'members:2:email', 'members:3:vai trò', 'members:3:đơn vị']);
     expect(await page.getByTestId('import-error-table').innerText()).toContain('Email “khong-phai-email” không hợp lệ.');
     expect(await page.getByTestId('import-submit').count()).toBe(0);
@@ -85,7 +90,10 @@ describe('admin page', () => {
   it('shows the server’s row errors (an email of another organisation), and writes nothing', async () => {
     await upload('khac-to-chuc.xlsx', [
       { name: 'Đơn vị', rows: [UNITS_HEADER, ['e2e-tyt', 'Trạm Y tế', 'TYT', 'đơn vị']] },
-      { name: 'Thành viên', rows: [MEMBERS_HEADER, ['moi@e2e-admin.test', 'Người Mới', '', '', 'e2e-tyt', ''], ['truong.vp@haian.test', 'Người Khác', '', '', 'e2e-tyt', '']] },
+      {
+        name: 'Thành viên',
+        rows: [MEMBERS_HEADER, ['moi@e2e-admin.test', 'Người Mới', '', '', 'e2e-tyt', ''], ['truong.vp@haian.test', 'Người Khác', '', '', 'e2e-tyt', '']],
+      },
     ]);
     await page.getByTestId('import-submit').click({ timeout: SLOW });
     const error = page.getByTestId('import-error');
@@ -124,12 +132,20 @@ describe('admin page', () => {
 
     await page.getByTestId('admin-tab-units').click();
     const units = page.getByTestId('unit-row');
-    await waitFor(() => units.count(), (n) => n === 2, SLOW);
+    await waitFor(
+      () => units.count(),
+      (n) => n === 2,
+      SLOW,
+    );
     expect(await page.getByTestId('units-table').innerText()).toContain('Phòng Kinh tế, Hạ tầng và Đô thị');
 
     await page.getByTestId('admin-tab-members').click();
     const rows = page.getByTestId('member-row');
-    await waitFor(() => rows.count(), (n) => n === 4, SLOW);
+    await waitFor(
+      () => rows.count(),
+      (n) => n === 4,
+      SLOW,
+    );
     const table = await page.getByTestId('members-table').innerText();
     expect(table).toContain('truong.kt@e2e-admin.test');
     expect(table).toContain('Phòng Kinh tế, Hạ tầng và Đô thị (Thủ trưởng)');
@@ -156,10 +172,18 @@ describe('admin page', () => {
       await page.getByTestId('member-role-council').check();
       await page.getByTestId('member-save').click();
       await page.getByTestId('members-message').waitFor({ timeout: SLOW });
-      await waitFor(() => row.innerText(), (text) => text.includes('Hội đồng Thi đua – Khen thưởng'), SLOW);
+      await waitFor(
+        () => row.innerText(),
+        (text) => text.includes('Hội đồng Thi đua – Khen thưởng'),
+        SLOW,
+      );
       expect((await auth.getUser(user.uid)).customClaims).toEqual({ org: ORG, roles: ['council'], units: { 'e2e-kt': 'head' } });
 
-      const roles = await waitFor(() => member.getByTestId('user-roles').innerText(), (text) => text.includes('Hội đồng'), SLOW);
+      const roles = await waitFor(
+        () => member.getByTestId('user-roles').innerText(),
+        (text) => text.includes('Hội đồng'),
+        SLOW,
+      );
       expect(roles).toBe('Hội đồng Thi đua – Khen thưởng, Thủ trưởng');
     } finally {
       await memberContext.close();
@@ -170,7 +194,11 @@ describe('admin page', () => {
     const row = page.locator('[data-testid="member-row"][data-email="canbo.vp@e2e-admin.test"]');
     await row.getByTestId('member-toggle').click();
     await page.getByTestId('members-message').waitFor({ timeout: SLOW });
-    await waitFor(() => row.innerText(), (text) => text.includes('Ngừng hoạt động'), SLOW);
+    await waitFor(
+      () => row.innerText(),
+      (text) => text.includes('Ngừng hoạt động'),
+      SLOW,
+    );
     const user = await auth.getUserByEmail('canbo.vp@e2e-admin.test');
     expect(user.disabled).toBe(true);
     expect(user.customClaims).toEqual({ org: ORG, roles: [], units: {} });

@@ -35,7 +35,13 @@ interface Person {
 }
 const PEOPLE = {
   head: { email: 'truong.kt@e2e-awards.test', displayName: 'Phạm Thu Hà', position: 'Trưởng phòng', roles: [], units: { [UNIT]: 'head' } },
-  secretariat: { email: 'vhxh@e2e-awards.test', displayName: 'Đỗ Thị Mai', position: 'Trưởng phòng Văn hóa – Xã hội', roles: ['secretariat'], units: { vhxh: 'staff' } },
+  secretariat: {
+    email: 'vhxh@e2e-awards.test',
+    displayName: 'Đỗ Thị Mai',
+    position: 'Trưởng phòng Văn hóa – Xã hội',
+    roles: ['secretariat'],
+    units: { vhxh: 'staff' },
+  },
   chair: { email: 'chutich@e2e-awards.test', displayName: 'Cao Huy Hiếu', position: 'Chủ tịch UBND phường', roles: ['chair', 'council'], units: {} },
   council: { email: 'hoidong@e2e-awards.test', displayName: 'Vũ Đức Thắng', position: 'Phó Chủ tịch UBND phường', roles: ['council'], units: {} },
 } satisfies Record<string, Person>;
@@ -103,7 +109,9 @@ beforeAll(async () => {
   const auth = adminAuth();
   for (const who of Object.keys(PEOPLE) as Who[]) {
     const p: Person = PEOPLE[who];
-    const user = await auth.getUserByEmail(p.email).catch(() => auth.createUser({ email: p.email, password: DEMO_PASSWORD, displayName: p.displayName, emailVerified: true }));
+    const user = await auth
+      .getUserByEmail(p.email)
+      .catch(() => auth.createUser({ email: p.email, password: DEMO_PASSWORD, displayName: p.displayName, emailVerified: true }));
     uid[who] = user.uid;
     await auth.setCustomUserClaims(user.uid, { org: ORG, roles: p.roles, units: p.units } satisfies Claims);
     const member: Member = { email: p.email, displayName: p.displayName, position: p.position, roles: p.roles, units: p.units, active: true };
@@ -118,7 +126,17 @@ beforeAll(async () => {
   batch.set(db.doc(paths.movement(ORG, MOVEMENT)), movement);
   // Appraised standings (written by functions in real life): the unit leads with an approved result.
   const entry = (unitId: string, unitName: string, unitCode: string, percent: number, rank: number, band: string) => ({
-    unitId, unitName, unitCode, status: 'approved' as const, total: percent, max: 100, percent, band, rank, points: {}, sourceUpdatedAt: now,
+    unitId,
+    unitName,
+    unitCode,
+    status: 'approved' as const,
+    total: percent,
+    max: 100,
+    percent,
+    band,
+    rank,
+    points: {},
+    sourceUpdatedAt: now,
   });
   const standings: Standings = {
     periodId: movement.currentPeriodId,
@@ -219,7 +237,11 @@ describe('awards: from nomination to a downloaded dossier', () => {
     await meeting.getByTestId('close-meeting').click();
     await expect.poll(() => meeting.getAttribute('data-status'), { timeout: SLOW }).toBe('closed');
     const result = meeting.locator(`[data-testid="result"][data-nomination-id="${N.unit}"]`);
-    expect([await result.getAttribute('data-approved'), await result.getAttribute('data-yes'), await result.getAttribute('data-base')]).toEqual(['true', '1', '1']);
+    expect([await result.getAttribute('data-approved'), await result.getAttribute('data-yes'), await result.getAttribute('data-base')]).toEqual([
+      'true',
+      '1',
+      '1',
+    ]);
   });
 
   it('lets the secretariat accept the flag with a reason, then open the ward council', { timeout: LONG }, async () => {
@@ -238,7 +260,8 @@ describe('awards: from nomination to a downloaded dossier', () => {
     const form = page.getByTestId('meeting-form');
     expect(await form.getByTestId('mf-kind').inputValue()).toBe('ward');
     await form.getByTestId('mf-place').fill('Phòng họp tầng 2, trụ sở UBND phường');
-    for (const who of ['chair', 'secretariat', 'council'] as const) await form.locator(`[data-testid="mf-pick"][data-uid="${uid[who]}"]`).check({ timeout: SLOW });
+    for (const who of ['chair', 'secretariat', 'council'] as const)
+      await form.locator(`[data-testid="mf-pick"][data-uid="${uid[who]}"]`).check({ timeout: SLOW });
     await form.locator(`[data-testid="mf-row"][data-member-id="${uid.chair}"]`).getByTestId('mf-role').selectOption('CHU_TICH');
     await form.locator(`[data-testid="mf-row"][data-member-id="${uid.secretariat}"]`).getByTestId('mf-role').selectOption('THU_KY');
     await form.getByTestId('mf-ext-name').fill(ABSENT);
@@ -247,7 +270,8 @@ describe('awards: from nomination to a downloaded dossier', () => {
 
     const meeting = meetingCard(page, 'ward');
     await meeting.waitFor({ timeout: SLOW });
-    for (const who of ['chair', 'secretariat', 'council'] as const) await meeting.locator(`[data-testid="member"][data-member-id="${uid[who]}"]`).getByTestId('present').check();
+    for (const who of ['chair', 'secretariat', 'council'] as const)
+      await meeting.locator(`[data-testid="member"][data-member-id="${uid[who]}"]`).getByTestId('present').check();
     await meeting.locator('[data-testid="member"]', { hasText: ABSENT }).getByTestId('absent-reason').fill('Đi công tác');
     await meeting.getByTestId('save-attendance').click();
     // 3 of 4 present; the default quorum is 2/3 of all members: at least 3.
@@ -260,7 +284,10 @@ describe('awards: from nomination to a downloaded dossier', () => {
     await vote(sec, N.unit, 'yes');
     await vote(sec, N.officer, 'yes');
     const written = sec.getByTestId('written-vote');
-    for (const [nominationId, choice] of [[N.unit, 'yes'], [N.officer, 'no']] as const) {
+    for (const [nominationId, choice] of [
+      [N.unit, 'yes'],
+      [N.officer, 'no'],
+    ] as const) {
       await written.getByTestId('written-member').selectOption({ label: ABSENT });
       await written.getByTestId('written-nomination').selectOption(nominationId);
       await written.getByTestId('written-choice').selectOption(choice);
@@ -297,7 +324,11 @@ describe('awards: from nomination to a downloaded dossier', () => {
     const unit = meeting.locator(`[data-testid="result"][data-nomination-id="${N.unit}"]`);
     const officer = meeting.locator(`[data-testid="result"][data-nomination-id="${N.officer}"]`);
     expect([await unit.getAttribute('data-approved'), await unit.getAttribute('data-yes'), await unit.getAttribute('data-base')]).toEqual(['true', '4', '4']);
-    expect([await officer.getAttribute('data-approved'), await officer.getAttribute('data-yes'), await officer.getAttribute('data-base')]).toEqual(['false', '2', '4']);
+    expect([await officer.getAttribute('data-approved'), await officer.getAttribute('data-yes'), await officer.getAttribute('data-base')]).toEqual([
+      'false',
+      '2',
+      '4',
+    ]);
     expect(await officer.getByTestId('result-explanation').textContent()).toContain('KHÔNG ĐẠT');
     expect(await unit.getByTestId('result-explanation').textContent()).toContain('phiếu biểu quyết bằng văn bản');
   });
@@ -326,7 +357,12 @@ describe('awards: from nomination to a downloaded dossier', () => {
       90_000,
       500,
     );
-    const qdIndex = await waitFor(() => indexEntry('quyet-dinh-giay-khen'), (d) => (d?.version ?? 0) >= 1, 90_000, 500);
+    const qdIndex = await waitFor(
+      () => indexEntry('quyet-dinh-giay-khen'),
+      (d) => (d?.version ?? 0) >= 1,
+      90_000,
+      500,
+    );
     expect(qdIndex?.number).toMatch(/^\d{2}\/QĐ-UBND$/);
     const settledZip = await waitFor(
       async () => {

@@ -35,7 +35,9 @@ beforeAll(async () => {
   await db.doc(paths.unit(ORG, 's-vhxh')).set({ name: 'Phòng Văn hóa – Xã hội', code: 'VHXH', type: 'phong', active: true });
   await ref.set(initial);
   const claims: Claims = { org: ORG, roles: ['secretariat'], units: {} };
-  const user = await auth.getUserByEmail(SECRETARIAT).catch(() => auth.createUser({ email: SECRETARIAT, password: PASSWORD, displayName: 'Thường trực Cấu Hình' }));
+  const user = await auth
+    .getUserByEmail(SECRETARIAT)
+    .catch(() => auth.createUser({ email: SECRETARIAT, password: PASSWORD, displayName: 'Thường trực Cấu Hình' }));
   await auth.setCustomUserClaims(user.uid, claims);
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
@@ -92,7 +94,11 @@ describe('movement settings', () => {
 
     await page.getByTestId('extend-reason').fill('Các đơn vị xin thêm thời gian do bão số 3.');
     await page.getByTestId('extend-submit').click();
-    await waitFor(() => page.getByTestId('settings-message').innerText(), (t) => t.includes('Đã gia hạn'), SLOW);
+    await waitFor(
+      () => page.getByTestId('settings-message').innerText(),
+      (t) => t.includes('Đã gia hạn'),
+      SLOW,
+    );
     const m = await stored();
     expect(m.periods.find((p) => p.id === period.id)!.deadline).toBeGreaterThan(period.deadline!);
     const entries = await audit('extend-deadline');

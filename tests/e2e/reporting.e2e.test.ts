@@ -136,7 +136,9 @@ describe('a unit reports the whole Plan 119 scorecard with evidence', () => {
     await panel.getByTestId('evidence-title').fill('Ảnh chụp kế hoạch');
     await panel.getByTestId('evidence-docNumber').fill('15/KH-QLĐT');
     await panel.getByTestId('evidence-submit').click();
-    await expect.poll(() => panel.getByTestId('evidence-error').textContent(), { timeout: SLOW }).toContain('Tệp bị từ chối: Nội dung tệp không đúng với loại tệp');
+    await expect
+      .poll(() => panel.getByTestId('evidence-error').textContent(), { timeout: SLOW })
+      .toContain('Tệp bị từ chối: Nội dung tệp không đúng với loại tệp');
     expect(await panel.getByTestId('evidence-title').inputValue()).toBe('Ảnh chụp kế hoạch');
     expect(await panel.getByTestId('evidence-docNumber').inputValue()).toBe('15/KH-QLĐT');
     expect(await item(staff, fileItem).getByTestId('self-score').inputValue()).toBe(String(fileItem.maxPoints));
@@ -165,10 +167,7 @@ describe('a unit reports the whole Plan 119 scorecard with evidence', () => {
   });
 
   it('downloads the file back, byte for byte', async () => {
-    const [download] = await Promise.all([
-      staff.waitForEvent('download', { timeout: SLOW }),
-      item(staff, fileItem).getByTestId('evidence-download').click(),
-    ]);
+    const [download] = await Promise.all([staff.waitForEvent('download', { timeout: SLOW }), item(staff, fileItem).getByTestId('evidence-download').click()]);
     expect(download.suggestedFilename()).toBe('ke-hoach-cchc-2025.pdf');
     const bytes = await readFile((await download.path())!);
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(PDF_SHA256);

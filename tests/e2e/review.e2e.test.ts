@@ -175,7 +175,10 @@ describe('appraisal from notification to approval, live on three pages', () => {
     expect(shown.map((s) => s.title)).toContain('Có báo cáo mới cần thẩm định');
     // The recording push sender got the payload for the reviewer's registered browser.
     const note = await ourNotice();
-    const log = await waitFor(() => db.doc(`${paths.pushLog()}/${note.id}`).get(), (d) => d.exists);
+    const log = await waitFor(
+      () => db.doc(`${paths.pushLog()}/${note.id}`).get(),
+      (d) => d.exists,
+    );
     expect((log.get('tokens') as string[])[0]).toMatch(/^demo-web-/);
     // The queue has the report too; nothing is appraised yet, so its appraisal column says so
     // instead of repeating the self-score.
@@ -280,7 +283,9 @@ describe('appraisal from notification to approval, live on three pages', () => {
   });
 
   it('records the whole round in the audit trail, and the page threw no errors', async () => {
-    const audit = (await db.collection(paths.audit(ORG)).where('unitId', '==', UNIT).get()).docs.map((d) => `${d.get('action')}:${d.get('after.status') ?? d.get('after.score')}`);
+    const audit = (await db.collection(paths.audit(ORG)).where('unitId', '==', UNIT).get()).docs.map(
+      (d) => `${d.get('action')}:${d.get('after.status') ?? d.get('after.score')}`,
+    );
     expect(audit.sort()).toEqual(['appraise:0', 'approve:approved', 'certify:certified', 'return:returned', 'submit:submitted', 'submit:submitted']);
     expect(problems.filter((p) => p.startsWith('pageerror'))).toEqual([]);
   });

@@ -283,9 +283,7 @@ describe('walking skeleton: report, live standings, sign-out', () => {
     await signIn(head, HEAD);
     expect(await head.getByTestId('user-roles').textContent()).toContain('Thủ trưởng');
     await head.getByTestId('certify-report').click({ timeout: SLOW });
-    await expect
-      .poll(async () => attr(head.getByTestId('report-status').locator('[data-status]'), 'data-status'), { timeout: 60_000 })
-      .toBe('certified');
+    await expect.poll(async () => attr(head.getByTestId('report-status').locator('[data-status]'), 'data-status'), { timeout: 60_000 }).toBe('certified');
     const row = viewer.locator(`[data-testid="standings-row"][data-unit-id="${UNIT_ID}"]`);
     await expect.poll(() => row.getAttribute('data-status'), { timeout: 60_000 }).toBe('certified');
     expect(await viewer.evaluate(() => (window as unknown as { e2eMark?: string }).e2eMark)).toBe('no-reload');

@@ -57,8 +57,16 @@ beforeAll(async () => {
   await writeReport(o, reportAt(o, 'yt', previous, 0.9));
   await writeReport(o, reportAt(o, 'tp', current, 0.9));
   await writeReport(o, reportAt(o, 'yt', current, 0.6));
-  await waitFor(() => readStandings(previous), (s) => Object.keys(s?.entries ?? {}).length === 2, 90_000);
-  await waitFor(() => readStandings(current), (s) => Object.keys(s?.entries ?? {}).length === 2, 90_000);
+  await waitFor(
+    () => readStandings(previous),
+    (s) => Object.keys(s?.entries ?? {}).length === 2,
+    90_000,
+  );
+  await waitFor(
+    () => readStandings(current),
+    (s) => Object.keys(s?.entries ?? {}).length === 2,
+    90_000,
+  );
   browser = await launchBrowser();
 }, 240_000);
 
@@ -138,7 +146,11 @@ describe('standings page', () => {
   it('updates live when a report of the org changes', { timeout: 120_000 }, async () => {
     expect(await row(reviewer, 'ca').count()).toBe(0);
     await writeReport(o, reportAt(o, 'ca', current, 0.95));
-    const live = (await waitFor(() => readStandings(current), (s) => !!s?.entries['ca'], 90_000))!;
+    const live = (await waitFor(
+      () => readStandings(current),
+      (s) => !!s?.entries['ca'],
+      90_000,
+    ))!;
     await expect.poll(() => row(reviewer, 'ca').count(), { timeout: SLOW }).toBe(1);
     for (const unitId of ['ca', 'tp', 'yt']) {
       await expect.poll(() => row(reviewer, unitId).getAttribute('data-rank'), { timeout: SLOW }).toBe(String(live.entries[unitId]!.rank));
@@ -153,7 +165,11 @@ describe('standings page', () => {
     await expect.poll(() => reviewer.getByTestId('standings-table').getAttribute('data-source'), { timeout: SLOW }).toBe('self-assessment');
     // The live standings move on; the snapshot does not.
     await writeReport(o, reportAt(o, 'yt', current, 1));
-    await waitFor(() => readStandings(current), (s) => s?.entries['yt']?.rank === 1, 90_000);
+    await waitFor(
+      () => readStandings(current),
+      (s) => s?.entries['yt']?.rank === 1,
+      90_000,
+    );
     expect(await row(reviewer, 'yt').getAttribute('data-rank')).toBe('3');
     await reviewer.getByTestId('standings-source').selectOption('live');
     await expect.poll(() => row(reviewer, 'yt').getAttribute('data-rank'), { timeout: SLOW }).toBe('1');

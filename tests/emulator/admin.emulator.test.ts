@@ -51,14 +51,24 @@ beforeAll(async () => {
   for (const [email, claims] of Object.entries(people)) {
     const user = await auth.getUserByEmail(email).catch(() => auth.createUser({ email, password: PASSWORD, displayName: email.split('@')[0] }));
     await auth.setCustomUserClaims(user.uid, claims);
-    await db.doc(paths.member(ORG, user.uid)).set({ email, displayName: email.split('@')[0], position: '', roles: claims.roles, units: claims.units, active: true });
+    await db
+      .doc(paths.member(ORG, user.uid))
+      .set({ email, displayName: email.split('@')[0], position: '', roles: claims.roles, units: claims.units, active: true });
     uids[email] = user.uid;
     tokens[email] = await idToken(email, PASSWORD);
   }
 });
 
 describe('setMember', () => {
-  const input = { orgId: ORG, email: 'moi@test-admin.test', displayName: 'Ngô Văn Mới', position: 'Chuyên viên', roles: [], units: { 'ta-kt': 'staff' }, active: true };
+  const input = {
+    orgId: ORG,
+    email: 'moi@test-admin.test',
+    displayName: 'Ngô Văn Mới',
+    position: 'Chuyên viên',
+    roles: [],
+    units: { 'ta-kt': 'staff' },
+    active: true,
+  };
 
   it('refuses anyone but an admin of the organisation, including a user granting themself a role', async () => {
     expect((await call('setMember', input)).error?.status).toBe('UNAUTHENTICATED');
@@ -231,9 +241,14 @@ describe('setMovementSettings', () => {
 
   it('lets the secretariat change points, applicability and deadlines before reporting opens; scores follow', async () => {
     // A draft written before the change, scored by the trigger against the old catalogue.
-    await db.doc(paths.report(ORG, PUBLISHED, draftId)).set({ unitId: 'ta-kt', periodId: published.currentPeriodId, status: 'draft', figures: {}, answers: {}, updatedAt: new Date(), updatedBy: 'test' });
+    await db
+      .doc(paths.report(ORG, PUBLISHED, draftId))
+      .set({ unitId: 'ta-kt', periodId: published.currentPeriodId, status: 'draft', figures: {}, answers: {}, updatedAt: new Date(), updatedBy: 'test' });
     const scoreRef = db.doc(paths.score(ORG, PUBLISHED, draftId));
-    const before = await waitFor(() => scoreRef.get(), (s) => s.exists);
+    const before = await waitFor(
+      () => scoreRef.get(),
+      (s) => s.exists,
+    );
     expect(before.get('criteriaVersion')).toBe(published.criteriaVersion);
     const period = published.periods.at(-1)!;
     const input = {
@@ -266,13 +281,25 @@ describe('setMovementSettings', () => {
   });
 
   it('explains bad input and unknown codes, and refuses any change once reporting has opened', async () => {
-    const bad = await call('setMovementSettings', { orgId: ORG, movementId: PUBLISHED, maxPoints: { [first!.code]: -1 }, notApplicable: {}, deadlines: {} }, tokens[SECRETARIAT]);
+    const bad = await call(
+      'setMovementSettings',
+      { orgId: ORG, movementId: PUBLISHED, maxPoints: { [first!.code]: -1 }, notApplicable: {}, deadlines: {} },
+      tokens[SECRETARIAT],
+    );
     expect(bad.error?.status).toBe('INVALID_ARGUMENT');
     expect(bad.error?.message).toContain('Điểm không được âm');
-    const unknown = await call('setMovementSettings', { orgId: ORG, movementId: PUBLISHED, maxPoints: { '9.9': 1 }, notApplicable: {}, deadlines: {} }, tokens[SECRETARIAT]);
+    const unknown = await call(
+      'setMovementSettings',
+      { orgId: ORG, movementId: PUBLISHED, maxPoints: { '9.9': 1 }, notApplicable: {}, deadlines: {} },
+      tokens[SECRETARIAT],
+    );
     expect(unknown.error?.status).toBe('FAILED_PRECONDITION');
     expect(unknown.error?.message).toContain('Không có tiêu chí “9.9”');
-    const open = await call('setMovementSettings', { orgId: ORG, movementId: OPEN, maxPoints: { [first!.code]: 1 }, notApplicable: {}, deadlines: {} }, tokens[SECRETARIAT]);
+    const open = await call(
+      'setMovementSettings',
+      { orgId: ORG, movementId: OPEN, maxPoints: { [first!.code]: 1 }, notApplicable: {}, deadlines: {} },
+      tokens[SECRETARIAT],
+    );
     expect(open.error?.status).toBe('FAILED_PRECONDITION');
     expect(open.error?.message).toContain('chỉ được gia hạn');
     expect(Movement.parse((await db.doc(paths.movement(ORG, OPEN)).get()).data()).criteria[0]!.maxPoints).toBe(first!.maxPoints);
@@ -285,7 +312,13 @@ describe('extendDeadline', () => {
   const target = paths.movement(ORG, OPEN);
 
   it('extends an open movement’s deadline with a reason, audited', async () => {
-    const input = { orgId: ORG, movementId: OPEN, periodId: period.id, deadline: period.deadline! + 7 * DAY, reason: 'Nhiều đơn vị xin thêm thời gian do bão.' };
+    const input = {
+      orgId: ORG,
+      movementId: OPEN,
+      periodId: period.id,
+      deadline: period.deadline! + 7 * DAY,
+      reason: 'Nhiều đơn vị xin thêm thời gian do bão.',
+    };
     expect((await call('extendDeadline', input, tokens[SECRETARIAT])).result).toEqual({ before: period.deadline, deadline: period.deadline! + 7 * DAY });
     const stored = Movement.parse((await db.doc(target).get()).data());
     expect(stored.periods.find((p) => p.id === period.id)!.deadline).toBe(period.deadline! + 7 * DAY);

@@ -36,7 +36,9 @@ function fullReport(): Report {
   return { unitId: UNIT, periodId: period, status: 'draft', figures, answers, updatedAt: Date.now(), updatedBy: 'test' };
 }
 const notificationsOf = async (uid: string) =>
-  (await db.collection(paths.notifications(DEMO_ORG_ID)).where('recipientUid', '==', uid).get()).docs.map((d) => ({ id: d.id, ...d.data() }) as { id: string; kind: string; createdAt: number; unitId?: string; title: { vi: string } });
+  (await db.collection(paths.notifications(DEMO_ORG_ID)).where('recipientUid', '==', uid).get()).docs.map(
+    (d) => ({ id: d.id, ...d.data() }) as { id: string; kind: string; createdAt: number; unitId?: string; title: { vi: string } },
+  );
 
 beforeAll(async () => {
   await seedDemo();
@@ -52,17 +54,22 @@ beforeAll(async () => {
   await db.doc(paths.report(DEMO_ORG_ID, DEMO_MOVEMENT_ID, ref.reportId)).set({ ...r, updatedAt: Timestamp.fromMillis(r.updatedAt) });
 });
 
-
 describe('from submission to approval', () => {
   it('notifies the secretariat when a unit submits, and pushes to its registered browser', async () => {
     // Triggers of other suites may still be delivering: only this unit's notice counts.
     const t0 = Date.now();
     expect((await call('submitReport', ref, tokens[STAFF])).result).toEqual({ status: 'submitted' });
     const fresh = (x: { kind: string; createdAt: number; unitId?: string }) => x.kind === 'report-submitted' && x.unitId === UNIT && x.createdAt >= t0;
-    const got = await waitFor(() => notificationsOf(uids['vhxh@haian.test']!), (n) => n.some(fresh));
+    const got = await waitFor(
+      () => notificationsOf(uids['vhxh@haian.test']!),
+      (n) => n.some(fresh),
+    );
     const n = got.find(fresh)!;
     expect(n.title.vi).toBe('Có báo cáo mới cần thẩm định');
-    const push = await waitFor(() => db.doc(`${paths.pushLog()}/${n.id}`).get(), (d) => d.exists);
+    const push = await waitFor(
+      () => db.doc(`${paths.pushLog()}/${n.id}`).get(),
+      (d) => d.exists,
+    );
     // A late push of another suite's notice may have met the stale token first; either way it is dropped.
     expect(push.get('tokens')).toContain('good-token');
     expect(push.get('payload.title')).toBe('Có báo cáo mới cần thẩm định');
@@ -82,7 +89,11 @@ describe('from submission to approval', () => {
     const noReason = await call('appraiseItem', { ...ref, code: qualitative.code, decision: 'set', score: 1 }, tokens['hoidong@haian.test']);
     expect(noReason.error?.status).toBe('INVALID_ARGUMENT');
     expect(noReason.error?.message).toContain('lý do');
-    const set = await call('appraiseItem', { ...ref, code: qualitative.code, decision: 'set', score: 1, reason: 'Thiếu tài liệu kiểm chứng.' }, tokens['hoidong@haian.test']);
+    const set = await call(
+      'appraiseItem',
+      { ...ref, code: qualitative.code, decision: 'set', score: 1, reason: 'Thiếu tài liệu kiểm chứng.' },
+      tokens['hoidong@haian.test'],
+    );
     expect(set.result).toMatchObject({ code: qualitative.code, score: 1, selfScore: qualitative.maxPoints });
   });
 
@@ -105,14 +116,24 @@ describe('from submission to approval', () => {
   });
 
   it('returns the report with comments; the unit is told and can resubmit within the response deadline', async () => {
-    const res = await call('returnReport', { ...ref, comments: { [qualitative.code]: 'Bổ sung tài liệu kiểm chứng.' }, responseDeadline: Date.now() + 3 * 86_400_000 }, tokens['vhxh@haian.test']);
+    const res = await call(
+      'returnReport',
+      { ...ref, comments: { [qualitative.code]: 'Bổ sung tài liệu kiểm chứng.' }, responseDeadline: Date.now() + 3 * 86_400_000 },
+      tokens['vhxh@haian.test'],
+    );
     expect(res.result).toEqual({ status: 'returned' });
-    const unitNotes = await waitFor(() => notificationsOf(uids[HEAD]!), (n) => n.some((x) => x.kind === 'report-returned'));
+    const unitNotes = await waitFor(
+      () => notificationsOf(uids[HEAD]!),
+      (n) => n.some((x) => x.kind === 'report-returned'),
+    );
     expect(unitNotes.some((x) => x.kind === 'report-returned')).toBe(true);
     const appraisal = await db.doc(paths.appraisal(DEMO_ORG_ID, DEMO_MOVEMENT_ID, ref.reportId)).get();
     expect(appraisal.get('returnComments')).toEqual({ [qualitative.code]: 'Bổ sung tài liệu kiểm chứng.' });
     expect((await call('submitReport', ref, tokens[STAFF])).result).toEqual({ status: 'submitted' });
-    const again = await waitFor(() => notificationsOf(uids['vhxh@haian.test']!), (n) => n.some((x) => x.kind === 'report-resubmitted'));
+    const again = await waitFor(
+      () => notificationsOf(uids['vhxh@haian.test']!),
+      (n) => n.some((x) => x.kind === 'report-resubmitted'),
+    );
     expect(again.some((x) => x.kind === 'report-resubmitted')).toBe(true);
   });
 
@@ -121,9 +142,18 @@ describe('from submission to approval', () => {
     expect((await call('certifyReport', ref, tokens[HEAD])).result).toEqual({ status: 'certified' });
     expect((await call('approveReport', ref, tokens['vhxh@haian.test'])).result).toEqual({ status: 'approved' });
     const audit = await db.collection(paths.audit(DEMO_ORG_ID)).where('unitId', '==', UNIT).get();
-    const steps = audit.docs.map((d) => `${d.get('action')}:${d.get('before.status') ?? d.get('before.score') ?? '-'}→${d.get('after.status') ?? d.get('after.score')}`).sort();
+    const steps = audit.docs
+      .map((d) => `${d.get('action')}:${d.get('before.status') ?? d.get('before.score') ?? '-'}→${d.get('after.status') ?? d.get('after.score')}`)
+      .sort();
     expect(steps).toEqual(
-      expect.arrayContaining(['submit:draft→submitted', 'appraise:-→1', 'return:submitted→returned', 'submit:returned→submitted', 'certify:submitted→certified', 'approve:certified→approved']),
+      expect.arrayContaining([
+        'submit:draft→submitted',
+        'appraise:-→1',
+        'return:submitted→returned',
+        'submit:returned→submitted',
+        'certify:submitted→certified',
+        'approve:certified→approved',
+      ]),
     );
     expect(audit.docs.find((d) => d.get('action') === 'appraise')?.get('actorUid')).toBe(uids['hoidong@haian.test']);
   });

@@ -71,7 +71,9 @@ async function ok<T>(name: string, data: unknown, who: Who): Promise<T> {
 }
 const download = (docId: string, who?: Who, version?: number, format?: string) => {
   const query = new URLSearchParams({ ...(version ? { version: String(version) } : {}), ...(format ? { format } : {}) }).toString();
-  return fetch(`${base}/api/documents/${ORG}/${MOVEMENT}/${docId}${query ? `?${query}` : ''}`, { headers: who ? { authorization: `Bearer ${tokens[who]}` } : {} });
+  return fetch(`${base}/api/documents/${ORG}/${MOVEMENT}/${docId}${query ? `?${query}` : ''}`, {
+    headers: who ? { authorization: `Bearer ${tokens[who]}` } : {},
+  });
 };
 
 /** Text of a PDF by poppler's pdftotext (poppler-utils; .ci/run installs it), whitespace flattened. */
@@ -98,7 +100,15 @@ const nominationOf = async (id: string) => NominationRecord.parse((await db.doc(
 
 // ─── Fixtures ─────────────────────────────────────────────────────────────────────────────────
 const NO_BLOCKS = { discipline: false, investigation: false, complaint: false };
-const person = (fullName: string, position: string, over: object = {}) => ({ fullName, gender: 'male', birthDate: '1988-05-12', unitId: 'kt', position, blockFlags: NO_BLOCKS, ...over });
+const person = (fullName: string, position: string, over: object = {}) => ({
+  fullName,
+  gender: 'male',
+  birthDate: '1988-05-12',
+  unitId: 'kt',
+  position,
+  blockFlags: NO_BLOCKS,
+  ...over,
+});
 const proposal = (over: Record<string, unknown>) => ({
   ...scope,
   proposingUnitId: 'kt',
@@ -107,10 +117,18 @@ const proposal = (over: Record<string, unknown>) => ({
   standardsMet: ['I1'],
   achievementSummary: 'Tham mưu hoàn thành 100% hồ sơ cấp phép xây dựng đúng hạn; số hóa hồ sơ địa chính.',
   disciplineConfirmed: true,
-  report: { paragraphs: ['Năm 2025 tham mưu giải quyết 312 hồ sơ, 100% đúng hạn.'], results: [{ item: 'Hồ sơ giải quyết đúng hạn', target: '100%', result: '100% (312/312)' }] },
+  report: {
+    paragraphs: ['Năm 2025 tham mưu giải quyết 312 hồ sơ, 100% đúng hạn.'],
+    results: [{ item: 'Hồ sơ giải quyết đúng hạn', target: '100%', result: '100% (312/312)' }],
+  },
   ...over,
 });
-const member = (who: Who | string, name: string, councilRole: string, position = '') => ({ memberId: who in EMAILS ? uid[who as Who] : who, name, councilRole, position });
+const member = (who: Who | string, name: string, councilRole: string, position = '') => ({
+  memberId: who in EMAILS ? uid[who as Who] : who,
+  name,
+  councilRole,
+  position,
+});
 
 /** Nomination ids by nickname. */
 const N = {} as Record<'tuan' | 'phong' | 'ha' | 'staffProposal', string>;
@@ -131,7 +149,8 @@ beforeAll(async () => {
   // Nominations, meetings and decisions belong to the council phase; the other suites find the demo movement open again (afterAll).
   await db.doc(paths.movement(ORG, MOVEMENT)).update({ status: 'council' });
   // A fresh award workflow for the demo movement, whatever an earlier run left.
-  for (const path of [awardPaths.nominations, awardPaths.meetings, awardPaths.decisions, awardPaths.documents]) await db.recursiveDelete(db.collection(path(ORG, MOVEMENT)));
+  for (const path of [awardPaths.nominations, awardPaths.meetings, awardPaths.decisions, awardPaths.documents])
+    await db.recursiveDelete(db.collection(path(ORG, MOVEMENT)));
   await db.recursiveDelete(db.collection(awardPaths.numberRegisters(ORG)));
   await db.recursiveDelete(db.collection(awardPaths.documents(ORG, 'numbering-test')));
 });
@@ -142,15 +161,43 @@ afterAll(async () => {
 
 describe('proposing nominations', () => {
   it('stores the eligibility check with the proposal', async () => {
-    const r = await ok<{ id: string; eligibility: { eligible: boolean; flags: unknown[] } }>('proposeNomination', proposal({ nomineeId: 'p-tuan', nominee: person('Lê Minh Tuấn', 'Chuyên viên') }), 'truongKt');
+    const r = await ok<{ id: string; eligibility: { eligible: boolean; flags: unknown[] } }>(
+      'proposeNomination',
+      proposal({ nomineeId: 'p-tuan', nominee: person('Lê Minh Tuấn', 'Chuyên viên') }),
+      'truongKt',
+    );
     N.tuan = r.id;
     expect(r.eligibility).toMatchObject({ eligible: true, flags: [] });
     const stored = await nominationOf(N.tuan);
     expect(stored).toMatchObject({ status: 'submitted', nomineeName: 'Lê Minh Tuấn', proposingUnitId: 'kt', createdBy: uid.truongKt });
     expect(stored.eligibility).toMatchObject({ eligible: true, flags: [], legalBasisId: 'luat-2022+nd-98-2023' });
 
-    N.phong = (await ok<{ id: string }>('proposeNomination', proposal({ nomineeType: 'collective', nomineeId: 'kt', standardsMet: ['C1'], nominee: { name: 'Phòng Kinh tế, Hạ tầng và Đô thị', unitId: 'kt', blockFlags: NO_BLOCKS } }), 'truongKt')).id;
-    N.ha = (await ok<{ id: string }>('proposeNomination', proposal({ nomineeId: 'p-ha', proposedForm: 'DE_NGHI_BANG_KHEN_TP', standardsMet: ['I3'], outstanding: true, cityCriterion: 'Luật TĐKT Điều 74 khoản 1 điểm d', nominee: person('Phạm Thu Hà', 'Trưởng phòng', { gender: 'female' }) }), 'truongKt')).id;
+    N.phong = (
+      await ok<{ id: string }>(
+        'proposeNomination',
+        proposal({
+          nomineeType: 'collective',
+          nomineeId: 'kt',
+          standardsMet: ['C1'],
+          nominee: { name: 'Phòng Kinh tế, Hạ tầng và Đô thị', unitId: 'kt', blockFlags: NO_BLOCKS },
+        }),
+        'truongKt',
+      )
+    ).id;
+    N.ha = (
+      await ok<{ id: string }>(
+        'proposeNomination',
+        proposal({
+          nomineeId: 'p-ha',
+          proposedForm: 'DE_NGHI_BANG_KHEN_TP',
+          standardsMet: ['I3'],
+          outstanding: true,
+          cityCriterion: 'Luật TĐKT Điều 74 khoản 1 điểm d',
+          nominee: person('Phạm Thu Hà', 'Trưởng phòng', { gender: 'female' }),
+        }),
+        'truongKt',
+      )
+    ).id;
   });
 
   it('records the flags of an ineligible proposal, and lets the secretariat override one with a reason', async () => {
@@ -164,7 +211,11 @@ describe('proposing nominations', () => {
     expect(r.eligibility.flags.map((f) => f.rule)).toEqual(['discipline-not-confirmed']);
     expect((await nominationOf(N.staffProposal)).eligibility.eligible).toBe(false);
 
-    const byHead = await call('overrideEligibility', { ...scope, nominationId: N.staffProposal, rule: 'discipline-not-confirmed', reason: 'Thủ trưởng đã xác nhận bằng văn bản số 12/KT.' }, 'truongKt');
+    const byHead = await call(
+      'overrideEligibility',
+      { ...scope, nominationId: N.staffProposal, rule: 'discipline-not-confirmed', reason: 'Thủ trưởng đã xác nhận bằng văn bản số 12/KT.' },
+      'truongKt',
+    );
     expect(byHead.error?.status).toBe('PERMISSION_DENIED');
     const short = await call('overrideEligibility', { ...scope, nominationId: N.staffProposal, rule: 'discipline-not-confirmed', reason: 'ok' }, 'vhxh');
     expect(short.error?.message).toContain('ít nhất 10 ký tự');
@@ -175,7 +226,11 @@ describe('proposing nominations', () => {
     );
     expect(done.eligibility.eligible).toBe(true);
     expect(done.eligibility.flags[0]?.override?.reason).toBe('Thủ trưởng đã xác nhận bằng văn bản số 12/KT.');
-    const audit = await db.collection(paths.audit(ORG)).where('target', '==', awardPaths.nomination(ORG, MOVEMENT, N.staffProposal)).where('action', '==', 'override-eligibility').get();
+    const audit = await db
+      .collection(paths.audit(ORG))
+      .where('target', '==', awardPaths.nomination(ORG, MOVEMENT, N.staffProposal))
+      .where('action', '==', 'override-eligibility')
+      .get();
     expect(audit.docs.map((d) => d.get('actorUid'))).toEqual([uid.vhxh]);
   });
 
@@ -213,7 +268,11 @@ describe("the unit's bình xét", () => {
       place: 'phòng họp Phòng Kinh tế, Hạ tầng và Đô thị',
       council: {
         name: 'Phòng Kinh tế, Hạ tầng và Đô thị',
-        members: [member('truongKt', 'Phạm Thu Hà', 'CHU_TICH', 'Trưởng phòng'), member('canboKt', 'Lê Minh Tuấn', 'THU_KY', 'Chuyên viên'), member('kt-cv3', 'Nguyễn Văn Ba', 'UY_VIEN', 'Chuyên viên')],
+        members: [
+          member('truongKt', 'Phạm Thu Hà', 'CHU_TICH', 'Trưởng phòng'),
+          member('canboKt', 'Lê Minh Tuấn', 'THU_KY', 'Chuyên viên'),
+          member('kt-cv3', 'Nguyễn Văn Ba', 'UY_VIEN', 'Chuyên viên'),
+        ],
         rules: {},
       },
       chairId: uid.truongKt,
@@ -222,12 +281,17 @@ describe("the unit's bình xét", () => {
     };
     expect((await call('openMeeting', meeting, 'canboKt')).error?.status).toBe('PERMISSION_DENIED');
     M.unit = (await ok<{ id: string }>('openMeeting', meeting, 'truongKt')).id;
-    await ok('recordAttendance', { ...scope, meetingId: M.unit, present: [uid.truongKt, uid.canboKt], absent: [{ memberId: 'kt-cv3', reason: 'nghỉ phép' }] }, 'truongKt');
+    await ok(
+      'recordAttendance',
+      { ...scope, meetingId: M.unit, present: [uid.truongKt, uid.canboKt], absent: [{ memberId: 'kt-cv3', reason: 'nghỉ phép' }] },
+      'truongKt',
+    );
   });
 
   it('takes each member’s own vote once, and the secretary’s record of an absent member’s written vote', async () => {
     const at = { ...scope, meetingId: M.unit };
-    for (const id of [N.tuan, N.phong, N.ha]) for (const who of ['truongKt', 'canboKt'] as const) await ok('castVote', { ...at, nominationId: id, choice: 'yes' }, who);
+    for (const id of [N.tuan, N.phong, N.ha])
+      for (const who of ['truongKt', 'canboKt'] as const) await ok('castVote', { ...at, nominationId: id, choice: 'yes' }, who);
     await ok('castVote', { ...at, nominationId: N.staffProposal, choice: 'no' }, 'truongKt');
     await ok('castVote', { ...at, nominationId: N.staffProposal, choice: 'yes' }, 'canboKt');
     const written = await ok<VoteReceipt>('castVote', { ...at, nominationId: N.tuan, choice: 'yes', voterId: 'kt-cv3', written: true }, 'canboKt');
@@ -235,7 +299,13 @@ describe("the unit's bình xét", () => {
 
     // Sent again with the same choice (a retried request): the recorded ballot comes back, nothing new is written.
     const stored = (await db.doc(awardPaths.ballot(ORG, MOVEMENT, M.unit, openBallotId(N.tuan, uid.canboKt))).get()).data();
-    const auditCount = async () => (await db.collection(paths.audit(ORG)).where('target', '==', awardPaths.meeting(ORG, MOVEMENT, M.unit)).get()).size;
+    const auditCount = async () =>
+      (
+        await db
+          .collection(paths.audit(ORG))
+          .where('target', '==', awardPaths.meeting(ORG, MOVEMENT, M.unit))
+          .get()
+      ).size;
     const auditBefore = await auditCount();
     const resent = await ok<VoteReceipt>('castVote', { ...at, nominationId: N.tuan, choice: 'yes' }, 'canboKt');
     expect(resent).toMatchObject({ voterId: uid.canboKt, choice: 'yes', nonce: stored?.nonce, commitment: stored?.commitment });
@@ -253,7 +323,11 @@ describe("the unit's bình xét", () => {
   });
 
   it('closes with the tally stored on the meeting and on each nomination', async () => {
-    const r = await ok<{ results: Record<string, { approved: boolean; yes: number; base: number }> }>('closeMeeting', { ...scope, meetingId: M.unit, endTime: '10:00' }, 'truongKt');
+    const r = await ok<{ results: Record<string, { approved: boolean; yes: number; base: number }> }>(
+      'closeMeeting',
+      { ...scope, meetingId: M.unit, endTime: '10:00' },
+      'truongKt',
+    );
     expect(r.results[N.tuan]).toMatchObject({ approved: true, yes: 3, base: 3 });
     expect(r.results[N.staffProposal]).toMatchObject({ approved: false, yes: 1, base: 2 });
     const meeting = MeetingRecord.parse((await db.doc(awardPaths.meeting(ORG, MOVEMENT, M.unit)).get()).data());
@@ -278,12 +352,24 @@ describe('the ward council', () => {
   });
 
   it('does not approve anything without a quorum, and says so', async () => {
-    const members = [member('chutich', 'Cao Huy Hiếu', 'CHU_TICH', 'Chủ tịch UBND phường'), member('vhxh', 'Đỗ Thị Mai', 'THU_KY'), member('hoidong', 'Vũ Đức Thắng', 'UY_VIEN'), member('hd-4', 'Ủy viên 4', 'UY_VIEN'), member('hd-5', 'Ủy viên 5', 'UY_VIEN'), member('hd-6', 'Ủy viên 6', 'UY_VIEN')];
+    const members = [
+      member('chutich', 'Cao Huy Hiếu', 'CHU_TICH', 'Chủ tịch UBND phường'),
+      member('vhxh', 'Đỗ Thị Mai', 'THU_KY'),
+      member('hoidong', 'Vũ Đức Thắng', 'UY_VIEN'),
+      member('hd-4', 'Ủy viên 4', 'UY_VIEN'),
+      member('hd-5', 'Ủy viên 5', 'UY_VIEN'),
+      member('hd-6', 'Ủy viên 6', 'UY_VIEN'),
+    ];
     expect((await call('openMeeting', wardMeeting(members, [N.tuan]), 'hoidong')).error?.status).toBe('PERMISSION_DENIED');
     M.noQuorum = (await ok<{ id: string }>('openMeeting', wardMeeting(members, [N.tuan], { date: '2025-12-05' }), 'vhxh')).id;
     await ok('recordAttendance', { ...scope, meetingId: M.noQuorum, present: [uid.chutich, uid.vhxh, uid.hoidong], absent: [] }, 'vhxh');
-    for (const who of ['chutich', 'vhxh', 'hoidong'] as const) await ok('castVote', { ...scope, meetingId: M.noQuorum, nominationId: N.tuan, choice: 'yes' }, who);
-    const r = await ok<{ results: Record<string, { approved: boolean; quorumMet: boolean; yes: number; explanation: string }> }>('closeMeeting', { ...scope, meetingId: M.noQuorum, endTime: '15:00' }, 'chutich');
+    for (const who of ['chutich', 'vhxh', 'hoidong'] as const)
+      await ok('castVote', { ...scope, meetingId: M.noQuorum, nominationId: N.tuan, choice: 'yes' }, who);
+    const r = await ok<{ results: Record<string, { approved: boolean; quorumMet: boolean; yes: number; explanation: string }> }>(
+      'closeMeeting',
+      { ...scope, meetingId: M.noQuorum, endTime: '15:00' },
+      'chutich',
+    );
     expect(r.results[N.tuan]).toMatchObject({ approved: false, quorumMet: false, yes: 3 });
     expect(r.results[N.tuan]!.explanation).toContain('không đủ điều kiện biểu quyết, thiếu 1 thành viên');
   });
@@ -303,7 +389,19 @@ describe('the ward council', () => {
     ];
     M.council = (await ok<{ id: string }>('openMeeting', wardMeeting(members, [N.tuan, N.phong, N.ha]), 'vhxh')).id;
     const present = (['chutich', 'vhxh', 'hoidong', 'truongVp', 'canboVp', 'truongKt', 'canboKt', 'quantri'] as const).map((w) => uid[w]);
-    await ok('recordAttendance', { ...scope, meetingId: M.council, present, absent: [{ memberId: 'hd-9', reason: 'đi công tác' }, { memberId: 'hd-10', reason: 'nghỉ ốm' }] }, 'vhxh');
+    await ok(
+      'recordAttendance',
+      {
+        ...scope,
+        meetingId: M.council,
+        present,
+        absent: [
+          { memberId: 'hd-9', reason: 'đi công tác' },
+          { memberId: 'hd-10', reason: 'nghỉ ốm' },
+        ],
+      },
+      'vhxh',
+    );
     const at = { ...scope, meetingId: M.council };
     const inPerson = ['chutich', 'vhxh', 'hoidong', 'truongVp', 'canboVp', 'truongKt', 'canboKt', 'quantri'] as const;
     for (const [i, who] of inPerson.entries()) {
@@ -315,11 +413,19 @@ describe('the ward council', () => {
     expect(byChair.error?.message).toContain('Chỉ thư ký cuộc họp');
     const presentWritten = await call('castVote', { ...at, nominationId: N.tuan, choice: 'yes', voterId: uid.hoidong, written: true }, 'vhxh');
     expect(presentWritten.error?.message).toContain('không vắng mặt');
-    for (const [nominationId, a, b] of [[N.tuan, 'yes', 'no'], [N.phong, 'no', 'no'], [N.ha, 'yes', 'yes']] as const) {
+    for (const [nominationId, a, b] of [
+      [N.tuan, 'yes', 'no'],
+      [N.phong, 'no', 'no'],
+      [N.ha, 'yes', 'yes'],
+    ] as const) {
       await ok('castVote', { ...at, nominationId, choice: a, voterId: 'hd-9', written: true }, 'vhxh');
       await ok('castVote', { ...at, nominationId, choice: b, voterId: 'hd-10', written: true }, 'vhxh');
     }
-    const r = await ok<{ results: Record<string, { approved: boolean; yes: number; base: number; percentYes: number }> }>('closeMeeting', { ...at, endTime: '16:30' }, 'vhxh');
+    const r = await ok<{ results: Record<string, { approved: boolean; yes: number; base: number; percentYes: number }> }>(
+      'closeMeeting',
+      { ...at, endTime: '16:30' },
+      'vhxh',
+    );
     expect(r.results[N.tuan]).toEqual(expect.objectContaining({ approved: true, yes: 7, base: 10, percentYes: 70 }));
     expect(r.results[N.phong]).toEqual(expect.objectContaining({ approved: false, yes: 6, base: 10, percentYes: 60 }));
     expect(r.results[N.ha]).toEqual(expect.objectContaining({ approved: true, yes: 10, base: 10 }));
@@ -330,10 +436,20 @@ describe('the ward council', () => {
 
   it('keeps a secret ballot secret: no stored document links a member to a choice, and each voter can check theirs', async () => {
     const members = [member('chutich', 'Cao Huy Hiếu', 'CHU_TICH'), member('vhxh', 'Đỗ Thị Mai', 'THU_KY'), member('hoidong', 'Vũ Đức Thắng', 'UY_VIEN')];
-    M.secret = (await ok<{ id: string }>('openMeeting', wardMeeting(members, [N.staffProposal], { date: '2025-12-01', council: { name: 'Hội đồng TĐKT', members, rules: { secretBallot: true } } }), 'vhxh')).id;
+    M.secret = (
+      await ok<{ id: string }>(
+        'openMeeting',
+        wardMeeting(members, [N.staffProposal], { date: '2025-12-01', council: { name: 'Hội đồng TĐKT', members, rules: { secretBallot: true } } }),
+        'vhxh',
+      )
+    ).id;
     await ok('recordAttendance', { ...scope, meetingId: M.secret, present: members.map((m) => m.memberId), absent: [] }, 'vhxh');
     const receipts: VoteReceipt[] = [];
-    for (const [who, choice] of [['chutich', 'yes'], ['hoidong', 'no'], ['vhxh', 'yes']] as const) {
+    for (const [who, choice] of [
+      ['chutich', 'yes'],
+      ['hoidong', 'no'],
+      ['vhxh', 'yes'],
+    ] as const) {
       receipts.push(await ok<VoteReceipt>('castVote', { ...scope, meetingId: M.secret, nominationId: N.staffProposal, choice }, who));
     }
     expect(receipts.every((r) => /^[0-9a-f]{32}$/.test(r.nonce) && /^[0-9a-f]{64}$/.test(r.commitment))).toBe(true);
@@ -342,7 +458,11 @@ describe('the ward council', () => {
     expect(ballots.docs.map((d) => d.id)).toEqual([N.staffProposal]);
     const box = ballots.docs[0]!.data();
     expect(Object.keys(box).sort()).toEqual(['nominationId', 'receipts', 'secret']);
-    expect(box.receipts.map((r: object) => Object.keys(r).sort())).toEqual([['choice', 'commitment'], ['choice', 'commitment'], ['choice', 'commitment']]);
+    expect(box.receipts.map((r: object) => Object.keys(r).sort())).toEqual([
+      ['choice', 'commitment'],
+      ['choice', 'commitment'],
+      ['choice', 'commitment'],
+    ]);
     const boxJson = JSON.stringify(box);
     for (const r of receipts) {
       expect(boxJson).not.toContain(r.voterId);
@@ -351,17 +471,23 @@ describe('the ward council', () => {
     const voters = await db.collection(awardPaths.voters(ORG, MOVEMENT, M.secret)).get();
     expect(voters.docs.map((d) => d.id).sort()).toEqual(members.map((m) => m.memberId).sort());
     const votersJson = JSON.stringify(voters.docs.map((d) => d.data()));
-    for (const word of ['choice', 'commitment', 'nonce', ...receipts.map((r) => r.commitment), ...receipts.map((r) => r.nonce)]) expect(votersJson).not.toContain(word);
+    for (const word of ['choice', 'commitment', 'nonce', ...receipts.map((r) => r.commitment), ...receipts.map((r) => r.nonce)])
+      expect(votersJson).not.toContain(word);
     // A resend carries the voter's key: the same choice gives back the same receipt, another is refused.
     const chair = receipts[0]!;
-    expect(await ok<VoteReceipt>('castVote', { ...scope, meetingId: M.secret, nominationId: N.staffProposal, choice: 'yes', nonce: chair.nonce }, 'chutich')).toEqual(chair);
+    expect(
+      await ok<VoteReceipt>('castVote', { ...scope, meetingId: M.secret, nominationId: N.staffProposal, choice: 'yes', nonce: chair.nonce }, 'chutich'),
+    ).toEqual(chair);
     const changed = await call('castVote', { ...scope, meetingId: M.secret, nominationId: N.staffProposal, choice: 'no', nonce: chair.nonce }, 'chutich');
     expect(changed.error?.status).toBe('FAILED_PRECONDITION');
     expect(changed.error?.message).toContain('phiếu đã ghi không thể thay đổi');
     const unkeyed = await call('castVote', { ...scope, meetingId: M.secret, nominationId: N.staffProposal, choice: 'yes' }, 'chutich');
     expect(unkeyed.error?.status).toBe('FAILED_PRECONDITION');
     expect(((await db.doc(awardPaths.ballot(ORG, MOVEMENT, M.secret, N.staffProposal)).get()).get('receipts') as unknown[]).length).toBe(3);
-    const audit = await db.collection(paths.audit(ORG)).where('target', '==', awardPaths.meeting(ORG, MOVEMENT, M.secret)).get();
+    const audit = await db
+      .collection(paths.audit(ORG))
+      .where('target', '==', awardPaths.meeting(ORG, MOVEMENT, M.secret))
+      .get();
     expect(audit.docs.filter((d) => d.get('action') === 'cast-vote')).toHaveLength(3);
     expect(JSON.stringify(audit.docs.map((d) => d.data()))).not.toContain('choice');
 
@@ -386,7 +512,14 @@ describe("the chairman's decision", () => {
     expect(await ok('decideNomination', { ...scope, nominationId: N.ha, outcome: 'approve' }, 'chutich')).toEqual({ status: 'approved' });
     expect((await nominationOf(N.tuan)).status).toBe('approved');
     const decision = (await db.doc(awardPaths.decision(ORG, MOVEMENT, N.tuan)).get()).data();
-    expect(decision).toMatchObject({ outcome: 'approve', unitId: 'kt', meetingId: M.council, councilApproved: true, decidedBy: uid.chutich, decidedByName: 'Cao Huy Hiếu' });
+    expect(decision).toMatchObject({
+      outcome: 'approve',
+      unitId: 'kt',
+      meetingId: M.council,
+      councilApproved: true,
+      decidedBy: uid.chutich,
+      decidedByName: 'Cao Huy Hiếu',
+    });
   });
 });
 
@@ -398,11 +531,20 @@ describe('the dossier', () => {
     const bk = await until('to-trinh-bang-khen', (d) => (d?.version ?? 0) >= 1);
     const unit = await until('to-trinh-kt', (d) => (d?.version ?? 0) >= 1);
     const zip = await until('ho-so', (d) => !!d && d.nominationIds.includes(N.ha) && d.version >= 1);
-    expect(qd).toMatchObject({ docType: 'quyet-dinh-giay-khen', number: '01/QĐ-UBND', register: expect.stringMatching(/^ubnd-20\d\d-QD$/), nominationIds: [N.tuan], unitId: null, active: true });
+    expect(qd).toMatchObject({
+      docType: 'quyet-dinh-giay-khen',
+      number: '01/QĐ-UBND',
+      register: expect.stringMatching(/^ubnd-20\d\d-QD$/),
+      nominationIds: [N.tuan],
+      unitId: null,
+      active: true,
+    });
     expect(bk).toMatchObject({ number: '01/TTr-UBND', nominationIds: [N.ha] });
     expect(unit).toMatchObject({ number: '01/TTr-KT', unitId: 'kt' });
     expect(unit!.nominationIds.sort()).toEqual([N.tuan, N.phong, N.ha].sort());
-    expect(qd!.storagePath).toMatch(new RegExp(`^orgs/${ORG}/dossiers/${MOVEMENT}/quyet-dinh-giay-khen/quyet-dinh-giay-khen/v1-${qd!.sha256!.slice(0, 16)}\\.docx$`));
+    expect(qd!.storagePath).toMatch(
+      new RegExp(`^orgs/${ORG}/dossiers/${MOVEMENT}/quyet-dinh-giay-khen/quyet-dinh-giay-khen/v1-${qd!.sha256!.slice(0, 16)}\\.docx$`),
+    );
     // The PDF beside it: same folder and version, its own hash.
     const pdf = qd!.versions[0]!.pdf!;
     expect(pdf.sha256).not.toBe(qd!.sha256);
@@ -410,7 +552,15 @@ describe('the dossier', () => {
     expect(pdf.storagePath).toBe(`orgs/${ORG}/dossiers/${MOVEMENT}/quyet-dinh-giay-khen/quyet-dinh-giay-khen/v1-${pdf.sha256.slice(0, 16)}.pdf`);
     expect(await store.exists(pdf.storagePath)).toBe(true);
     expect(zip!.pdfPath).toBeNull();
-    for (const id of [`bien-ban-${M.unit}`, `bien-ban-${M.council}`, `bien-ban-${M.noQuorum}`, `bien-ban-${M.secret}`, `bao-cao-${N.tuan}`, `bao-cao-${N.phong}`, `bao-cao-${N.ha}`]) {
+    for (const id of [
+      `bien-ban-${M.unit}`,
+      `bien-ban-${M.council}`,
+      `bien-ban-${M.noQuorum}`,
+      `bien-ban-${M.secret}`,
+      `bao-cao-${N.tuan}`,
+      `bao-cao-${N.phong}`,
+      `bao-cao-${N.ha}`,
+    ]) {
       expect((await until(id, (d) => (d?.version ?? 0) >= 1))?.version, id).toBeGreaterThanOrEqual(1);
     }
     // The unit's bình xét turned the staff proposal down: no báo cáo from the unit, but the council voted on it.
@@ -445,7 +595,13 @@ describe('the dossier', () => {
 
     const zip = await JSZip.loadAsync(await (await download('ho-so', 'chutich')).arrayBuffer());
     const names = Object.keys(zip.files);
-    expect(names).toEqual(expect.arrayContaining(['Quyết định tặng Giấy khen.docx', 'Tờ trình đề nghị Bằng khen thành phố.docx', 'KT - Phòng Kinh tế, Hạ tầng và Đô thị/1. Tờ trình đề nghị khen thưởng.docx']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'Quyết định tặng Giấy khen.docx',
+        'Tờ trình đề nghị Bằng khen thành phố.docx',
+        'KT - Phòng Kinh tế, Hạ tầng và Đô thị/1. Tờ trình đề nghị khen thưởng.docx',
+      ]),
+    );
     expect(names.filter((n) => n.includes('Báo cáo thành tích/') && n.endsWith('.docx'))).toHaveLength(4);
     expect(await docxText(await zip.file('Quyết định tặng Giấy khen.docx')!.async('uint8array'))).toContain('01/QĐ-UBND');
     // A PDF beside every DOCX in the ZIP.
@@ -468,7 +624,16 @@ describe('the dossier', () => {
     expect(Math.round(pdf.getPage(0).getWidth())).toBe(595);
     expect(Math.round(pdf.getPage(0).getHeight())).toBe(842);
     const qd = pdfText(bytes);
-    for (const t of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 01/QĐ-UBND', 'QUYẾT ĐỊNH', 'Lê Minh Tuấn', 'Cao Huy Hiếu', 'DANH SÁCH']) expect(qd).toContain(t);
+    for (const t of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Số: 01/QĐ-UBND',
+      'QUYẾT ĐỊNH',
+      'Lê Minh Tuấn',
+      'Cao Huy Hiếu',
+      'DANH SÁCH',
+    ])
+      expect(qd).toContain(t);
 
     const minutes = pdfText(await (await download(`bien-ban-${M.council}`, 'hoidong', undefined, 'pdf')).arrayBuffer());
     for (const t of ['BIÊN BẢN', '7/10', '70,00', '6/10', 'Không đạt', 'Trịnh Văn Long']) expect(minutes).toContain(t);
@@ -499,7 +664,12 @@ describe('the dossier', () => {
   });
 
   it('creates no new version when generated again from unchanged inputs', async () => {
-    const before = (await db.collection(awardPaths.documents(ORG, MOVEMENT)).get()).docs.map((d) => [d.id, d.get('version'), d.get('sha256'), d.get('pdfPath')]);
+    const before = (await db.collection(awardPaths.documents(ORG, MOVEMENT)).get()).docs.map((d) => [
+      d.id,
+      d.get('version'),
+      d.get('sha256'),
+      d.get('pdfPath'),
+    ]);
     const report = await generateDossier({ db, store, now: Date.now }, ORG, MOVEMENT);
     expect(report!.documents.every((d) => d.outcome === 'unchanged')).toBe(true);
     expect(report!.zip?.outcome).toBe('unchanged');
@@ -508,7 +678,11 @@ describe('the dossier', () => {
   });
 
   it('makes v2 when an input changes, keeps v1 and its number', async () => {
-    await ok('decideNomination', { ...scope, nominationId: N.phong, outcome: 'approve', reason: 'Phòng có sáng kiến được thành phố biểu dương, bổ sung sau họp.' }, 'chutich');
+    await ok(
+      'decideNomination',
+      { ...scope, nominationId: N.phong, outcome: 'approve', reason: 'Phòng có sáng kiến được thành phố biểu dương, bổ sung sau họp.' },
+      'chutich',
+    );
     const qd = await until('quyet-dinh-giay-khen', (d) => (d?.version ?? 0) >= 2);
     expect(qd).toMatchObject({ version: 2, number: '01/QĐ-UBND' });
     expect(qd!.versions.map((v) => v.version)).toEqual([1, 2]);
@@ -536,10 +710,30 @@ describe('the dossier', () => {
   it('never hands out a number twice, however many requests race', async () => {
     const numbering = { agency: 'test', year: 2099, docType: 'QD', symbol: 'QĐ-TEST' };
     const skeleton = (i: number) =>
-      newDossierDocument({ docType: 'quyet-dinh-giay-khen', title: `Thử ${i}`, fileName: 'x.docx', zipPath: 'x.docx', nominationIds: [], unitId: null, meetingId: null, contentType: 'application/octet-stream' }, Date.now());
-    const distinct = await Promise.all(Array.from({ length: 15 }, (_, i) => reserveNumber(db, { orgId: ORG, movementId: 'numbering-test', docId: `doc-${i}`, numbering, skeleton: skeleton(i), now: Date.now() })));
+      newDossierDocument(
+        {
+          docType: 'quyet-dinh-giay-khen',
+          title: `Thử ${i}`,
+          fileName: 'x.docx',
+          zipPath: 'x.docx',
+          nominationIds: [],
+          unitId: null,
+          meetingId: null,
+          contentType: 'application/octet-stream',
+        },
+        Date.now(),
+      );
+    const distinct = await Promise.all(
+      Array.from({ length: 15 }, (_, i) =>
+        reserveNumber(db, { orgId: ORG, movementId: 'numbering-test', docId: `doc-${i}`, numbering, skeleton: skeleton(i), now: Date.now() }),
+      ),
+    );
     expect(distinct.map((r) => r.sequence).sort((a, b) => a - b)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
-    const same = await Promise.all(Array.from({ length: 8 }, () => reserveNumber(db, { orgId: ORG, movementId: 'numbering-test', docId: 'doc-same', numbering, skeleton: skeleton(99), now: Date.now() })));
+    const same = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        reserveNumber(db, { orgId: ORG, movementId: 'numbering-test', docId: 'doc-same', numbering, skeleton: skeleton(99), now: Date.now() }),
+      ),
+    );
     expect(new Set(same.map((r) => r.number)).size).toBe(1);
     expect(same[0]!.number).toBe('16/QĐ-TEST');
     expect((await db.doc(awardPaths.numberRegister(ORG, 'test-2099-QD')).get()).get('last')).toBe(16);

@@ -44,14 +44,31 @@ const putReport = (r: Report) => db.doc(reportPath()).set({ ...r, updatedAt: Tim
 const scored = movement.criteria.find((c) => isSelfScored(c) && c.maxPoints > 0)!;
 
 function upload(token: string | undefined, unitId: string, body: Buffer = pdf, extra: object = {}) {
-  const meta = { orgId: ORG, movementId, unitId, fileName: 'ke-hoach.pdf', contentType: 'application/pdf', title: 'Kế hoạch CCHC', docNumber: '7/KH-TP', docDate: '2025-10-02', issuer: 'Phòng Tư pháp', criterionCodes: [scored.code], ...extra };
+  const meta = {
+    orgId: ORG,
+    movementId,
+    unitId,
+    fileName: 'ke-hoach.pdf',
+    contentType: 'application/pdf',
+    title: 'Kế hoạch CCHC',
+    docNumber: '7/KH-TP',
+    docDate: '2025-10-02',
+    issuer: 'Phòng Tư pháp',
+    criterionCodes: [scored.code],
+    ...extra,
+  };
   return fetch(`${FUNCTIONS}/api/evidence`, {
     method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', 'x-evidence-meta': encodeURIComponent(JSON.stringify(meta)), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/octet-stream',
+      'x-evidence-meta': encodeURIComponent(JSON.stringify(meta)),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: new Uint8Array(body),
   });
 }
-const download = (token: string | undefined, id: string) => fetch(`${FUNCTIONS}/api/evidence/${ORG}/${id}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+const download = (token: string | undefined, id: string) =>
+  fetch(`${FUNCTIONS}/api/evidence/${ORG}/${id}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
 beforeAll(async () => {
   const own = await seedOwnOrg(ORG, { [UNIT]: 'Phòng Tư pháp', [OTHER]: 'Phòng Công thương' }, [
@@ -74,7 +91,13 @@ describe('evidence files: who may upload and download', () => {
     const body = (await res.json()) as { id: string; sha256: string; size: number };
     expect(body.size).toBe(pdf.length);
     id = body.id;
-    expect((await db.doc(paths.evidence(ORG, id)).get()).data()).toMatchObject({ unitId: UNIT, kind: 'file', sha256: body.sha256, docNumber: '7/KH-TP', issuer: 'Phòng Tư pháp' });
+    expect((await db.doc(paths.evidence(ORG, id)).get()).data()).toMatchObject({
+      unitId: UNIT,
+      kind: 'file',
+      sha256: body.sha256,
+      docNumber: '7/KH-TP',
+      issuer: 'Phòng Tư pháp',
+    });
   });
 
   it('gives it to the unit head and the secretariat', async () => {
@@ -140,7 +163,10 @@ describe('submitting with evidence or giải trình, and the history', () => {
     const before = Date.now();
     expect((await call('submitReport', ref(), tokens[STAFF])).result).toEqual({ status: 'submitted' });
     expect((await call('certifyReport', ref(), tokens[HEAD])).result).toEqual({ status: 'certified' });
-    const history = await db.collection(paths.reportHistory(ORG, movementId, reportId(period, UNIT))).orderBy('at').get();
+    const history = await db
+      .collection(paths.reportHistory(ORG, movementId, reportId(period, UNIT)))
+      .orderBy('at')
+      .get();
     expect(history.docs.map((d) => d.data())).toMatchObject([
       { action: 'submit', from: 'draft', to: 'submitted', unitId: UNIT, actorName: 'Lý Thị Hoa' },
       { action: 'certify', from: 'submitted', to: 'certified', unitId: UNIT, actorName: 'Đinh Văn Sơn' },
@@ -161,7 +187,14 @@ describe('after the deadline', () => {
       const link = await fetch(`${FUNCTIONS}/api/evidence-link`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[OTHER_STAFF]}` },
-        body: JSON.stringify({ orgId: ORG, movementId, unitId: OTHER, url: 'https://vanban.haiphong.gov.vn/1', title: 'Văn bản', criterionCodes: [scored.code] }),
+        body: JSON.stringify({
+          orgId: ORG,
+          movementId,
+          unitId: OTHER,
+          url: 'https://vanban.haiphong.gov.vn/1',
+          title: 'Văn bản',
+          criterionCodes: [scored.code],
+        }),
       });
       expect(link.status).toBe(403);
       await db.doc(paths.report(ORG, movementId, reportId(period, OTHER))).set({ ...fullReport(), unitId: OTHER, updatedAt: Timestamp.now() });

@@ -106,7 +106,9 @@ describe('freezeStandings', () => {
   });
 
   it('refuses someone signed out, another org, a bad stage and an unknown period', async () => {
-    expect((await call(callables.freezeStandings, { orgId: o.orgId, movementId: o.movementId, periodId: period, stage: 'final' })).error?.status).toBe('UNAUTHENTICATED');
+    expect((await call(callables.freezeStandings, { orgId: o.orgId, movementId: o.movementId, periodId: period, stage: 'final' })).error?.status).toBe(
+      'UNAUTHENTICATED',
+    );
     expect((await freeze('secretariat', 'final', { orgId: 'hai-an' })).error?.status).toBe('PERMISSION_DENIED');
     const bad = await freeze('secretariat', 'later');
     expect(bad.error?.status).toBe('INVALID_ARGUMENT');

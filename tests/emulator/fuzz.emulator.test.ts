@@ -17,14 +17,25 @@ import { Timestamp } from 'firebase-admin/firestore';
 import { paths, plan119Movement, reportId } from '@thidua/domain';
 import { adminDb, waitFor } from '../support/admin.js';
 import { FUNCTIONS, call, idToken } from '../support/http.js';
-import { FUZZ_MOVEMENT, FUZZ_ORG, FUZZ_UNIT, callableTargets, fuzzSeed, httpTargets, invalidContent, invalidInputs, readableProblem, runs } from '../support/fuzz.js';
+import {
+  FUZZ_MOVEMENT,
+  FUZZ_ORG,
+  FUZZ_UNIT,
+  callableTargets,
+  fuzzSeed,
+  httpTargets,
+  invalidContent,
+  invalidInputs,
+  readableProblem,
+  runs,
+} from '../support/fuzz.js';
 import { ISOLATED_PASSWORD, fingerprint, seedIsolatedOrg } from '../support/isolated-org.js';
 
 const db = adminDb();
 const EMAIL = 'moi-vai-tro@fuzz-org.test';
 let token = '';
 let before: Map<string, string>;
-const sample = <T,>(arb: fc.Arbitrary<T>, n: number) => fc.sample(arb, { numRuns: runs(n), seed: fuzzSeed });
+const sample = <T>(arb: fc.Arbitrary<T>, n: number) => fc.sample(arb, { numRuns: runs(n), seed: fuzzSeed });
 
 // The movement's current period (plan119Movement is relative to today), so the report belongs to it.
 const movement = plan119Movement(Date.now());
@@ -36,7 +47,13 @@ beforeAll(async () => {
     movementId: FUZZ_MOVEMENT,
     movement,
     units: [{ id: FUZZ_UNIT, name: 'Đơn vị thử nghiệm', code: 'FZ' }],
-    people: [{ email: EMAIL, displayName: 'Người Mọi Vai Trò', claims: { org: FUZZ_ORG, roles: ['secretariat', 'council', 'chair', 'admin'], units: { [FUZZ_UNIT]: 'head' } } }],
+    people: [
+      {
+        email: EMAIL,
+        displayName: 'Người Mọi Vai Trò',
+        claims: { org: FUZZ_ORG, roles: ['secretariat', 'council', 'chair', 'admin'], units: { [FUZZ_UNIT]: 'head' } },
+      },
+    ],
   });
   await db.doc(paths.report(FUZZ_ORG, FUZZ_MOVEMENT, reportId(PERIOD, FUZZ_UNIT))).set({
     unitId: FUZZ_UNIT,
@@ -49,7 +66,12 @@ beforeAll(async () => {
   });
   token = await idToken(EMAIL, ISOLATED_PASSWORD);
   // Let the report's trigger settle (its score appears), so the fingerprint is taken of a still database.
-  await waitFor(() => db.doc(paths.score(FUZZ_ORG, FUZZ_MOVEMENT, reportId(PERIOD, FUZZ_UNIT))).get(), (s) => s.exists, 60_000, 300);
+  await waitFor(
+    () => db.doc(paths.score(FUZZ_ORG, FUZZ_MOVEMENT, reportId(PERIOD, FUZZ_UNIT))).get(),
+    (s) => s.exists,
+    60_000,
+    300,
+  );
   await new Promise((r) => setTimeout(r, 1000));
   before = await fingerprint(db, FUZZ_ORG);
 });
@@ -92,7 +114,11 @@ describe('callables over the wire', () => {
 
   it('a body that is not the callable protocol is refused, not crashed on', async () => {
     for (const body of ['', '{', 'null', '[]', '{"data"', '{"nodata":1}', 'x'.repeat(1000)]) {
-      const res = await fetch(`${FUNCTIONS}/${callableTargets[0]!.name}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+      const res = await fetch(`${FUNCTIONS}/${callableTargets[0]!.name}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body,
+      });
       expect(res.status, body.slice(0, 20)).toBeGreaterThanOrEqual(400);
       expect(res.status, body.slice(0, 20)).toBeLessThan(500);
     }
@@ -124,7 +150,11 @@ describe('/api over the wire', () => {
       expect(readableProblem(message, m.kind === 'not-an-object' ? undefined : m.path)).toBeNull();
     }
     for (const h of ['', '%', '%E0%A4%A', 'not json', encodeURIComponent('{"title":')]) {
-      const res = await fetch(`${FUNCTIONS}/api/evidence`, { method: 'POST', headers: { ...auth(), 'content-type': 'application/octet-stream', 'x-evidence-meta': h }, body: pdf });
+      const res = await fetch(`${FUNCTIONS}/api/evidence`, {
+        method: 'POST',
+        headers: { ...auth(), 'content-type': 'application/octet-stream', 'x-evidence-meta': h },
+        body: pdf,
+      });
       expect(res.status, h).toBe(400);
       expect(readableProblem(await errorOf(res))).toBeNull();
     }
@@ -133,7 +163,11 @@ describe('/api over the wire', () => {
   it('POST /api/evidence-link: broken bodies → 400 naming the field; unparseable JSON is not a 500', async () => {
     const link = httpTargets[1]!;
     for (const m of sample(invalidInputs(link), 90)) {
-      const res = await fetch(`${FUNCTIONS}/api/evidence-link`, { method: 'POST', headers: { ...auth(), 'content-type': 'application/json' }, body: JSON.stringify(m.value) });
+      const res = await fetch(`${FUNCTIONS}/api/evidence-link`, {
+        method: 'POST',
+        headers: { ...auth(), 'content-type': 'application/json' },
+        body: JSON.stringify(m.value),
+      });
       const message = await errorOf(res);
       expect(res.status, `${m.kind} at ${m.path}: ${message}`).toBe(400);
       // A JSON body that is not an object or array (null, 3, "x") is refused by the framework's
@@ -155,7 +189,10 @@ describe('/api over the wire', () => {
     const version = fc.oneof(fc.constant(undefined), fc.string({ maxLength: 8 }), fc.integer({ min: -5, max: 2_000_000 }).map(String));
     const cases = sample(fc.tuple(fc.constantFrom('documents', 'evidence'), fc.constantFrom(FUZZ_ORG, 'hai-an'), seg, seg, version), 100);
     for (const [kind, org, a, b, v] of cases) {
-      const url = kind === 'documents' ? `${FUNCTIONS}/api/documents/${org}/${a}/${b}${v !== undefined ? `?version=${encodeURIComponent(v)}` : ''}` : `${FUNCTIONS}/api/evidence/${org}/${a}`;
+      const url =
+        kind === 'documents'
+          ? `${FUNCTIONS}/api/documents/${org}/${a}/${b}${v !== undefined ? `?version=${encodeURIComponent(v)}` : ''}`
+          : `${FUNCTIONS}/api/evidence/${org}/${a}`;
       const res = await fetch(url, { headers: auth() });
       const message = await errorOf(res);
       expect(res.status, `${url}: ${message}`).toBeGreaterThanOrEqual(400);
@@ -166,7 +203,11 @@ describe('/api over the wire', () => {
 
   it('without a token, or with a forged one: 401 in words', async () => {
     for (const headers of [{}, { authorization: 'Bearer forged' }, { authorization: 'Basic abc' }] as Record<string, string>[]) {
-      const res = await fetch(`${FUNCTIONS}/api/evidence-link`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(httpTargets[1]!.sample) });
+      const res = await fetch(`${FUNCTIONS}/api/evidence-link`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify(httpTargets[1]!.sample),
+      });
       expect(res.status).toBe(401);
       expect(readableProblem(await errorOf(res))).toBeNull();
     }
@@ -188,7 +229,9 @@ describe('broken entries the rules let through (they check only the envelope)', 
     const cases = sample(invalidContent(movement), 25);
     for (const c of cases) {
       // As a client would write it: a draft whose envelope passes the rules.
-      await db.doc(path).set({ unitId: FUZZ_UNIT, periodId: PERIOD, status: 'draft', figures: c.figures, answers: c.answers, updatedAt: Timestamp.now(), updatedBy: 'fuzz' });
+      await db
+        .doc(path)
+        .set({ unitId: FUZZ_UNIT, periodId: PERIOD, status: 'draft', figures: c.figures, answers: c.answers, updatedAt: Timestamp.now(), updatedBy: 'fuzz' });
       const res = await call('submitReport', { orgId: FUZZ_ORG, movementId: FUZZ_MOVEMENT, reportId: reportId(PERIOD, FUZZ_UNIT) }, token);
       expect(res.error?.status, c.why).toBe('FAILED_PRECONDITION');
       // Refused for its content, not for anything else about it.
@@ -203,8 +246,21 @@ describe('broken entries the rules let through (they check only the envelope)', 
     // The score is removed first, so the one that appears is this write's (an unchanged one is not rewritten).
     const scoreRef = db.doc(paths.score(FUZZ_ORG, FUZZ_MOVEMENT, reportId(PERIOD, FUZZ_UNIT)));
     await scoreRef.delete();
-    await db.doc(path).set({ unitId: FUZZ_UNIT, periodId: PERIOD, status: 'draft', figures: last.figures, answers: last.answers, updatedAt: Timestamp.now(), updatedBy: 'fuzz-last' });
-    const score = await waitFor(() => scoreRef.get(), (s) => s.exists, 120_000, 500);
+    await db.doc(path).set({
+      unitId: FUZZ_UNIT,
+      periodId: PERIOD,
+      status: 'draft',
+      figures: last.figures,
+      answers: last.answers,
+      updatedAt: Timestamp.now(),
+      updatedBy: 'fuzz-last',
+    });
+    const score = await waitFor(
+      () => scoreRef.get(),
+      (s) => s.exists,
+      120_000,
+      500,
+    );
     expect(score.get('invalid')).toMatch(/figures|answers/);
     expect(score.get('total')).toBeUndefined();
     expect((await db.doc(paths.standingEntry(FUZZ_ORG, FUZZ_MOVEMENT, reportId(PERIOD, FUZZ_UNIT))).get()).exists).toBe(false);

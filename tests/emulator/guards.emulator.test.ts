@@ -61,15 +61,32 @@ const qualitative = movement.criteria.find((cr) => cr.kind === 'qualitative')!.c
 
 async function putReport(status: ReportStatus, unitId = UNIT, responseDeadline: number | null = Date.now() + 3 * DAY) {
   const now = Timestamp.now();
-  await db.doc(paths.report(ORG, MOVEMENT, reportId(PERIOD, unitId))).set({ unitId, periodId: PERIOD, status, ...content(), updatedAt: now, updatedBy: 'test', ...(status === 'draft' ? {} : { submittedAt: now }) });
-  await db.doc(paths.appraisal(ORG, MOVEMENT, reportId(PERIOD, unitId))).set({ unitId, periodId: PERIOD, items: {}, returnComments: {}, responseDeadline, updatedAt: Date.now() });
+  await db
+    .doc(paths.report(ORG, MOVEMENT, reportId(PERIOD, unitId)))
+    .set({ unitId, periodId: PERIOD, status, ...content(), updatedAt: now, updatedBy: 'test', ...(status === 'draft' ? {} : { submittedAt: now }) });
+  await db
+    .doc(paths.appraisal(ORG, MOVEMENT, reportId(PERIOD, unitId)))
+    .set({ unitId, periodId: PERIOD, items: {}, returnComments: {}, responseDeadline, updatedAt: Date.now() });
 }
 async function putStandings() {
   const now = Date.now();
   // The entry of a unit with no report here: the standings trigger of the other rows' report writes never removes it.
   const unitId = 'g-vhxh';
   // Standings are stored one entry per unit (id = report id, no rank: readers rank them).
-  await db.doc(paths.standingEntry(ORG, MOVEMENT, reportId(PERIOD, unitId))).set({ periodId: PERIOD, updatedAt: now, unitId, unitName: 'VHXH', unitCode: 'VHXH', status: 'approved', total: 1, max: 2, percent: 50, band: 'Yếu', points: {}, sourceUpdatedAt: now });
+  await db.doc(paths.standingEntry(ORG, MOVEMENT, reportId(PERIOD, unitId))).set({
+    periodId: PERIOD,
+    updatedAt: now,
+    unitId,
+    unitName: 'VHXH',
+    unitCode: 'VHXH',
+    status: 'approved',
+    total: 1,
+    max: 2,
+    percent: 50,
+    band: 'Yếu',
+    points: {},
+    sourceUpdatedAt: now,
+  });
   await db.recursiveDelete(db.collection(paths.standingsSnapshots(ORG, MOVEMENT)));
 }
 const link = async (who: Who, unitId: string): Promise<CallResult> => {
@@ -105,19 +122,76 @@ function awardInput(name: string, org = ORG, movementId = MOVEMENT): Record<stri
   return input;
 }
 const ROWS: Row[] = [
-  { name: 'submitReport (draft)', act: 'report-submit', reportStatus: 'draft', prepare: () => putReport('draft'), run: () => call(callables.submitReport, ref, tokens.head) },
-  { name: 'submitReport (returned)', act: 'report-submit', reportStatus: 'returned', prepare: () => putReport('returned'), run: () => call(callables.submitReport, ref, tokens.head) },
+  {
+    name: 'submitReport (draft)',
+    act: 'report-submit',
+    reportStatus: 'draft',
+    prepare: () => putReport('draft'),
+    run: () => call(callables.submitReport, ref, tokens.head),
+  },
+  {
+    name: 'submitReport (returned)',
+    act: 'report-submit',
+    reportStatus: 'returned',
+    prepare: () => putReport('returned'),
+    run: () => call(callables.submitReport, ref, tokens.head),
+  },
   { name: 'certifyReport', act: 'report-certify', prepare: () => putReport('submitted'), run: () => call(callables.certifyReport, ref, tokens.head) },
-  { name: 'appraiseItem', act: 'appraise', prepare: () => putReport('submitted'), run: () => call(callables.appraiseItem, { ...ref, code: qualitative, decision: 'accept' }, tokens.secretariat) },
-  { name: 'returnReport', act: 'return', prepare: () => putReport('submitted'), run: () => call(callables.returnReport, { ...ref, comments: { [qualitative]: 'Bổ sung.' }, responseDeadline: Date.now() + 3 * DAY }, tokens.secretariat) },
+  {
+    name: 'appraiseItem',
+    act: 'appraise',
+    prepare: () => putReport('submitted'),
+    run: () => call(callables.appraiseItem, { ...ref, code: qualitative, decision: 'accept' }, tokens.secretariat),
+  },
+  {
+    name: 'returnReport',
+    act: 'return',
+    prepare: () => putReport('submitted'),
+    run: () => call(callables.returnReport, { ...ref, comments: { [qualitative]: 'Bổ sung.' }, responseDeadline: Date.now() + 3 * DAY }, tokens.secretariat),
+  },
   { name: 'approveReport', act: 'approve', prepare: () => putReport('certified'), run: () => call(callables.approveReport, ref, tokens.secretariat) },
-  { name: 'reopenReport', act: 'reopen-report', prepare: () => putReport('returned', UNIT, Date.now() - DAY), run: () => call(callables.reopenReport, { ...ref, responseDeadline: Date.now() + 3 * DAY, reason: 'Đơn vị xin thêm thời gian.' }, tokens.secretariat) },
+  {
+    name: 'reopenReport',
+    act: 'reopen-report',
+    prepare: () => putReport('returned', UNIT, Date.now() - DAY),
+    run: () => call(callables.reopenReport, { ...ref, responseDeadline: Date.now() + 3 * DAY, reason: 'Đơn vị xin thêm thời gian.' }, tokens.secretariat),
+  },
   { name: '/api/evidence-link (draft)', act: 'evidence', reportStatus: 'draft', prepare: () => putReport('draft'), run: () => link('head', UNIT) },
-  { name: 'freezeStandings self-assessment', act: 'freeze-self-assessment', prepare: putStandings, run: () => call(callables.freezeStandings, { ...scope, periodId: PERIOD, stage: 'self-assessment' }, tokens.secretariat) },
-  { name: 'freezeStandings appraisal', act: 'freeze-appraisal', prepare: putStandings, run: () => call(callables.freezeStandings, { ...scope, periodId: PERIOD, stage: 'appraisal' }, tokens.secretariat) },
-  { name: 'freezeStandings final', act: 'freeze-final', prepare: putStandings, run: () => call(callables.freezeStandings, { ...scope, periodId: PERIOD, stage: 'final' }, tokens.secretariat) },
-  { name: 'setMovementSettings', act: 'configure', run: () => call(callables.setMovementSettings, { ...scope, maxPoints: {}, notApplicable: {}, deadlines: {} }, tokens.secretariat), refusedWith: /^Phong trào đã mở nhận báo cáo: chỉ được gia hạn thời hạn nộp/ },
-  { name: 'extendDeadline', act: 'extend-deadline', run: () => call(callables.extendDeadline, { ...scope, periodId: PERIOD, deadline: Date.now() + 40 * DAY + Math.floor(Math.random() * DAY), reason: 'Đơn vị xin gia hạn.' }, tokens.secretariat), refusedWith: /^Phong trào (chưa mở nhận báo cáo|đã qua giai đoạn nhận báo cáo)/ },
+  {
+    name: 'freezeStandings self-assessment',
+    act: 'freeze-self-assessment',
+    prepare: putStandings,
+    run: () => call(callables.freezeStandings, { ...scope, periodId: PERIOD, stage: 'self-assessment' }, tokens.secretariat),
+  },
+  {
+    name: 'freezeStandings appraisal',
+    act: 'freeze-appraisal',
+    prepare: putStandings,
+    run: () => call(callables.freezeStandings, { ...scope, periodId: PERIOD, stage: 'appraisal' }, tokens.secretariat),
+  },
+  {
+    name: 'freezeStandings final',
+    act: 'freeze-final',
+    prepare: putStandings,
+    run: () => call(callables.freezeStandings, { ...scope, periodId: PERIOD, stage: 'final' }, tokens.secretariat),
+  },
+  {
+    name: 'setMovementSettings',
+    act: 'configure',
+    run: () => call(callables.setMovementSettings, { ...scope, maxPoints: {}, notApplicable: {}, deadlines: {} }, tokens.secretariat),
+    refusedWith: /^Phong trào đã mở nhận báo cáo: chỉ được gia hạn thời hạn nộp/,
+  },
+  {
+    name: 'extendDeadline',
+    act: 'extend-deadline',
+    run: () =>
+      call(
+        callables.extendDeadline,
+        { ...scope, periodId: PERIOD, deadline: Date.now() + 40 * DAY + Math.floor(Math.random() * DAY), reason: 'Đơn vị xin gia hạn.' },
+        tokens.secretariat,
+      ),
+    refusedWith: /^Phong trào (chưa mở nhận báo cáo|đã qua giai đoạn nhận báo cáo)/,
+  },
   // The award callables: only the phase is at stake here (their own rules are awards.emulator's).
   { name: 'proposeNomination', act: 'nominate', run: () => call('proposeNomination', awardInput('proposeNomination'), tokens.head) },
   { name: 'overrideEligibility', act: 'nominate', run: () => call('overrideEligibility', awardInput('overrideEligibility'), tokens.secretariat) },
@@ -176,7 +250,10 @@ describe('the unit and the movement themselves', () => {
   it('a deactivated unit cannot submit or add evidence', async () => {
     await putReport('draft', OFF);
     const res = await call(callables.submitReport, { ...ref, reportId: reportId(PERIOD, OFF) }, tokens.offStaff);
-    expect(res.error).toMatchObject({ status: 'FAILED_PRECONDITION', message: 'Đơn vị “Phòng Đã Giải Thể” đã ngừng hoạt động: không lập, sửa hay gửi báo cáo được.' });
+    expect(res.error).toMatchObject({
+      status: 'FAILED_PRECONDITION',
+      message: 'Đơn vị “Phòng Đã Giải Thể” đã ngừng hoạt động: không lập, sửa hay gửi báo cáo được.',
+    });
     const ev = await link('offStaff', OFF);
     expect(ev.status).toBe(403);
     expect(ev.error?.message).toContain('đã ngừng hoạt động');
@@ -193,7 +270,9 @@ describe('the unit and the movement themselves', () => {
   it('a stored movement that does not parse is refused by name, never INTERNAL', async () => {
     await db.doc(paths.movement(ORG, 'hong')).set({ ...movement, planRef: {} });
     const bad = { orgId: ORG, movementId: 'hong', reportId: RID };
-    await db.doc(paths.report(ORG, 'hong', RID)).set({ unitId: UNIT, periodId: PERIOD, status: 'draft', ...content(), updatedAt: Timestamp.now(), updatedBy: 'test' });
+    await db
+      .doc(paths.report(ORG, 'hong', RID))
+      .set({ unitId: UNIT, periodId: PERIOD, status: 'draft', ...content(), updatedAt: Timestamp.now(), updatedBy: 'test' });
     for (const [name, res] of [
       ['submitReport', await call(callables.submitReport, bad, tokens.head)],
       ['freezeStandings', await call(callables.freezeStandings, { orgId: ORG, movementId: 'hong', periodId: PERIOD, stage: 'final' }, tokens.secretariat)],
@@ -207,9 +286,17 @@ describe('the unit and the movement themselves', () => {
   it('a return must give the unit a response deadline in the future and within 60 days', async () => {
     await db.doc(paths.movement(ORG, MOVEMENT)).update({ status: 'appraisal' });
     await putReport('submitted');
-    const past = await call(callables.returnReport, { ...ref, comments: { [qualitative]: 'Bổ sung.' }, responseDeadline: Date.now() - 1000 }, tokens.secretariat);
+    const past = await call(
+      callables.returnReport,
+      { ...ref, comments: { [qualitative]: 'Bổ sung.' }, responseDeadline: Date.now() - 1000 },
+      tokens.secretariat,
+    );
     expect(past.error).toMatchObject({ status: 'INVALID_ARGUMENT', message: 'Hạn giải trình phải ở tương lai.' });
-    const far = await call(callables.returnReport, { ...ref, comments: { [qualitative]: 'Bổ sung.' }, responseDeadline: Date.now() + 90 * DAY }, tokens.secretariat);
+    const far = await call(
+      callables.returnReport,
+      { ...ref, comments: { [qualitative]: 'Bổ sung.' }, responseDeadline: Date.now() + 90 * DAY },
+      tokens.secretariat,
+    );
     expect(far.error?.message).toBe('Hạn giải trình không được quá 60 ngày kể từ hôm nay.');
     expect((await db.doc(paths.report(ORG, MOVEMENT, RID)).get()).get('status')).toBe('submitted');
   });

@@ -36,9 +36,13 @@ const stored = async (movementId: string) => {
   return s.exists ? Movement.parse(s.data()) : null;
 };
 const auditOf = async (movementId: string, action: string) =>
-  (await db.collection(paths.audit(ORG)).where('target', '==', paths.movement(ORG, movementId)).get()).docs.map((d) => d.data()).filter((d) => d['action'] === action);
+  (await db.collection(paths.audit(ORG)).where('target', '==', paths.movement(ORG, movementId)).get()).docs
+    .map((d) => d.data())
+    .filter((d) => d['action'] === action);
 const download = (movementId: string, docId: string, who: string, format?: string) =>
-  fetch(`${FUNCTIONS}/api/documents/${ORG}/${movementId}/${docId}${format ? `?format=${format}` : ''}`, { headers: { authorization: `Bearer ${tokens[who]}` } });
+  fetch(`${FUNCTIONS}/api/documents/${ORG}/${movementId}/${docId}${format ? `?format=${format}` : ''}`, {
+    headers: { authorization: `Bearer ${tokens[who]}` },
+  });
 
 /** Paragraph texts of a DOCX as python-docx reads them (an independent reader of our writer). */
 function docxParagraphs(bytes: ArrayBuffer): { paragraphs: string[]; tables: string[] } {
@@ -129,7 +133,14 @@ describe('createMovement', () => {
     expect(taken.error).toMatchObject({ status: 'ALREADY_EXISTS', message: 'Đã có phong trào mã “kh-2026”: hãy chọn mã khác.' });
     const badPeriods = await call(
       'createMovement',
-      { orgId: ORG, movementId: 'kh-2026-loi', source: { kind: 'scratch' }, title, periods: [{ ...periods2026[0], end: periods2026[0]!.start }], currentPeriodId: '2026-H1' },
+      {
+        orgId: ORG,
+        movementId: 'kh-2026-loi',
+        source: { kind: 'scratch' },
+        title,
+        periods: [{ ...periods2026[0], end: periods2026[0]!.start }],
+        currentPeriodId: '2026-H1',
+      },
       tokens[SECRETARIAT],
     );
     expect(badPeriods.error?.status).toBe('INVALID_ARGUMENT');
@@ -225,7 +236,8 @@ describe('the Kế hoạch', () => {
     const pdf = await download('kh-2026-mau', 'ke-hoach', STAFF, 'pdf');
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     const text = pdfText(await pdf.arrayBuffer());
-    for (const s of ['KẾ HOẠCH', 'Số: 01/KH-UBND', 'I. MỤC ĐÍCH, YÊU CẦU', 'V. TỔ CHỨC THỰC HIỆN', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Cao Huy Hiếu']) expect(text).toContain(s);
+    for (const s of ['KẾ HOẠCH', 'Số: 01/KH-UBND', 'I. MỤC ĐÍCH, YÊU CẦU', 'V. TỔ CHỨC THỰC HIỆN', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Cao Huy Hiếu'])
+      expect(text).toContain(s);
 
     // Again: the same number, nothing new stored.
     const again = await call('generatePlan', { orgId: ORG, movementId: 'kh-2026-mau' }, tokens[SECRETARIAT]);

@@ -123,7 +123,11 @@ beforeAll(async () => {
   setLogLevel('error');
   const people = [
     ...units.map((u, k) => ({ email: unitEmail(k), displayName: `Cán bộ ${u.code}`, claims: { org: ORG, roles: [], units: { [u.id]: 'staff' as const } } })),
-    ...Array.from({ length: REVIEWERS }, (_, k) => ({ email: reviewerEmail(k), displayName: `Thẩm định ${k + 1}`, claims: { org: ORG, roles: ['secretariat' as const, 'council' as const], units: {} } })),
+    ...Array.from({ length: REVIEWERS }, (_, k) => ({
+      email: reviewerEmail(k),
+      displayName: `Thẩm định ${k + 1}`,
+      claims: { org: ORG, roles: ['secretariat' as const, 'council' as const], units: {} },
+    })),
   ];
   await seedIsolatedOrg(db, { orgId: ORG, movementId: MOVEMENT, movement, units, people });
   // Qualitative items every unit can be appraised on (applicable to a 'phong').
@@ -215,7 +219,11 @@ async function reviewerLoop(k: number, until: number) {
 }
 
 /** The standings entry functions/src/standings/recompute.ts must store, computed from scratch. */
-const expectedEntry = (report: Report, appraisal: Appraisal | null): Unranked => entryOf(units.find((x) => x.id === report.unitId)!, { movement, report, appraisal })!;
+const expectedEntry = (report: Report, appraisal: Appraisal | null): Unranked =>
+  entryOf(
+    units.find((x) => x.id === report.unitId)!,
+    { movement, report, appraisal },
+  )!;
 
 const millis = (v: unknown) => (v && typeof v === 'object' && 'toMillis' in v ? (v as { toMillis(): number }).toMillis() : v);
 const toDomain = (d: Record<string, unknown>) => Object.fromEntries(Object.entries(d).map(([k, v]) => [k, millis(v)]));
@@ -255,7 +263,10 @@ describe(`sustained load: ${UNITS + REVIEWERS} client SDK instances for ${SECOND
 
       // Standings exact: equal to computeStandings over the final reports and appraisals.
       const expected = computeStandings(
-        units.map((u) => reports.get(u.id)!).filter((r) => RANKED_STATUSES.has(r.status)).map((r) => expectedEntry(r, appraisalsById.get(r.unitId) ?? null)),
+        units
+          .map((u) => reports.get(u.id)!)
+          .filter((r) => RANKED_STATUSES.has(r.status))
+          .map((r) => expectedEntry(r, appraisalsById.get(r.unitId) ?? null)),
         movement.tieRule,
       );
       const settled = await waitFor(
@@ -280,6 +291,12 @@ describe(`sustained load: ${UNITS + REVIEWERS} client SDK instances for ${SECOND
 /** Deep equality regardless of map key order. */
 function sameEntries(a: unknown, b: unknown): boolean {
   const canon = (v: unknown): unknown =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, x]) => [k, canon(x)])) : v;
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>)
+            .sort(([x], [y]) => (x < y ? -1 : 1))
+            .map(([k, x]) => [k, canon(x)]),
+        )
+      : v;
   return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
 }

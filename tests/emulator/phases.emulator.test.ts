@@ -59,7 +59,12 @@ describe('advanceMovement: refusals that change nothing', () => {
     ['admin', 'published', 'PERMISSION_DENIED', 'Chỉ Thường trực (Phòng Văn hóa – Xã hội) mới được chuyển giai đoạn phong trào.'],
     ['head', 'published', 'PERMISSION_DENIED', 'Chỉ Thường trực (Phòng Văn hóa – Xã hội) mới được chuyển giai đoạn phong trào.'],
     ['chair', 'published', 'PERMISSION_DENIED', 'Chỉ Thường trực (Phòng Văn hóa – Xã hội) mới được chuyển giai đoạn phong trào.'],
-    ['secretariat', 'open', 'FAILED_PRECONDITION', 'Phong trào đang ở giai đoạn “Dự thảo”: bước tiếp theo chỉ có thể là “Đã phát động” (không bỏ bước, không quay lại).'],
+    [
+      'secretariat',
+      'open',
+      'FAILED_PRECONDITION',
+      'Phong trào đang ở giai đoạn “Dự thảo”: bước tiếp theo chỉ có thể là “Đã phát động” (không bỏ bước, không quay lại).',
+    ],
     // A phase that does not exist: refused as input, in words (domain/messages.ts), never zod's English.
     ['secretariat', 'finished', 'INVALID_ARGUMENT', null],
   ] as const)('%s → %s: %s', async (who, to, code, message) => {
@@ -103,7 +108,14 @@ describe('advanceMovement: the whole life of a movement', () => {
 
   it('shows what blocks appraisal, refuses without a reason, and goes ahead with one', async () => {
     const view = await call(callables.movementPhase, { orgId: ORG, movementId: MOVEMENT }, tokens.secretariat);
-    expect(view.result).toMatchObject({ status: 'open', next: 'appraisal', blockers: [{ id: 'reports-missing', overridable: true }, { id: 'reports-missing', overridable: true }] });
+    expect(view.result).toMatchObject({
+      status: 'open',
+      next: 'appraisal',
+      blockers: [
+        { id: 'reports-missing', overridable: true },
+        { id: 'reports-missing', overridable: true },
+      ],
+    });
     expect((await call(callables.movementPhase, { orgId: ORG, movementId: MOVEMENT }, tokens.head)).error?.status).toBe('PERMISSION_DENIED');
     const refused = await advance('secretariat', 'appraisal');
     expect(refused.error?.status).toBe('FAILED_PRECONDITION');
@@ -123,7 +135,21 @@ describe('advanceMovement: the whole life of a movement', () => {
     seedStandings(live, ORG, MOVEMENT, {
       periodId: '2025-H2',
       updatedAt: NOW,
-      entries: { 'ph-kt': { unitId: 'ph-kt', unitName: 'Phòng Kinh tế', unitCode: 'KT', status: 'approved', total: 50, max: 100, percent: 50, band: 'Yếu', rank: 1, points: {}, sourceUpdatedAt: NOW } },
+      entries: {
+        'ph-kt': {
+          unitId: 'ph-kt',
+          unitName: 'Phòng Kinh tế',
+          unitCode: 'KT',
+          status: 'approved',
+          total: 50,
+          max: 100,
+          percent: 50,
+          band: 'Yếu',
+          rank: 1,
+          points: {},
+          sourceUpdatedAt: NOW,
+        },
+      },
     });
     await live.commit();
     const frozen = await call(callables.freezeStandings, { orgId: ORG, movementId: MOVEMENT, periodId: '2025-H2', stage: 'appraisal' }, tokens.secretariat);
@@ -165,6 +191,10 @@ describe('advanceMovement: the whole life of a movement', () => {
     expect(appraisal.at).toBeGreaterThanOrEqual(NOW);
     const entries = await audits();
     expect(entries).toHaveLength(5);
-    expect(entries.find((a) => a['after'].status === 'appraisal')).toMatchObject({ actorUid: uids['secretariat'], before: { status: 'open' }, reason: 'Hết hạn nộp, các đơn vị không nộp.' });
+    expect(entries.find((a) => a['after'].status === 'appraisal')).toMatchObject({
+      actorUid: uids['secretariat'],
+      before: { status: 'open' },
+      reason: 'Hết hạn nộp, các đơn vị không nộp.',
+    });
   });
 });

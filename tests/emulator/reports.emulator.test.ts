@@ -67,7 +67,10 @@ describe('submitting and certifying a report', () => {
     const again = await call('submitReport', ref('vp'), tokens['canbo.vp@haian.test']);
     expect(again.error?.status).toBe('FAILED_PRECONDITION');
 
-    const audit = await db.collection(paths.audit(DEMO_ORG_ID)).where('target', '==', paths.report(DEMO_ORG_ID, DEMO_MOVEMENT_ID, reportId(period, 'vp'))).get();
+    const audit = await db
+      .collection(paths.audit(DEMO_ORG_ID))
+      .where('target', '==', paths.report(DEMO_ORG_ID, DEMO_MOVEMENT_ID, reportId(period, 'vp')))
+      .get();
     const transitions = audit.docs.map((d) => `${d.get('before.status')}→${d.get('after.status')}`).sort();
     expect(transitions).toEqual(['draft→submitted', 'submitted→certified']);
   });
@@ -110,10 +113,26 @@ describe('evidence through the api function', () => {
   const pdf = Buffer.from('%PDF-1.4\n% thidua test\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
   const meta = (unitId: string, extra: object = {}) =>
     encodeURIComponent(
-      JSON.stringify({ orgId: DEMO_ORG_ID, movementId: DEMO_MOVEMENT_ID, unitId, fileName: 'bao-cao.pdf', contentType: 'application/pdf', title: 'Báo cáo CCHC quý III', docNumber: '45/BC-KT', docDate: '2025-10-05', issuer: 'Phòng Kinh tế', criterionCodes: ['1.1'], ...extra }),
+      JSON.stringify({
+        orgId: DEMO_ORG_ID,
+        movementId: DEMO_MOVEMENT_ID,
+        unitId,
+        fileName: 'bao-cao.pdf',
+        contentType: 'application/pdf',
+        title: 'Báo cáo CCHC quý III',
+        docNumber: '45/BC-KT',
+        docDate: '2025-10-05',
+        issuer: 'Phòng Kinh tế',
+        criterionCodes: ['1.1'],
+        ...extra,
+      }),
     );
   const upload = (token: string | undefined, m: string, body: Buffer) =>
-    fetch(`${FUNCTIONS}/api/evidence`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-evidence-meta': m, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: new Uint8Array(body) });
+    fetch(`${FUNCTIONS}/api/evidence`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'x-evidence-meta': m, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: new Uint8Array(body),
+    });
 
   let evidenceId = '';
   it('stores a unit member’s PDF with its hash and metadata', async () => {
@@ -136,7 +155,9 @@ describe('evidence through the api function', () => {
   });
 
   it('refuses the file to another unit and to someone signed out', async () => {
-    const other = await fetch(`${FUNCTIONS}/api/evidence/${DEMO_ORG_ID}/${evidenceId}`, { headers: { authorization: `Bearer ${tokens['canbo.vp@haian.test']}` } });
+    const other = await fetch(`${FUNCTIONS}/api/evidence/${DEMO_ORG_ID}/${evidenceId}`, {
+      headers: { authorization: `Bearer ${tokens['canbo.vp@haian.test']}` },
+    });
     expect(other.status).toBe(403);
     const anon = await fetch(`${FUNCTIONS}/api/evidence/${DEMO_ORG_ID}/${evidenceId}`);
     expect(anon.status).toBe(401);
@@ -163,11 +184,21 @@ describe('evidence through the api function', () => {
     const res = await fetch(`${FUNCTIONS}/api/evidence-link`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens['canbo.kt@haian.test']}` },
-      body: JSON.stringify({ orgId: DEMO_ORG_ID, movementId: DEMO_MOVEMENT_ID, unitId: 'kt', url: 'https://vanban.haiphong.gov.vn/qd-331', title: 'QĐ 331/QĐ-UBND', criterionCodes: ['1.1', '1.6c'] }),
+      body: JSON.stringify({
+        orgId: DEMO_ORG_ID,
+        movementId: DEMO_MOVEMENT_ID,
+        unitId: 'kt',
+        url: 'https://vanban.haiphong.gov.vn/qd-331',
+        title: 'QĐ 331/QĐ-UBND',
+        criterionCodes: ['1.1', '1.6c'],
+      }),
     });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
-    const doc = await waitFor(() => db.doc(paths.evidence(DEMO_ORG_ID, id)).get(), (d) => d.exists);
+    const doc = await waitFor(
+      () => db.doc(paths.evidence(DEMO_ORG_ID, id)).get(),
+      (d) => d.exists,
+    );
     expect(doc.data()).toMatchObject({ kind: 'link', criterionCodes: ['1.1', '1.6c'] });
   });
 });

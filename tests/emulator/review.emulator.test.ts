@@ -100,12 +100,25 @@ describe('every transition is audited: who, when, before, after, why', () => {
     {
       label: 'a council member sets an appraised score with a reason',
       run: () => call('appraiseItem', { ...ref, code: itemA.code, decision: 'set', score: 0, reason: 'Chưa có văn bản kiểm chứng.' }, token.council),
-      expected: { action: 'appraise', actor: 'council', before: { score: null, selfScore: itemA.maxPoints }, after: { score: 0 }, reason: 'Chưa có văn bản kiểm chứng.' },
+      expected: {
+        action: 'appraise',
+        actor: 'council',
+        before: { score: null, selfScore: itemA.maxPoints },
+        after: { score: 0 },
+        reason: 'Chưa có văn bản kiểm chứng.',
+      },
     },
     {
       label: 'the secretariat returns it with a comment',
-      run: () => call('returnReport', { ...ref, comments: { [itemA.code]: 'Bổ sung văn bản.' }, responseDeadline: Date.now() + 3 * 86_400_000 }, token.secretariat),
-      expected: { action: 'return', actor: 'secretariat', before: { status: 'submitted' }, after: { status: 'returned' }, reason: `${itemA.code}: Bổ sung văn bản.` },
+      run: () =>
+        call('returnReport', { ...ref, comments: { [itemA.code]: 'Bổ sung văn bản.' }, responseDeadline: Date.now() + 3 * 86_400_000 }, token.secretariat),
+      expected: {
+        action: 'return',
+        actor: 'secretariat',
+        before: { status: 'submitted' },
+        after: { status: 'returned' },
+        reason: `${itemA.code}: Bổ sung văn bản.`,
+      },
     },
     {
       label: 'the staff resubmits',
@@ -114,8 +127,15 @@ describe('every transition is audited: who, when, before, after, why', () => {
     },
     {
       label: 'the secretariat returns it again, on another item',
-      run: () => call('returnReport', { ...ref, comments: { [itemB.code]: 'Giải trình thêm.' }, responseDeadline: Date.now() + 2 * 86_400_000 }, token.secretariat),
-      expected: { action: 'return', actor: 'secretariat', before: { status: 'submitted' }, after: { status: 'returned' }, reason: `${itemB.code}: Giải trình thêm.` },
+      run: () =>
+        call('returnReport', { ...ref, comments: { [itemB.code]: 'Giải trình thêm.' }, responseDeadline: Date.now() + 2 * 86_400_000 }, token.secretariat),
+      expected: {
+        action: 'return',
+        actor: 'secretariat',
+        before: { status: 'submitted' },
+        after: { status: 'returned' },
+        reason: `${itemB.code}: Giải trình thêm.`,
+      },
     },
     {
       label: 'the head resubmits',
@@ -125,7 +145,13 @@ describe('every transition is audited: who, when, before, after, why', () => {
     {
       label: 'a reviewer accepts a self-score',
       run: () => call('appraiseItem', { ...ref, code: itemB.code, decision: 'accept' }, token.secretariat),
-      expected: { action: 'appraise', actor: 'secretariat', before: { score: null, selfScore: itemB.maxPoints }, after: { score: itemB.maxPoints }, reason: 'Chấp nhận điểm tự chấm.' },
+      expected: {
+        action: 'appraise',
+        actor: 'secretariat',
+        before: { score: null, selfScore: itemB.maxPoints },
+        after: { score: itemB.maxPoints },
+        reason: 'Chấp nhận điểm tự chấm.',
+      },
     },
     {
       label: 'the head certifies',
@@ -169,10 +195,16 @@ describe('every transition is audited: who, when, before, after, why', () => {
     const kinds = notes.map((d) => d.get('kind') as string).filter((k) => k.endsWith('submitted'));
     expect(kinds.sort()).toEqual(['report-resubmitted', 'report-resubmitted', 'report-submitted']);
     const first = notes.find((d) => d.get('kind') === 'report-submitted')!;
-    const log = await waitFor(() => db.doc(`${paths.pushLog()}/${first.id}`).get(), (d) => d.exists);
+    const log = await waitFor(
+      () => db.doc(`${paths.pushLog()}/${first.id}`).get(),
+      (d) => d.exists,
+    );
     expect(log.get('tokens')).toEqual(['demo-web-secretariat', 'invalid-stale-token']);
     expect(log.get('payload')).toMatchObject({ link: `#/review/${ref.reportId}`, notificationId: first.id });
-    const left = await waitFor(() => db.collection(tokensOf('secretariat')).get(), (s) => s.size === 1);
+    const left = await waitFor(
+      () => db.collection(tokensOf('secretariat')).get(),
+      (s) => s.size === 1,
+    );
     expect(left.docs.map((d) => d.id)).toEqual(['demo-web-secretariat']);
   });
 });

@@ -6,17 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Timestamp } from 'firebase-admin/firestore';
-import {
-  computeStandings,
-  entryOf,
-  paths,
-  plan119Movement,
-  reportId,
-  type Appraisal,
-  type Movement,
-  type Report,
-  type Unranked,
-} from '@thidua/domain';
+import { computeStandings, entryOf, paths, plan119Movement, reportId, type Appraisal, type Movement, type Report, type Unranked } from '@thidua/domain';
 import { adminDb, waitFor } from '../support/admin.js';
 import { readStandings as readStandingsOf } from '../support/standings.js';
 import { recomputeUnit } from '../../functions/src/standings/recompute.js';
@@ -49,7 +39,11 @@ function appraisal(unitId: string, k: number): Appraisal {
   return { unitId, periodId: period, items, returnComments: {}, responseDeadline: null, updatedAt: now };
 }
 
-const expectedEntry = (r: Report, a: Appraisal | null): Unranked => entryOf(units.find((x) => x.id === r.unitId)!, { movement, report: r, appraisal: a })!;
+const expectedEntry = (r: Report, a: Appraisal | null): Unranked =>
+  entryOf(
+    units.find((x) => x.id === r.unitId)!,
+    { movement, report: r, appraisal: a },
+  )!;
 const readStandings = () => readStandingsOf(ORG, MOVEMENT, period, movement.tieRule);
 const target = (unitId: string) => ({ orgId: ORG, movementId: MOVEMENT, reportId: reportId(period, unitId) });
 
@@ -102,7 +96,10 @@ describe('standings with appraisals, concurrent and redelivered', () => {
   it('follows a changed appraisal, and a late duplicate of the old event does not bring the old score back', async () => {
     const u = units[7]!;
     const code = qualitative[0]!.code;
-    const newer: Appraisal = { ...appraisals[7]!, items: { ...appraisals[7]!.items, [code]: { score: 0, reason: 'Không có tài liệu.', by: 'reviewer', at: now + 1 } } };
+    const newer: Appraisal = {
+      ...appraisals[7]!,
+      items: { ...appraisals[7]!.items, [code]: { score: 0, reason: 'Không có tài liệu.', by: 'reviewer', at: now + 1 } },
+    };
     await db.doc(paths.appraisal(ORG, MOVEMENT, reportId(period, u.id))).set(newer);
     const want = expectedEntry(reports[7]!, newer);
     const st = await waitFor(readStandings, (s) => s?.entries[u.id]?.total === want.total, 30_000);

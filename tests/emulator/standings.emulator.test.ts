@@ -5,17 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Timestamp } from 'firebase-admin/firestore';
-import {
-  computeStandings,
-  entryOf,
-  paths,
-  plan119Movement,
-  reportId,
-  scoreReport,
-  type Movement,
-  type Report,
-  type Unranked,
-} from '@thidua/domain';
+import { computeStandings, entryOf, paths, plan119Movement, reportId, scoreReport, type Movement, type Report, type Unranked } from '@thidua/domain';
 import { adminDb, waitFor } from '../support/admin.js';
 import { readStandings as readStandingsOf, storedEntries } from '../support/standings.js';
 import { recomputeUnit } from '../../functions/src/standings/recompute.js';
@@ -43,7 +33,11 @@ async function writeReport(r: Report) {
   await db.doc(paths.report(ORG, MOVEMENT, reportId(r.periodId, r.unitId))).set({ ...r, updatedAt: Timestamp.fromMillis(r.updatedAt) });
 }
 const readStandings = () => readStandingsOf(ORG, MOVEMENT, period, movement.tieRule);
-const expectedEntry = (r: Report): Unranked => entryOf(units.find((x) => x.id === r.unitId)!, { movement, report: r })!;
+const expectedEntry = (r: Report): Unranked =>
+  entryOf(
+    units.find((x) => x.id === r.unitId)!,
+    { movement, report: r },
+  )!;
 
 beforeAll(async () => {
   await db.recursiveDelete(db.doc(paths.org(ORG)));
@@ -97,7 +91,10 @@ describe('standings trigger', () => {
 
   it("keeps a report stored under another unit's id out of the standings, and says why", async () => {
     await db.doc(paths.report(ORG, MOVEMENT, reportId(period, 'u02'))).set({ ...report('u03', 1), updatedAt: Timestamp.fromMillis(now) });
-    const score = await waitFor(() => db.doc(paths.score(ORG, MOVEMENT, reportId(period, 'u02'))).get(), (s) => s.exists);
+    const score = await waitFor(
+      () => db.doc(paths.score(ORG, MOVEMENT, reportId(period, 'u02'))).get(),
+      (s) => s.exists,
+    );
     expect(score.get('invalid')).toMatch(/không khớp/);
     expect((await db.doc(paths.standingEntry(ORG, MOVEMENT, reportId(period, 'u02'))).get()).exists).toBe(false);
     await db.doc(paths.report(ORG, MOVEMENT, reportId(period, 'u02'))).delete();

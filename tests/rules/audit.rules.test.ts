@@ -12,7 +12,8 @@ const NEW_ENTRY = morePaths.auditEntry(ORG, 'entry-2');
 const AUDIT = paths.audit(ORG);
 const seedEntry = () => seedDoc(THIS_ENTRY, stored.auditEntry(auditEntry()));
 /** An entry that would make a report look approved by the chair. */
-const forged = () => stored.auditEntry(auditEntry({ action: 'approve', actorUid: actors.chair.uid, before: { status: 'certified' }, after: { status: 'approved' } }));
+const forged = () =>
+  stored.auditEntry(auditEntry({ action: 'approve', actorUid: actors.chair.uid, before: { status: 'certified' }, after: { status: 'approved' } }));
 
 describe('audit', () => {
   describe('signed out', () => {

@@ -170,7 +170,9 @@ describe("voters ('voted' markers)", () => {
 
   it('nobody marks themself or another member as having voted', async () => {
     await seedAll();
-    await assertFails(attempt.create('council', awardPaths.voter(ORG, MOVEMENT, awardIds.wardMeeting, actors.council.uid), voterRecord({ voterId: actors.council.uid })));
+    await assertFails(
+      attempt.create('council', awardPaths.voter(ORG, MOVEMENT, awardIds.wardMeeting, actors.council.uid), voterRecord({ voterId: actors.council.uid })),
+    );
     await assertFails(attempt.update('staff', p.staffVoter, { nominations: {} }));
     await assertFails(attempt.delete('staff', p.staffVoter));
   });
@@ -188,7 +190,13 @@ describe('decisions', () => {
 
   it('not even the chair writes a decision from the client', async () => {
     await seedAll();
-    await assertFails(attempt.create('chair', awardPaths.decision(ORG, MOVEMENT, awardIds.otherUnitNomination), decision({ nominationId: awardIds.otherUnitNomination, unitId: OTHER_UNIT })));
+    await assertFails(
+      attempt.create(
+        'chair',
+        awardPaths.decision(ORG, MOVEMENT, awardIds.otherUnitNomination),
+        decision({ nominationId: awardIds.otherUnitNomination, unitId: OTHER_UNIT }),
+      ),
+    );
     await assertFails(attempt.update('chair', p.decision, { outcome: 'reject' }));
     await assertFails(attempt.delete('chair', p.decision));
   });

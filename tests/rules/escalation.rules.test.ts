@@ -6,7 +6,19 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
-import { collection, collectionGroup, doc, getDoc, getDocs, query, serverTimestamp, setDoc, where, type DocumentData, type Firestore } from 'firebase/firestore';
+import {
+  collection,
+  collectionGroup,
+  doc,
+  getDoc,
+  getDocs,
+  query,
+  serverTimestamp,
+  setDoc,
+  where,
+  type DocumentData,
+  type Firestore,
+} from 'firebase/firestore';
 import { paths, reportId } from '@thidua/domain';
 import { MOVEMENT, NEXT_PERIOD, ORG, OTHER_ORG, OTHER_UNIT, UNIT, actors, attempt, dbAs, rulesEnv, useRulesEnv, type ActorName } from '../support/rules-env.js';
 import { morePaths, notification, report, score, seedWorld, seeded, storedStandingEntry, stored } from '../support/factories.js';
@@ -137,7 +149,9 @@ describe('escalation attempts', () => {
     });
 
     it('the admin cannot create standings for a period', async () => {
-      await assertFails(attempt.create('admin', paths.standingEntry(ORG, MOVEMENT, reportId(NEXT_PERIOD, UNIT)), storedStandingEntry({ periodId: NEXT_PERIOD })));
+      await assertFails(
+        attempt.create('admin', paths.standingEntry(ORG, MOVEMENT, reportId(NEXT_PERIOD, UNIT)), storedStandingEntry({ periodId: NEXT_PERIOD })),
+      );
     });
 
     it('the secretariat cannot write the audit log', async () => {
@@ -180,7 +194,7 @@ describe('escalation attempts', () => {
   describe('moving a report to another unit', () => {
     beforeEach(() => seedWorld('draft'));
 
-    it("unit staff cannot hand its draft to another unit by changing unitId", async () => {
+    it('unit staff cannot hand its draft to another unit by changing unitId', async () => {
       await assertFails(attempt.update('staff', THIS_REPORT, contentEdit('staff', { unitId: OTHER_UNIT })));
       expect((await current(THIS_REPORT))?.['unitId']).toBe(UNIT);
     });
@@ -189,7 +203,7 @@ describe('escalation attempts', () => {
       await assertFails(attempt.update('otherUnitStaff', THIS_REPORT, contentEdit('otherUnitStaff', { unitId: OTHER_UNIT })));
     });
 
-    it("unit staff cannot create a report for another unit", async () => {
+    it('unit staff cannot create a report for another unit', async () => {
       const { updatedAt: _clock, ...fields } = report({ unitId: OTHER_UNIT, periodId: NEXT_PERIOD, updatedBy: actors.staff.uid });
       await assertFails(attempt.create('staff', paths.report(ORG, MOVEMENT, reportId(NEXT_PERIOD, OTHER_UNIT)), { ...fields, updatedAt: serverTimestamp() }));
     });

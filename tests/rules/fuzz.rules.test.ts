@@ -23,7 +23,7 @@ useRulesEnv();
 
 const PATH = paths.report(ORG, MOVEMENT, reportId(PERIOD, UNIT));
 const plan = plan119Movement(T0);
-const sample = <T,>(arb: fc.Arbitrary<T>, n: number) => fc.sample(arb, { numRuns: runs(n), seed: fuzzSeed });
+const sample = <T>(arb: fc.Arbitrary<T>, n: number) => fc.sample(arb, { numRuns: runs(n), seed: fuzzSeed });
 const staff = () => dbAs('staff');
 
 beforeEach(async () => {
@@ -63,7 +63,9 @@ describe('report writes with generated content', () => {
     await seed({ [PATH]: stored.report(report()) });
     const before = (await getDoc(doc(staff(), PATH))).data();
     for (const c of sample(invalidEnvelope(plan), 150)) {
-      await assertFails(updateDoc(doc(staff(), PATH), { figures: c.figures, answers: c.answers, updatedAt: serverTimestamp(), updatedBy: actors.staff.uid })).catch((e: Error) => {
+      await assertFails(
+        updateDoc(doc(staff(), PATH), { figures: c.figures, answers: c.answers, updatedAt: serverTimestamp(), updatedBy: actors.staff.uid }),
+      ).catch((e: Error) => {
         throw new Error(`accepted an edit with ${c.why}: ${e.message}`);
       });
     }
@@ -81,12 +83,21 @@ describe('report writes with generated content', () => {
 
   it(`accepts the largest valid report: ${MAX_REPORT_ITEMS} items, answers with 50 evidence ids and a 4,000-character explanation`, async () => {
     const ids = Array.from({ length: 50 }, (_, i) => `tai-lieu-kiem-chung-${i}`);
-    const answers = Object.fromEntries(Array.from({ length: MAX_REPORT_ITEMS - 10 }, (_, i) => [`q${i}`, { selfScore: 4.5, explanation: 'ả'.repeat(4000), evidenceIds: ids }]));
+    const answers = Object.fromEntries(
+      Array.from({ length: MAX_REPORT_ITEMS - 10 }, (_, i) => [`q${i}`, { selfScore: 4.5, explanation: 'ả'.repeat(4000), evidenceIds: ids }]),
+    );
     const figures = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`f${i}`, { numerator: 10_000_000, denominator: 10_000_000 }]));
     expect(Report.safeParse({ ...draft({ figures, answers }), updatedAt: 1 }).success).toBe(true);
     await assertSucceeds(setDoc(doc(staff(), PATH), draft({ figures, answers })));
     await assertSucceeds(updateDoc(doc(staff(), PATH), { figures, answers, updatedAt: serverTimestamp(), updatedBy: actors.staff.uid }));
     // One more item is one too many, for the rules as for the schema.
-    await assertFails(updateDoc(doc(staff(), PATH), { figures: { ...figures, extra: { numerator: 0, denominator: 0 } }, answers, updatedAt: serverTimestamp(), updatedBy: actors.staff.uid }));
+    await assertFails(
+      updateDoc(doc(staff(), PATH), {
+        figures: { ...figures, extra: { numerator: 0, denominator: 0 } },
+        answers,
+        updatedAt: serverTimestamp(),
+        updatedBy: actors.staff.uid,
+      }),
+    );
   });
 });

@@ -54,7 +54,10 @@ describe('report history', () => {
 
     it('cannot certify by writing an entry', async () => {
       await assertFails(
-        setDoc(doc(dbAs('head'), morePaths.historyEntry(ORG, MOVEMENT, seeded.reportId, 'cert')), historyEntry({ action: 'certify', from: 'submitted', to: 'certified' })),
+        setDoc(
+          doc(dbAs('head'), morePaths.historyEntry(ORG, MOVEMENT, seeded.reportId, 'cert')),
+          historyEntry({ action: 'certify', from: 'submitted', to: 'certified' }),
+        ),
       );
     });
   });
@@ -75,7 +78,12 @@ describe('report history', () => {
     });
 
     it('the secretariat cannot write it', async () => {
-      await assertFails(setDoc(doc(dbAs('secretariat'), morePaths.historyEntry(ORG, MOVEMENT, seeded.reportId, 'x')), historyEntry({ action: 'approve', from: 'certified', to: 'approved' })));
+      await assertFails(
+        setDoc(
+          doc(dbAs('secretariat'), morePaths.historyEntry(ORG, MOVEMENT, seeded.reportId, 'x')),
+          historyEntry({ action: 'approve', from: 'certified', to: 'approved' }),
+        ),
+      );
     });
   });
 

@@ -34,7 +34,17 @@ import {
   userMeta,
   world,
 } from '../support/factories.js';
-import { awardIds, awardPathsIn, awardWorld, ballot, decision, dossierDocument, nominationRecord, numberRegister, voterRecord } from '../support/award-factories.js';
+import {
+  awardIds,
+  awardPathsIn,
+  awardWorld,
+  ballot,
+  decision,
+  dossierDocument,
+  nominationRecord,
+  numberRegister,
+  voterRecord,
+} from '../support/award-factories.js';
 
 useRulesEnv();
 
@@ -174,7 +184,10 @@ const targets = {
     get: paths.appraisal(ORG, MOVEMENT, seeded.reportId),
     list: { path: morePaths.appraisals(ORG, MOVEMENT), where: [where('unitId', '==', UNIT)] },
     create: () => ({ path: paths.appraisal(ORG, MOVEMENT, seeded.otherUnitReportId), data: appraisal({ unitId: OTHER_UNIT }) }),
-    update: () => ({ path: paths.appraisal(ORG, MOVEMENT, seeded.reportId), data: { items: { '1.1': { score: 5, reason: 'Đủ điểm.', by: actors.secretariat.uid, at: T0 } } } }),
+    update: () => ({
+      path: paths.appraisal(ORG, MOVEMENT, seeded.reportId),
+      data: { items: { '1.1': { score: 5, reason: 'Đủ điểm.', by: actors.secretariat.uid, at: T0 } } },
+    }),
     delete: paths.appraisal(ORG, MOVEMENT, seeded.reportId),
   },
   audit: {
@@ -218,7 +231,10 @@ const targets = {
     reportStatus: 'submitted',
     get: morePaths.historyEntry(ORG, MOVEMENT, seeded.reportId, seeded.historyEntryId),
     list: { path: paths.reportHistory(ORG, MOVEMENT, seeded.reportId), where: [where('unitId', '==', UNIT)] },
-    create: () => ({ path: morePaths.historyEntry(ORG, MOVEMENT, seeded.reportId, 'history-2'), data: historyEntry({ action: 'certify', from: 'submitted', to: 'certified' }) }),
+    create: () => ({
+      path: morePaths.historyEntry(ORG, MOVEMENT, seeded.reportId, 'history-2'),
+      data: historyEntry({ action: 'certify', from: 'submitted', to: 'certified' }),
+    }),
     update: () => ({ path: morePaths.historyEntry(ORG, MOVEMENT, seeded.reportId, seeded.historyEntryId), data: { actorName: 'Người khác' } }),
     delete: morePaths.historyEntry(ORG, MOVEMENT, seeded.reportId, seeded.historyEntryId),
   },
@@ -267,7 +283,10 @@ const targets = {
     reportStatus: 'submitted',
     get: award.secretBox,
     list: { path: awardPaths.ballots(ORG, MOVEMENT, awardIds.secretMeeting), where: [] },
-    create: () => ({ path: awardPaths.ballot(ORG, MOVEMENT, awardIds.secretMeeting, 'nom-new'), data: { nominationId: 'nom-new', secret: true, receipts: [] } }),
+    create: () => ({
+      path: awardPaths.ballot(ORG, MOVEMENT, awardIds.secretMeeting, 'nom-new'),
+      data: { nominationId: 'nom-new', secret: true, receipts: [] },
+    }),
     update: () => ({ path: award.secretBox, data: { receipts: [] } }),
     delete: award.secretBox,
   },
@@ -285,7 +304,10 @@ const targets = {
     reportStatus: 'submitted',
     get: award.decision,
     list: { path: awardPaths.decisions(ORG, MOVEMENT), where: [where('unitId', '==', UNIT)] },
-    create: () => ({ path: awardPaths.decision(ORG, MOVEMENT, awardIds.otherUnitNomination), data: decision({ nominationId: awardIds.otherUnitNomination, unitId: OTHER_UNIT }) }),
+    create: () => ({
+      path: awardPaths.decision(ORG, MOVEMENT, awardIds.otherUnitNomination),
+      data: decision({ nominationId: awardIds.otherUnitNomination, unitId: OTHER_UNIT }),
+    }),
     update: () => ({ path: award.decision, data: { outcome: 'reject' } }),
     delete: award.decision,
   },

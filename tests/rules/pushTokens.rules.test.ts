@@ -16,7 +16,13 @@ const TOKENS = paths.pushTokens(ORG, actors.staff.uid);
 const THIS_TOKEN = `${TOKENS}/${seeded.pushToken}`;
 const NEW_ID = 'demo-web-staff-2';
 const NEW_TOKEN = `${TOKENS}/${NEW_ID}`;
-const valid = (overrides: DocumentData = {}): DocumentData => ({ token: NEW_ID, kind: 'demo', createdAt: serverTimestamp(), userAgent: 'Chromium', ...overrides });
+const valid = (overrides: DocumentData = {}): DocumentData => ({
+  token: NEW_ID,
+  kind: 'demo',
+  createdAt: serverTimestamp(),
+  userAgent: 'Chromium',
+  ...overrides,
+});
 
 describe('push tokens', () => {
   describe('the owner (unit staff)', () => {

@@ -21,7 +21,21 @@ import {
   type DocumentData,
 } from 'firebase/firestore';
 import { MAX_REPORT_ITEMS, paths, reportId, type Movement, type Report } from '@thidua/domain';
-import { MOVEMENT, NEXT_PERIOD, ORG, OTHER_ORG, OTHER_UNIT, PERIOD, SECRETARIAT_UNIT, UNIT, actors, dbAs, useRulesEnv, type ActorName, type Who } from '../support/rules-env.js';
+import {
+  MOVEMENT,
+  NEXT_PERIOD,
+  ORG,
+  OTHER_ORG,
+  OTHER_UNIT,
+  PERIOD,
+  SECRETARIAT_UNIT,
+  UNIT,
+  actors,
+  dbAs,
+  useRulesEnv,
+  type ActorName,
+  type Who,
+} from '../support/rules-env.js';
 import { T0, appraisal, member, movement, org, report, reportIn, seed, seedDoc, seedReport, unit } from '../support/factories.js';
 
 useRulesEnv();
@@ -65,8 +79,7 @@ function contentEdit(who: ActorName, extra: DocumentData = {}): DocumentData {
 const read = (who: Who, path = THIS_REPORT) => getDoc(doc(dbAs(who), path));
 const reportsOf = (who: Who, orgId = ORG) => collection(dbAs(who), paths.reports(orgId, MOVEMENT));
 const listUnit = (who: Who, unitId = UNIT, orgId = ORG) => getDocs(query(reportsOf(who, orgId), where('unitId', '==', unitId)));
-const listSent = (who: Who, orgId = ORG) =>
-  getDocs(query(reportsOf(who, orgId), where('status', 'in', ['submitted', 'certified', 'returned', 'approved'])));
+const listSent = (who: Who, orgId = ORG) => getDocs(query(reportsOf(who, orgId), where('status', 'in', ['submitted', 'certified', 'returned', 'approved'])));
 const create = (who: Who, data: DocumentData, path = NEW_REPORT) => setDoc(doc(dbAs(who), path), data);
 const update = (who: Who, data: DocumentData, path = THIS_REPORT) => updateDoc(doc(dbAs(who), path), data);
 const remove = (who: Who, path = THIS_REPORT) => deleteDoc(doc(dbAs(who), path));
@@ -382,8 +395,7 @@ describe('reports', () => {
     });
 
     it('can start a report with a merging set, and a second merging set keeps the first items', async () => {
-      const start = (who: ActorName, figures: DocumentData) =>
-        setDoc(doc(dbAs(who), NEW_REPORT), { ...newDraft(who), figures, answers: {} }, { merge: true });
+      const start = (who: ActorName, figures: DocumentData) => setDoc(doc(dbAs(who), NEW_REPORT), { ...newDraft(who), figures, answers: {} }, { merge: true });
       await assertSucceeds(start('staff', { '1.4a': { numerator: 1, denominator: 2 } }));
       await assertSucceeds(start('head', { '1.4d': { numerator: 3, denominator: 4 } }));
       expect(Object.keys((await read('staff', NEW_REPORT)).data()?.['figures'] ?? {}).sort()).toEqual(['1.4a', '1.4d']);
@@ -583,11 +595,7 @@ describe('reports', () => {
 
     it('can create a draft for its own unit, as that unit’s staff', async () => {
       await assertSucceeds(
-        create(
-          'secretariat',
-          newDraft('secretariat', { unitId: SECRETARIAT_UNIT }),
-          paths.report(ORG, MOVEMENT, reportId(NEXT_PERIOD, SECRETARIAT_UNIT)),
-        ),
+        create('secretariat', newDraft('secretariat', { unitId: SECRETARIAT_UNIT }), paths.report(ORG, MOVEMENT, reportId(NEXT_PERIOD, SECRETARIAT_UNIT))),
       );
     });
 

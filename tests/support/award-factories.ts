@@ -65,8 +65,21 @@ export function nominationRecord(overrides: Partial<NominationRecord> = {}): Nom
   };
 }
 
-const member = (memberId: string, name: string, councilRole: 'CHU_TICH' | 'PHO_CHU_TICH' | 'UY_VIEN' | 'THU_KY') => ({ memberId, name, councilRole, position: '' });
-const rules = { quorum: { num: 2, den: 3 }, approval: { num: 7, den: 10 }, approvalStrict: false, base: 'present' as const, secretBallot: false, countWrittenVotes: true, writtenVotesCountForQuorum: false };
+const member = (memberId: string, name: string, councilRole: 'CHU_TICH' | 'PHO_CHU_TICH' | 'UY_VIEN' | 'THU_KY') => ({
+  memberId,
+  name,
+  councilRole,
+  position: '',
+});
+const rules = {
+  quorum: { num: 2, den: 3 },
+  approval: { num: 7, den: 10 },
+  approvalStrict: false,
+  base: 'present' as const,
+  secretBallot: false,
+  countWrittenVotes: true,
+  writtenVotesCountForQuorum: false,
+};
 
 /** This unit's bình xét: its head chairs, its staff keeps the minutes. */
 export function unitMeeting(overrides: Partial<MeetingRecord> = {}): MeetingRecord {
@@ -231,18 +244,35 @@ export function awardWorld(orgId: string): Record<string, DocumentData> {
   const p = awardPathsIn(orgId);
   return {
     [p.nomination]: nominationRecord(),
-    [p.otherUnitNomination]: nominationRecord({ nomineeId: OTHER_UNIT, nomineeName: 'Phòng Kinh tế', proposingUnitId: OTHER_UNIT, createdBy: actors.otherUnitStaff.uid }),
+    [p.otherUnitNomination]: nominationRecord({
+      nomineeId: OTHER_UNIT,
+      nomineeName: 'Phòng Kinh tế',
+      proposingUnitId: OTHER_UNIT,
+      createdBy: actors.otherUnitStaff.uid,
+    }),
     [p.unitMeeting]: unitMeeting(),
     [p.wardMeeting]: wardMeeting(),
     [p.secretMeeting]: wardMeeting({ council: { ...wardMeeting().council, rules: { ...rules, secretBallot: true } } }),
     [p.openBallot]: ballot(),
     [p.secretBox]: ballotBox(),
     [p.staffVoter]: voterRecord(),
-    [p.headVoter]: voterRecord({ voterId: actors.head.uid, nominations: { [awardIds.nomination]: { written: false, recordedBy: actors.head.uid, at: T0 + 11 * DAY } } }),
-    [p.secretVoter]: voterRecord({ voterId: actors.council.uid, nominations: { [awardIds.nomination]: { written: false, recordedBy: actors.council.uid, at: T0 + 12 * DAY } } }),
+    [p.headVoter]: voterRecord({
+      voterId: actors.head.uid,
+      nominations: { [awardIds.nomination]: { written: false, recordedBy: actors.head.uid, at: T0 + 11 * DAY } },
+    }),
+    [p.secretVoter]: voterRecord({
+      voterId: actors.council.uid,
+      nominations: { [awardIds.nomination]: { written: false, recordedBy: actors.council.uid, at: T0 + 12 * DAY } },
+    }),
     [p.decision]: decision(),
     [p.unitDocument]: dossierDocument(),
-    [p.wardDocument]: dossierDocument({ docType: 'quyet-dinh-giay-khen', title: 'Quyết định tặng Giấy khen', unitId: null, number: '01/QĐ-UBND', register: awardIds.register }),
+    [p.wardDocument]: dossierDocument({
+      docType: 'quyet-dinh-giay-khen',
+      title: 'Quyết định tặng Giấy khen',
+      unitId: null,
+      number: '01/QĐ-UBND',
+      register: awardIds.register,
+    }),
     [p.register]: numberRegister(),
   };
 }

@@ -29,7 +29,11 @@ export function launchBrowser(): Promise<Browser> {
  * Every suite's teardown: its contexts (a context that already failed is no reason to stop), the
  * browser, then what the pages reported on the console, for the run's log.
  */
-export async function closeBrowser(browser: Browser | undefined, contexts: readonly (BrowserContext | undefined)[], problems: readonly string[]): Promise<void> {
+export async function closeBrowser(
+  browser: Browser | undefined,
+  contexts: readonly (BrowserContext | undefined)[],
+  problems: readonly string[],
+): Promise<void> {
   for (const c of contexts) await c?.close().catch(() => undefined);
   await browser?.close();
   if (problems.length) console.warn(`Browser messages:\n${problems.join('\n')}`);

@@ -58,8 +58,7 @@ export const morePaths = {
   appraisals: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/appraisals`,
   auditEntry: (orgId: string, entryId: string) => `orgs/${orgId}/audit/${entryId}`,
   userMeta: (uid: string) => `userMeta/${uid}`,
-  historyEntry: (orgId: string, movementId: string, reportId: string, entryId: string) =>
-    `${paths.reportHistory(orgId, movementId, reportId)}/${entryId}`,
+  historyEntry: (orgId: string, movementId: string, reportId: string, entryId: string) => `${paths.reportHistory(orgId, movementId, reportId)}/${entryId}`,
 } as const;
 
 // ─── Factories: the domain form ───────────────────────────────────────────────────────────────

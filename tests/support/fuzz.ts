@@ -92,13 +92,25 @@ export const callableTargets: Target[] = [
   {
     name: d.callables.setMember,
     schema: d.SetMemberInput,
-    sample: { orgId: FUZZ_ORG, email: 'fuzz.member@fuzz.test', displayName: 'Người Thử', position: 'Chuyên viên', roles: ['council'], units: { [FUZZ_UNIT]: 'staff' }, active: true },
+    sample: {
+      orgId: FUZZ_ORG,
+      email: 'fuzz.member@fuzz.test',
+      displayName: 'Người Thử',
+      position: 'Chuyên viên',
+      roles: ['council'],
+      units: { [FUZZ_UNIT]: 'staff' },
+      active: true,
+    },
     refinements: [],
   },
   {
     name: d.callables.importOrg,
     schema: d.ImportInput,
-    sample: { orgId: FUZZ_ORG, units: [{ mã: 'fz2', tên: 'Đơn vị thử', 'ký hiệu': 'FZ2', loại: 'đơn vị' }], members: [{ email: 'fz2@fuzz.test', 'họ tên': 'Người Thử Hai', 'đơn vị': 'fz2' }] },
+    sample: {
+      orgId: FUZZ_ORG,
+      units: [{ mã: 'fz2', tên: 'Đơn vị thử', 'ký hiệu': 'FZ2', loại: 'đơn vị' }],
+      members: [{ email: 'fz2@fuzz.test', 'họ tên': 'Người Thử Hai', 'đơn vị': 'fz2' }],
+    },
     refinements: [],
   },
   {
@@ -109,7 +121,15 @@ export const callableTargets: Target[] = [
       proposingUnitId: FUZZ_UNIT,
       nomineeType: 'individual',
       nomineeId: 'p-fuzz',
-      nominee: { fullName: 'Nguyễn Văn Thử', gender: 'male', birthDate: '1988-05-12', unitId: FUZZ_UNIT, position: 'Chuyên viên', priorAwards: [], blockFlags: blocks },
+      nominee: {
+        fullName: 'Nguyễn Văn Thử',
+        gender: 'male',
+        birthDate: '1988-05-12',
+        unitId: FUZZ_UNIT,
+        position: 'Chuyên viên',
+        priorAwards: [],
+        blockFlags: blocks,
+      },
       proposedForm: 'GIAY_KHEN_PHUONG',
       standardsMet: ['I1'],
       achievementSummary: 'Hoàn thành tốt nhiệm vụ.',
@@ -124,7 +144,13 @@ export const callableTargets: Target[] = [
     name: d.awardCallables.overrideEligibility,
     schema: d.OverrideEligibilityInput,
     sample: { ...scope, nominationId: 'n-fuzz', rule: 'discipline-not-confirmed', reason: 'Đã xác nhận bằng văn bản số 12.' },
-    refinements: [{ why: 'reason shorter than 10 after trimming', value: { ...scope, nominationId: 'n-fuzz', rule: 'discipline-not-confirmed', reason: '  ngắn     ' }, path: 'reason' }],
+    refinements: [
+      {
+        why: 'reason shorter than 10 after trimming',
+        value: { ...scope, nominationId: 'n-fuzz', rule: 'discipline-not-confirmed', reason: '  ngắn     ' },
+        path: 'reason',
+      },
+    ],
   },
   {
     name: d.awardCallables.openMeeting,
@@ -136,7 +162,14 @@ export const callableTargets: Target[] = [
       date: '2025-12-15',
       startTime: '08:30',
       place: 'Phòng họp',
-      council: { name: 'Hội đồng thử', members: [{ memberId: 'm1', name: 'Chủ tọa', councilRole: 'CHU_TICH', position: '' }, { memberId: 'm2', name: 'Thư ký', councilRole: 'THU_KY', position: '' }], rules: {} },
+      council: {
+        name: 'Hội đồng thử',
+        members: [
+          { memberId: 'm1', name: 'Chủ tọa', councilRole: 'CHU_TICH', position: '' },
+          { memberId: 'm2', name: 'Thư ký', councilRole: 'THU_KY', position: '' },
+        ],
+        rules: {},
+      },
       chairId: 'm1',
       secretaryId: 'm2',
       nominationIds: ['n-fuzz'],
@@ -158,7 +191,12 @@ export const callableTargets: Target[] = [
     refinements: [],
   },
   { name: d.awardCallables.closeMeeting, schema: d.CloseMeetingInput, sample: { ...scope, meetingId: 'mt-fuzz', endTime: '10:45' }, refinements: [] },
-  { name: d.awardCallables.decideNomination, schema: d.DecideNominationInput, sample: { ...scope, nominationId: 'n-fuzz', outcome: 'approve', reason: '' }, refinements: [] },
+  {
+    name: d.awardCallables.decideNomination,
+    schema: d.DecideNominationInput,
+    sample: { ...scope, nominationId: 'n-fuzz', outcome: 'approve', reason: '' },
+    refinements: [],
+  },
 ];
 // Refinements that depend on the sample are filled here (the sample must exist first).
 {
@@ -170,7 +208,17 @@ export const callableTargets: Target[] = [
     { why: 'secretary not a council member', value: { ...s, secretaryId: 'nobody' }, path: 'secretaryId' },
     { why: 'a nomination twice', value: { ...s, nominationIds: ['n-fuzz', 'n-fuzz'] }, path: 'nominationIds' },
     { why: 'a date that does not exist', value: { ...s, date: '2025-02-30' }, path: 'date' },
-    { why: 'a council member twice', value: { ...s, council: { ...(s.council as Record<string, Json>), members: [(s.council as { members: Json[] }).members[0]!, (s.council as { members: Json[] }).members[0]!] } }, path: 'council' },
+    {
+      why: 'a council member twice',
+      value: {
+        ...s,
+        council: {
+          ...(s.council as Record<string, Json>),
+          members: [(s.council as { members: Json[] }).members[0]!, (s.council as { members: Json[] }).members[0]!],
+        },
+      },
+      path: 'council',
+    },
   );
   const propose = callableTargets.find((t) => t.name === 'proposeNomination')!;
   const p = propose.sample as Record<string, Json>;
@@ -184,7 +232,17 @@ export const httpTargets: Target[] = [
   {
     name: 'POST /api/evidence (X-Evidence-Meta)',
     schema: d.EvidenceUploadInput,
-    sample: { ...scope, unitId: FUZZ_UNIT, title: 'Quyết định thử', docNumber: '12/QĐ-UBND', docDate: '2025-10-01', issuer: 'UBND phường', criterionCodes: ['1.1'], fileName: 'qd.pdf', contentType: 'application/pdf' },
+    sample: {
+      ...scope,
+      unitId: FUZZ_UNIT,
+      title: 'Quyết định thử',
+      docNumber: '12/QĐ-UBND',
+      docDate: '2025-10-01',
+      issuer: 'UBND phường',
+      criterionCodes: ['1.1'],
+      fileName: 'qd.pdf',
+      contentType: 'application/pdf',
+    },
     refinements: [],
   },
   {
@@ -265,7 +323,12 @@ function breaksOf(s: JS, current: Json): fc.Arbitrary<{ kind: string; value: Jso
     }
     if (s.pattern) {
       const re = new RegExp(s.pattern, 'u');
-      out.push(fc.string({ maxLength: Math.min(s.maxLength ?? 60, 60) }).filter((x) => !re.test(x)).map((value) => ({ kind: 'pattern', value })));
+      out.push(
+        fc
+          .string({ maxLength: Math.min(s.maxLength ?? 60, 60) })
+          .filter((x) => !re.test(x))
+          .map((value) => ({ kind: 'pattern', value })),
+      );
     }
   }
   if (single && typeof current === 'number') {
@@ -322,14 +385,20 @@ export function invalidInputs(target: Target): fc.Arbitrary<Mutation> {
   const schema = jsonSchemaOf(target.schema);
   const options: fc.Arbitrary<Mutation>[] = [];
   // The whole input of the wrong kind.
-  options.push(fc.oneof(valueOfType.string, valueOfType.integer, valueOfType.boolean, valueOfType.array, valueOfType.null).map((value) => ({ kind: 'not-an-object', path: '', value })));
+  options.push(
+    fc
+      .oneof(valueOfType.string, valueOfType.integer, valueOfType.boolean, valueOfType.array, valueOfType.null)
+      .map((value) => ({ kind: 'not-an-object', path: '', value })),
+  );
   for (const site of sites(schema, target.sample)) {
     const p = site.path.join('.');
-    for (const b of breaksOf(site.schema, site.value)) options.push(b.map(({ kind, value }) => ({ kind, path: p, value: setAt(target.sample, site.path, value) })));
+    for (const b of breaksOf(site.schema, site.value))
+      options.push(b.map(({ kind, value }) => ({ kind, path: p, value: setAt(target.sample, site.path, value) })));
     // Each required key, taken away.
     if (site.value && typeof site.value === 'object' && !Array.isArray(site.value)) {
       for (const k of site.schema.required ?? []) {
-        if (k in site.value) options.push(fc.constant({ kind: 'missing', path: [...site.path, k].join('.'), value: setAt(target.sample, [...site.path, k], undefined) }));
+        if (k in site.value)
+          options.push(fc.constant({ kind: 'missing', path: [...site.path, k].join('.'), value: setAt(target.sample, [...site.path, k], undefined) }));
       }
       // A record key the schema refuses, with a valid value.
       const names = site.schema.propertyNames;
@@ -353,8 +422,13 @@ export function invalidInputs(target: Target): fc.Arbitrary<Mutation> {
 export function withExtraKeys(target: Target): fc.Arbitrary<{ value: Json; extra: string[] }> {
   const known = new Set(Object.keys(jsonSchemaOf(target.schema).properties ?? {}));
   return fc
-    .uniqueArray(fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !known.has(k) && k !== '__proto__' && k !== 'constructor'), { minLength: 1, maxLength: 3 })
-    .chain((keys) => fc.tuple(fc.constant(keys), fc.array(fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>, { minLength: keys.length, maxLength: keys.length })))
+    .uniqueArray(
+      fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !known.has(k) && k !== '__proto__' && k !== 'constructor'),
+      { minLength: 1, maxLength: 3 },
+    )
+    .chain((keys) =>
+      fc.tuple(fc.constant(keys), fc.array(fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>, { minLength: keys.length, maxLength: keys.length })),
+    )
     .map(([keys, values]) => ({ value: { ...(target.sample as object), ...Object.fromEntries(keys.map((k, i) => [k, values[i]!])) } as Json, extra: keys }));
 }
 
@@ -390,7 +464,10 @@ export function validContent(movement: d.Movement): fc.Arbitrary<{ figures: d.Re
     {
       selfScore: fc.double({ min: 0, max: 1000, noNaN: true }),
       explanation: fc.string({ maxLength: 200 }),
-      evidenceIds: fc.array(fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/).filter((x) => !/^__.*__$/.test(x)), { maxLength: 3 }),
+      evidenceIds: fc.array(
+        fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/).filter((x) => !/^__.*__$/.test(x)),
+        { maxLength: 3 },
+      ),
     },
     { requiredKeys: ['evidenceIds'] },
   );
@@ -418,12 +495,19 @@ export function invalidContent(movement: d.Movement): fc.Arbitrary<{ why: string
     fc.double({ min: -1e9, max: -0.01, noNaN: true }).map((x) => ({ why: 'negative selfScore', value: { selfScore: x, evidenceIds: [] } })),
     anyString.map((s) => ({ why: 'string selfScore', value: { selfScore: s, evidenceIds: [] } })),
     fc.integer({ min: 4001, max: 6000 }).map((n) => ({ why: 'explanation over 4000', value: { explanation: 'x'.repeat(n), evidenceIds: [] } })),
-    fc.string({ maxLength: 20 }).filter((s) => !/^[A-Za-z0-9_-]{1,64}$/.test(s)).map((s) => ({ why: 'evidence id not an Id', value: { evidenceIds: [s] } })),
+    fc
+      .string({ maxLength: 20 })
+      .filter((s) => !/^[A-Za-z0-9_-]{1,64}$/.test(s))
+      .map((s) => ({ why: 'evidence id not an Id', value: { evidenceIds: [s] } })),
     fc.constant({ why: '51 evidence ids', value: { evidenceIds: Array.from({ length: 51 }, (_, i) => `e${i}`) } }),
     fc.integer().map((n) => ({ why: 'evidence id a number', value: { evidenceIds: [n] } })),
     fc.jsonValue({ maxDepth: 0 }).map((v) => ({ why: 'not a map', value: v as Json })),
   );
-  const tooMany = fc.constant({ why: `more than ${d.MAX_REPORT_ITEMS} items`, figures: Object.fromEntries(Array.from({ length: d.MAX_REPORT_ITEMS + 1 }, (_, i) => [`x${i}`, { numerator: 0, denominator: 1 }])) as Json, answers: {} });
+  const tooMany = fc.constant({
+    why: `more than ${d.MAX_REPORT_ITEMS} items`,
+    figures: Object.fromEntries(Array.from({ length: d.MAX_REPORT_ITEMS + 1 }, (_, i) => [`x${i}`, { numerator: 0, denominator: 1 }])) as Json,
+    answers: {},
+  });
   return fc.oneof(
     fc.tuple(code, badFigure).map(([c, b]) => ({ why: `figure ${c}: ${b.why}`, figures: { [c]: b.value } as Json, answers: {} })),
     fc.tuple(code, badAnswer).map(([c, b]) => ({ why: `answer ${c}: ${b.why}`, figures: {}, answers: { [c]: b.value } as Json })),

@@ -50,7 +50,11 @@ export async function fingerprint(db: Firestore, orgId: string): Promise<Map<str
   const out = new Map<string, string>();
   const sorted = (v: unknown): unknown =>
     v && typeof v === 'object' && !Array.isArray(v) && !('toMillis' in (v as object))
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sorted(x)]))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>)
+            .sort(([a], [b]) => (a < b ? -1 : 1))
+            .map(([k, x]) => [k, sorted(x)]),
+        )
       : Array.isArray(v)
         ? v.map(sorted)
         : v;

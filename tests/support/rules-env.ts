@@ -119,7 +119,9 @@ async function saveRulesCoverage(): Promise<void> {
 /** The Firestore client of any signed-in user, carrying whatever claims its token has (none by default). */
 export function dbOfUser(uid: string, claims: Partial<Claims> = {}): Firestore {
   // The test context hands out the compat instance; the modular functions unwrap it, so tests use the modular API.
-  return rulesEnv().authenticatedContext(uid, { ...claims }).firestore() as unknown as Firestore;
+  return rulesEnv()
+    .authenticatedContext(uid, { ...claims })
+    .firestore() as unknown as Firestore;
 }
 
 /** The Firestore client of someone acting under the rules. */

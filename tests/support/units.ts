@@ -15,13 +15,9 @@ export interface TestUnit {
 
 async function account(email: string, displayName: string, claims: Claims): Promise<string> {
   const auth = adminAuth();
-  const user = await auth
-    .getUserByEmail(email)
-    .catch(() => auth.createUser({ email, password: DEMO_PASSWORD, displayName, emailVerified: true }));
+  const user = await auth.getUserByEmail(email).catch(() => auth.createUser({ email, password: DEMO_PASSWORD, displayName, emailVerified: true }));
   await auth.setCustomUserClaims(user.uid, claims);
-  await adminDb()
-    .doc(paths.member(claims.org, user.uid))
-    .set({ email, displayName, roles: claims.roles, units: claims.units, active: true });
+  await adminDb().doc(paths.member(claims.org, user.uid)).set({ email, displayName, roles: claims.roles, units: claims.units, active: true });
   return user.uid;
 }
 

@@ -4,10 +4,16 @@ import JSZip from 'jszip';
 type Cell = string | number;
 
 const decode = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
 /** Reads every sheet back as a grid of cells (by A1 reference), the way a spreadsheet program would. */
-export async function readXlsx(bytes: Uint8Array): Promise<{ names: string[]; sheets: Record<string, Record<string, Cell>>; bold: Record<string, Set<string>> }> {
+export async function readXlsx(
+  bytes: Uint8Array,
+): Promise<{ names: string[]; sheets: Record<string, Record<string, Cell>>; bold: Record<string, Set<string>> }> {
   const zip = await JSZip.loadAsync(bytes);
   const text = async (p: string) => {
     const f = zip.file(p);
@@ -36,4 +42,3 @@ export async function readXlsx(bytes: Uint8Array): Promise<{ names: string[]; sh
   }
   return { names, sheets, bold };
 }
-

@@ -69,15 +69,27 @@ describe('callable inputs (parseInput)', () => {
 
     it(`${t.name}: junk of any shape never fails other than invalid-argument`, () => {
       fc.assert(
-        fc.property(fc.anything({ maxDepth: 3, withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true }), (junk) => {
-          const out = callableOutcome(t.schema, junk);
-          if (!out.ok) {
-            expect(out.code).toBe('invalid-argument');
-            expect(readableProblem(out.message)).toBeNull();
-          } else {
-            expect(t.schema.safeParse(junk).success).toBe(true);
-          }
-        }),
+        fc.property(
+          fc.anything({
+            maxDepth: 3,
+            withNullPrototype: true,
+            withBigInt: true,
+            withDate: true,
+            withMap: true,
+            withSet: true,
+            withTypedArray: true,
+            withSparseArray: true,
+          }),
+          (junk) => {
+            const out = callableOutcome(t.schema, junk);
+            if (!out.ok) {
+              expect(out.code).toBe('invalid-argument');
+              expect(readableProblem(out.message)).toBeNull();
+            } else {
+              expect(t.schema.safeParse(junk).success).toBe(true);
+            }
+          },
+        ),
         opts(60),
       );
     });
@@ -126,7 +138,13 @@ describe('HTTP bodies (/api/evidence, /api/evidence-link)', () => {
   });
 
   it('upload: any raw header (bad JSON, bad percent-encoding, nothing) gets a 400 with a readable message', async () => {
-    const header = fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 40 }), fc.constant(undefined), fc.constant('%E0%A4%A'), fc.jsonValue().map((v) => encodeURIComponent(JSON.stringify(v))));
+    const header = fc.oneof(
+      fc.string({ maxLength: 80 }),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.constant(undefined),
+      fc.constant('%E0%A4%A'),
+      fc.jsonValue().map((v) => encodeURIComponent(JSON.stringify(v))),
+    );
     await fc.assert(
       fc.asyncProperty(header, async (h) => {
         const out = await outcome(() => uploadEvidence(untouchable, actor, h, pdf));

@@ -9,7 +9,13 @@ describe('readImportFiles', () => {
   it('takes units and members from the sheets of one workbook, with their header rows', async () => {
     const bytes = await writeXlsx([
       { name: 'Sheet1', rows: [[], ['mã', 'tên', 'ký hiệu'], ['ttyt', 'Trạm Y tế', 'TYT']] },
-      { name: 'Thành viên', rows: [['email', 'họ tên', 'đơn vị'], ['a@x.vn', 'A', 'ttyt']] },
+      {
+        name: 'Thành viên',
+        rows: [
+          ['email', 'họ tên', 'đơn vị'],
+          ['a@x.vn', 'A', 'ttyt'],
+        ],
+      },
     ]);
     const src = await readImportFiles([{ name: 'ds.xlsx', bytes }]);
     expect(src.problems).toEqual([]);

@@ -24,9 +24,34 @@ describe('awards helpers', () => {
   it('computes the quorum exactly as the tally does', () => {
     const members = (n: number) => Array.from({ length: n }, (_, i) => ({ memberId: `m${i}`, name: `M${i}`, councilRole: 'UY_VIEN' as const, position: '' }));
     for (const n of [1, 2, 3, 4, 7, 10]) {
-      for (const q of [{ num: 2, den: 3 }, { num: 1, den: 2 }, { num: 3, den: 4 }]) {
-        const council: Council = { name: 'HĐ', members: members(n), rules: { quorum: q, approval: { num: 7, den: 10 }, approvalStrict: false, base: 'present', secretBallot: false, countWrittenVotes: true, writtenVotesCountForQuorum: false } };
-        const meeting: Meeting = { kind: 'ward', date: '2025-12-10', place: 'x', chairId: 'm0', secretaryId: 'm0', present: ['m0'], absent: [], nominationIds: ['n'] };
+      for (const q of [
+        { num: 2, den: 3 },
+        { num: 1, den: 2 },
+        { num: 3, den: 4 },
+      ]) {
+        const council: Council = {
+          name: 'HĐ',
+          members: members(n),
+          rules: {
+            quorum: q,
+            approval: { num: 7, den: 10 },
+            approvalStrict: false,
+            base: 'present',
+            secretBallot: false,
+            countWrittenVotes: true,
+            writtenVotesCountForQuorum: false,
+          },
+        };
+        const meeting: Meeting = {
+          kind: 'ward',
+          date: '2025-12-10',
+          place: 'x',
+          chairId: 'm0',
+          secretaryId: 'm0',
+          present: ['m0'],
+          absent: [],
+          nominationIds: ['n'],
+        };
         expect(quorumNeeded(n, q), `${n} × ${q.num}/${q.den}`).toBe(tally(council, meeting, [], council.rules, 'n').quorumNeeded);
       }
     }
@@ -43,10 +68,7 @@ describe('awards helpers', () => {
       sha256: 'b'.repeat(64),
       storagePath: 'p/v2.docx',
       pdfPath: null,
-      versions: [
-        { version: 1, sha256: 'a'.repeat(64), storagePath: 'p/v1.docx', size: 10, createdAt: 1, pdfPath: 'p/v1.pdf' },
-        { version: 'bad' },
-      ],
+      versions: [{ version: 1, sha256: 'a'.repeat(64), storagePath: 'p/v1.docx', size: 10, createdAt: 1, pdfPath: 'p/v1.pdf' }, { version: 'bad' }],
       active: true,
     });
     expect(d).toMatchObject({ version: 2, unitId: null, pdfPath: null, number: null, active: true });

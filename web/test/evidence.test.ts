@@ -19,7 +19,7 @@ describe('withEvidence', () => {
 });
 
 describe('contentTypeOf', () => {
-  it("keeps an accepted browser type and names one from the extension when the browser gave none", () => {
+  it('keeps an accepted browser type and names one from the extension when the browser gave none', () => {
     expect(contentTypeOf('a.pdf', 'application/pdf')).toBe('application/pdf');
     expect(contentTypeOf('Bao cao.DOCX', '')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(contentTypeOf('x.exe', 'application/x-msdownload')).toBe('application/x-msdownload');
@@ -28,7 +28,10 @@ describe('contentTypeOf', () => {
 
 describe('parseMeta and parseLink', () => {
   it('trims, drops empty optional fields and names the item', () => {
-    expect(parseMeta(meta, '1.1')).toEqual({ ok: true, meta: { title: 'Kế hoạch CCHC', docDate: '2025-10-05', issuer: 'Phòng Tư pháp', criterionCodes: ['1.1'] } });
+    expect(parseMeta(meta, '1.1')).toEqual({
+      ok: true,
+      meta: { title: 'Kế hoạch CCHC', docDate: '2025-10-05', issuer: 'Phòng Tư pháp', criterionCodes: ['1.1'] },
+    });
   });
 
   it('says which box is wrong, in Vietnamese', () => {

@@ -37,8 +37,18 @@ describe('claims', () => {
 describe('movement helpers', () => {
   const m = (status: Movement['status']) => ({ status }) as Movement;
   it('picks the open movement, else the first by id', () => {
-    expect(pickMovement([{ id: 'b', movement: m('draft') }, { id: 'c', movement: m('open') }])?.id).toBe('c');
-    expect(pickMovement([{ id: 'b', movement: m('draft') }, { id: 'a', movement: m('closed') }])?.id).toBe('a');
+    expect(
+      pickMovement([
+        { id: 'b', movement: m('draft') },
+        { id: 'c', movement: m('open') },
+      ])?.id,
+    ).toBe('c');
+    expect(
+      pickMovement([
+        { id: 'b', movement: m('draft') },
+        { id: 'a', movement: m('closed') },
+      ])?.id,
+    ).toBe('a');
     expect(pickMovement([])).toBeNull();
   });
 

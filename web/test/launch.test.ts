@@ -14,7 +14,14 @@ describe('periodsOfYear', () => {
 
   it('gives what createMovement accepts', () => {
     const periods = periodsOfYear(2026, 'halves', ['2026-07-10', '2027-01-10'], labels);
-    const input = { orgId: 'hai-an', movementId: 'kh-2026', source: { kind: 'copy', movementId: 'kh-119-2025' }, title: { vi: 'Phong trào năm 2026', en: '' }, periods, currentPeriodId: '2026-H1' };
+    const input = {
+      orgId: 'hai-an',
+      movementId: 'kh-2026',
+      source: { kind: 'copy', movementId: 'kh-119-2025' },
+      title: { vi: 'Phong trào năm 2026', en: '' },
+      periods,
+      currentPeriodId: '2026-H1',
+    };
     expect(CreateMovementInput.safeParse(input).success).toBe(true);
   });
 });

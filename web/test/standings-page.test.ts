@@ -117,7 +117,11 @@ describe('live or frozen', () => {
   it('shows the live entries or the chosen snapshot, and nothing for a stage not frozen', () => {
     expect(entriesFor('live', { z: entry('z', 1, 1, 'Yếu') }, list, 'p1')!.map((e) => e.unitId)).toEqual(['z']);
     expect(entriesFor('live', undefined, list, 'p1')).toEqual([]);
-    expect(entriesFor('self-assessment', {}, list, 'p1')!.map((e) => e.unitId).sort()).toEqual(['a', 'b']);
+    expect(
+      entriesFor('self-assessment', {}, list, 'p1')!
+        .map((e) => e.unitId)
+        .sort(),
+    ).toEqual(['a', 'b']);
     expect(entriesFor('appraisal', {}, list, 'p1')).toBeNull();
   });
 });

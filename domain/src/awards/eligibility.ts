@@ -85,7 +85,13 @@ export function checkEligibility(
 
   const b = nominee.blockFlags;
   if (b.discipline) {
-    add('block-discipline', 'block', `“${name}” đang bị xem xét kỷ luật: không được đề nghị khen thưởng.`, `"${name}" is under disciplinary review: may not be proposed.`, blocksBasis);
+    add(
+      'block-discipline',
+      'block',
+      `“${name}” đang bị xem xét kỷ luật: không được đề nghị khen thưởng.`,
+      `"${name}" is under disciplinary review: may not be proposed.`,
+      blocksBasis,
+    );
   }
   if (b.investigation) {
     add(
@@ -108,7 +114,13 @@ export function checkEligibility(
 
   const codes = [...new Set(nomination.standardsMet)];
   if (codes.length === 0) {
-    add('no-standard', 'block', 'Chưa chọn tiêu chuẩn khen thưởng nào (cần đạt ít nhất một tiêu chuẩn).', 'No award standard selected (at least one is required).', ward);
+    add(
+      'no-standard',
+      'block',
+      'Chưa chọn tiêu chuẩn khen thưởng nào (cần đạt ít nhất một tiêu chuẩn).',
+      'No award standard selected (at least one is required).',
+      ward,
+    );
   }
   const wrong = codes.filter((c) => STANDARDS[c].nomineeType !== nomination.nomineeType);
   if (wrong.length > 0) {

@@ -68,8 +68,7 @@ export const LEGAL_BASIS_2024: LegalBasisSet = {
     },
     decree: {
       short: 'Nghị định 98/2023/NĐ-CP',
-      citation:
-        'Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng',
+      citation: 'Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng',
       verified: 'V',
     },
     plan: {
@@ -176,6 +175,6 @@ export const STANDARDS: Record<StandardCode, StandardInfo> = {
 };
 
 export const AWARD_FORM_TEXT: Record<'GIAY_KHEN_PHUONG' | 'DE_NGHI_BANG_KHEN_TP', Text> = {
-  GIAY_KHEN_PHUONG: { vi: 'Giấy khen của Chủ tịch UBND phường', en: "Certificate of merit of the ward chairman" },
+  GIAY_KHEN_PHUONG: { vi: 'Giấy khen của Chủ tịch UBND phường', en: 'Certificate of merit of the ward chairman' },
   DE_NGHI_BANG_KHEN_TP: { vi: 'Đề nghị Chủ tịch UBND thành phố tặng Bằng khen', en: "Proposal for the city chairman's certificate of merit" },
 };

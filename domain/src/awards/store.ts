@@ -326,7 +326,15 @@ export const registerId = (agency: string, year: number, docType: string): strin
  * Where a version of a generated document is stored (predictable, never overwritten). The PDF of a
  * DOCX version has the same folder and version number, its own hash and the extension "pdf".
  */
-export function dossierObjectPath(orgId: string, movementId: string, docType: string, docId: string, version: number, sha256: string, ext: 'docx' | 'zip' | 'pdf'): string {
+export function dossierObjectPath(
+  orgId: string,
+  movementId: string,
+  docType: string,
+  docId: string,
+  version: number,
+  sha256: string,
+  ext: 'docx' | 'zip' | 'pdf',
+): string {
   return `orgs/${orgId}/dossiers/${movementId}/${docType}/${docId}/v${version}-${sha256.slice(0, 16)}.${ext}`;
 }
 
@@ -402,7 +410,10 @@ export const CastVoteCallInput = MeetingScope.extend({
    * any resend: it becomes the receipt's nonce, and lets the server recognise a resent secret
    * ballot (which stores no voter next to a choice). Default: drawn by the server.
    */
-  nonce: z.string().regex(/^[0-9a-f]{32,64}$/, 'Mã phiếu phải là 32–64 chữ số thập lục phân.').optional(),
+  nonce: z
+    .string()
+    .regex(/^[0-9a-f]{32,64}$/, 'Mã phiếu phải là 32–64 chữ số thập lục phân.')
+    .optional(),
 });
 export type CastVoteCallInput = z.input<typeof CastVoteCallInput>;
 

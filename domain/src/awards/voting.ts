@@ -32,8 +32,7 @@ export interface CastVoteInput {
 }
 
 export type CastVoteResult =
-  | { ok: true; ballot: Ballot }
-  | { ok: false; code: 'permission-denied' | 'failed-precondition'; reason: VoteRefusal; message: Text };
+  { ok: true; ballot: Ballot } | { ok: false; code: 'permission-denied' | 'failed-precondition'; reason: VoteRefusal; message: Text };
 
 const refuse = (code: 'permission-denied' | 'failed-precondition', reason: VoteRefusal, vi: string, en: string): CastVoteResult => ({
   ok: false,
@@ -55,31 +54,66 @@ export function castVote(input: CastVoteInput): CastVoteResult {
   if (!actor) return refuse('permission-denied', 'not-a-member', 'Chỉ thành viên Hội đồng mới được biểu quyết.', 'Only council members may vote.');
   const voter = member(voterId);
   if (!voter) {
-    return refuse('permission-denied', 'not-a-member', `“${voterId}” không phải thành viên Hội đồng: không thể ghi phiếu.`, `"${voterId}" is not a council member: no ballot can be recorded.`);
+    return refuse(
+      'permission-denied',
+      'not-a-member',
+      `“${voterId}” không phải thành viên Hội đồng: không thể ghi phiếu.`,
+      `"${voterId}" is not a council member: no ballot can be recorded.`,
+    );
   }
   if (!written) {
     if (voterId !== actorId) {
-      return refuse('permission-denied', 'not-own-vote', `Mỗi thành viên chỉ được biểu quyết cho chính mình, không thể biểu quyết thay ${voter.name}.`, `Members vote only for themselves, not on behalf of ${voter.name}.`);
+      return refuse(
+        'permission-denied',
+        'not-own-vote',
+        `Mỗi thành viên chỉ được biểu quyết cho chính mình, không thể biểu quyết thay ${voter.name}.`,
+        `Members vote only for themselves, not on behalf of ${voter.name}.`,
+      );
     }
     if (!meeting.present.includes(voterId)) {
-      return refuse('failed-precondition', 'not-present', `${voter.name} không có tên trong danh sách có mặt tại cuộc họp.`, `${voter.name} is not listed as present at the meeting.`);
+      return refuse(
+        'failed-precondition',
+        'not-present',
+        `${voter.name} không có tên trong danh sách có mặt tại cuộc họp.`,
+        `${voter.name} is not listed as present at the meeting.`,
+      );
     }
   } else {
     if (actorId !== meeting.secretaryId) {
-      return refuse('permission-denied', 'not-own-vote', 'Chỉ thư ký cuộc họp mới được ghi phiếu bằng văn bản của thành viên vắng mặt.', "Only the meeting's secretary records absent members' written votes.");
+      return refuse(
+        'permission-denied',
+        'not-own-vote',
+        'Chỉ thư ký cuộc họp mới được ghi phiếu bằng văn bản của thành viên vắng mặt.',
+        "Only the meeting's secretary records absent members' written votes.",
+      );
     }
     if (!council.rules.countWrittenVotes) {
-      return refuse('failed-precondition', 'written-not-allowed', 'Quy chế của Hội đồng không tính phiếu bằng văn bản của thành viên vắng mặt.', "The council's rules do not count written votes of absent members.");
+      return refuse(
+        'failed-precondition',
+        'written-not-allowed',
+        'Quy chế của Hội đồng không tính phiếu bằng văn bản của thành viên vắng mặt.',
+        "The council's rules do not count written votes of absent members.",
+      );
     }
     if (meeting.present.includes(voterId) || !meeting.absent.some((a) => a.memberId === voterId)) {
-      return refuse('failed-precondition', 'not-absent', `${voter.name} không vắng mặt: phiếu bằng văn bản chỉ dành cho thành viên vắng mặt.`, `${voter.name} is not absent: written votes are for absent members only.`);
+      return refuse(
+        'failed-precondition',
+        'not-absent',
+        `${voter.name} không vắng mặt: phiếu bằng văn bản chỉ dành cho thành viên vắng mặt.`,
+        `${voter.name} is not absent: written votes are for absent members only.`,
+      );
     }
   }
   if (meeting.nominationIds.length > 0 && !meeting.nominationIds.includes(nominationId)) {
     return refuse('failed-precondition', 'not-on-agenda', 'Trường hợp này không có trong nội dung cuộc họp.', 'This nomination is not on the meeting agenda.');
   }
   if (input.existing.some((b) => b.nominationId === nominationId && b.voterId === voterId)) {
-    return refuse('failed-precondition', 'already-voted', `${voter.name} đã biểu quyết cho trường hợp này; mỗi thành viên chỉ biểu quyết một lần.`, `${voter.name} has already voted on this nomination; each member votes once.`);
+    return refuse(
+      'failed-precondition',
+      'already-voted',
+      `${voter.name} đã biểu quyết cho trường hợp này; mỗi thành viên chỉ biểu quyết một lần.`,
+      `${voter.name} has already voted on this nomination; each member votes once.`,
+    );
   }
   const ballot: Ballot = { nominationId, voterId, choice, written, nonce, commitment: '', castAt: now, recordedBy: actorId };
   ballot.commitment = ballotCommitment(ballot);
@@ -94,7 +128,12 @@ export function castVote(input: CastVoteInput): CastVoteResult {
  * its commitment for that choice must be in the box.
  */
 export function resentVote(
-  recorded: { voterName: string; participation: { written: boolean; recordedBy: string; at: number }; ballot: Ballot | null; box: { receipts: readonly Receipt[] } | null },
+  recorded: {
+    voterName: string;
+    participation: { written: boolean; recordedBy: string; at: number };
+    ballot: Ballot | null;
+    box: { receipts: readonly Receipt[] } | null;
+  },
   attempt: { nominationId: string; voterId: string; choice: VoteChoice; nonce?: string | undefined; written: boolean },
 ): CastVoteResult {
   const changed = refuse(
@@ -190,7 +229,8 @@ export function tally(council: Council, meeting: Meeting, ballots: readonly Ball
       if (b.written) {
         if (!rules.countWrittenVotes) return { vi: 'quy chế không tính phiếu bằng văn bản', en: 'written votes are not counted' };
         if (!absent.has(b.voterId)) return { vi: 'phiếu bằng văn bản của thành viên không vắng mặt', en: 'written vote of a member who was not absent' };
-        if (b.recordedBy !== meeting.secretaryId) return { vi: 'phiếu bằng văn bản không do thư ký ghi nhận', en: 'written vote not recorded by the secretary' };
+        if (b.recordedBy !== meeting.secretaryId)
+          return { vi: 'phiếu bằng văn bản không do thư ký ghi nhận', en: 'written vote not recorded by the secretary' };
       } else {
         if (b.recordedBy !== b.voterId) return { vi: 'phiếu do người khác ghi thay', en: 'ballot recorded by someone else' };
         if (!present.has(b.voterId)) return { vi: 'thành viên không có mặt', en: 'member not present' };
@@ -225,7 +265,8 @@ export function tally(council: Council, meeting: Meeting, ballots: readonly Ball
   const receipts = counted.map((b) => ({ commitment: b.commitment, choice: b.choice })).sort((a, b) => a.commitment.localeCompare(b.commitment));
   const voters = counted.map((b) => b.voterId).sort();
 
-  const baseVi = rules.base === 'total' ? 'tổng số thành viên Hội đồng' : writtenCount > 0 ? 'số thành viên có mặt và biểu quyết bằng văn bản' : 'số thành viên có mặt';
+  const baseVi =
+    rules.base === 'total' ? 'tổng số thành viên Hội đồng' : writtenCount > 0 ? 'số thành viên có mặt và biểu quyết bằng văn bản' : 'số thành viên có mặt';
   const baseEn = rules.base === 'total' ? 'all council members' : writtenCount > 0 ? 'members present plus written votes' : 'members present';
   const req = `${rules.approvalStrict ? 'trên' : 'từ'} ${fractionText(rules.approval)}${rules.approvalStrict ? '' : ' trở lên'}`;
   const reqEn = `${rules.approvalStrict ? 'more than' : 'at least'} ${fractionText(rules.approval)}`;
@@ -274,7 +315,8 @@ export function tally(council: Council, meeting: Meeting, ballots: readonly Ball
     ignored,
     explanation: { vi: vi.join(' '), en: en.join(' ') },
   };
-  if (!rules.secretBallot) result.votes = counted.map((b) => ({ voterId: b.voterId, choice: b.choice, written: b.written })).sort((a, b) => a.voterId.localeCompare(b.voterId));
+  if (!rules.secretBallot)
+    result.votes = counted.map((b) => ({ voterId: b.voterId, choice: b.choice, written: b.written })).sort((a, b) => a.voterId.localeCompare(b.voterId));
   return result;
 }
 

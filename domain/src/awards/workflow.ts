@@ -30,7 +30,8 @@ export const vnTime = (ms: number): string => new Date(ms + VN_OFFSET).toISOStri
 export function proposalRefusal(actor: Actor, orgId: string, unitId: string, disciplineConfirmed: boolean): Refusal | null {
   if (actor.org !== orgId) return refuse('permission-denied', 'Phong trào không thuộc tổ chức của bạn.', 'The movement is not in your organisation.');
   const role = actor.units[unitId];
-  if (!role) return refuse('permission-denied', 'Chỉ cán bộ của đơn vị mới được đề nghị khen thưởng cho đơn vị mình.', 'Only members of the unit may propose for it.');
+  if (!role)
+    return refuse('permission-denied', 'Chỉ cán bộ của đơn vị mới được đề nghị khen thưởng cho đơn vị mình.', 'Only members of the unit may propose for it.');
   if (disciplineConfirmed && role !== 'head') {
     return refuse(
       'permission-denied',
@@ -44,7 +45,13 @@ export function proposalRefusal(actor: Actor, orgId: string, unitId: string, dis
 export function storedEligibility(result: EligibilityResult, checkedAt: number, legalBasisId: string): StoredEligibility {
   return {
     eligible: result.eligible,
-    flags: result.flags.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, basis: f.basis, ...(f.override ? { override: f.override } : {}) })),
+    flags: result.flags.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      basis: f.basis,
+      ...(f.override ? { override: f.override } : {}),
+    })),
     checkedAt,
     legalBasisId,
   };
@@ -55,7 +62,11 @@ export const DECIDED_STATUSES = ['approved', 'rejected', 'awarded', 'withdrawn']
 
 export function overrideRefusal(actor: Actor, orgId: string, nomination: NominationRecord, rule: string): Refusal | null {
   if (actor.org !== orgId || !actor.roles.includes('secretariat')) {
-    return refuse('permission-denied', 'Chỉ Thường trực (Phòng Văn hóa – Xã hội) mới được ghi nhận ngoại lệ về điều kiện khen thưởng.', 'Only the secretariat may record an eligibility override.');
+    return refuse(
+      'permission-denied',
+      'Chỉ Thường trực (Phòng Văn hóa – Xã hội) mới được ghi nhận ngoại lệ về điều kiện khen thưởng.',
+      'Only the secretariat may record an eligibility override.',
+    );
   }
   if ((DECIDED_STATUSES as readonly string[]).includes(nomination.status)) {
     return refuse('failed-precondition', 'Trường hợp này đã có quyết định; không thể sửa điều kiện khen thưởng.', 'This nomination is already decided.');
@@ -71,7 +82,11 @@ export function overrideRefusal(actor: Actor, orgId: string, nomination: Nominat
 export function openMeetingRefusal(actor: Actor, orgId: string, kind: 'unit' | 'ward', unitId: string | undefined): Refusal | null {
   if (actor.org !== orgId) return refuse('permission-denied', 'Phong trào không thuộc tổ chức của bạn.', 'The movement is not in your organisation.');
   if (kind === 'ward' && !actor.roles.includes('secretariat')) {
-    return refuse('permission-denied', 'Chỉ Thường trực Hội đồng (Phòng Văn hóa – Xã hội) mới được mở cuộc họp Hội đồng Thi đua – Khen thưởng.', 'Only the secretariat opens a council meeting.');
+    return refuse(
+      'permission-denied',
+      'Chỉ Thường trực Hội đồng (Phòng Văn hóa – Xã hội) mới được mở cuộc họp Hội đồng Thi đua – Khen thưởng.',
+      'Only the secretariat opens a council meeting.',
+    );
   }
   if (kind === 'unit' && (!unitId || actor.units[unitId] !== 'head')) {
     return refuse('permission-denied', 'Chỉ thủ trưởng đơn vị mới được mở cuộc họp bình xét của đơn vị.', "Only the unit head opens the unit's meeting.");
@@ -102,13 +117,21 @@ export function recordAttendance(
   const fail = (code: Refusal['code'], vi: string, en: string) => ({ ok: false as const, refusal: refuse(code, vi, en) });
   if (meeting.status !== 'open') return fail('failed-precondition', 'Cuộc họp đã kết thúc.', 'The meeting is closed.');
   if (votingStarted) {
-    return fail('failed-precondition', 'Đã bắt đầu biểu quyết: không thể sửa danh sách có mặt, vắng mặt.', 'Voting has started: attendance can no longer change.');
+    return fail(
+      'failed-precondition',
+      'Đã bắt đầu biểu quyết: không thể sửa danh sách có mặt, vắng mặt.',
+      'Voting has started: attendance can no longer change.',
+    );
   }
   const members = meeting.council.members;
   const ids = new Set(members.map((m) => m.memberId));
   const strangers = [...present, ...absent.map((a) => a.memberId)].filter((id) => !ids.has(id));
   if (strangers.length) {
-    return fail('invalid-argument', `Không phải thành viên của cuộc họp: ${[...new Set(strangers)].join(', ')}.`, `Not members of the meeting: ${[...new Set(strangers)].join(', ')}.`);
+    return fail(
+      'invalid-argument',
+      `Không phải thành viên của cuộc họp: ${[...new Set(strangers)].join(', ')}.`,
+      `Not members of the meeting: ${[...new Set(strangers)].join(', ')}.`,
+    );
   }
   const both = absent.filter((a) => present.includes(a.memberId)).map((a) => a.memberId);
   if (both.length || new Set(present).size !== present.length || new Set(absent.map((a) => a.memberId)).size !== absent.length) {

@@ -86,7 +86,9 @@ export function buildBienBan(input: BienBanInput): DocumentModel {
   const ward = v.kind === 'ward';
   const noun = ward ? 'thành viên Hội đồng' : 'cán bộ, công chức';
   const purpose = ward ? `xét khen thưởng trong ${v.movement.name}` : `bình xét thi đua, khen thưởng trong ${v.movement.name}`;
-  const subject = ward ? `Họp Hội đồng Thi đua - Khen thưởng xét khen thưởng trong ${v.movement.name}` : `Họp bình xét thi đua, khen thưởng trong ${v.movement.name}`;
+  const subject = ward
+    ? `Họp Hội đồng Thi đua - Khen thưởng xét khen thưởng trong ${v.movement.name}`
+    : `Họp bình xét thi đua, khen thưởng trong ${v.movement.name}`;
   const present = v.attendees.length;
   const line = (x: z.infer<typeof PersonLine>): string => (x.position ? `${x.name} – ${x.position}` : x.name);
   const pctPresent = percentText(Math.round((present * 10000) / v.memberCount) / 100);
@@ -117,10 +119,7 @@ export function buildBienBan(input: BienBanInput): DocumentModel {
   );
   if (v.discussion.length > 0) body.push(h1('III. Ý KIẾN THẢO LUẬN'), ...v.discussion.map((d) => p(d)));
   const n = (k: number): string => ['III', 'IV', 'V', 'VI'][k + (v.discussion.length > 0 ? 1 : 0)]!;
-  body.push(
-    h1(`${n(0)}. KẾT QUẢ BIỂU QUYẾT`),
-    p(`Hình thức biểu quyết: ${v.votingMethod}. Tỷ lệ thông qua: ${v.approvalRule}.`),
-  );
+  body.push(h1(`${n(0)}. KẾT QUẢ BIỂU QUYẾT`), p(`Hình thức biểu quyết: ${v.votingMethod}. Tỷ lệ thông qua: ${v.approvalRule}.`));
   if (v.votes.length > 0) body.push(voteTable(v.votes));
   else body.push(p('Không có trường hợp nào được đưa ra biểu quyết.'));
 
@@ -144,16 +143,11 @@ export function buildBienBan(input: BienBanInput): DocumentModel {
       return out;
     })();
   body.push(h1(`${n(1)}. KẾT LUẬN`), ...conclusion.map((c) => p(c)));
-  body.push(
-    p(
-      `Cuộc họp kết thúc vào lúc ${gioPhut(v.meeting.endTime)} cùng ngày. Biên bản đã được thông qua trước các ${noun} dự họp và được thống nhất./.`,
-    ),
-    {
-      type: 'closing',
-      left: { kind: 'signature', titleLines: [v.secretaryTitle], name: v.secretary.name },
-      right: { kind: 'signature', titleLines: [v.chairTitle], name: v.chair.name },
-    },
-  );
+  body.push(p(`Cuộc họp kết thúc vào lúc ${gioPhut(v.meeting.endTime)} cùng ngày. Biên bản đã được thông qua trước các ${noun} dự họp và được thống nhất./.`), {
+    type: 'closing',
+    left: { kind: 'signature', titleLines: [v.secretaryTitle], name: v.secretary.name },
+    right: { kind: 'signature', titleLines: [v.chairTitle], name: v.chair.name },
+  });
 
   return {
     kind: ward ? 'BIEN_BAN_HOI_DONG' : 'BIEN_BAN_BINH_XET',

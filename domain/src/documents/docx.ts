@@ -102,9 +102,7 @@ function rPr(s: RunStyle): string {
 
 function run(text: string, s: RunStyle): string {
   const pieces = text.split(/(\n|\t)/);
-  const inner = pieces
-    .map((t) => (t === '\n' ? '<w:br/>' : t === '\t' ? '<w:tab/>' : t === '' ? '' : `<w:t xml:space="preserve">${esc(t)}</w:t>`))
-    .join('');
+  const inner = pieces.map((t) => (t === '\n' ? '<w:br/>' : t === '\t' ? '<w:tab/>' : t === '' ? '' : `<w:t xml:space="preserve">${esc(t)}</w:t>`)).join('');
   return `<w:r>${rPr(s)}${inner}</w:r>`;
 }
 
@@ -338,7 +336,10 @@ function blockXml(ctx: Ctx, b: Block): string {
       return b.items
         .map((item, idx) =>
           idx === 0
-            ? para({ align: 'left', before: ptTw(6), after: b.items.length === 1 ? ptTw(12) : 0, left, hanging: labelW, tabs: [left] }, run(`${label}\t${item}`, { size: s.body }))
+            ? para(
+                { align: 'left', before: ptTw(6), after: b.items.length === 1 ? ptTw(12) : 0, left, hanging: labelW, tabs: [left] },
+                run(`${label}\t${item}`, { size: s.body }),
+              )
             : para({ align: 'left', left, after: idx === b.items.length - 1 ? ptTw(12) : 0 }, run(item, { size: s.body })),
         )
         .join('');
@@ -368,14 +369,19 @@ function tableXml(ctx: Ctx, t: Table): string {
   const size = t.size ?? ctx.f.sizes.table;
   const sum = t.columns.reduce((a, c) => a + c.width, 0);
   const widths = t.columns.map((c) => Math.floor((c.width / sum) * ctx.textW));
-  const head = tr(
-    t.columns.map((c, i) => tc(widths[i]!, cellParas([c.header], size, 'center', true), { vAlign: 'center' })).join(''),
-    true,
-    true,
-  );
+  const head = tr(t.columns.map((c, i) => tc(widths[i]!, cellParas([c.header], size, 'center', true), { vAlign: 'center' })).join(''), true, true);
   const body = t.rows
     .map((r) => {
-      if (r.kind === 'group') return tr(tc(widths.reduce((a, w) => a + w, 0), cellParas([r.text], size, 'left', r.bold ?? true), { span: widths.length }), false, true);
+      if (r.kind === 'group')
+        return tr(
+          tc(
+            widths.reduce((a, w) => a + w, 0),
+            cellParas([r.text], size, 'left', r.bold ?? true),
+            { span: widths.length },
+          ),
+          false,
+          true,
+        );
       if (r.kind === 'total') {
         const spanW = widths.slice(0, r.span).reduce((a, w) => a + w, 0);
         const rest = r.cells.map((c, i) => tc(widths[r.span + i] ?? 0, cellParas(c, size, t.columns[r.span + i]?.align ?? 'left', true))).join('');
@@ -431,7 +437,8 @@ const END_PARA = para({ line: 40, lineExact: true, markSize: 2 });
 // ─── Sections ─────────────────────────────────────────────────────────────────────────────────
 function sectPr(f: Nd30Format, orientation: 'portrait' | 'landscape', firstSection: boolean): string {
   const m = f.marginsMm;
-  const size = orientation === 'portrait' ? `<w:pgSz w:w="${A4_TWIPS.w}" w:h="${A4_TWIPS.h}"/>` : `<w:pgSz w:w="${A4_TWIPS.h}" w:h="${A4_TWIPS.w}" w:orient="landscape"/>`;
+  const size =
+    orientation === 'portrait' ? `<w:pgSz w:w="${A4_TWIPS.w}" w:h="${A4_TWIPS.h}"/>` : `<w:pgSz w:w="${A4_TWIPS.h}" w:h="${A4_TWIPS.w}" w:orient="landscape"/>`;
   return (
     '<w:sectPr>' +
     '<w:headerReference w:type="default" r:id="rIdHeaderPage"/>' +
@@ -461,7 +468,8 @@ function appendixXml(f: Nd30Format, doc: DocumentModel, a: Appendix): string {
     out += tbl([lw, rw], tr(tc(lw, agencyBlock(ctx, doc.header.agency, lw)) + tc(rw, quocHieu(ctx, rw)), false, true), false);
   }
   out += para({ align: 'center', before: ptTw(12), keepNext: true }, run(a.title, { bold: true, size: s.title }));
-  for (const l of a.subtitle.flatMap((x) => balanceLines(x, ctx.textW - cm(1), s.title, true))) out += para({ align: 'center', keepNext: true }, run(l, { bold: true, size: s.title }));
+  for (const l of a.subtitle.flatMap((x) => balanceLines(x, ctx.textW - cm(1), s.title, true)))
+    out += para({ align: 'center', keepNext: true }, run(l, { bold: true, size: s.title }));
   for (const l of a.attachedTo ? balanceLines(a.attachedTo, ctx.textW - cm(1), s.title, false) : []) {
     out += para({ align: 'center', keepNext: true }, run(l, { italic: true, size: s.title }));
   }
@@ -512,7 +520,11 @@ function stylesXml(f: Nd30Format): string {
 function headerPartXml(f: Nd30Format, withPageNumber: boolean): string {
   const r = (inner: string): string => `<w:r><w:rPr><w:sz w:val="${f.sizes.pageNumber * 2}"/><w:szCs w:val="${f.sizes.pageNumber * 2}"/></w:rPr>${inner}</w:r>`;
   const content = withPageNumber
-    ? r('<w:fldChar w:fldCharType="begin"/>') + r('<w:instrText xml:space="preserve"> PAGE </w:instrText>') + r('<w:fldChar w:fldCharType="separate"/>') + r('<w:t>2</w:t>') + r('<w:fldChar w:fldCharType="end"/>')
+    ? r('<w:fldChar w:fldCharType="begin"/>') +
+      r('<w:instrText xml:space="preserve"> PAGE </w:instrText>') +
+      r('<w:fldChar w:fldCharType="separate"/>') +
+      r('<w:t>2</w:t>') +
+      r('<w:fldChar w:fldCharType="end"/>')
     : '';
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:hdr ${NS}><w:p><w:pPr><w:pStyle w:val="Header"/><w:jc w:val="center"/></w:pPr>${content}</w:p></w:hdr>`;
 }

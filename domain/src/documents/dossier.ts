@@ -46,7 +46,10 @@ export const DossierSettings = z.object({
   cityName: z.string().min(1).optional(),
   secretariatName: z.string().min(1).default('Phòng Văn hóa – Xã hội'),
   proposer: z.string().min(1).default('Trưởng phòng Văn hóa – Xã hội'),
-  executors: z.array(z.string().min(1)).min(1).default(['Chánh Văn phòng HĐND và UBND phường', 'Trưởng phòng Văn hóa – Xã hội', 'Thủ trưởng các phòng, đơn vị có liên quan']),
+  executors: z
+    .array(z.string().min(1))
+    .min(1)
+    .default(['Chánh Văn phòng HĐND và UBND phường', 'Trưởng phòng Văn hóa – Xã hội', 'Thủ trưởng các phòng, đơn vị có liên quan']),
   money: AwardMoneyConfig.default(DEFAULT_AWARD_MONEY),
   legalBasis: LegalBasisSet.default(LEGAL_BASIS_2024),
   /** Register keys (agency part of orgs/{org}/numberRegisters/{agency}-{year}-{docType}). */
@@ -146,7 +149,12 @@ const byName = <T extends { nomineeType: string; nomineeName: string; id: string
   a.nomineeType.localeCompare(b.nomineeType) || a.nomineeName.localeCompare(b.nomineeName, 'vi') || a.id.localeCompare(b.id);
 const yearOf = (iso: string): number => Number(iso.slice(0, 4));
 /** File names: no path separators or characters Windows refuses. */
-const fileSafe = (s: string): string => s.replace(/[\\/:*?"<>|]/g, '-').replace(/\s+/g, ' ').trim().slice(0, 120);
+const fileSafe = (s: string): string =>
+  s
+    .replace(/[\\/:*?"<>|]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 120);
 
 function cityNameOf(parentName: string): string {
   const s = parentName.replace(/^(UBND|Ủy ban nhân dân)\s+/i, '').trim();
@@ -174,7 +182,9 @@ export function planDossier(inputs: DossierInputs): PlannedDocument[] {
 
   const live = inputs.nominations.filter((n) => n.status !== 'withdrawn');
   const nominationById = new Map(inputs.nominations.map((n) => [n.id, n]));
-  const closed = inputs.meetings.filter((m) => m.status === 'closed' && m.results).sort((a, b) => a.date.localeCompare(b.date) || (a.closedAt ?? 0) - (b.closedAt ?? 0) || a.id.localeCompare(b.id));
+  const closed = inputs.meetings
+    .filter((m) => m.status === 'closed' && m.results)
+    .sort((a, b) => a.date.localeCompare(b.date) || (a.closedAt ?? 0) - (b.closedAt ?? 0) || a.id.localeCompare(b.id));
   const meetingById = new Map(closed.map((m) => [m.id, m]));
   const chairOf = (m: MeetingRecord): CouncilMember | undefined => m.council.members.find((x) => x.memberId === m.chairId);
 
@@ -254,7 +264,9 @@ export function planDossier(inputs: DossierInputs): PlannedDocument[] {
       docType: ward ? 'bien-ban-hoi-dong' : 'bien-ban-binh-xet',
       title: `Biên bản họp ${ward ? 'Hội đồng Thi đua - Khen thưởng' : `bình xét — ${bodyName}`} ngày ${shortDate(m.date)}`,
       fileName: fileSafe(`Bien ban ${ward ? 'hop Hoi dong' : `binh xet ${unitOf(m.unitId ?? '').code}`} ${m.date} ${m.id}`) + '.docx',
-      zipPath: ward ? `Hội đồng TĐKT phường/Biên bản họp Hội đồng ${m.date} (${m.id}).docx` : `${unitFolder(m.unitId ?? '')}/2. Biên bản họp bình xét ${m.date} (${m.id}).docx`,
+      zipPath: ward
+        ? `Hội đồng TĐKT phường/Biên bản họp Hội đồng ${m.date} (${m.id}).docx`
+        : `${unitFolder(m.unitId ?? '')}/2. Biên bản họp bình xét ${m.date} (${m.id}).docx`,
       nominationIds: voted.map((n) => n.id),
       unitId: ward ? null : m.unitId,
       meetingId: m.id,
@@ -274,7 +286,13 @@ export function planDossier(inputs: DossierInputs): PlannedDocument[] {
           quorum: { needed: quorumNeeded, met: quorumMet, rule: fractionText(rules.quorum) },
           votingMethod: rules.secretBallot ? 'bỏ phiếu kín' : 'biểu quyết công khai (giơ tay)',
           approvalRule,
-          agenda: m.agenda.length ? m.agenda : [ward ? `Xét đề nghị khen thưởng tập thể, cá nhân có thành tích xuất sắc trong ${movementRef.name}.` : `Bình xét tập thể, cá nhân có thành tích xuất sắc trong ${movementRef.name} để đề nghị khen thưởng.`],
+          agenda: m.agenda.length
+            ? m.agenda
+            : [
+                ward
+                  ? `Xét đề nghị khen thưởng tập thể, cá nhân có thành tích xuất sắc trong ${movementRef.name}.`
+                  : `Bình xét tập thể, cá nhân có thành tích xuất sắc trong ${movementRef.name} để đề nghị khen thưởng.`,
+              ],
           discussion: m.discussion,
           votes: voted.map((n) => voteLine(n.nomineeName, n.proposedForm, results[n.id]!)),
           ...(ward ? {} : { chairTitle: 'CHỦ TRÌ' }),
@@ -344,7 +362,10 @@ export function planDossier(inputs: DossierInputs): PlannedDocument[] {
   // ── The chairman's decisions: QĐ tặng Giấy khen; Tờ trình đề nghị Bằng khen ──
   const approvedBy = (form: NominationRecord['proposedForm']) => {
     const decisions = inputs.decisions.filter((d) => d.outcome === 'approve' && nominationById.get(d.nominationId)?.proposedForm === form);
-    const noms = decisions.map((d) => nominationById.get(d.nominationId)!).filter((n) => n.status === 'approved' || n.status === 'awarded').sort(byName);
+    const noms = decisions
+      .map((d) => nominationById.get(d.nominationId)!)
+      .filter((n) => n.status === 'approved' || n.status === 'awarded')
+      .sort(byName);
     const kept = new Set(noms.map((n) => n.id));
     const used = decisions.filter((d) => kept.has(d.nominationId));
     if (noms.length === 0) return null;
@@ -411,7 +432,11 @@ export function planDossier(inputs: DossierInputs): PlannedDocument[] {
 }
 
 /** Who may download a generated document: reviewers all; a unit's members its own documents. */
-export function canReadDossierDocument(claims: { org: string; roles: readonly string[]; units: Record<string, string> }, orgId: string, doc: Pick<DossierDocument, 'unitId'> & Partial<Pick<DossierDocument, 'docType'>>): boolean {
+export function canReadDossierDocument(
+  claims: { org: string; roles: readonly string[]; units: Record<string, string> },
+  orgId: string,
+  doc: Pick<DossierDocument, 'unitId'> & Partial<Pick<DossierDocument, 'docType'>>,
+): boolean {
   if (claims.org !== orgId) return false;
   // The Kế hoạch is addressed to every unit ("Các phòng, đơn vị thuộc phường").
   if (doc.docType === 'ke-hoach') return true;

@@ -105,7 +105,11 @@ export function signatureColumn(signer: z.infer<typeof SignerInput>, onBehalfOf?
   return { kind: 'signature', titleLines: signatureTitleLines(signer, onBehalfOf), name: signer.name, ...(note ? { note } : {}) };
 }
 
-const clean = (s: string): string => s.trim().replace(/^-\s*/, '').replace(/[;.,]\s*$/, '');
+const clean = (s: string): string =>
+  s
+    .trim()
+    .replace(/^-\s*/, '')
+    .replace(/[;.,]\s*$/, '');
 
 /** "- Như trên;" … "- Lưu: VT, VHXH." */
 export function recipientLines(items: readonly string[], archive: readonly string[]): string[] {

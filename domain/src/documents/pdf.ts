@@ -322,7 +322,14 @@ function drawLine(ops: Op[], line: Line, x: number, width: number, y: number, al
   });
 }
 
-const underline = (x1: number, x2: number, y: number, size: number): Op => ({ kind: 'line', x1, x2, y1: y + size * 0.11, y2: y + size * 0.11, width: size * 0.05 });
+const underline = (x1: number, x2: number, y: number, size: number): Op => ({
+  kind: 'line',
+  x1,
+  x2,
+  y1: y + size * 0.11,
+  y2: y + size * 0.11,
+  width: size * 0.05,
+});
 
 interface ParaOpts {
   align: Align;
@@ -360,7 +367,12 @@ function layPara(ctx: Ctx, content: readonly Inline[], base: RunStyle, o: ParaOp
   const tokens = tokenize(ctx.m, content, base);
   const lines = wrap(ctx.m, tokens, width - left - right - first, width - left - right, base.size);
   return {
-    lines: lines.map((line, k) => ({ line, h: ctx.m.lineHeight(line.size, o.lineMult ?? 1), x: left + (k === 0 ? first : 0), w: width - left - right - (k === 0 ? first : 0) })),
+    lines: lines.map((line, k) => ({
+      line,
+      h: ctx.m.lineHeight(line.size, o.lineMult ?? 1),
+      x: left + (k === 0 ? first : 0),
+      w: width - left - right - (k === 0 ? first : 0),
+    })),
     align: o.align,
     before: o.before ?? 0,
     after: o.after ?? 0,
@@ -408,7 +420,18 @@ interface Fixed {
 /** Stacks centred single-spaced lines (with optional rules) in a box `width` wide. */
 function stack(ctx: Ctx, width: number, parts: ({ text: string; face: Face; size: number; before?: number; align?: Align } | { rule: number })[]): Fixed {
   const laid = parts.map((p) =>
-    'rule' in p ? p : { ...p, l: layPara(ctx, [p.text], { size: p.size, bold: p.face === 'bold' || p.face === 'boldItalic', italic: p.face === 'italic' || p.face === 'boldItalic' }, { align: p.align ?? 'center', before: p.before ?? 0 }, width) },
+    'rule' in p
+      ? p
+      : {
+          ...p,
+          l: layPara(
+            ctx,
+            [p.text],
+            { size: p.size, bold: p.face === 'bold' || p.face === 'boldItalic', italic: p.face === 'italic' || p.face === 'boldItalic' },
+            { align: p.align ?? 'center', before: p.before ?? 0 },
+            width,
+          ),
+        },
   );
   const h = laid.reduce((a, p) => a + ('rule' in p ? RULE_GAP : laidHeight(p.l)), 0);
   return {
@@ -479,7 +502,8 @@ function headerItems(ctx: Ctx, h: DocHeader): Item[] {
   }
   const [lw, rw] = ctx.f.headerColumnsCm.map(cm) as [number, number];
   const row1 = twoCells(agencyBlock(ctx, h.agency, lw), quocHieu(ctx, rw), lw);
-  const numberCell = h.number !== null ? stack(ctx, lw - 2 * CELL_PAD, [{ text: `Số: ${h.number}`, face: 'regular', size: s.number, before: 4 }]) : { h: 0, draw: () => {} };
+  const numberCell =
+    h.number !== null ? stack(ctx, lw - 2 * CELL_PAD, [{ text: `Số: ${h.number}`, face: 'regular', size: s.number, before: 4 }]) : { h: 0, draw: () => {} };
   const row2 = twoCells(numberCell, stack(ctx, rw - 2 * CELL_PAD, [{ text: date, face: 'italic', size: s.date, before: 4 }]), lw);
   return [fixedItem(row1, 0, 0, true), fixedItem(row2, 0, 0, true)];
 }
@@ -514,19 +538,29 @@ function blockItems(ctx: Ctx, b: Block): Item[] {
       const base = bodyOpts(ctx);
       const align = b.align ?? 'justify';
       const indent = b.firstLineIndent ?? align === 'justify';
-      return paraItems(ctx, b.content, { bold: b.bold, italic: b.italic, size: b.size ?? s.body }, {
-        ...base,
-        align,
-        firstLine: indent ? base.firstLine : 0,
-        left: b.leftIndentCm ? cm(b.leftIndentCm) : 0,
-        before: b.spaceBeforePt ?? 0,
-        keepNext: b.keepWithNext,
-      });
+      return paraItems(
+        ctx,
+        b.content,
+        { bold: b.bold, italic: b.italic, size: b.size ?? s.body },
+        {
+          ...base,
+          align,
+          firstLine: indent ? base.firstLine : 0,
+          left: b.leftIndentCm ? cm(b.leftIndentCm) : 0,
+          before: b.spaceBeforePt ?? 0,
+          keepNext: b.keepWithNext,
+        },
+      );
     }
     case 'heading': {
       const base = bodyOpts(ctx);
       const align = b.align ?? 'justify';
-      return paraItems(ctx, [b.text], { bold: true, size: s.body }, { ...base, align, firstLine: align === 'center' ? 0 : base.firstLine, keepNext: true, keepLines: true });
+      return paraItems(
+        ctx,
+        [b.text],
+        { bold: true, size: s.body },
+        { ...base, align, firstLine: align === 'center' ? 0 : base.firstLine, keepNext: true, keepLines: true },
+      );
     }
     case 'bases':
       return b.lines.flatMap((l) => paraItems(ctx, [l], { italic: true, size: s.body }, { ...bodyOpts(ctx), after: 3 }));
@@ -645,7 +679,11 @@ function tableItems(ctx: Ctx, t: Table): Item[] {
         header,
       );
     }
-    return rowItem(ctx, r.cells.map((c, i) => cell(ctx, xs[i] ?? 0, widths[i] ?? 0, c, size, t.columns[i]?.align ?? 'left', false)), header);
+    return rowItem(
+      ctx,
+      r.cells.map((c, i) => cell(ctx, xs[i] ?? 0, widths[i] ?? 0, c, size, t.columns[i]?.align ?? 'left', false)),
+      header,
+    );
   });
   return [header, ...rows];
 }
@@ -697,7 +735,11 @@ function closingItem(ctx: Ctx, left: ClosingColumn, right: ClosingColumn): Item 
     return fixedItem(below(titles, names), before);
   }
   const col = (c: ClosingColumn, w: number): Fixed =>
-    c.kind === 'recipients' ? recipients(ctx, c, inner(w)) : c.kind === 'signature' ? below(signatureTitle(ctx, c, inner(w)), signatureName(ctx, c, inner(w))) : { h: 0, draw: () => {} };
+    c.kind === 'recipients'
+      ? recipients(ctx, c, inner(w))
+      : c.kind === 'signature'
+        ? below(signatureTitle(ctx, c, inner(w)), signatureName(ctx, c, inner(w)))
+        : { h: 0, draw: () => {} };
   return fixedItem(twoCells(col(left, lw), col(right, rw), lw), before);
 }
 
@@ -798,7 +840,8 @@ function paginate(f: Nd30Format, sections: readonly Section[]): PageOut[] {
 export function layoutPdf(model: DocumentModelInput, fonts: PdfFonts, format: Nd30Format = ND30_FORMAT): { pages: PageOut[]; faces: Set<Face> } {
   const doc = DocumentModel.parse(model);
   const m = new Metrics(fonts);
-  const textW = (o: 'portrait' | 'landscape'): number => (o === 'portrait' ? A4_POINTS.w : A4_POINTS.h) - mm(format.marginsMm.left) - mm(format.marginsMm.right);
+  const textW = (o: 'portrait' | 'landscape'): number =>
+    (o === 'portrait' ? A4_POINTS.w : A4_POINTS.h) - mm(format.marginsMm.left) - mm(format.marginsMm.right);
   const main: Ctx = { m, f: format, textW: textW('portrait') };
   const sections: Section[] = [
     { orientation: 'portrait', items: [...headerItems(main, doc.header), ...titleItems(main, doc.title), ...blocksItems(main, doc.body)] },

@@ -7,7 +7,19 @@ import { z } from 'zod';
 import { IsoDate } from '../awards/schemas.js';
 import { AwardMoneyConfig, awardAmount } from '../awards/money.js';
 import { p, b, type Block, type DocumentModel } from './model.js';
-import { HeaderInput, MovementRef, NomineeRow, SignerInput, awardTable, countOf, countPhrase, docHeader, recipientLines, refDate, signatureColumn } from './parts.js';
+import {
+  HeaderInput,
+  MovementRef,
+  NomineeRow,
+  SignerInput,
+  awardTable,
+  countOf,
+  countPhrase,
+  docHeader,
+  recipientLines,
+  refDate,
+  signatureColumn,
+} from './parts.js';
 import { formatMoney, moneyInWords, shortDate2, upper } from './format.js';
 
 export const QuyetDinhGiayKhenInput = z.object({
@@ -77,7 +89,10 @@ export function buildQuyetDinhGiayKhen(input: QuyetDinhGiayKhenInput): DocumentM
         title: 'DANH SÁCH',
         subtitle: [`Tập thể, cá nhân được tặng Giấy khen của ${chairOf} đã có thành tích xuất sắc trong ${v.movement.name}`],
         attachedTo: `(Kèm theo Quyết định số ${v.header.number} ngày ${refDate(v.header.issuedDate)} của ${chairOf})`,
-        body: [awardTable(rows), p(`Tổng số: ${countPhrase(rows)}; tổng số tiền thưởng: ${formatMoney(total)} đồng./.`, { align: 'left', firstLineIndent: false })],
+        body: [
+          awardTable(rows),
+          p(`Tổng số: ${countPhrase(rows)}; tổng số tiền thưởng: ${formatMoney(total)} đồng./.`, { align: 'left', firstLineIndent: false }),
+        ],
       },
     ],
     meta: { title: `Quyết định ${v.header.number}`, subject },

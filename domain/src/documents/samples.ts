@@ -35,7 +35,8 @@ export const SAMPLE_TO_TRINH_UNIT: ToTrinhUnitInput = {
       nomineeType: 'individual',
       name: 'Nguyễn Thị Thu Hà',
       positionOrUnit: 'Chuyên viên, Văn phòng HĐND và UBND phường',
-      achievementSummary: 'Tham mưu số hóa 100% kết quả giải quyết thủ tục hành chính còn hiệu lực; sáng kiến “Sổ tay điện tử hướng dẫn thủ tục hành chính” được công nhận.',
+      achievementSummary:
+        'Tham mưu số hóa 100% kết quả giải quyết thủ tục hành chính còn hiệu lực; sáng kiến “Sổ tay điện tử hướng dẫn thủ tục hành chính” được công nhận.',
       form: 'GIAY_KHEN_PHUONG',
     },
     {
@@ -64,7 +65,9 @@ export const SAMPLE_BAO_CAO_TAP_THE: BaoCaoThanhTichInput = {
   ],
   functions: ['Tiếp nhận hồ sơ, hướng dẫn, trả kết quả giải quyết thủ tục hành chính cho tổ chức, cá nhân theo cơ chế một cửa, một cửa liên thông.'],
   achievements: {
-    paragraphs: ['Năm 2025, Bộ phận đã tiếp nhận 4.812 hồ sơ, giải quyết đúng hạn 100%, trong đó 68% trước hạn; không có hồ sơ quá hạn, không có phản ánh, kiến nghị.'],
+    paragraphs: [
+      'Năm 2025, Bộ phận đã tiếp nhận 4.812 hồ sơ, giải quyết đúng hạn 100%, trong đó 68% trước hạn; không có hồ sơ quá hạn, không có phản ánh, kiến nghị.',
+    ],
     results: [
       { item: 'Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn', target: '100%', result: '100% (4.812/4.812)' },
       { item: 'Tỷ lệ giao dịch thanh toán trực tuyến', target: '≥ 30%', result: '41%' },
@@ -105,7 +108,9 @@ export const SAMPLE_BAO_CAO_CA_NHAN: BaoCaoThanhTichInput = {
   },
   priorAwards: {
     titles: [{ year: 2024, form: 'Lao động tiên tiến', decisionRef: 'Quyết định số 95/QĐ-UBND ngày 20/01/2025', issuer: 'UBND quận Hải An' }],
-    forms: [{ year: 2023, form: 'Giấy khen của Chủ tịch UBND quận Hải An', decisionRef: 'Quyết định số 1502/QĐ-UBND ngày 28/12/2023', issuer: 'UBND quận Hải An' }],
+    forms: [
+      { year: 2023, form: 'Giấy khen của Chủ tịch UBND quận Hải An', decisionRef: 'Quyết định số 1502/QĐ-UBND ngày 28/12/2023', issuer: 'UBND quận Hải An' },
+    ],
   },
   certifier: { titleLines: ['CHÁNH VĂN PHÒNG', 'XÁC NHẬN, ĐỀ NGHỊ'], name: 'Phạm Quốc Tuấn' },
 };
@@ -122,7 +127,12 @@ const COUNCIL_ATTENDEES = [
 
 export const SAMPLE_BIEN_BAN_HOI_DONG: BienBanInput = {
   kind: 'ward',
-  header: { agency: { parent: ['UBND PHƯỜNG HẢI AN'], name: ['HỘI ĐỒNG', 'THI ĐUA - KHEN THƯỞNG'] }, number: '05/BB-HĐTĐKT', place: 'Hải An', issuedDate: '2025-12-10' },
+  header: {
+    agency: { parent: ['UBND PHƯỜNG HẢI AN'], name: ['HỘI ĐỒNG', 'THI ĐUA - KHEN THƯỞNG'] },
+    number: '05/BB-HĐTĐKT',
+    place: 'Hải An',
+    issuedDate: '2025-12-10',
+  },
   movement: MOVEMENT_119,
   bodyName: 'Hội đồng Thi đua - Khen thưởng phường Hải An',
   meeting: { date: '2025-12-10', startTime: '14:00', endTime: '16:30', place: 'phòng họp tầng 2, trụ sở Ủy ban nhân dân phường Hải An' },

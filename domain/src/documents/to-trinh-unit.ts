@@ -5,7 +5,19 @@
 import { z } from 'zod';
 import { IsoDate } from '../awards/schemas.js';
 import { p, type Block, type DocumentModel } from './model.js';
-import { HeaderInput, MovementRef, NomineeRow, SignerInput, addresseeItems, countPhrase, docHeader, proposalTable, recipientLines, refDate, signatureColumn } from './parts.js';
+import {
+  HeaderInput,
+  MovementRef,
+  NomineeRow,
+  SignerInput,
+  addresseeItems,
+  countPhrase,
+  docHeader,
+  proposalTable,
+  recipientLines,
+  refDate,
+  signatureColumn,
+} from './parts.js';
 import { shortDate2, two } from './format.js';
 
 export const ToTrinhUnitInput = z.object({

@@ -90,7 +90,11 @@ interface Saved {
  */
 export async function importOrg(db: Firestore, auth: Auth, input: ImportInput, actorUid: string): Promise<ImportOutcome> {
   const existing = await db.collection(paths.units(input.orgId)).select().get();
-  const plan = planImport(input.orgId, input, existing.docs.map((d) => d.id));
+  const plan = planImport(
+    input.orgId,
+    input,
+    existing.docs.map((d) => d.id),
+  );
   if (plan.errors.length) return { ok: false, errors: plan.errors };
 
   const accounts = await Promise.all(plan.members.map((m) => auth.getUserByEmail(m.email).catch(() => null)));
@@ -100,7 +104,11 @@ export async function importOrg(db: Firestore, auth: Auth, input: ImportInput, a
     const fail = (message: RowError['message']) => errors.push({ sheet: 'members', row: plan.memberRows[i]!, column: 'email', message });
     if (user && otherOrgOf(user, input.orgId)) fail({ vi: `Email ${email} đã thuộc một tổ chức khác.`, en: `${email} belongs to another organisation.` });
     // A locked account is reopened deliberately, on the members list, not by a spreadsheet.
-    else if (user?.disabled) fail({ vi: `Tài khoản ${email} đang bị khóa; mở lại ở danh sách thành viên.`, en: `The account ${email} is deactivated; reactivate it on the members list.` });
+    else if (user?.disabled)
+      fail({
+        vi: `Tài khoản ${email} đang bị khóa; mở lại ở danh sách thành viên.`,
+        en: `The account ${email} is deactivated; reactivate it on the members list.`,
+      });
   });
   if (errors.length) return { ok: false, errors };
 

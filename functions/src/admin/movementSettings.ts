@@ -13,7 +13,11 @@ import { recomputeUnit } from '../standings/recompute.js';
 
 const refuse = (errors: Text[]) => new HttpsError('failed-precondition', errors.map((e) => `${e.vi} (${e.en})`).join(' '));
 
-export async function setMovementSettings(db: Firestore, input: MovementSettingsInput, actorUid: string): Promise<{ criteriaVersion: number; rescored: number }> {
+export async function setMovementSettings(
+  db: Firestore,
+  input: MovementSettingsInput,
+  actorUid: string,
+): Promise<{ criteriaVersion: number; rescored: number }> {
   const r = refs(db);
   const ref = r.movement(input.orgId, input.movementId);
   const unitIds = (await db.collection(paths.units(input.orgId)).select().get()).docs.map((d) => d.id);

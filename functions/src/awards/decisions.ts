@@ -7,7 +7,11 @@ import { audit } from './audit.js';
 import { parseDoc, parseOptional, refuseWith } from './read.js';
 import type { AwardDeps } from './nominations.js';
 
-export async function decideNomination(deps: AwardDeps, actor: Actor, input: z.output<typeof DecideNominationInput>): Promise<{ status: 'approved' | 'rejected' }> {
+export async function decideNomination(
+  deps: AwardDeps,
+  actor: Actor,
+  input: z.output<typeof DecideNominationInput>,
+): Promise<{ status: 'approved' | 'rejected' }> {
   const { db } = deps;
   const r = awardRefs(db);
   const ref = r.nomination(input.orgId, input.movementId, input.nominationId);

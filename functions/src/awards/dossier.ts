@@ -86,10 +86,12 @@ async function readInputs(db: Firestore, orgId: string, movementId: string) {
         inputsAt,
         org: parseDoc(OrgForDossier, org, ''),
         movement: parseDoc(MovementForDossier, movement, ''),
-        units: Object.fromEntries(units.docs.flatMap((d) => {
-          const u = UnitForDossier.safeParse(d.data());
-          return u.success ? [[d.id, u.data] as const] : [];
-        })),
+        units: Object.fromEntries(
+          units.docs.flatMap((d) => {
+            const u = UnitForDossier.safeParse(d.data());
+            return u.success ? [[d.id, u.data] as const] : [];
+          }),
+        ),
         nominations: nominations.docs.map((d) => ({ ...parseDoc(NominationRecord, d, ''), id: d.id })),
         meetings: meetings.docs.map((d) => ({ ...parseDoc(MeetingRecord, d, ''), id: d.id })),
         decisions: decisions.docs.map((d) => parseDoc(DecisionRecord, d, '')),
@@ -112,12 +114,21 @@ export async function generateDossier(deps: DossierDeps, orgId: string, movement
 
   for (const planned of plan) {
     const skeleton = newDossierDocument({ ...planned, contentType: DOCX_CONTENT_TYPE }, now);
-    const number = planned.numbering ? (await reserveNumber(db, { orgId, movementId, docId: planned.docId, numbering: planned.numbering, skeleton, now })).number : null;
+    const number = planned.numbering
+      ? (await reserveNumber(db, { orgId, movementId, docId: planned.docId, numbering: planned.numbering, skeleton, now })).number
+      : null;
     const model = planned.build(number);
     const bytes = await renderDocx(model);
     const pdf = await renderPdf!(model, pdfFonts());
     const stored = await storeVersion(db, store, { orgId, movementId, docId: planned.docId, ext: 'docx', bytes, pdf, skeleton, inputsAt, now });
-    documents.push({ docId: planned.docId, number, outcome: stored.outcome, version: stored.version, sha256: stored.sha256, pdfSha256: stored.pdf?.sha256 ?? null });
+    documents.push({
+      docId: planned.docId,
+      number,
+      outcome: stored.outcome,
+      version: stored.version,
+      sha256: stored.sha256,
+      pdfSha256: stored.pdf?.sha256 ?? null,
+    });
     // A newer generation got there first: zip what it stored.
     const stale = stored.outcome === 'stale';
     const current = stale && stored.storagePath ? ((await store.get(stored.storagePath))?.bytes ?? bytes) : bytes;

@@ -58,30 +58,62 @@ export async function openMeeting(deps: AwardDeps, actor: Actor, input: z.output
     const nominations = snaps.map((s) => ({ ...parseDoc(NominationRecord, s, ''), id: s.id }));
     if (input.kind === 'unit') {
       const foreign = nominations.filter((n) => n.proposingUnitId !== input.unitId);
-      if (foreign.length) throw new HttpsError('failed-precondition', `Cuộc họp bình xét của đơn vị chỉ xét hồ sơ của đơn vị mình: ${foreign.map((n) => n.nomineeName).join(', ')}.`);
+      if (foreign.length)
+        throw new HttpsError(
+          'failed-precondition',
+          `Cuộc họp bình xét của đơn vị chỉ xét hồ sơ của đơn vị mình: ${foreign.map((n) => n.nomineeName).join(', ')}.`,
+        );
     }
     const closed = nominations.filter((n) => ['approved', 'rejected', 'awarded', 'withdrawn'].includes(n.status));
     if (closed.length) throw new HttpsError('failed-precondition', `Hồ sơ đã có quyết định hoặc đã rút: ${closed.map((n) => n.nomineeName).join(', ')}.`);
     const now = deps.now();
     const { orgId, movementId: _m, unitId, ...rest } = input;
-    const meeting = MeetingRecord.parse({ ...rest, unitId: input.kind === 'unit' ? unitId! : null, memberIds: input.council.members.map((m) => m.memberId), present: [], absent: [], status: 'open', writtenVoters: [], createdBy: actor.uid, createdAt: now });
+    const meeting = MeetingRecord.parse({
+      ...rest,
+      unitId: input.kind === 'unit' ? unitId! : null,
+      memberIds: input.council.members.map((m) => m.memberId),
+      present: [],
+      absent: [],
+      status: 'open',
+      writtenVoters: [],
+      createdBy: actor.uid,
+      createdAt: now,
+    });
     tx.create(ref, meeting);
-    audit(db, tx, orgId, { actorUid: actor.uid, action: 'open-meeting', target: ref.path, unitId: meeting.unitId, after: { kind: meeting.kind, status: 'open', nominationIds: meeting.nominationIds } });
+    audit(db, tx, orgId, {
+      actorUid: actor.uid,
+      action: 'open-meeting',
+      target: ref.path,
+      unitId: meeting.unitId,
+      after: { kind: meeting.kind, status: 'open', nominationIds: meeting.nominationIds },
+    });
     return { id: ref.id };
   });
 }
 
-export async function recordAttendance(deps: AwardDeps, actor: Actor, input: z.output<typeof RecordAttendanceInput>): Promise<{ present: string[]; absent: { memberId: string; reason: string }[] }> {
+export async function recordAttendance(
+  deps: AwardDeps,
+  actor: Actor,
+  input: z.output<typeof RecordAttendanceInput>,
+): Promise<{ present: string[]; absent: { memberId: string; reason: string }[] }> {
   const { db } = deps;
   const ref = awardRefs(db).meeting(input.orgId, input.movementId, input.meetingId);
   return db.runTransaction(async (tx) => {
     const [meetingSnap, anyVoter] = await Promise.all([tx.get(ref), tx.get(awardRefs(db).voters(input.orgId, input.movementId, input.meetingId).limit(1))]);
     const meeting = parseDoc(MeetingRecord, meetingSnap, MEETING_MISSING);
-    if (!canRunMeeting(actor, input.orgId, meeting)) throw new HttpsError('permission-denied', 'Chỉ chủ tọa, thư ký hoặc người tổ chức cuộc họp mới được ghi danh sách có mặt.');
+    if (!canRunMeeting(actor, input.orgId, meeting))
+      throw new HttpsError('permission-denied', 'Chỉ chủ tọa, thư ký hoặc người tổ chức cuộc họp mới được ghi danh sách có mặt.');
     const r = checkAttendance(meeting, input.present, input.absent, !anyVoter.empty);
     if (!r.ok) throw new HttpsError(r.refusal.code, r.refusal.message.vi);
     tx.update(ref, { present: r.present, absent: r.absent });
-    audit(db, tx, input.orgId, { actorUid: actor.uid, action: 'record-attendance', target: ref.path, unitId: meeting.unitId, before: { present: meeting.present }, after: { present: r.present, absent: r.absent.map((a) => a.memberId) } });
+    audit(db, tx, input.orgId, {
+      actorUid: actor.uid,
+      action: 'record-attendance',
+      target: ref.path,
+      unitId: meeting.unitId,
+      before: { present: meeting.present },
+      after: { present: r.present, absent: r.absent.map((a) => a.memberId) },
+    });
     return { present: r.present, absent: r.absent };
   });
 }
@@ -121,7 +153,10 @@ export async function castVote(deps: VoteDeps, actor: Actor, input: z.output<typ
       const voterName = meeting.council.members.find((m) => m.memberId === voterId)?.name ?? voterId;
       const ballot = secret ? null : parseOptional(Ballot, await tx.get(openRef));
       const box = boxSnap ? parseOptional(BallotBox, boxSnap) : null;
-      const again = resentVote({ voterName, participation, ballot, box }, { nominationId: input.nominationId, voterId, choice: input.choice, nonce: input.nonce, written: input.written });
+      const again = resentVote(
+        { voterName, participation, ballot, box },
+        { nominationId: input.nominationId, voterId, choice: input.choice, nonce: input.nonce, written: input.written },
+      );
       if (!again.ok) throw new HttpsError(again.code, again.message.vi);
       return receipt(input.meetingId, again.ballot);
     }
@@ -146,7 +181,15 @@ export async function castVote(deps: VoteDeps, actor: Actor, input: z.output<typ
   });
 }
 
-const receipt = (meetingId: string, b: Ballot): VoteReceipt => ({ meetingId, nominationId: b.nominationId, voterId: b.voterId, choice: b.choice, written: b.written, nonce: b.nonce, commitment: b.commitment });
+const receipt = (meetingId: string, b: Ballot): VoteReceipt => ({
+  meetingId,
+  nominationId: b.nominationId,
+  voterId: b.voterId,
+  choice: b.choice,
+  written: b.written,
+  nonce: b.nonce,
+  commitment: b.commitment,
+});
 
 export interface CloseResult {
   results: Record<string, { approved: boolean; quorumMet: boolean; yes: number; base: number; percentYes: number; explanation: string }>;
@@ -159,7 +202,8 @@ export async function closeMeeting(deps: AwardDeps, actor: Actor, input: z.outpu
   const ref = r.meeting(s.orgId, s.movementId, s.meetingId);
   return db.runTransaction(async (tx) => {
     const meeting = parseDoc(MeetingRecord, await tx.get(ref), MEETING_MISSING);
-    if (!canRunMeeting(actor, s.orgId, meeting)) throw new HttpsError('permission-denied', 'Chỉ chủ tọa, thư ký hoặc người tổ chức cuộc họp mới được kết thúc cuộc họp.');
+    if (!canRunMeeting(actor, s.orgId, meeting))
+      throw new HttpsError('permission-denied', 'Chỉ chủ tọa, thư ký hoặc người tổ chức cuộc họp mới được kết thúc cuộc họp.');
     if (meeting.status !== 'open') throw new HttpsError('failed-precondition', 'Cuộc họp đã kết thúc.');
     if (meeting.present.length === 0) throw new HttpsError('failed-precondition', 'Chưa ghi danh sách thành viên có mặt: không thể kết thúc cuộc họp.');
     const [ballotSnap, voterSnap, ...nominationSnaps] = await Promise.all([
@@ -179,7 +223,10 @@ export async function closeMeeting(deps: AwardDeps, actor: Actor, input: z.outpu
     }
     const now = deps.now();
     const endTime = input.endTime ?? vnTime(now);
-    const writtenVoters = voters.filter((v) => Object.values(v.nominations).some((p) => p.written)).map((v) => v.voterId).sort();
+    const writtenVoters = voters
+      .filter((v) => Object.values(v.nominations).some((p) => p.written))
+      .map((v) => v.voterId)
+      .sort();
     // Firestore refuses `undefined`; the tally leaves optional fields unset, JSON drops them.
     tx.update(ref, { status: 'closed', closedAt: now, closedBy: actor.uid, endTime, results: JSON.parse(JSON.stringify(results)), writtenVoters });
     for (const snap of nominationSnaps) {
@@ -188,13 +235,34 @@ export async function closeMeeting(deps: AwardDeps, actor: Actor, input: z.outpu
       const t = results[snap.id];
       const previous = n.votes[meeting.kind];
       if (!t || (previous && previous.date > meeting.date)) continue;
-      const summary: VoteSummary = { meetingId: s.meetingId, date: meeting.date, approved: t.approved, quorumMet: t.quorumMet, yes: t.yes, base: t.base, percentYes: t.percentYes };
+      const summary: VoteSummary = {
+        meetingId: s.meetingId,
+        date: meeting.date,
+        approved: t.approved,
+        quorumMet: t.quorumMet,
+        yes: t.yes,
+        base: t.base,
+        percentYes: t.percentYes,
+      };
       tx.update(snap.ref, { [`votes.${meeting.kind}`]: summary, updatedAt: now });
     }
     const summary: CloseResult['results'] = Object.fromEntries(
-      Object.entries(results).map(([id, t]) => [id, { approved: t.approved, quorumMet: t.quorumMet, yes: t.yes, base: t.base, percentYes: t.percentYes, explanation: t.explanation.vi }]),
+      Object.entries(results).map(([id, t]) => [
+        id,
+        { approved: t.approved, quorumMet: t.quorumMet, yes: t.yes, base: t.base, percentYes: t.percentYes, explanation: t.explanation.vi },
+      ]),
     );
-    audit(db, tx, s.orgId, { actorUid: actor.uid, action: 'close-meeting', target: ref.path, unitId: meeting.unitId, before: { status: 'open' }, after: { status: 'closed', results: Object.fromEntries(Object.entries(summary).map(([id, x]) => [id, { approved: x.approved, yes: x.yes, base: x.base }])) } });
+    audit(db, tx, s.orgId, {
+      actorUid: actor.uid,
+      action: 'close-meeting',
+      target: ref.path,
+      unitId: meeting.unitId,
+      before: { status: 'open' },
+      after: {
+        status: 'closed',
+        results: Object.fromEntries(Object.entries(summary).map(([id, x]) => [id, { approved: x.approved, yes: x.yes, base: x.base }])),
+      },
+    });
     return { results: summary };
   });
 }

@@ -21,6 +21,11 @@ export function pdfFonts(): PdfFonts {
   const dir = dirs.find((d) => existsSync(join(d, PDF_FONT_FILES.regular)));
   if (!dir) throw new Error(`Không tìm thấy phông chữ cho PDF (${PDF_FONT_FILES.regular}) trong: ${dirs.join(', ')}`);
   const read = (file: string): Uint8Array => new Uint8Array(readFileSync(join(dir, file)));
-  cached = { regular: read(PDF_FONT_FILES.regular), bold: read(PDF_FONT_FILES.bold), italic: read(PDF_FONT_FILES.italic), boldItalic: read(PDF_FONT_FILES.boldItalic) };
+  cached = {
+    regular: read(PDF_FONT_FILES.regular),
+    bold: read(PDF_FONT_FILES.bold),
+    italic: read(PDF_FONT_FILES.italic),
+    boldItalic: read(PDF_FONT_FILES.boldItalic),
+  };
   return cached;
 }

@@ -9,7 +9,11 @@ import { toDomain } from '../data/convert.js';
 export function parseDoc<T>(schema: ZodType<T>, snap: DocumentSnapshot, missing: string): T {
   if (!snap.exists) throw new HttpsError('not-found', missing);
   const r = schema.safeParse(toDomain(snap.data()));
-  if (!r.success) throw new HttpsError('failed-precondition', `Dữ liệu lưu trữ không hợp lệ (${snap.ref.path}): ${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message}`);
+  if (!r.success)
+    throw new HttpsError(
+      'failed-precondition',
+      `Dữ liệu lưu trữ không hợp lệ (${snap.ref.path}): ${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message}`,
+    );
   return r.data;
 }
 

@@ -51,14 +51,19 @@ export async function storeVersion(db: Firestore, store: ObjectStore, req: Store
       if (!current.active) await ref.update({ active: true, updatedAt: req.now });
       return { outcome: 'unchanged', version: current.version, sha256, storagePath: current.storagePath, pdf: pdfOf(current) };
     }
-    if (current && current.inputsAt > req.inputsAt) return { outcome: 'stale', version: current.version, sha256: current.sha256 ?? '', storagePath: current.storagePath, pdf: pdfOf(current) };
+    if (current && current.inputsAt > req.inputsAt)
+      return { outcome: 'stale', version: current.version, sha256: current.sha256 ?? '', storagePath: current.storagePath, pdf: pdfOf(current) };
     const version = (current?.version ?? 0) + 1;
     const storagePath = dossierObjectPath(req.orgId, req.movementId, req.skeleton.docType, req.docId, version, sha256, req.ext);
     // The paths name version and hash: writing them again with the same bytes changes nothing.
     await store.put(storagePath, req.bytes, req.skeleton.contentType);
     let pdf: StoredRendition | null = null;
     if (req.pdf && pdfSha256) {
-      pdf = { sha256: pdfSha256, storagePath: dossierObjectPath(req.orgId, req.movementId, req.skeleton.docType, req.docId, version, pdfSha256, 'pdf'), size: req.pdf.length };
+      pdf = {
+        sha256: pdfSha256,
+        storagePath: dossierObjectPath(req.orgId, req.movementId, req.skeleton.docType, req.docId, version, pdfSha256, 'pdf'),
+        size: req.pdf.length,
+      };
       await store.put(pdf.storagePath, req.pdf, PDF_CONTENT_TYPE);
     }
     const done = await db.runTransaction(async (tx) => {

@@ -8,6 +8,7 @@ import { movementPhase as read } from '../movement/phases.js';
 export const movementPhase = onCall(async (request) => {
   const actor = claimsOf(request);
   const input = parseInput(MovementKey, request.data);
-  if (actor.org !== input.orgId || !isReviewer(actor)) throw new HttpsError('permission-denied', 'Chỉ Thường trực, Hội đồng và Chủ tịch xem được tiến độ phong trào.');
+  if (actor.org !== input.orgId || !isReviewer(actor))
+    throw new HttpsError('permission-denied', 'Chỉ Thường trực, Hội đồng và Chủ tịch xem được tiến độ phong trào.');
   return read(getFirestore(), input.orgId, input.movementId, Date.now());
 });

@@ -13,7 +13,8 @@ import { claimsOf, parseInput } from './errors.js';
 export const reopenReport = onCall(async (request) => {
   const actor = claimsOf(request);
   const input = parseInput(ReopenReportInput, request.data);
-  if (actor.org !== input.orgId || !actor.roles.includes('secretariat')) throw new HttpsError('permission-denied', 'Chỉ Thường trực mới được mở lại vòng giải trình.');
+  if (actor.org !== input.orgId || !actor.roles.includes('secretariat'))
+    throw new HttpsError('permission-denied', 'Chỉ Thường trực mới được mở lại vòng giải trình.');
   const db = getFirestore();
   const r = refs(db);
   return db.runTransaction(async (tx) => {

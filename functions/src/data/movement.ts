@@ -13,7 +13,10 @@ export function parseMovement(snap: DocumentSnapshot): Movement {
   const parsed = Movement.safeParse(toDomain(snap.data()));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new HttpsError('failed-precondition', `Dữ liệu của phong trào “${snap.id}” không hợp lệ (${issue?.path.join('.') || 'dữ liệu'}: ${issue?.message}); hãy báo Thường trực hoặc quản trị.`);
+    throw new HttpsError(
+      'failed-precondition',
+      `Dữ liệu của phong trào “${snap.id}” không hợp lệ (${issue?.path.join('.') || 'dữ liệu'}: ${issue?.message}); hãy báo Thường trực hoặc quản trị.`,
+    );
   }
   return parsed.data;
 }
@@ -26,7 +29,7 @@ export function requireAct(movement: Pick<Movement, 'status' | 'appraisalDuringO
 
 /** Throws FAILED_PRECONDITION unless the unit exists and is active. */
 export function requireActiveUnit(snap: DocumentSnapshot): void {
-  const unit = snap.exists ? Unit.safeParse(toDomain(snap.data())).data ?? null : null;
+  const unit = snap.exists ? (Unit.safeParse(toDomain(snap.data())).data ?? null) : null;
   const refusal = unitRefusal(unit);
   if (refusal) throw new HttpsError('failed-precondition', refusal.vi);
 }

@@ -39,7 +39,8 @@ export async function downloadDocument(
   formatParam?: string,
 ): Promise<DocumentFile> {
   if (actor.org !== orgId) throw new HttpError(403, 'Bạn không có quyền xem tài liệu này.');
-  if (formatParam !== undefined && formatParam !== 'pdf' && formatParam !== 'docx') throw new HttpError(400, 'Định dạng phải là pdf hoặc docx (format must be pdf or docx).');
+  if (formatParam !== undefined && formatParam !== 'pdf' && formatParam !== 'docx')
+    throw new HttpError(400, 'Định dạng phải là pdf hoặc docx (format must be pdf or docx).');
   const snap = await deps.db.doc(awardPaths.document(orgId, movementId, docId)).get();
   if (!snap.exists) throw new HttpError(404, 'Không tìm thấy văn bản.');
   const parsed = DossierDocument.safeParse(toDomain(snap.data()));

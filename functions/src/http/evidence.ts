@@ -57,7 +57,8 @@ async function assertStillOpen(deps: EvidenceDeps, orgId: string, movementId: st
   // Evidence only while the report may change: the movement's phase, and a report in the unit's hands.
   const phaseProblem = actRefusal(movement, 'evidence', { reportStatus: status });
   if (phaseProblem) throw new HttpError(409, phaseProblem.vi);
-  if (status !== 'draft' && status !== 'returned') throw new HttpError(409, 'Báo cáo đã gửi: chỉ thêm tài liệu kiểm chứng khi báo cáo còn là bản nháp hoặc bị trả lại.');
+  if (status !== 'draft' && status !== 'returned')
+    throw new HttpError(409, 'Báo cáo đã gửi: chỉ thêm tài liệu kiểm chứng khi báo cáo còn là bản nháp hoặc bị trả lại.');
   const responseDeadline = appraisalSnap.exists ? Appraisal.safeParse(toDomain(appraisalSnap.data())).data?.responseDeadline : null;
   if (isPastDeadline(reportDeadline(period, status, responseDeadline), deps.now())) {
     throw new HttpError(403, 'Đã quá hạn nộp báo cáo: không thể thêm tài liệu kiểm chứng.');

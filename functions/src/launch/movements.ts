@@ -47,7 +47,11 @@ export async function createMovement(db: Firestore, input: CreateMovementInput, 
   });
 }
 
-export async function updateMovementCatalogue(db: Firestore, input: UpdateMovementCatalogueInput, actorUid: string): Promise<{ criteriaVersion: number; changed: string[] }> {
+export async function updateMovementCatalogue(
+  db: Firestore,
+  input: UpdateMovementCatalogueInput,
+  actorUid: string,
+): Promise<{ criteriaVersion: number; changed: string[] }> {
   const r = refs(db);
   const ref = r.movement(input.orgId, input.movementId);
   const unitIds = (await db.collection(paths.units(input.orgId)).select().get()).docs.map((d) => d.id);

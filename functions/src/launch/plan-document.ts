@@ -32,7 +32,12 @@ export interface PlanDocumentResult {
   version: number;
 }
 
-const fileSafe = (s: string): string => s.replace(/[\\/:*?"<>|]/g, '-').replace(/\s+/g, ' ').trim().slice(0, 100);
+const fileSafe = (s: string): string =>
+  s
+    .replace(/[\\/:*?"<>|]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 100);
 
 async function read(db: Firestore, orgId: string, movementId: string) {
   const r = refs(db);
@@ -53,7 +58,16 @@ export async function generatePlanDocument(deps: PlanDeps, orgId: string, moveme
   const symbol = movement.planRef.symbol || 'KH-UBND';
   const title = `Kế hoạch ${movement.title.vi}`;
   const skeleton = newDossierDocument(
-    { docType: 'ke-hoach', title, fileName: `${fileSafe(`Ke hoach - ${movementId}`)}.docx`, zipPath: `Ke hoach - ${fileSafe(movementId)}.docx`, nominationIds: [], unitId: null, meetingId: null, contentType: DOCX_CONTENT_TYPE },
+    {
+      docType: 'ke-hoach',
+      title,
+      fileName: `${fileSafe(`Ke hoach - ${movementId}`)}.docx`,
+      zipPath: `Ke hoach - ${fileSafe(movementId)}.docx`,
+      nominationIds: [],
+      unitId: null,
+      meetingId: null,
+      contentType: DOCX_CONTENT_TYPE,
+    },
     now,
   );
 

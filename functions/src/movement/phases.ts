@@ -71,7 +71,11 @@ export interface AdvanceDeps {
   now: () => number;
 }
 
-export async function advanceMovement(deps: AdvanceDeps, actor: Claims & { uid: string }, input: AdvanceMovementInput): Promise<{ status: Movement['status']; frozen: string[]; notified: number }> {
+export async function advanceMovement(
+  deps: AdvanceDeps,
+  actor: Claims & { uid: string },
+  input: AdvanceMovementInput,
+): Promise<{ status: Movement['status']; frozen: string[]; notified: number }> {
   const { db } = deps;
   if (actor.org !== input.orgId) throw new HttpsError('permission-denied', 'Phong trào không thuộc tổ chức của bạn.');
   const movementRef = refs(db).movement(input.orgId, input.movementId);
@@ -87,7 +91,9 @@ export async function advanceMovement(deps: AdvanceDeps, actor: Claims & { uid: 
     const frozen: { id: string; data: StandingsSnapshot }[] = [];
     if (out.to === 'closed') {
       const pending = movement.periods.filter((p) => !facts.snapshotIds.includes(snapshotId(p.id, 'final')));
-      const lives = await Promise.all(pending.map((p) => readStandings(db, tx, { orgId: input.orgId, movementId: input.movementId, periodId: p.id }, movement.tieRule)));
+      const lives = await Promise.all(
+        pending.map((p) => readStandings(db, tx, { orgId: input.orgId, movementId: input.movementId, periodId: p.id }, movement.tieRule)),
+      );
       for (const [i, standings] of lives.entries()) {
         if (!standings || Object.keys(standings.entries).length === 0) continue;
         frozen.push({ id: snapshotId(pending[i]!.id, 'final'), data: frozenSnapshot(movement, standings, 'final', actor.uid, now) });
@@ -124,7 +130,15 @@ export async function advanceMovement(deps: AdvanceDeps, actor: Claims & { uid: 
   let notified = 0;
   if (notice) {
     const uids = await phaseRecipients(db, input.orgId, notice.audiences, new Set(done.activeUnitIds));
-    notified = await notify(db, deps.sender, input.orgId, `phase-${input.movementId}-${done.to}`, uids, { kind: 'movement-phase', title: notice.title, body: notice.body, link: notice.link }, deps.now());
+    notified = await notify(
+      db,
+      deps.sender,
+      input.orgId,
+      `phase-${input.movementId}-${done.to}`,
+      uids,
+      { kind: 'movement-phase', title: notice.title, body: notice.body, link: notice.link },
+      deps.now(),
+    );
   }
   return { status: done.to, frozen: done.frozen, notified };
 }

@@ -165,7 +165,12 @@ export async function recomputeUnit(db: Firestore, t: RecomputeTarget, now: () =
           tx.delete(entryRef);
           writes++;
         }
-      } else if (!stored || stored.periodId !== periodId || Object.keys(stored).length !== Object.keys(entry).length + STORED_EXTRA.length || !sameEntry(stored, entry)) {
+      } else if (
+        !stored ||
+        stored.periodId !== periodId ||
+        Object.keys(stored).length !== Object.keys(entry).length + STORED_EXTRA.length ||
+        !sameEntry(stored, entry)
+      ) {
         tx.set(entryRef, { ...entry, periodId, updatedAt: now() });
         writes++;
       }

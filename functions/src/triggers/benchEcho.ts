@@ -8,5 +8,7 @@ import { getFirestore } from 'firebase-admin/firestore';
  */
 export const benchEcho = onDocumentWritten('benchPing/{id}', async (event) => {
   if (!event.data?.after.exists) return;
-  await getFirestore().doc(`benchEcho/${event.params.id}`).set({ at: event.data.after.get('at') as number });
+  await getFirestore()
+    .doc(`benchEcho/${event.params.id}`)
+    .set({ at: event.data.after.get('at') as number });
 });

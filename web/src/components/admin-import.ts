@@ -94,52 +94,107 @@ export class AdminImport extends LitElement {
     if (!errors.length && !problems.length) return nothing;
     return html`<div class="notice danger" role="alert" data-testid="import-errors">
       <strong>${m.importErrorsTitle(errors.length + problems.length)}</strong>
-      ${problems.length ? html`<ul>${problems.map((p) => html`<li data-testid="import-problem">${tx(p)}</li>`)}</ul>` : nothing}
-      ${errors.length
-        ? html`<div class="table-wrap">
-            <table data-testid="import-error-table">
-              <thead><tr><th>${m.importSheet}</th><th class="num">${m.importRow}</th><th>${m.importColumn}</th><th>${m.importMessage}</th></tr></thead>
-              <tbody>
-                ${errors.map(
-                  (e) => html`<tr data-testid="import-error" data-sheet=${e.sheet} data-row=${e.row} data-column=${e.column}>
-                    <td>${this.source?.from[e.sheet] ?? m.importSheets[e.sheet]}</td><td class="num">${e.row}</td><td>${e.column}</td><td>${tx(e.message)}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
-        : nothing}
+      ${
+        problems.length
+          ? html`<ul>
+              ${problems.map((p) => html`<li data-testid="import-problem">${tx(p)}</li>`)}
+            </ul>`
+          : nothing
+      }
+      ${
+        errors.length
+          ? html`<div class="table-wrap">
+              <table data-testid="import-error-table">
+                <thead>
+                  <tr>
+                    <th>${m.importSheet}</th>
+                    <th class="num">${m.importRow}</th>
+                    <th>${m.importColumn}</th>
+                    <th>${m.importMessage}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${errors.map(
+                    (e) =>
+                      html`<tr data-testid="import-error" data-sheet=${e.sheet} data-row=${e.row} data-column=${e.column}>
+                        <td>${this.source?.from[e.sheet] ?? m.importSheets[e.sheet]}</td>
+                        <td class="num">${e.row}</td>
+                        <td>${e.column}</td>
+                        <td>${tx(e.message)}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>`
+          : nothing
+      }
     </div>`;
   }
 
   private renderPreview(plan: ImportPlan) {
     const m = t();
-    return html`${plan.units.length
+    return html`${
+      plan.units.length
         ? html`<h3>${m.importUnitsTitle(plan.units.length)}</h3>
             <div class="table-wrap">
               <table data-testid="import-units">
-                <thead><tr><th>${m.unitId}</th><th>${m.unitName}</th><th>${m.unitCode}</th><th>${m.unitType}</th></tr></thead>
-                <tbody>${plan.units.map((u) => html`<tr><td>${u.id}</td><td>${u.name}</td><td>${u.code}</td><td>${m.unitTypes[u.type]}</td></tr>`)}</tbody>
-              </table>
-            </div>`
-        : nothing}
-      ${plan.members.length
-        ? html`<h3>${m.importMembersTitle(plan.members.length)}</h3>
-            <div class="table-wrap">
-              <table data-testid="import-members">
-                <thead><tr><th class="num">${m.importRow}</th><th>${m.memberEmail}</th><th>${m.memberName}</th><th>${m.unitsLabel}</th><th>${m.rolesLabel}</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th>${m.unitId}</th>
+                    <th>${m.unitName}</th>
+                    <th>${m.unitCode}</th>
+                    <th>${m.unitType}</th>
+                  </tr>
+                </thead>
                 <tbody>
-                  ${plan.members.map(
-                    (x, i) => html`<tr>
-                      <td class="num">${plan.memberRows[i]}</td><td>${x.email}</td><td>${x.displayName}</td>
-                      <td>${Object.entries(x.units).map(([u, r]) => `${u} (${m.unitRole[r]})`).join(', ')}</td>
-                      <td>${x.roles.map((r) => m.orgRole[r]).join(', ')}</td>
-                    </tr>`,
+                  ${plan.units.map(
+                    (u) =>
+                      html`<tr>
+                        <td>${u.id}</td>
+                        <td>${u.name}</td>
+                        <td>${u.code}</td>
+                        <td>${m.unitTypes[u.type]}</td>
+                      </tr>`,
                   )}
                 </tbody>
               </table>
             </div>`
-        : nothing}`;
+        : nothing
+    }
+    ${
+      plan.members.length
+        ? html`<h3>${m.importMembersTitle(plan.members.length)}</h3>
+            <div class="table-wrap">
+              <table data-testid="import-members">
+                <thead>
+                  <tr>
+                    <th class="num">${m.importRow}</th>
+                    <th>${m.memberEmail}</th>
+                    <th>${m.memberName}</th>
+                    <th>${m.unitsLabel}</th>
+                    <th>${m.rolesLabel}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${plan.members.map(
+                    (x, i) =>
+                      html`<tr>
+                        <td class="num">${plan.memberRows[i]}</td>
+                        <td>${x.email}</td>
+                        <td>${x.displayName}</td>
+                        <td>
+                          ${Object.entries(x.units)
+                            .map(([u, r]) => `${u} (${m.unitRole[r]})`)
+                            .join(', ')}
+                        </td>
+                        <td>${x.roles.map((r) => m.orgRole[r]).join(', ')}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>`
+        : nothing
+    }`;
   }
 
   override render() {
@@ -157,28 +212,43 @@ export class AdminImport extends LitElement {
       </div>
       <div class="field" style="margin-top: 1rem">
         <label for="import-file">${m.importChoose}</label>
-        <input id="import-file" data-testid="import-file" type="file" multiple accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-          @change=${this.handleFiles} />
+        <input
+          id="import-file"
+          data-testid="import-file"
+          type="file"
+          multiple
+          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          @change=${this.handleFiles}
+        />
       </div>
       ${this.reading ? html`<p role="status">${m.importReading}</p>` : nothing}
       ${this.message ? html`<p class="notice ${this.message.kind}" role=${this.message.kind === 'ok' ? 'status' : 'alert'} data-testid="import-message">${this.message.text}</p>` : nothing}
-      ${src
-        ? html`<p class="hint" data-testid="import-sources">
-            ${(['units', 'members'] as const).filter((k) => src.from[k]).map((k) => m.importFrom(m.importSheets[k], src.from[k]!)).join(' · ')}
-          </p>`
-        : nothing}
-      ${src?.ignored.length
-        ? html`<p class="hint" data-testid="import-ignored">${src.ignored.map((s) => m.importIgnored(s.label, s.why)).join(' · ')}</p>`
-        : nothing}
+      ${
+        src
+          ? html`<p class="hint" data-testid="import-sources">
+              ${(['units', 'members'] as const)
+                .filter((k) => src.from[k])
+                .map((k) => m.importFrom(m.importSheets[k], src.from[k]!))
+                .join(' · ')}
+            </p>`
+          : nothing
+      }
+      ${
+        src?.ignored.length
+          ? html`<p class="hint" data-testid="import-ignored">${src.ignored.map((s) => m.importIgnored(s.label, s.why)).join(' · ')}</p>`
+          : nothing
+      }
       ${this.renderErrors(errors, problems)} ${empty ? html`<p class="notice warn">${m.importNothing}</p>` : nothing}
       ${plan && !errors.length ? this.renderPreview(plan) : nothing}
-      ${ready
-        ? html`<div class="buttons">
-            <button type="button" data-testid="import-submit" ?disabled=${this.busy} @click=${this.handleImport}>
-              ${this.busy ? m.saving : m.importSubmit(plan.units.length, plan.members.length)}
-            </button>
-          </div>`
-        : nothing}`;
+      ${
+        ready
+          ? html`<div class="buttons">
+              <button type="button" data-testid="import-submit" ?disabled=${this.busy} @click=${this.handleImport}>
+                ${this.busy ? m.saving : m.importSubmit(plan.units.length, plan.members.length)}
+              </button>
+            </div>`
+          : nothing
+      }`;
   }
 }
 

@@ -121,9 +121,16 @@ export class AdminMembers extends LitElement {
     const err = this.errors[field];
     return html`<div class="field">
       <label for=${`member-${field}`}>${label}</label>
-      <input id=${`member-${field}`} data-testid=${`member-${field}`} type=${type} .value=${this.form![field]}
-        ?disabled=${field === 'email' && this.editing} aria-invalid=${err ? 'true' : 'false'} aria-describedby=${`member-${field}-msg`}
-        @input=${(e: Event) => this.handleText(field, e)} />
+      <input
+        id=${`member-${field}`}
+        data-testid=${`member-${field}`}
+        type=${type}
+        .value=${this.form![field]}
+        ?disabled=${field === 'email' && this.editing}
+        aria-invalid=${err ? 'true' : 'false'}
+        aria-describedby=${`member-${field}-msg`}
+        @input=${(e: Event) => this.handleText(field, e)}
+      />
       ${err ? html`<p id=${`member-${field}-msg`} class="error">${err}</p>` : nothing}
     </div>`;
   }
@@ -143,7 +150,15 @@ export class AdminMembers extends LitElement {
         <legend>${m.memberRoles}</legend>
         <div class="checks">
           ${OrgRole.options.map(
-            (r) => html`<label><input type="checkbox" data-testid=${`member-role-${r}`} .checked=${f.roles.includes(r)} @change=${(e: Event) => this.handleRole(r, e)} />${m.orgRole[r]}</label>`,
+            (r) =>
+              html`<label
+                ><input
+                  type="checkbox"
+                  data-testid=${`member-role-${r}`}
+                  .checked=${f.roles.includes(r)}
+                  @change=${(e: Event) => this.handleRole(r, e)}
+                />${m.orgRole[r]}</label
+              >`,
           )}
         </div>
       </fieldset>
@@ -151,14 +166,15 @@ export class AdminMembers extends LitElement {
         <legend>${m.memberUnits}</legend>
         <div class="grid">
           ${unitIds.map(
-            (id) => html`<div>
-              <label for=${`member-unit-${id}`}>${this.units[id]!.name}</label>
-              <select id=${`member-unit-${id}`} data-testid=${`member-unit-${id}`} @change=${(e: Event) => this.handleUnit(id, e)}>
-                <option value="" ?selected=${!f.units[id]}>${m.memberUnitNone}</option>
-                <option value="staff" ?selected=${f.units[id] === 'staff'}>${m.unitRole.staff}</option>
-                <option value="head" ?selected=${f.units[id] === 'head'}>${m.unitRole.head}</option>
-              </select>
-            </div>`,
+            (id) =>
+              html`<div>
+                <label for=${`member-unit-${id}`}>${this.units[id]!.name}</label>
+                <select id=${`member-unit-${id}`} data-testid=${`member-unit-${id}`} @change=${(e: Event) => this.handleUnit(id, e)}>
+                  <option value="" ?selected=${!f.units[id]}>${m.memberUnitNone}</option>
+                  <option value="staff" ?selected=${f.units[id] === 'staff'}>${m.unitRole.staff}</option>
+                  <option value="head" ?selected=${f.units[id] === 'head'}>${m.unitRole.head}</option>
+                </select>
+              </div>`,
           )}
         </div>
         ${this.errors['units'] ? html`<p class="error">${this.errors['units']}</p>` : nothing}
@@ -174,42 +190,63 @@ export class AdminMembers extends LitElement {
     const m = t();
     const msg = this.message;
     return html`<h2>${m.membersHeading}</h2>
-      ${msg
-        ? html`<div class="notice ${msg.kind}" role=${msg.kind === 'ok' ? 'status' : 'alert'} data-testid="members-message">
-            ${msg.text} ${msg.link ? html`<div class="link-box" data-testid="invite-link">${msg.link}</div>` : nothing}
-          </div>`
-        : nothing}
+      ${
+        msg
+          ? html`<div class="notice ${msg.kind}" role=${msg.kind === 'ok' ? 'status' : 'alert'} data-testid="members-message">
+              ${msg.text} ${msg.link ? html`<div class="link-box" data-testid="invite-link">${msg.link}</div>` : nothing}
+            </div>`
+          : nothing
+      }
       ${this.form ? this.renderForm() : html`<div class="buttons"><button type="button" data-testid="member-invite" @click=${this.handleInvite}>${m.memberInvite}</button></div>`}
-      ${this.members.length
-        ? html`<div class="table-wrap">
-            <table data-testid="members-table">
-              <thead>
-                <tr><th>${m.memberName}</th><th>${m.memberEmail}</th><th>${m.unitsLabel}</th><th>${m.rolesLabel}</th><th>${m.statusLabel}</th><th>${m.actions}</th></tr>
-              </thead>
-              <tbody>
-                ${this.members.map((entry) => {
-                  const x = entry.member;
-                  const self = entry.uid === this.selfUid;
-                  return html`<tr class=${x.active ? '' : 'inactive'} data-testid="member-row" data-email=${x.email}>
-                    <td>${x.displayName}${x.position ? html`<br /><small>${x.position}</small>` : nothing}${self ? html` <span class="badge">${m.memberSelf}</span>` : nothing}</td>
-                    <td>${x.email}</td>
-                    <td>${Object.entries(x.units).map(([u, r]) => html`<div>${this.units[u]?.name ?? u} (${m.unitRole[r]})</div>`)}</td>
-                    <td>${x.roles.map((r) => m.orgRole[r]).join(', ')}</td>
-                    <td><span class="badge ${x.active ? 'ok' : ''}">${x.active ? m.active : m.inactive}</span></td>
-                    <td class="row-actions">
-                      <button type="button" class="secondary" data-testid="member-edit" @click=${() => this.handleEdit(entry)}>${m.edit}</button>
-                      ${self
-                        ? nothing
-                        : html`<button type="button" class="secondary" data-testid="member-toggle" ?disabled=${this.busy} @click=${() => this.handleToggle(entry)}>
-                            ${x.active ? m.memberDeactivate : m.memberActivate}
-                          </button>`}
-                    </td>
-                  </tr>`;
-                })}
-              </tbody>
-            </table>
-          </div>`
-        : html`<p class="notice">${m.membersEmpty}</p>`}`;
+      ${
+        this.members.length
+          ? html`<div class="table-wrap">
+              <table data-testid="members-table">
+                <thead>
+                  <tr>
+                    <th>${m.memberName}</th>
+                    <th>${m.memberEmail}</th>
+                    <th>${m.unitsLabel}</th>
+                    <th>${m.rolesLabel}</th>
+                    <th>${m.statusLabel}</th>
+                    <th>${m.actions}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${this.members.map((entry) => {
+                    const x = entry.member;
+                    const self = entry.uid === this.selfUid;
+                    return html`<tr class=${x.active ? '' : 'inactive'} data-testid="member-row" data-email=${x.email}>
+                      <td>
+                        ${x.displayName}${x.position ? html`<br /><small>${x.position}</small>` : nothing}${self ? html` <span class="badge">${m.memberSelf}</span>` : nothing}
+                      </td>
+                      <td>${x.email}</td>
+                      <td>${Object.entries(x.units).map(([u, r]) => html`<div>${this.units[u]?.name ?? u} (${m.unitRole[r]})</div>`)}</td>
+                      <td>${x.roles.map((r) => m.orgRole[r]).join(', ')}</td>
+                      <td><span class="badge ${x.active ? 'ok' : ''}">${x.active ? m.active : m.inactive}</span></td>
+                      <td class="row-actions">
+                        <button type="button" class="secondary" data-testid="member-edit" @click=${() => this.handleEdit(entry)}>${m.edit}</button>
+                        ${
+                          self
+                            ? nothing
+                            : html`<button
+                                type="button"
+                                class="secondary"
+                                data-testid="member-toggle"
+                                ?disabled=${this.busy}
+                                @click=${() => this.handleToggle(entry)}
+                              >
+                                ${x.active ? m.memberDeactivate : m.memberActivate}
+                              </button>`
+                        }
+                      </td>
+                    </tr>`;
+                  })}
+                </tbody>
+              </table>
+            </div>`
+          : html`<p class="notice">${m.membersEmpty}</p>`
+      }`;
   }
 }
 

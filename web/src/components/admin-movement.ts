@@ -123,7 +123,13 @@ export class AdminMovement extends LitElement {
     const sel = this.selected;
     if (!sel || !this.api) return;
     const periodId = this.extendPeriod || sel.movement.currentPeriodId;
-    const parsed = ExtendDeadlineInput.safeParse({ orgId: this.orgId, movementId: sel.id, periodId, deadline: endOfVnDay(this.extendDate) ?? -1, reason: this.extendReason });
+    const parsed = ExtendDeadlineInput.safeParse({
+      orgId: this.orgId,
+      movementId: sel.id,
+      periodId,
+      deadline: endOfVnDay(this.extendDate) ?? -1,
+      reason: this.extendReason,
+    });
     if (!parsed.success) {
       this.message = { kind: 'danger', text: issuesText(parsed.error.issues, { deadline: m.deadline, periodId: m.period }) };
       return;
@@ -148,43 +154,73 @@ export class AdminMovement extends LitElement {
       <h3>${m.pointsHeading}</h3>
       <div class="table-wrap">
         <table>
-          <thead><tr><th>${m.criterionCode}</th><th>${m.criterionText}</th><th class="num">${m.criterionPoints}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>${m.criterionCode}</th>
+              <th>${m.criterionText}</th>
+              <th class="num">${m.criterionPoints}</th>
+            </tr>
+          </thead>
           <tbody>
             ${mv.criteria.map(
-              (c) => html`<tr>
-                <td>${c.code}</td>
-                <td>${tx(c.text)}${c.defaultMarked ? html` <small class="hint">(${m.defaultMarkedHint})</small>` : nothing}</td>
-                <td class="num">
-                  <input class="points" inputmode="decimal" aria-label=${`${m.criterionPoints} ${c.code}`} data-testid=${`points-${c.code}`}
-                    .value=${d.maxPoints[c.code] ?? ''} @input=${(e: Event) => this.handlePoints(c.code, e)} />
-                </td>
-              </tr>`,
+              (c) =>
+                html`<tr>
+                  <td>${c.code}</td>
+                  <td>${tx(c.text)}${c.defaultMarked ? html` <small class="hint">(${m.defaultMarkedHint})</small>` : nothing}</td>
+                  <td class="num">
+                    <input
+                      class="points"
+                      inputmode="decimal"
+                      aria-label=${`${m.criterionPoints} ${c.code}`}
+                      data-testid=${`points-${c.code}`}
+                      .value=${d.maxPoints[c.code] ?? ''}
+                      @input=${(e: Event) => this.handlePoints(c.code, e)}
+                    />
+                  </td>
+                </tr>`,
             )}
           </tbody>
         </table>
       </div>
       <h3>${m.applicabilityHeading}</h3>
-      ${unitIds.length
-        ? html`<div class="field">
-              <label for="applies-unit">${m.applicabilityUnit}</label>
-              <select id="applies-unit" data-testid="applies-unit" @change=${(e: Event) => (this.unitId = (e.target as HTMLSelectElement).value)}>
-                ${unitIds.map((u) => html`<option value=${u} ?selected=${u === this.unitId}>${this.units[u]!.name} — ${m.applicabilityCount((d.notApplicable[u] ?? []).length)}</option>`)}
-              </select>
-              <p class="hint">${m.applicabilityHint}</p>
-            </div>
-            <div class="checks" data-testid="applies-list">
-              ${mv.criteria.map(
-                (c) => html`<label><input type="checkbox" data-testid=${`applies-${c.code}`} .checked=${!off.has(c.code)} @change=${(e: Event) => this.handleApplies(c.code, e)} />${c.code}</label>`,
-              )}
-            </div>`
-        : nothing}
+      ${
+        unitIds.length
+          ? html`<div class="field">
+                <label for="applies-unit">${m.applicabilityUnit}</label>
+                <select id="applies-unit" data-testid="applies-unit" @change=${(e: Event) => (this.unitId = (e.target as HTMLSelectElement).value)}>
+                  ${unitIds.map((u) => html`<option value=${u} ?selected=${u === this.unitId}>${this.units[u]!.name} — ${m.applicabilityCount((d.notApplicable[u] ?? []).length)}</option>`)}
+                </select>
+                <p class="hint">${m.applicabilityHint}</p>
+              </div>
+              <div class="checks" data-testid="applies-list">
+                ${mv.criteria.map(
+                  (c) =>
+                    html`<label
+                      ><input
+                        type="checkbox"
+                        data-testid=${`applies-${c.code}`}
+                        .checked=${!off.has(c.code)}
+                        @change=${(e: Event) => this.handleApplies(c.code, e)}
+                      />${c.code}</label
+                    >`,
+                )}
+              </div>`
+          : nothing
+      }
       <h3>${m.deadlinesHeading}</h3>
       <div class="grid">
         ${mv.periods.map(
-          (p) => html`<div class="field">
-            <label for=${`deadline-${p.id}`}>${m.periodLabel} ${tx(p.label)}</label>
-            <input id=${`deadline-${p.id}`} type="date" data-testid=${`deadline-${p.id}`} .value=${d.deadlines[p.id] ?? ''} @input=${(e: Event) => this.handleDeadline(p.id, e)} />
-          </div>`,
+          (p) =>
+            html`<div class="field">
+              <label for=${`deadline-${p.id}`}>${m.periodLabel} ${tx(p.label)}</label>
+              <input
+                id=${`deadline-${p.id}`}
+                type="date"
+                data-testid=${`deadline-${p.id}`}
+                .value=${d.deadlines[p.id] ?? ''}
+                @input=${(e: Event) => this.handleDeadline(p.id, e)}
+              />
+            </div>`,
         )}
       </div>
       <div class="buttons"><button type="submit" data-testid="settings-save" ?disabled=${this.busy}>${this.busy ? m.saving : m.settingsSave}</button></div>
@@ -196,8 +232,21 @@ export class AdminMovement extends LitElement {
     const periodId = this.extendPeriod || mv.currentPeriodId;
     return html`<div class="table-wrap">
         <table>
-          <thead><tr><th>${m.periodLabel}</th><th>${m.deadlineLabel}</th></tr></thead>
-          <tbody>${mv.periods.map((p) => html`<tr><td>${tx(p.label)}</td><td data-testid=${`deadline-now-${p.id}`}>${p.deadline === null ? m.deadlineNone : formatDate(p.deadline)}</td></tr>`)}</tbody>
+          <thead>
+            <tr>
+              <th>${m.periodLabel}</th>
+              <th>${m.deadlineLabel}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${mv.periods.map(
+              (p) =>
+                html`<tr>
+                  <td>${tx(p.label)}</td>
+                  <td data-testid=${`deadline-now-${p.id}`}>${p.deadline === null ? m.deadlineNone : formatDate(p.deadline)}</td>
+                </tr>`,
+            )}
+          </tbody>
         </table>
       </div>
       <form class="card" @submit=${this.handleExtend} novalidate data-testid="extend-form">
@@ -211,12 +260,24 @@ export class AdminMovement extends LitElement {
           </div>
           <div class="field">
             <label for="extend-date">${m.extendNewDeadline}</label>
-            <input id="extend-date" type="date" data-testid="extend-date" .value=${this.extendDate} @input=${(e: Event) => (this.extendDate = (e.target as HTMLInputElement).value)} />
+            <input
+              id="extend-date"
+              type="date"
+              data-testid="extend-date"
+              .value=${this.extendDate}
+              @input=${(e: Event) => (this.extendDate = (e.target as HTMLInputElement).value)}
+            />
           </div>
         </div>
         <div class="field">
           <label for="extend-reason">${m.extendReason}</label>
-          <textarea id="extend-reason" rows="2" data-testid="extend-reason" .value=${this.extendReason} @input=${(e: Event) => (this.extendReason = (e.target as HTMLTextAreaElement).value)}></textarea>
+          <textarea
+            id="extend-reason"
+            rows="2"
+            data-testid="extend-reason"
+            .value=${this.extendReason}
+            @input=${(e: Event) => (this.extendReason = (e.target as HTMLTextAreaElement).value)}
+          ></textarea>
         </div>
         <button type="submit" data-testid="extend-submit" ?disabled=${this.busy}>${this.busy ? m.saving : m.extendSubmit}</button>
       </form>`;
@@ -225,19 +286,25 @@ export class AdminMovement extends LitElement {
   override render() {
     const m = t();
     const sel = this.selected;
-    if (!sel) return html`<h2>${m.tabMovement}</h2><p class="notice">${m.movementNone}</p>`;
+    if (!sel)
+      return html`<h2>${m.tabMovement}</h2>
+        <p class="notice">${m.movementNone}</p>`;
     const mv = sel.movement;
     const editable = isConfigEditable(mv);
     return html`<h2>${m.tabMovement}</h2>
-      ${this.movements.length > 1
-        ? html`<div class="field">
-            <label for="movement-pick">${m.movementPick}</label>
-            <select id="movement-pick" data-testid="movement-pick" @change=${(e: Event) => (this.selectedId = (e.target as HTMLSelectElement).value)}>
-              ${this.movements.map((x) => html`<option value=${x.id} ?selected=${x.id === sel.id}>${tx(x.movement.title)}</option>`)}
-            </select>
-          </div>`
-        : html`<p><strong>${tx(mv.title)}</strong></p>`}
-      <p>${m.movementStatus}: <span class="badge" data-testid="movement-status">${m.movementStatuses[mv.status]}</span> · v${formatNumber(mv.criteriaVersion, 0)}</p>
+      ${
+        this.movements.length > 1
+          ? html`<div class="field">
+              <label for="movement-pick">${m.movementPick}</label>
+              <select id="movement-pick" data-testid="movement-pick" @change=${(e: Event) => (this.selectedId = (e.target as HTMLSelectElement).value)}>
+                ${this.movements.map((x) => html`<option value=${x.id} ?selected=${x.id === sel.id}>${tx(x.movement.title)}</option>`)}
+              </select>
+            </div>`
+          : html`<p><strong>${tx(mv.title)}</strong></p>`
+      }
+      <p>
+        ${m.movementStatus}: <span class="badge" data-testid="movement-status">${m.movementStatuses[mv.status]}</span> · v${formatNumber(mv.criteriaVersion, 0)}
+      </p>
       <p class="notice ${editable ? '' : 'warn'}">${editable ? m.movementEditable : canExtendDeadline(mv) ? m.movementLocked : m.movementClosed}</p>
       <movement-phases .api=${this.api} .orgId=${this.orgId} .movementId=${sel.id} .movement=${mv} .roles=${this.roles}></movement-phases>
       ${this.message ? html`<p class="notice ${this.message.kind}" role=${this.message.kind === 'ok' ? 'status' : 'alert'} data-testid="settings-message">${this.message.text}</p>` : nothing}

@@ -87,7 +87,11 @@ export class AdminPage extends LitElement {
 
   private get tabs(): Tab[] {
     const roles = this.session?.claims?.roles ?? [];
-    return [...(roles.includes('admin') ? (['units', 'members', 'import'] as const) : []), ...(roles.includes('secretariat') ? (['movements'] as const) : []), ...(roles.includes('admin') || roles.includes('secretariat') ? (['movement'] as const) : [])];
+    return [
+      ...(roles.includes('admin') ? (['units', 'members', 'import'] as const) : []),
+      ...(roles.includes('secretariat') ? (['movements'] as const) : []),
+      ...(roles.includes('admin') || roles.includes('secretariat') ? (['movement'] as const) : []),
+    ];
   }
 
   private fallbackApi?: AdminApi;
@@ -128,13 +132,25 @@ export class AdminPage extends LitElement {
       case 'units':
         return html`<admin-units .api=${api} .orgId=${orgId} .units=${this.units}></admin-units>`;
       case 'members':
-        return html`<admin-members .api=${api} .orgId=${orgId} .units=${this.units} .members=${this.members} .selfUid=${this.session?.user.uid ?? ''}></admin-members>`;
+        return html`<admin-members
+          .api=${api}
+          .orgId=${orgId}
+          .units=${this.units}
+          .members=${this.members}
+          .selfUid=${this.session?.user.uid ?? ''}
+        ></admin-members>`;
       case 'import':
         return html`<admin-import .api=${api} .orgId=${orgId} .units=${this.units}></admin-import>`;
       case 'movements':
         return html`<admin-movements .api=${api} .orgId=${orgId} .movements=${this.movements}></admin-movements>`;
       case 'movement':
-        return html`<admin-movement .api=${api} .orgId=${orgId} .units=${this.units} .movements=${this.movements} .roles=${this.session?.claims?.roles ?? []}></admin-movement>`;
+        return html`<admin-movement
+          .api=${api}
+          .orgId=${orgId}
+          .units=${this.units}
+          .movements=${this.movements}
+          .roles=${this.session?.claims?.roles ?? []}
+        ></admin-movement>`;
     }
   }
 
@@ -147,18 +163,32 @@ export class AdminPage extends LitElement {
     const label: Record<Tab, string> = { units: m.tabUnits, members: m.tabMembers, import: m.tabImport, movements: m.tabMovements, movement: m.tabMovement };
     return html`<h1>${this.isAdmin ? m.adminTitle : m.settingsTitle}</h1>
       ${this.error ? html`<p class="notice danger" role="alert">${m.loadError(this.error)}</p>` : nothing}
-      ${tabs.length > 1
-        ? html`<div role="tablist" aria-label=${m.adminTabs} @keydown=${this.handleTabKey}>
-            ${tabs.map(
-              (x) =>
-                html`<button type="button" role="tab" id=${`tab-${x}`} aria-selected=${x === tab ? 'true' : 'false'} aria-controls="admin-panel"
-                  tabindex=${x === tab ? 0 : -1} data-testid=${`admin-tab-${x}`} @click=${() => this.handleTab(x)}>${label[x]}</button>`,
-            )}
-          </div>`
-        : nothing}
-      ${tabs.length > 1
-        ? html`<section id="admin-panel" role="tabpanel" aria-labelledby=${`tab-${tab}`}>${this.renderSection(tab, orgId)}</section>`
-        : html`<section aria-label=${label[tab]}>${this.renderSection(tab, orgId)}</section>`}`;
+      ${
+        tabs.length > 1
+          ? html`<div role="tablist" aria-label=${m.adminTabs} @keydown=${this.handleTabKey}>
+              ${tabs.map(
+                (x) =>
+                  html`<button
+                    type="button"
+                    role="tab"
+                    id=${`tab-${x}`}
+                    aria-selected=${x === tab ? 'true' : 'false'}
+                    aria-controls="admin-panel"
+                    tabindex=${x === tab ? 0 : -1}
+                    data-testid=${`admin-tab-${x}`}
+                    @click=${() => this.handleTab(x)}
+                  >
+                    ${label[x]}
+                  </button>`,
+              )}
+            </div>`
+          : nothing
+      }
+      ${
+        tabs.length > 1
+          ? html`<section id="admin-panel" role="tabpanel" aria-labelledby=${`tab-${tab}`}>${this.renderSection(tab, orgId)}</section>`
+          : html`<section aria-label=${label[tab]}>${this.renderSection(tab, orgId)}</section>`
+      }`;
   }
 }
 

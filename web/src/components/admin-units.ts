@@ -64,7 +64,11 @@ export class AdminUnits extends LitElement {
     const m = t();
     const parsed = SetUnitInput.safeParse({ orgId: this.orgId, ...form, note: form.note.trim() || undefined });
     const errors: Record<string, string> = {};
-    if (!parsed.success) Object.assign(errors, issuesTextByField(parsed.error.issues, { unitId: m.unitId, name: m.unitName, code: m.unitCode, type: m.unitType, note: m.unitNote }));
+    if (!parsed.success)
+      Object.assign(
+        errors,
+        issuesTextByField(parsed.error.issues, { unitId: m.unitId, name: m.unitName, code: m.unitCode, type: m.unitType, note: m.unitNote }),
+      );
     if (!this.editing && this.units[form.unitId]) errors['unitId'] = m.unitExists(form.unitId);
     this.errors = errors;
     if (!parsed.success || Object.keys(errors).length) return false;
@@ -97,8 +101,15 @@ export class AdminUnits extends LitElement {
     const err = this.errors[field];
     return html`<div class="field">
       <label for=${`unit-${field}`}>${label}</label>
-      <input id=${`unit-${field}`} data-testid=${`unit-${field}`} .value=${f[field]} ?disabled=${field === 'unitId' && this.editing}
-        aria-invalid=${err ? 'true' : 'false'} aria-describedby=${`unit-${field}-msg`} @input=${(e: Event) => this.handleInput(field, e)} />
+      <input
+        id=${`unit-${field}`}
+        data-testid=${`unit-${field}`}
+        .value=${f[field]}
+        ?disabled=${field === 'unitId' && this.editing}
+        aria-invalid=${err ? 'true' : 'false'}
+        aria-describedby=${`unit-${field}-msg`}
+        @input=${(e: Event) => this.handleInput(field, e)}
+      />
       <p id=${`unit-${field}-msg`} class=${err ? 'error' : 'hint'}>${err ?? hint ?? ''}</p>
     </div>`;
   }
@@ -131,33 +142,42 @@ export class AdminUnits extends LitElement {
     return html`<h2>${m.unitsHeading}</h2>
       ${this.message ? html`<p class="notice ${this.message.kind}" role=${this.message.kind === 'ok' ? 'status' : 'alert'} data-testid="units-message">${this.message.text}</p>` : nothing}
       ${this.form ? this.renderForm() : html`<div class="buttons"><button type="button" data-testid="unit-add" @click=${this.handleAdd}>${m.unitAdd}</button></div>`}
-      ${ids.length
-        ? html`<div class="table-wrap">
-            <table data-testid="units-table">
-              <thead>
-                <tr><th>${m.unitCode}</th><th>${m.unitName}</th><th>${m.unitId}</th><th>${m.unitType}</th><th>${m.statusLabel}</th><th>${m.actions}</th></tr>
-              </thead>
-              <tbody>
-                ${ids.map((id) => {
-                  const u = this.units[id]!;
-                  return html`<tr class=${u.active ? '' : 'inactive'} data-testid="unit-row" data-unit=${id}>
-                    <td>${u.code}</td>
-                    <td>${u.name}</td>
-                    <td>${id}</td>
-                    <td>${m.unitTypes[u.type]}</td>
-                    <td><span class="badge ${u.active ? 'ok' : ''}">${u.active ? m.active : m.inactive}</span></td>
-                    <td class="row-actions">
-                      <button type="button" class="secondary" data-testid="unit-edit" @click=${() => this.handleEdit(id)}>${m.edit}</button>
-                      <button type="button" class="secondary" data-testid="unit-toggle" ?disabled=${this.busy} @click=${() => this.handleToggle(id)}>
-                        ${u.active ? m.unitDeactivate : m.unitActivate}
-                      </button>
-                    </td>
-                  </tr>`;
-                })}
-              </tbody>
-            </table>
-          </div>`
-        : html`<p class="notice">${m.unitsEmpty}</p>`}`;
+      ${
+        ids.length
+          ? html`<div class="table-wrap">
+              <table data-testid="units-table">
+                <thead>
+                  <tr>
+                    <th>${m.unitCode}</th>
+                    <th>${m.unitName}</th>
+                    <th>${m.unitId}</th>
+                    <th>${m.unitType}</th>
+                    <th>${m.statusLabel}</th>
+                    <th>${m.actions}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${ids.map((id) => {
+                    const u = this.units[id]!;
+                    return html`<tr class=${u.active ? '' : 'inactive'} data-testid="unit-row" data-unit=${id}>
+                      <td>${u.code}</td>
+                      <td>${u.name}</td>
+                      <td>${id}</td>
+                      <td>${m.unitTypes[u.type]}</td>
+                      <td><span class="badge ${u.active ? 'ok' : ''}">${u.active ? m.active : m.inactive}</span></td>
+                      <td class="row-actions">
+                        <button type="button" class="secondary" data-testid="unit-edit" @click=${() => this.handleEdit(id)}>${m.edit}</button>
+                        <button type="button" class="secondary" data-testid="unit-toggle" ?disabled=${this.busy} @click=${() => this.handleToggle(id)}>
+                          ${u.active ? m.unitDeactivate : m.unitActivate}
+                        </button>
+                      </td>
+                    </tr>`;
+                  })}
+                </tbody>
+              </table>
+            </div>`
+          : html`<p class="notice">${m.unitsEmpty}</p>`
+      }`;
   }
 }
 

@@ -218,7 +218,11 @@ export class AppraisalPanel extends LitElement {
 
   private handleReturn() {
     const m = t();
-    const comments = Object.fromEntries(Object.entries(this.comments).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v));
+    const comments = Object.fromEntries(
+      Object.entries(this.comments)
+        .map(([k, v]) => [k, v.trim()])
+        .filter(([, v]) => v),
+    );
     const responseDeadline = endOfVnDay(this.deadline || this.defaultDeadline);
     if (Object.keys(comments).length === 0) {
       this.returnError = m.errNoComment;
@@ -245,30 +249,40 @@ export class AppraisalPanel extends LitElement {
     const evidence = this.evidence.filter((e) => e.criterionCodes.includes(c.code) || answer?.evidenceIds.includes(e.id));
     return html`<div class="side-unit">
       <h3><span class="code">${c.code}</span>${tx(c.text)}</h3>
-      ${c.kind === 'quantitative'
-        ? html`<p class="label">${m.figure}</p>
-            <p data-testid="unit-figure">
-              ${figure
-                ? html`${formatNumber(figure.numerator, 0)} ${m.ofWhich} ${formatNumber(figure.denominator, 0)}${self.value !== null ? html` (${formatPercent(self.value)})` : nothing}`
-                : m.noFigure}
-            </p>`
-        : nothing}
+      ${
+        c.kind === 'quantitative'
+          ? html`<p class="label">${m.figure}</p>
+              <p data-testid="unit-figure">
+                ${
+                  figure
+                    ? html`${formatNumber(figure.numerator, 0)} ${m.ofWhich}
+                      ${formatNumber(figure.denominator, 0)}${self.value !== null ? html` (${formatPercent(self.value)})` : nothing}`
+                    : m.noFigure
+                }
+              </p>`
+          : nothing
+      }
       <p class="label">${m.selfScore}</p>
       <p data-testid="self-result" data-points=${String(self.points)}>${m.selfPoints(formatNumber(self.points), formatNumber(c.maxPoints))}</p>
       <p class="hint">${tx(self.why)}</p>
       <p class="label">${m.unitExplanation}</p>
       <p data-testid="unit-explanation">${answer?.explanation?.trim() || html`<span class="hint">${m.noExplanation}</span>`}</p>
       <p class="label">${m.evidence}</p>
-      ${evidence.length
-        ? html`<ul class="evidence">
-            ${evidence.map(
-              (e) => html`<li>
-                <button type="button" class="link" aria-label=${m.openEvidence(e.title)} @click=${() => this.dispatchEvent(openEvidence(e))}>${e.title}</button>
-                ${e.docNumber ? html`<span class="hint">${e.docNumber}${e.docDate ? `, ${e.docDate}` : ''}</span>` : nothing}
-              </li>`,
-            )}
-          </ul>`
-        : html`<p class="hint">${m.noEvidence}</p>`}
+      ${
+        evidence.length
+          ? html`<ul class="evidence">
+              ${evidence.map(
+                (e) =>
+                  html`<li>
+                    <button type="button" class="link" aria-label=${m.openEvidence(e.title)} @click=${() => this.dispatchEvent(openEvidence(e))}>
+                      ${e.title}
+                    </button>
+                    ${e.docNumber ? html`<span class="hint">${e.docNumber}${e.docDate ? `, ${e.docDate}` : ''}</span>` : nothing}
+                  </li>`,
+              )}
+            </ul>`
+          : html`<p class="hint">${m.noEvidence}</p>`
+      }
     </div>`;
   }
 
@@ -282,62 +296,78 @@ export class AppraisalPanel extends LitElement {
     const id = (s: string) => `${s}-${c.code.replace(/[^A-Za-z0-9]/g, '_')}`;
     return html`<div class="side-appraisal">
       <p class="label">${m.appraisalSide}</p>
-      ${item
-        ? html`<p class="appraised ${item.score !== selfPoints ? 'changed' : ''}" data-testid="appraised-result" data-points=${String(item.score)}>
-              ${m.appraisedPoints(formatNumber(item.score), formatNumber(c.maxPoints))}
-            </p>
-            <p class="hint">${item.reason} — ${m.appraisedBy(item.by === this.viewerUid ? m.you : m.anotherReviewer, formatDate(item.at))}</p>`
-        : html`<p class="hint" data-testid="appraised-result" data-points="">${this.hiddenCodes.includes(c.code) ? m.hiddenScores(1) : m.notAppraisedYet}</p>`}
-      ${this.rights.appraise
-        ? html`<div class="row">
-              <button type="button" class="secondary" data-testid="accept" ?disabled=${busy} @click=${() => this.handleAccept(c.code)}>${m.accept}</button>
-              <button type="button" class="secondary" data-testid="adjust" aria-expanded=${open ? 'true' : 'false'} @click=${() => this.toggleAdjust(c.code, !open)}>
-                ${m.adjust}
-              </button>
-            </div>
-            ${open
-              ? html`<div class="field">
-                    <label for=${id('score')}>${m.appraisedScore} (0–${formatNumber(c.maxPoints)})</label>
-                    <input
-                      id=${id('score')}
-                      data-testid="appraised-score"
-                      inputmode="decimal"
-                      .value=${this.draftScore[c.code] ?? String(item?.score ?? selfPoints)}
-                      aria-invalid=${error ? 'true' : 'false'}
-                      @input=${(e: Event) => (this.draftScore = { ...this.draftScore, [c.code]: (e.target as HTMLInputElement).value })}
-                    />
-                  </div>
-                  <div class="field">
-                    <label for=${id('reason')}>${m.reason}</label>
-                    <textarea
-                      id=${id('reason')}
-                      data-testid="reason"
-                      maxlength="2000"
-                      .value=${this.draftReason[c.code] ?? ''}
-                      aria-invalid=${error ? 'true' : 'false'}
-                      @input=${(e: Event) => (this.draftReason = { ...this.draftReason, [c.code]: (e.target as HTMLTextAreaElement).value })}
-                    ></textarea>
-                  </div>
-                  ${error ? html`<p class="error" role="alert" data-testid="appraise-error">${error}</p>` : nothing}
-                  <div class="row">
-                    <button type="button" data-testid="save-score" ?disabled=${busy} @click=${() => this.handleSave(c)}>${busy ? m.saving : m.saveScore}</button>
-                  </div>`
-              : nothing}`
-        : nothing}
-      ${this.rights.return
-        ? html`<div class="field">
-            <label for=${id('comment')}>${m.returnComment}</label>
-            <textarea
-              id=${id('comment')}
-              data-testid="return-comment"
-              maxlength="2000"
-              placeholder=${this.lastComments[c.code] ?? ''}
-              .value=${this.comments[c.code] ?? ''}
-              @input=${(e: Event) => (this.comments = { ...this.comments, [c.code]: (e.target as HTMLTextAreaElement).value })}
-            ></textarea>
-            <p class="hint">${m.returnCommentHint}</p>
-          </div>`
-        : nothing}
+      ${
+        item
+          ? html`<p class="appraised ${item.score !== selfPoints ? 'changed' : ''}" data-testid="appraised-result" data-points=${String(item.score)}>
+                ${m.appraisedPoints(formatNumber(item.score), formatNumber(c.maxPoints))}
+              </p>
+              <p class="hint">${item.reason} — ${m.appraisedBy(item.by === this.viewerUid ? m.you : m.anotherReviewer, formatDate(item.at))}</p>`
+          : html`<p class="hint" data-testid="appraised-result" data-points="">${this.hiddenCodes.includes(c.code) ? m.hiddenScores(1) : m.notAppraisedYet}</p>`
+      }
+      ${
+        this.rights.appraise
+          ? html`<div class="row">
+                <button type="button" class="secondary" data-testid="accept" ?disabled=${busy} @click=${() => this.handleAccept(c.code)}>${m.accept}</button>
+                <button
+                  type="button"
+                  class="secondary"
+                  data-testid="adjust"
+                  aria-expanded=${open ? 'true' : 'false'}
+                  @click=${() => this.toggleAdjust(c.code, !open)}
+                >
+                  ${m.adjust}
+                </button>
+              </div>
+              ${
+                open
+                  ? html`<div class="field">
+                        <label for=${id('score')}>${m.appraisedScore} (0–${formatNumber(c.maxPoints)})</label>
+                        <input
+                          id=${id('score')}
+                          data-testid="appraised-score"
+                          inputmode="decimal"
+                          .value=${this.draftScore[c.code] ?? String(item?.score ?? selfPoints)}
+                          aria-invalid=${error ? 'true' : 'false'}
+                          @input=${(e: Event) => (this.draftScore = { ...this.draftScore, [c.code]: (e.target as HTMLInputElement).value })}
+                        />
+                      </div>
+                      <div class="field">
+                        <label for=${id('reason')}>${m.reason}</label>
+                        <textarea
+                          id=${id('reason')}
+                          data-testid="reason"
+                          maxlength="2000"
+                          .value=${this.draftReason[c.code] ?? ''}
+                          aria-invalid=${error ? 'true' : 'false'}
+                          @input=${(e: Event) => (this.draftReason = { ...this.draftReason, [c.code]: (e.target as HTMLTextAreaElement).value })}
+                        ></textarea>
+                      </div>
+                      ${error ? html`<p class="error" role="alert" data-testid="appraise-error">${error}</p>` : nothing}
+                      <div class="row">
+                        <button type="button" data-testid="save-score" ?disabled=${busy} @click=${() => this.handleSave(c)}>
+                          ${busy ? m.saving : m.saveScore}
+                        </button>
+                      </div>`
+                  : nothing
+              }`
+          : nothing
+      }
+      ${
+        this.rights.return
+          ? html`<div class="field">
+              <label for=${id('comment')}>${m.returnComment}</label>
+              <textarea
+                id=${id('comment')}
+                data-testid="return-comment"
+                maxlength="2000"
+                placeholder=${this.lastComments[c.code] ?? ''}
+                .value=${this.comments[c.code] ?? ''}
+                @input=${(e: Event) => (this.comments = { ...this.comments, [c.code]: (e.target as HTMLTextAreaElement).value })}
+              ></textarea>
+              <p class="hint">${m.returnCommentHint}</p>
+            </div>`
+          : nothing
+      }
     </div>`;
   }
 
@@ -346,40 +376,44 @@ export class AppraisalPanel extends LitElement {
     const r = this.report!;
     const count = Object.values(this.comments).filter((v) => v.trim()).length;
     return html`<section class="card actions" aria-label=${m.returnTitle}>
-      ${this.rights.return
-        ? html`<h2>${m.returnTitle}</h2>
-            <p class="hint">${m.returnHint}</p>
-            <div class="field">
-              <label for="deadline">${m.responseDeadline}</label>
-              <input
-                id="deadline"
-                type="date"
-                data-testid="response-deadline"
-                .value=${this.deadline || this.defaultDeadline}
-                @input=${(e: Event) => (this.deadline = (e.target as HTMLInputElement).value)}
-              />
-            </div>
-            ${this.returnError ? html`<p class="error" role="alert" data-testid="return-error">${this.returnError}</p>` : nothing}
-            <div class="row">
-              <button type="button" data-testid="return-report" ?disabled=${this.busy !== null} @click=${this.handleReturn}>
-                ${this.busy === 'return' ? m.saving : m.returnButton(count)}
-              </button>
-            </div>`
-        : nothing}
-      ${this.rights.approve || (this.rights.return && r.status === 'submitted')
-        ? html`<h2>${m.approveTitle}</h2>
-            <p class="hint">${this.rights.approve ? m.approveHint : m.approveNeedsCertify}</p>
-            <div class="row">
-              <button
-                type="button"
-                data-testid="approve-report"
-                ?disabled=${!this.rights.approve || this.busy !== null}
-                @click=${() => this.dispatchEvent(approveReport())}
-              >
-                ${this.busy === 'approve' ? m.saving : m.approveButton}
-              </button>
-            </div>`
-        : nothing}
+      ${
+        this.rights.return
+          ? html`<h2>${m.returnTitle}</h2>
+              <p class="hint">${m.returnHint}</p>
+              <div class="field">
+                <label for="deadline">${m.responseDeadline}</label>
+                <input
+                  id="deadline"
+                  type="date"
+                  data-testid="response-deadline"
+                  .value=${this.deadline || this.defaultDeadline}
+                  @input=${(e: Event) => (this.deadline = (e.target as HTMLInputElement).value)}
+                />
+              </div>
+              ${this.returnError ? html`<p class="error" role="alert" data-testid="return-error">${this.returnError}</p>` : nothing}
+              <div class="row">
+                <button type="button" data-testid="return-report" ?disabled=${this.busy !== null} @click=${this.handleReturn}>
+                  ${this.busy === 'return' ? m.saving : m.returnButton(count)}
+                </button>
+              </div>`
+          : nothing
+      }
+      ${
+        this.rights.approve || (this.rights.return && r.status === 'submitted')
+          ? html`<h2>${m.approveTitle}</h2>
+              <p class="hint">${this.rights.approve ? m.approveHint : m.approveNeedsCertify}</p>
+              <div class="row">
+                <button
+                  type="button"
+                  data-testid="approve-report"
+                  ?disabled=${!this.rights.approve || this.busy !== null}
+                  @click=${() => this.dispatchEvent(approveReport())}
+                >
+                  ${this.busy === 'approve' ? m.saving : m.approveButton}
+                </button>
+              </div>`
+          : nothing
+      }
     </section>`;
   }
 
@@ -395,22 +429,31 @@ export class AppraisalPanel extends LitElement {
     const canAct = this.rights.return || this.rights.approve;
     return html`<div class="card">
         <div class="totals">
-          <span>${m.selfTotal}: <b data-testid="self-percent" data-value=${String(self.percent)}>${formatPercent(self.percent)}</b> (${formatNumber(self.total)}/${formatNumber(self.max)})</span>
-          <span>${m.appraisedTotal}: <b data-testid="appraised-percent" data-value=${String(appraised.percent)}>${formatPercent(appraised.percent)}</b> (${formatNumber(appraised.total)}/${formatNumber(appraised.max)})</span>
+          <span
+            >${m.selfTotal}:
+            <b data-testid="self-percent" data-value=${String(self.percent)}>${formatPercent(self.percent)}</b>
+            (${formatNumber(self.total)}/${formatNumber(self.max)})</span
+          >
+          <span
+            >${m.appraisedTotal}:
+            <b data-testid="appraised-percent" data-value=${String(appraised.percent)}>${formatPercent(appraised.percent)}</b>
+            (${formatNumber(appraised.total)}/${formatNumber(appraised.max)})</span
+          >
           <span>${m.status}: <status-badge data-testid="review-status" status=${r.status}></status-badge></span>
         </div>
       </div>
       ${this.hiddenCodes.length ? html`<p class="notice" data-testid="hidden-scores">${m.hiddenScores(this.hiddenCodes.length)}</p>` : nothing}
       ${groupCriteria(movement.criteria).map(
-        (g) => html`<h2>${m.group(g.group)}</h2>
-          ${g.items
-            .filter((c) => isApplicable(movement, r.unitId, c.code))
-            .map((c) => {
-              const s = selfItems.get(c.code)!;
-              return html`<article class="item" data-testid=${`appraise-${c.code}`} aria-label=${`${c.code} ${tx(c.text)}`}>
-                ${this.renderUnitSide(c, s)} ${this.renderAppraisalSide(c, s)}
-              </article>`;
-            })}`,
+        (g) =>
+          html`<h2>${m.group(g.group)}</h2>
+            ${g.items
+              .filter((c) => isApplicable(movement, r.unitId, c.code))
+              .map((c) => {
+                const s = selfItems.get(c.code)!;
+                return html`<article class="item" data-testid=${`appraise-${c.code}`} aria-label=${`${c.code} ${tx(c.text)}`}>
+                  ${this.renderUnitSide(c, s)} ${this.renderAppraisalSide(c, s)}
+                </article>`;
+              })}`,
       )}
       ${canAct ? this.renderActions() : nothing}`;
   }

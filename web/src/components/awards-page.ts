@@ -105,24 +105,38 @@ export class AwardsPage extends LitElement {
     const canPropose = scope.unitIds.length > 0;
     return html`
       <candidate-list .movement=${entry} .orgId=${scope.orgId} .myUnits=${scope.unitIds} @propose-candidate=${this.handlePropose}></candidate-list>
-      ${canPropose && !this.formOpen
-        ? html`<p><button type="button" data-testid="new-nomination" @click=${() => ((this.formOpen = true), (this.prefill = null))}>${m.newNomination}</button></p>`
-        : nothing}
-      ${this.formOpen
-        ? html`<nomination-form
-            .api=${api}
-            .scope=${scope}
-            .claims=${claims}
-            .units=${this.orgData.units}
-            .prefill=${this.prefill}
-            @nomination-done=${() => (this.formOpen = false)}
-            @nomination-cancel=${() => (this.formOpen = false)}
-          ></nomination-form>`
-        : nothing}
+      ${
+        canPropose && !this.formOpen
+          ? html`<p>
+              <button type="button" data-testid="new-nomination" @click=${() => ((this.formOpen = true), (this.prefill = null))}>${m.newNomination}</button>
+            </p>`
+          : nothing
+      }
+      ${
+        this.formOpen
+          ? html`<nomination-form
+              .api=${api}
+              .scope=${scope}
+              .claims=${claims}
+              .units=${this.orgData.units}
+              .prefill=${this.prefill}
+              @nomination-done=${() => (this.formOpen = false)}
+              @nomination-cancel=${() => (this.formOpen = false)}
+            ></nomination-form>`
+          : nothing
+      }
       <div class="list" data-testid="nomination-list">
         ${this.data.nominations.length === 0 && this.data.loaded ? html`<p class="notice">${m.noNominations}</p>` : nothing}
         ${this.data.nominations.map(
-          (n) => html`<nomination-card .api=${api} .scope=${scope} .claims=${claims} .nomination=${n} .decision=${this.data.decisions[n.id] ?? null} .units=${this.orgData.units}></nomination-card>`,
+          (n) =>
+            html`<nomination-card
+              .api=${api}
+              .scope=${scope}
+              .claims=${claims}
+              .nomination=${n}
+              .decision=${this.data.decisions[n.id] ?? null}
+              .units=${this.orgData.units}
+            ></nomination-card>`,
         )}
       </div>
     `;
@@ -134,35 +148,40 @@ export class AwardsPage extends LitElement {
     const api = this.backend!.awards!();
     const canOpen = claims.roles.includes('secretariat') || Object.values(claims.units).includes('head');
     return html`
-      ${canOpen && !this.meetingFormOpen
-        ? html`<p><button type="button" data-testid="new-meeting" @click=${() => (this.meetingFormOpen = true)}>${m.newMeeting}</button></p>`
-        : nothing}
-      ${this.meetingFormOpen
-        ? html`<meeting-form
-            .api=${api}
-            .scope=${scope}
-            .claims=${claims}
-            .nominations=${this.data.nominations}
-            .selfName=${this.session?.user.displayName ?? ''}
-            @meeting-done=${() => (this.meetingFormOpen = false)}
-            @meeting-cancel=${() => (this.meetingFormOpen = false)}
-          ></meeting-form>`
-        : nothing}
+      ${
+        canOpen && !this.meetingFormOpen
+          ? html`<p><button type="button" data-testid="new-meeting" @click=${() => (this.meetingFormOpen = true)}>${m.newMeeting}</button></p>`
+          : nothing
+      }
+      ${
+        this.meetingFormOpen
+          ? html`<meeting-form
+              .api=${api}
+              .scope=${scope}
+              .claims=${claims}
+              .nominations=${this.data.nominations}
+              .selfName=${this.session?.user.displayName ?? ''}
+              @meeting-done=${() => (this.meetingFormOpen = false)}
+              @meeting-cancel=${() => (this.meetingFormOpen = false)}
+            ></meeting-form>`
+          : nothing
+      }
       <div class="list" data-testid="meeting-list">
         ${this.data.meetings.length === 0 ? html`<p class="notice">${m.noMeetings}</p>` : nothing}
         ${repeat(
           this.data.meetings,
           // Keyed: a card keeps its meeting (and its ballots in flight) when a new meeting is listed above it.
           (mt) => mt.id,
-          (mt) => html`<meeting-card
-            .api=${api}
-            .scope=${scope}
-            .claims=${claims}
-            .meeting=${mt}
-            .nominations=${this.data.nominations}
-            .myVotes=${this.data.myVotes[mt.id]}
-            .voters=${this.data.voters[mt.id] ?? null}
-          ></meeting-card>`,
+          (mt) =>
+            html`<meeting-card
+              .api=${api}
+              .scope=${scope}
+              .claims=${claims}
+              .meeting=${mt}
+              .nominations=${this.data.nominations}
+              .myVotes=${this.data.myVotes[mt.id]}
+              .voters=${this.data.voters[mt.id] ?? null}
+            ></meeting-card>`,
         )}
       </div>
     `;
@@ -175,17 +194,27 @@ export class AwardsPage extends LitElement {
     if (!scope || !api) return nothing;
     if (!scope.reviewer && scope.unitIds.length === 0) return html`<p class="notice" data-testid="awards-not-entitled">${m.notEntitled}</p>`;
     const tab = (id: Tab, label: string) =>
-      html`<button type="button" role="tab" aria-selected=${this.tab === id ? 'true' : 'false'} data-testid=${`awards-tab-${id}`} @click=${() => (this.tab = id)}>${label}</button>`;
+      html`<button
+        type="button"
+        role="tab"
+        aria-selected=${this.tab === id ? 'true' : 'false'}
+        data-testid=${`awards-tab-${id}`}
+        @click=${() => (this.tab = id)}
+      >
+        ${label}
+      </button>`;
     return html`<h1 class="page-title">${m.title}</h1>
       ${this.data.error ? html`<p class="notice danger" role="alert">${t().loadError(this.data.error)}</p>` : nothing}
       <div class="tabs" role="tablist" aria-label=${m.tabsLabel}>
         ${tab('nominations', m.tabNominations)}${tab('meetings', m.tabMeetings)}${tab('dossier', m.tabDossier)}
       </div>
-      ${this.tab === 'nominations'
-        ? this.renderNominations(scope)
-        : this.tab === 'meetings'
-          ? this.renderMeetings(scope)
-          : html`<dossier-view .api=${api} .scope=${scope} .documents=${this.data.documents}></dossier-view>`}`;
+      ${
+        this.tab === 'nominations'
+          ? this.renderNominations(scope)
+          : this.tab === 'meetings'
+            ? this.renderMeetings(scope)
+            : html`<dossier-view .api=${api} .scope=${scope} .documents=${this.data.documents}></dossier-view>`
+      }`;
   }
 }
 

@@ -43,7 +43,9 @@ export class CandidateList extends LitElement {
 
   override willUpdate(): void {
     const mv = this.movement;
-    this.standings.setTarget(this.backend && mv && this.orgId ? { backend: this.backend, orgId: this.orgId, movementId: mv.id, periodId: mv.movement.currentPeriodId } : null);
+    this.standings.setTarget(
+      this.backend && mv && this.orgId ? { backend: this.backend, orgId: this.orgId, movementId: mv.id, periodId: mv.movement.currentPeriodId } : null,
+    );
   }
 
   private handlePropose(c: Candidate) {
@@ -71,27 +73,42 @@ export class CandidateList extends LitElement {
         </div>
         <div class="field">
           <label for="topn">${m.candidatesTopN}</label>
-          <input id="topn" type="number" min="0" max="50" inputmode="numeric" data-testid="candidates-topn" .value=${String(this.topN)}
-            @input=${(e: Event) => (this.topN = Math.max(0, Math.min(50, Number((e.target as HTMLInputElement).value) || 0)))} />
+          <input
+            id="topn"
+            type="number"
+            min="0"
+            max="50"
+            inputmode="numeric"
+            data-testid="candidates-topn"
+            .value=${String(this.topN)}
+            @input=${(e: Event) => (this.topN = Math.max(0, Math.min(50, Number((e.target as HTMLInputElement).value) || 0)))}
+          />
         </div>
       </div>
-      ${list.length === 0
-        ? html`<p class="meta" data-testid="candidates-none">${m.candidatesNone}</p>`
-        : html`<table>
-            <tbody>
-              ${list.map(
-                (c) => html`<tr data-testid="candidate" data-unit-id=${c.unitId}>
-                  <td>${c.rank}</td>
-                  <td><strong>${c.unitName}</strong><br /><span class="meta">${tx(c.reason)} (${formatPercent(c.percent)})</span></td>
-                  <td>
-                    ${this.myUnits.includes(c.unitId)
-                      ? html`<button type="button" class="secondary" data-testid="propose-candidate" @click=${() => this.handlePropose(c)}>${m.proposeThis}</button>`
-                      : nothing}
-                  </td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`}
+      ${
+        list.length === 0
+          ? html`<p class="meta" data-testid="candidates-none">${m.candidatesNone}</p>`
+          : html`<table>
+              <tbody>
+                ${list.map(
+                  (c) =>
+                    html`<tr data-testid="candidate" data-unit-id=${c.unitId}>
+                      <td>${c.rank}</td>
+                      <td><strong>${c.unitName}</strong><br /><span class="meta">${tx(c.reason)} (${formatPercent(c.percent)})</span></td>
+                      <td>
+                        ${
+                          this.myUnits.includes(c.unitId)
+                            ? html`<button type="button" class="secondary" data-testid="propose-candidate" @click=${() => this.handlePropose(c)}>
+                                ${m.proposeThis}
+                              </button>`
+                            : nothing
+                        }
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+      }
     </section>`;
   }
 }

@@ -230,9 +230,7 @@ export class CriterionField extends LitElement {
     if (which === 'num') this.num = value;
     else this.den = value;
     this.figureCheck = checkFigure(this.num, this.den);
-    this.dispatchEvent(
-      figureChange({ code: this.criterion.code, figure: this.figureCheck.figure, valid: this.figureValid, itemValid: this.itemValid }),
-    );
+    this.dispatchEvent(figureChange({ code: this.criterion.code, figure: this.figureCheck.figure, valid: this.figureValid, itemValid: this.itemValid }));
   }
 
   private handleScoreInput(e: Event) {
@@ -446,25 +444,29 @@ export class CriterionField extends LitElement {
       </div>
       <p class="text" id="text">${tx(c.text)}</p>
       ${this.renderConflict('figures', this.figureConflict)} ${this.renderConflict('answers', this.answerConflict)}
-      ${!applicable
-        ? html`<p class="na">${m.notApplicable}</p>`
-        : !isSelfScored(c)
-          ? this.renderTarget()
-          : c.target
-            ? html`${this.renderFigures()} ${this.renderSelfScore()}`
-            : this.renderSelfScore()}
+      ${
+        !applicable
+          ? html`<p class="na">${m.notApplicable}</p>`
+          : !isSelfScored(c)
+            ? this.renderTarget()
+            : c.target
+              ? html`${this.renderFigures()} ${this.renderSelfScore()}`
+              : this.renderSelfScore()
+      }
       ${this.renderResult()}
-      ${applicable
-        ? html`<evidence-panel
-            .code=${c.code}
-            .attachedIds=${this.answer?.evidenceIds ?? []}
-            .items=${this.evidence}
-            .usedBy=${this.usedBy}
-            .busy=${this.evidenceBusy}
-            .error=${this.evidenceError}
-            ?disabled=${this.disabled}
-          ></evidence-panel>`
-        : nothing}
+      ${
+        applicable
+          ? html`<evidence-panel
+              .code=${c.code}
+              .attachedIds=${this.answer?.evidenceIds ?? []}
+              .items=${this.evidence}
+              .usedBy=${this.usedBy}
+              .busy=${this.evidenceBusy}
+              .error=${this.evidenceError}
+              ?disabled=${this.disabled}
+            ></evidence-panel>`
+          : nothing
+      }
     </article>`;
   }
 }

@@ -37,7 +37,11 @@ export class DossierView extends LitElement {
     this.busy = key;
     this.error = '';
     try {
-      await this.api.downloadDocument(this.scope.orgId, this.scope.movementId, d.id, { ...(version !== undefined ? { version } : {}), ...(format ? { format } : {}), fileName: d.fileName });
+      await this.api.downloadDocument(this.scope.orgId, this.scope.movementId, d.id, {
+        ...(version !== undefined ? { version } : {}),
+        ...(format ? { format } : {}),
+        fileName: d.fileName,
+      });
     } catch (e) {
       this.error = t().awards.failed((e as Error).message);
     } finally {
@@ -48,8 +52,17 @@ export class DossierView extends LitElement {
   private buttons(d: DocumentEntry, main: string | null, pdf: string | null, version?: number) {
     const m = t().awards;
     return formatsOf(main, pdf, d.fileName).map(
-      (f) => html`<button type="button" class=${version === undefined ? 'secondary' : 'link'} data-testid=${version === undefined ? `download-${f.ext}` : `download-version-${f.ext}`} data-version=${version ?? d.version}
-        ?disabled=${this.busy !== ''} @click=${() => this.handleDownload(d, version, f.format)}>${this.busy === `${d.id}:${version ?? ''}:${f.format ?? ''}` ? m.downloading : m.download(f.ext)}</button>`,
+      (f) =>
+        html`<button
+          type="button"
+          class=${version === undefined ? 'secondary' : 'link'}
+          data-testid=${version === undefined ? `download-${f.ext}` : `download-version-${f.ext}`}
+          data-version=${version ?? d.version}
+          ?disabled=${this.busy !== ''}
+          @click=${() => this.handleDownload(d, version, f.format)}
+        >
+          ${this.busy === `${d.id}:${version ?? ''}:${f.format ?? ''}` ? m.downloading : m.download(f.ext)}
+        </button>`,
     );
   }
 
@@ -60,35 +73,47 @@ export class DossierView extends LitElement {
       <h2>${m.dossierTitle}</h2>
       <p class="meta">${m.dossierHint}</p>
       ${this.error ? html`<p class="notice danger" role="alert" data-testid="download-error">${this.error}</p>` : nothing}
-      ${docs.length === 0
-        ? html`<p class="notice" data-testid="dossier-empty">${m.noDocuments}</p>`
-        : html`<table>
-            <tbody>
-              ${docs.map(
-                (d) => html`<tr data-testid="document" data-doc-id=${d.id} data-doc-type=${d.docType} data-version=${d.version} data-sha256=${d.sha256 ?? ''}>
-                  <td>
-                    <b>${d.title}</b>${d.active ? nothing : html` <span class="chip bad">${m.inactive}</span>`}<br />
-                    <span class="meta">${d.number ? html`${m.number}: <span data-testid="document-number">${d.number}</span> · ` : nothing}${m.version(d.version)}</span><br />
-                    <span class="meta">${m.hash}: <span class="mono" data-testid="document-hash">${d.sha256 ?? ''}</span></span>
-                    ${d.versions.length > 1
-                      ? html`<details .open=${this.open[d.id] ?? false} @toggle=${(e: Event) => (this.open = { ...this.open, [d.id]: (e.target as HTMLDetailsElement).open })}>
-                          <summary>${m.versions} (${d.versions.length})</summary>
-                          <ul class="flags">
-                            ${[...d.versions].reverse().map(
-                              (v) => html`<li data-testid="document-version" data-version=${v.version}>
-                                ${m.version(v.version)}${v.createdAt ? ` · ${formatDate(v.createdAt)}` : ''} · <span class="mono">${v.sha256.slice(0, 16)}</span>
-                                <div class="row">${this.buttons(d, v.storagePath, v.pdfPath, v.version)}</div>
-                              </li>`,
-                            )}
-                          </ul>
-                        </details>`
-                      : nothing}
-                  </td>
-                  <td><div class="row">${this.buttons(d, d.storagePath, d.pdfPath)}</div></td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`}
+      ${
+        docs.length === 0
+          ? html`<p class="notice" data-testid="dossier-empty">${m.noDocuments}</p>`
+          : html`<table>
+              <tbody>
+                ${docs.map(
+                  (d) =>
+                    html`<tr data-testid="document" data-doc-id=${d.id} data-doc-type=${d.docType} data-version=${d.version} data-sha256=${d.sha256 ?? ''}>
+                      <td>
+                        <b>${d.title}</b>${d.active ? nothing : html` <span class="chip bad">${m.inactive}</span>`}<br />
+                        <span class="meta"
+                          >${d.number ? html`${m.number}: <span data-testid="document-number">${d.number}</span> · ` : nothing}${m.version(d.version)}</span
+                        ><br />
+                        <span class="meta">${m.hash}: <span class="mono" data-testid="document-hash">${d.sha256 ?? ''}</span></span>
+                        ${
+                          d.versions.length > 1
+                            ? html`<details
+                                .open=${this.open[d.id] ?? false}
+                                @toggle=${(e: Event) => (this.open = { ...this.open, [d.id]: (e.target as HTMLDetailsElement).open })}
+                              >
+                                <summary>${m.versions} (${d.versions.length})</summary>
+                                <ul class="flags">
+                                  ${[...d.versions].reverse().map(
+                                    (v) =>
+                                      html`<li data-testid="document-version" data-version=${v.version}>
+                                        ${m.version(v.version)}${v.createdAt ? ` · ${formatDate(v.createdAt)}` : ''} ·
+                                        <span class="mono">${v.sha256.slice(0, 16)}</span>
+                                        <div class="row">${this.buttons(d, v.storagePath, v.pdfPath, v.version)}</div>
+                                      </li>`,
+                                  )}
+                                </ul>
+                              </details>`
+                            : nothing
+                        }
+                      </td>
+                      <td><div class="row">${this.buttons(d, d.storagePath, d.pdfPath)}</div></td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+      }
     </section>`;
   }
 }

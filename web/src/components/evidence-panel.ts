@@ -221,25 +221,41 @@ export class EvidencePanel extends LitElement {
     return html`<li data-testid="evidence-item" data-id=${id} data-kind=${e.kind} data-sha256=${e.sha256 ?? ''}>
       <div class="title" data-testid="evidence-title">${e.title}</div>
       ${official.length ? html`<div class="facts" data-testid="evidence-official">${official.join(', ')}</div>` : nothing}
-      ${e.kind === 'file'
-        ? html`<div class="facts row">
-            <span data-testid="evidence-file-name">${e.fileName}</span>
-            <span data-testid="evidence-size">${m.evidenceSize(formatNumber((e.size ?? 0) / 1024, 1))}</span>
-            <span>${m.evidenceHash} <code data-testid="evidence-hash" title=${e.sha256 ?? ''}>${shortHash(e.sha256 ?? '')}</code></span>
-          </div>`
-        : html`<div class="facts"><a href=${e.url ?? '#'} target="_blank" rel="noopener noreferrer" data-testid="evidence-url">${e.url}</a></div>`}
+      ${
+        e.kind === 'file'
+          ? html`<div class="facts row">
+              <span data-testid="evidence-file-name">${e.fileName}</span>
+              <span data-testid="evidence-size">${m.evidenceSize(formatNumber((e.size ?? 0) / 1024, 1))}</span>
+              <span>${m.evidenceHash} <code data-testid="evidence-hash" title=${e.sha256 ?? ''}>${shortHash(e.sha256 ?? '')}</code></span>
+            </div>`
+          : html`<div class="facts"><a href=${e.url ?? '#'} target="_blank" rel="noopener noreferrer" data-testid="evidence-url">${e.url}</a></div>`
+      }
       ${used.length > 1 ? html`<div class="facts" data-testid="evidence-used-for">${m.evidenceUsedFor(used.join(', '))}</div>` : nothing}
       <div class="row">
-        ${e.kind === 'file'
-          ? html`<button type="button" class="link" data-testid="evidence-download" @click=${() => this.dispatchEvent(evidenceDownload({ code: this.code, evidenceId: id }))}>
-              ${m.evidenceDownload}
-            </button>`
-          : html`<a href=${e.url ?? '#'} target="_blank" rel="noopener noreferrer">${m.evidenceOpenLink}</a>`}
-        ${this.disabled
-          ? nothing
-          : html`<button type="button" class="link" data-testid="evidence-detach" @click=${() => this.dispatchEvent(evidenceDetach({ code: this.code, evidenceId: id }))}>
-              ${m.evidenceDetach}
-            </button>`}
+        ${
+          e.kind === 'file'
+            ? html`<button
+                type="button"
+                class="link"
+                data-testid="evidence-download"
+                @click=${() => this.dispatchEvent(evidenceDownload({ code: this.code, evidenceId: id }))}
+              >
+                ${m.evidenceDownload}
+              </button>`
+            : html`<a href=${e.url ?? '#'} target="_blank" rel="noopener noreferrer">${m.evidenceOpenLink}</a>`
+        }
+        ${
+          this.disabled
+            ? nothing
+            : html`<button
+                type="button"
+                class="link"
+                data-testid="evidence-detach"
+                @click=${() => this.dispatchEvent(evidenceDetach({ code: this.code, evidenceId: id }))}
+              >
+                ${m.evidenceDetach}
+              </button>`
+        }
       </div>
     </li>`;
   }
@@ -279,63 +295,68 @@ export class EvidencePanel extends LitElement {
         <fieldset class="modes">
           <legend class="visually-hidden">${m.evidenceAdd}</legend>
           ${modes.map(
-            ([mode, label]) => html`<label>
-              <input
-                type="radio"
-                name="mode"
-                .checked=${this.mode === mode}
-                data-testid=${`evidence-mode-${mode}`}
-                @change=${() => {
-                  this.mode = mode;
-                  this.errors = {};
-                }}
-              />
-              ${label}
-            </label>`,
-          )}
-        </fieldset>
-        ${this.mode === 'file'
-          ? html`<div class="field">
-                <label for="ev-file">${m.evidenceFile}</label>
-                <input id="ev-file" type="file" accept=${ACCEPT} data-testid="evidence-file" @change=${this.handleFile} />
-                <p class="hint">${m.evidenceFileHint(MAX_EVIDENCE_BYTES / 1048576)}</p>
-                ${this.errors.file ? html`<p class="error">${this.errors.file}</p>` : nothing}
-              </div>
-              ${this.renderMetaFields()}`
-          : nothing}
-        ${this.mode === 'link'
-          ? html`<div class="field">
-                <label for="ev-url">${m.evidenceUrl}</label>
+            ([mode, label]) =>
+              html`<label>
                 <input
-                  id="ev-url"
-                  type="url"
-                  inputmode="url"
-                  .value=${this.url}
-                  aria-invalid=${this.errors.url ? 'true' : 'false'}
-                  data-testid="evidence-url-input"
-                  @input=${(e: Event) => {
-                    this.url = (e.target as HTMLInputElement).value;
-                    this.errors = { ...this.errors, url: undefined };
+                  type="radio"
+                  name="mode"
+                  .checked=${this.mode === mode}
+                  data-testid=${`evidence-mode-${mode}`}
+                  @change=${() => {
+                    this.mode = mode;
+                    this.errors = {};
                   }}
                 />
-                ${this.errors.url ? html`<p class="error" data-testid="evidence-url-error">${this.errors.url}</p>` : nothing}
-              </div>
-              ${this.renderMetaFields()}`
-          : nothing}
-        ${this.mode === 'reuse'
-          ? others.length === 0
-            ? html`<p class="hint">${m.evidenceReuseEmpty}</p>`
-            : html`<div class="field">
-                <label for="ev-pick">${m.evidenceReuseSelect}</label>
-                <select id="ev-pick" data-testid="evidence-pick" @change=${(e: Event) => (this.pick = (e.target as HTMLSelectElement).value)}>
-                  <option value="" ?selected=${this.pick === ''}>—</option>
-                  ${others.map(
-                    (e) => html`<option value=${e.id} ?selected=${this.pick === e.id}>${e.title}${e.fileName ? ` (${e.fileName})` : ''}</option>`,
-                  )}
-                </select>
-                ${this.errors.file ? html`<p class="error">${this.errors.file}</p>` : nothing}
-              </div>`
-          : nothing}
+                ${label}
+              </label>`,
+          )}
+        </fieldset>
+        ${
+          this.mode === 'file'
+            ? html`<div class="field">
+                  <label for="ev-file">${m.evidenceFile}</label>
+                  <input id="ev-file" type="file" accept=${ACCEPT} data-testid="evidence-file" @change=${this.handleFile} />
+                  <p class="hint">${m.evidenceFileHint(MAX_EVIDENCE_BYTES / 1048576)}</p>
+                  ${this.errors.file ? html`<p class="error">${this.errors.file}</p>` : nothing}
+                </div>
+                ${this.renderMetaFields()}`
+            : nothing
+        }
+        ${
+          this.mode === 'link'
+            ? html`<div class="field">
+                  <label for="ev-url">${m.evidenceUrl}</label>
+                  <input
+                    id="ev-url"
+                    type="url"
+                    inputmode="url"
+                    .value=${this.url}
+                    aria-invalid=${this.errors.url ? 'true' : 'false'}
+                    data-testid="evidence-url-input"
+                    @input=${(e: Event) => {
+                      this.url = (e.target as HTMLInputElement).value;
+                      this.errors = { ...this.errors, url: undefined };
+                    }}
+                  />
+                  ${this.errors.url ? html`<p class="error" data-testid="evidence-url-error">${this.errors.url}</p>` : nothing}
+                </div>
+                ${this.renderMetaFields()}`
+            : nothing
+        }
+        ${
+          this.mode === 'reuse'
+            ? others.length === 0
+              ? html`<p class="hint">${m.evidenceReuseEmpty}</p>`
+              : html`<div class="field">
+                  <label for="ev-pick">${m.evidenceReuseSelect}</label>
+                  <select id="ev-pick" data-testid="evidence-pick" @change=${(e: Event) => (this.pick = (e.target as HTMLSelectElement).value)}>
+                    <option value="" ?selected=${this.pick === ''}>—</option>
+                    ${others.map((e) => html`<option value=${e.id} ?selected=${this.pick === e.id}>${e.title}${e.fileName ? ` (${e.fileName})` : ''}</option>`)}
+                  </select>
+                  ${this.errors.file ? html`<p class="error">${this.errors.file}</p>` : nothing}
+                </div>`
+            : nothing
+        }
         <button type="submit" class="secondary" data-testid="evidence-submit" ?disabled=${working}>
           ${working ? m.evidenceUploading : this.mode === 'file' ? m.evidenceSubmitFile : this.mode === 'link' ? m.evidenceSubmitLink : m.evidenceSubmitReuse}
         </button>
@@ -349,11 +370,13 @@ export class EvidencePanel extends LitElement {
     // One landmark per item, so each needs its own name (axe landmark-unique): the item's code.
     return html`<section data-testid="evidence" aria-label=${m.evidenceHeadingFor(this.code)}>
       <h3>${m.evidenceHeading}</h3>
-      ${this.attachedIds.length === 0
-        ? html`<p class="hint" style="margin:0 0 0.5rem">${m.evidenceNone}</p>`
-        : html`<ul>
-            ${this.attachedIds.map((id) => this.renderItem(id))}
-          </ul>`}
+      ${
+        this.attachedIds.length === 0
+          ? html`<p class="hint" style="margin:0 0 0.5rem">${m.evidenceNone}</p>`
+          : html`<ul>
+              ${this.attachedIds.map((id) => this.renderItem(id))}
+            </ul>`
+      }
       ${this.disabled ? nothing : this.renderForm()}
     </section>`;
   }

@@ -95,7 +95,9 @@ export class MeetingCard extends LitElement {
   private handleAttendance() {
     const mt = this.meeting!;
     const present = [...(this.present ?? new Set(mt.present))];
-    const absent = mt.council.members.filter((x) => !present.includes(x.memberId)).map((x) => ({ memberId: x.memberId, reason: this.reasons[x.memberId] ?? '' }));
+    const absent = mt.council.members
+      .filter((x) => !present.includes(x.memberId))
+      .map((x) => ({ memberId: x.memberId, reason: this.reasons[x.memberId] ?? '' }));
     return this.run(() => this.api!.recordAttendance({ ...this.at, present, absent }));
   }
 
@@ -135,7 +137,9 @@ export class MeetingCard extends LitElement {
     const receipt = this.receipts[key];
     if (receipt || this.myVotes?.nominations[id]) {
       const text = receipt ? m.youVotedChoice(m.choice[receipt.choice] ?? receipt.choice) : m.youVoted;
-      return html`<p class="meta line" data-testid="voted">${text}${receipt ? html` · <span class="mono">${m.receipt(receipt.commitment.slice(0, 16))}</span>` : nothing}</p>`;
+      return html`<p class="meta line" data-testid="voted">
+        ${text}${receipt ? html` · <span class="mono">${m.receipt(receipt.commitment.slice(0, 16))}</span>` : nothing}
+      </p>`;
     }
     if (this.sending[key]) return html`<p class="meta line" role="status" data-testid="vote-sending">${m.sendingVote}</p>`;
     if (this.myVotes === undefined) return html`<p class="meta line" data-testid="vote-loading">${m.loadingVote}</p>`;
@@ -164,16 +168,24 @@ export class MeetingCard extends LitElement {
     if (!mt.results) return nothing;
     return html`<h3>${m.results}</h3>
       ${Object.values(mt.results).map(
-        (r) => html`<div class="vote" data-testid="result" data-nomination-id=${r.nominationId} data-approved=${String(r.approved)} data-yes=${r.yes} data-base=${r.base}>
-          <p>
-            <b>${this.nameOf(r.nominationId)}</b>
-            <span class="chip ${r.approved ? 'ok' : 'bad'}">${r.approved ? m.approved : m.notApproved}</span>
-            ${formatPercent(r.percentYes)}
-          </p>
-          <p class="meta">${m.tallyLine(r.yes, r.no, r.abstain + r.notVoted, r.base)}</p>
-          <p class="meta" data-testid="result-explanation">${tx(r.explanation)}</p>
-          ${r.secret ? html`<p class="meta">${m.secretNote(r.receipts.length)}</p>` : nothing}
-        </div>`,
+        (r) =>
+          html`<div
+            class="vote"
+            data-testid="result"
+            data-nomination-id=${r.nominationId}
+            data-approved=${String(r.approved)}
+            data-yes=${r.yes}
+            data-base=${r.base}
+          >
+            <p>
+              <b>${this.nameOf(r.nominationId)}</b>
+              <span class="chip ${r.approved ? 'ok' : 'bad'}">${r.approved ? m.approved : m.notApproved}</span>
+              ${formatPercent(r.percentYes)}
+            </p>
+            <p class="meta">${m.tallyLine(r.yes, r.no, r.abstain + r.notVoted, r.base)}</p>
+            <p class="meta" data-testid="result-explanation">${tx(r.explanation)}</p>
+            ${r.secret ? html`<p class="meta">${m.secretNote(r.receipts.length)}</p>` : nothing}
+          </div>`,
       )}`;
   }
 
@@ -198,82 +210,132 @@ export class MeetingCard extends LitElement {
     return html`<article class="card" data-testid="meeting" data-meeting-id=${mt.id} data-status=${mt.status} data-kind=${mt.kind}>
       <h2>${m.meetingKind[mt.kind]}${mt.council.name && mt.council.name !== m.meetingKind[mt.kind] ? ` — ${mt.council.name}` : ''}</h2>
       <p class="meta">
-        ${mt.date.split('-').reverse().join('/')} ${mt.startTime ?? ''}${mt.endTime ? `–${mt.endTime}` : ''} · ${mt.place} · <span class="chip" data-testid="meeting-status">${m.meetingStatus[mt.status]}</span>
-        · ${rules.secretBallot ? m.secretBallot : m.vote} · ${m.approval}: ${fractionText(rules.approval)} (${rules.base === 'total' ? m.baseTotal : m.basePresent})
+        ${mt.date.split('-').reverse().join('/')} ${mt.startTime ?? ''}${mt.endTime ? `–${mt.endTime}` : ''} · ${mt.place} ·
+        <span class="chip" data-testid="meeting-status">${m.meetingStatus[mt.status]}</span>
+        · ${rules.secretBallot ? m.secretBallot : m.vote} · ${m.approval}: ${fractionText(rules.approval)}
+        (${rules.base === 'total' ? m.baseTotal : m.basePresent})
       </p>
-      <p data-testid="quorum" data-present=${storedPresent} data-needed=${needed} data-met=${String(storedPresent >= needed)}>${m.quorumLine(storedPresent, members.length, needed, storedPresent >= needed)}</p>
+      <p data-testid="quorum" data-present=${storedPresent} data-needed=${needed} data-met=${String(storedPresent >= needed)}>
+        ${m.quorumLine(storedPresent, members.length, needed, storedPresent >= needed)}
+      </p>
 
       <h3>${m.attendance}</h3>
       <table>
         <tbody>
           ${members.map(
-            (x) => html`<tr data-testid="member" data-member-id=${x.memberId}>
-              <td>${x.name}<br /><span class="meta">${m.councilRole[x.councilRole]}${x.position ? ` · ${x.position}` : ''}</span></td>
-              <td>
-                ${open && runner
-                  ? html`<label class="check"
-                      ><input type="checkbox" data-testid="present" .checked=${present.has(x.memberId)}
-                        @change=${(e: Event) => {
-                          const s = new Set(present);
-                          if ((e.target as HTMLInputElement).checked) s.add(x.memberId);
-                          else s.delete(x.memberId);
-                          this.present = s;
-                        }} />
-                      <span>${m.present}</span></label
-                    >`
-                  : html`${mt.present.includes(x.memberId) ? m.present : absent.includes(x.memberId) ? `${m.absentReason}: ${mt.absent.find((a) => a.memberId === x.memberId)?.reason || '—'}` : '—'}`}
-              </td>
-              <td>
-                ${open && runner && !present.has(x.memberId)
-                  ? html`<input aria-label=${m.absentReason} placeholder=${m.absentReason} data-testid="absent-reason" .value=${this.reasons[x.memberId] ?? ''}
-                      @input=${(e: Event) => (this.reasons = { ...this.reasons, [x.memberId]: (e.target as HTMLInputElement).value })} />`
-                  : nothing}
-              </td>
-            </tr>`,
+            (x) =>
+              html`<tr data-testid="member" data-member-id=${x.memberId}>
+                <td>${x.name}<br /><span class="meta">${m.councilRole[x.councilRole]}${x.position ? ` · ${x.position}` : ''}</span></td>
+                <td>
+                  ${
+                    open && runner
+                      ? html`<label class="check"
+                          ><input
+                            type="checkbox"
+                            data-testid="present"
+                            .checked=${present.has(x.memberId)}
+                            @change=${(e: Event) => {
+                              const s = new Set(present);
+                              if ((e.target as HTMLInputElement).checked) s.add(x.memberId);
+                              else s.delete(x.memberId);
+                              this.present = s;
+                            }}
+                          />
+                          <span>${m.present}</span></label
+                        >`
+                      : html`${mt.present.includes(x.memberId) ? m.present : absent.includes(x.memberId) ? `${m.absentReason}: ${mt.absent.find((a) => a.memberId === x.memberId)?.reason || '—'}` : '—'}`
+                  }
+                </td>
+                <td>
+                  ${
+                    open && runner && !present.has(x.memberId)
+                      ? html`<input
+                          aria-label=${m.absentReason}
+                          placeholder=${m.absentReason}
+                          data-testid="absent-reason"
+                          .value=${this.reasons[x.memberId] ?? ''}
+                          @input=${(e: Event) => (this.reasons = { ...this.reasons, [x.memberId]: (e.target as HTMLInputElement).value })}
+                        />`
+                      : nothing
+                  }
+                </td>
+              </tr>`,
           )}
         </tbody>
       </table>
       ${open && runner ? html`<p><button type="button" class="secondary" data-testid="save-attendance" ?disabled=${this.busy} @click=${this.handleAttendance}>${m.saveAttendance}</button></p>` : nothing}
-
-      ${open
-        ? html`<h3>${m.vote}</h3>
-            ${iAmMember && !iAmPresent && storedPresent > 0 ? html`<p class="meta">${m.notPresent}</p>` : nothing}
-            ${mt.nominationIds.map((id) => {
-              const key = `${mt.id}/${id}`;
-              const voted = !!this.receipts[key] || !!this.myVotes?.nominations[id];
-              const who = this.votersOf(id);
-              return html`<div class="vote" data-testid="ballot" data-nomination-id=${id} data-voted=${String(voted)} data-sending=${String(!!this.sending[key])}>
-                <p class="line"><b>${this.nameOf(id)}</b></p>
-                ${iAmPresent ? html`<div class="act">${this.renderBallotAction(id)}</div>` : nothing}
-                ${isClerk
-                  ? html`<p class="meta line" data-testid="voted-count" data-count=${who.length}>
-                      ${m.votedSoFar(who.length, storedPresent + (rules.countWrittenVotes ? absent.length : 0))}:
-                      ${who.map((v) => members.find((x) => x.memberId === v)?.name ?? v).join(', ') || '—'}
-                    </p>`
-                  : nothing}
-              </div>`;
-            })}
-            ${isSecretary && absent.length && rules.countWrittenVotes
-              ? html`<form @submit=${this.handleWritten} data-testid="written-vote">
-                  <h3>${m.writtenVote}</h3>
-                  <div class="grid">
-                    <select aria-label=${m.writtenMember} data-testid="written-member" @change=${(e: Event) => (this.written = { ...this.written, memberId: (e.target as HTMLSelectElement).value })}>
-                      <option value="">${m.writtenMember}</option>
-                      ${absent.map((id) => html`<option value=${id}>${members.find((x) => x.memberId === id)?.name ?? id}</option>`)}
-                    </select>
-                    <select aria-label=${m.agenda} data-testid="written-nomination" @change=${(e: Event) => (this.written = { ...this.written, nominationId: (e.target as HTMLSelectElement).value })}>
-                      <option value="">${m.agenda}</option>
-                      ${mt.nominationIds.map((id) => html`<option value=${id}>${this.nameOf(id)}</option>`)}
-                    </select>
-                    <select aria-label=${m.vote} data-testid="written-choice" @change=${(e: Event) => (this.written = { ...this.written, choice: (e.target as HTMLSelectElement).value as VoteChoice })}>
-                      ${CHOICES.map((c) => html`<option value=${c} ?selected=${this.written.choice === c}>${m.choice[c]}</option>`)}
-                    </select>
-                  </div>
-                  <p><button type="submit" class="secondary" data-testid="written-submit" ?disabled=${this.busy || !this.written.memberId || !this.written.nominationId}>${m.recordWritten}</button></p>
-                </form>`
-              : nothing}
-            ${runner ? html`<p><button type="button" data-testid="close-meeting" ?disabled=${this.busy || storedPresent === 0} @click=${() => this.run(() => this.api!.closeMeeting(this.at))}>${m.closeMeeting}</button></p>` : nothing}`
-        : this.renderResults(mt)}
+      ${
+        open
+          ? html`<h3>${m.vote}</h3>
+              ${iAmMember && !iAmPresent && storedPresent > 0 ? html`<p class="meta">${m.notPresent}</p>` : nothing}
+              ${mt.nominationIds.map((id) => {
+                const key = `${mt.id}/${id}`;
+                const voted = !!this.receipts[key] || !!this.myVotes?.nominations[id];
+                const who = this.votersOf(id);
+                return html`<div
+                  class="vote"
+                  data-testid="ballot"
+                  data-nomination-id=${id}
+                  data-voted=${String(voted)}
+                  data-sending=${String(!!this.sending[key])}
+                >
+                  <p class="line"><b>${this.nameOf(id)}</b></p>
+                  ${iAmPresent ? html`<div class="act">${this.renderBallotAction(id)}</div>` : nothing}
+                  ${
+                    isClerk
+                      ? html`<p class="meta line" data-testid="voted-count" data-count=${who.length}>
+                          ${m.votedSoFar(who.length, storedPresent + (rules.countWrittenVotes ? absent.length : 0))}:
+                          ${who.map((v) => members.find((x) => x.memberId === v)?.name ?? v).join(', ') || '—'}
+                        </p>`
+                      : nothing
+                  }
+                </div>`;
+              })}
+              ${
+                isSecretary && absent.length && rules.countWrittenVotes
+                  ? html`<form @submit=${this.handleWritten} data-testid="written-vote">
+                      <h3>${m.writtenVote}</h3>
+                      <div class="grid">
+                        <select
+                          aria-label=${m.writtenMember}
+                          data-testid="written-member"
+                          @change=${(e: Event) => (this.written = { ...this.written, memberId: (e.target as HTMLSelectElement).value })}
+                        >
+                          <option value="">${m.writtenMember}</option>
+                          ${absent.map((id) => html`<option value=${id}>${members.find((x) => x.memberId === id)?.name ?? id}</option>`)}
+                        </select>
+                        <select
+                          aria-label=${m.agenda}
+                          data-testid="written-nomination"
+                          @change=${(e: Event) => (this.written = { ...this.written, nominationId: (e.target as HTMLSelectElement).value })}
+                        >
+                          <option value="">${m.agenda}</option>
+                          ${mt.nominationIds.map((id) => html`<option value=${id}>${this.nameOf(id)}</option>`)}
+                        </select>
+                        <select
+                          aria-label=${m.vote}
+                          data-testid="written-choice"
+                          @change=${(e: Event) => (this.written = { ...this.written, choice: (e.target as HTMLSelectElement).value as VoteChoice })}
+                        >
+                          ${CHOICES.map((c) => html`<option value=${c} ?selected=${this.written.choice === c}>${m.choice[c]}</option>`)}
+                        </select>
+                      </div>
+                      <p>
+                        <button
+                          type="submit"
+                          class="secondary"
+                          data-testid="written-submit"
+                          ?disabled=${this.busy || !this.written.memberId || !this.written.nominationId}
+                        >
+                          ${m.recordWritten}
+                        </button>
+                      </p>
+                    </form>`
+                  : nothing
+              }
+              ${runner ? html`<p><button type="button" data-testid="close-meeting" ?disabled=${this.busy || storedPresent === 0} @click=${() => this.run(() => this.api!.closeMeeting(this.at))}>${m.closeMeeting}</button></p>` : nothing}`
+          : this.renderResults(mt)
+      }
       ${this.message ? html`<p class="notice ${this.message.kind}" role=${this.message.kind === 'danger' ? 'alert' : 'status'} data-testid="meeting-message">${this.message.text}</p>` : nothing}
     </article>`;
   }

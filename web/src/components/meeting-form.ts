@@ -72,7 +72,8 @@ export class MeetingForm extends LitElement {
     const secretariat = this.claims?.roles.includes('secretariat') ?? false;
     this.kind = secretariat ? 'ward' : 'unit';
     this.unitId = this.headUnits[0] ?? '';
-    if (this.kind === 'unit' && this.scope) this.rows = [{ memberId: this.scope.uid, name: this.selfName || this.scope.uid, councilRole: 'CHU_TICH', position: '' }];
+    if (this.kind === 'unit' && this.scope)
+      this.rows = [{ memberId: this.scope.uid, name: this.selfName || this.scope.uid, councilRole: 'CHU_TICH', position: '' }];
     if (secretariat && this.api && this.scope) {
       this.api
         .listMembers(this.scope.orgId)
@@ -83,11 +84,15 @@ export class MeetingForm extends LitElement {
 
   /** Nominations that may go on this meeting's agenda. */
   private get candidates(): NominationEntry[] {
-    return this.nominations.filter((n) => !(DECIDED_STATUSES as readonly string[]).includes(n.status) && (this.kind === 'ward' || n.proposingUnitId === this.unitId));
+    return this.nominations.filter(
+      (n) => !(DECIDED_STATUSES as readonly string[]).includes(n.status) && (this.kind === 'ward' || n.proposingUnitId === this.unitId),
+    );
   }
 
   private toggleMember(o: MemberOption, on: boolean) {
-    this.rows = on ? [...this.rows, { memberId: o.uid, name: o.displayName, councilRole: 'UY_VIEN', position: o.position }] : this.rows.filter((r) => r.memberId !== o.uid);
+    this.rows = on
+      ? [...this.rows, { memberId: o.uid, name: o.displayName, councilRole: 'UY_VIEN', position: o.position }]
+      : this.rows.filter((r) => r.memberId !== o.uid);
   }
 
   private addExternal() {
@@ -155,13 +160,30 @@ export class MeetingForm extends LitElement {
 
   private fraction(id: string, label: string, key: 'quorum' | 'approval') {
     const f = this.rules[key];
-    const set = (part: 'num' | 'den', v: string) => (this.rules = { ...this.rules, [key]: { ...f, [part]: Math.max(part === 'den' ? 1 : 0, Math.round(Number(v) || 0)) } });
+    const set = (part: 'num' | 'den', v: string) =>
+      (this.rules = { ...this.rules, [key]: { ...f, [part]: Math.max(part === 'den' ? 1 : 0, Math.round(Number(v) || 0)) } });
     return html`<div class="field">
       <label for=${id}>${label}</label>
       <div class="row">
-        <input id=${id} type="number" min="0" style="width:5rem" data-testid=${`mf-${key}-num`} .value=${String(f.num)} @input=${(e: Event) => set('num', (e.target as HTMLInputElement).value)} />
+        <input
+          id=${id}
+          type="number"
+          min="0"
+          style="width:5rem"
+          data-testid=${`mf-${key}-num`}
+          .value=${String(f.num)}
+          @input=${(e: Event) => set('num', (e.target as HTMLInputElement).value)}
+        />
         /
-        <input type="number" min="1" style="width:5rem" aria-label=${label} data-testid=${`mf-${key}-den`} .value=${String(f.den)} @input=${(e: Event) => set('den', (e.target as HTMLInputElement).value)} />
+        <input
+          type="number"
+          min="1"
+          style="width:5rem"
+          aria-label=${label}
+          data-testid=${`mf-${key}-den`}
+          .value=${String(f.den)}
+          @input=${(e: Event) => set('den', (e.target as HTMLInputElement).value)}
+        />
       </div>
     </div>`;
   }
@@ -175,7 +197,11 @@ export class MeetingForm extends LitElement {
       <div class="grid">
         <div class="field">
           <label for="kind">${m.kind}</label>
-          <select id="kind" data-testid="mf-kind" @change=${(e: Event) => ((this.kind = (e.target as HTMLSelectElement).value as 'unit' | 'ward'), (this.agenda = null))}>
+          <select
+            id="kind"
+            data-testid="mf-kind"
+            @change=${(e: Event) => ((this.kind = (e.target as HTMLSelectElement).value as 'unit' | 'ward'), (this.agenda = null))}
+          >
             ${secretariat ? html`<option value="ward" ?selected=${this.kind === 'ward'}>${m.meetingKind['ward']}</option>` : nothing}
             ${this.headUnits.length ? html`<option value="unit" ?selected=${this.kind === 'unit'}>${m.meetingKind['unit']}</option>` : nothing}
           </select>
@@ -186,7 +212,13 @@ export class MeetingForm extends LitElement {
         </div>
         <div class="field">
           <label for="time">${m.startTime}</label>
-          <input id="time" type="time" data-testid="mf-time" .value=${this.startTime} @input=${(e: Event) => (this.startTime = (e.target as HTMLInputElement).value)} />
+          <input
+            id="time"
+            type="time"
+            data-testid="mf-time"
+            .value=${this.startTime}
+            @input=${(e: Event) => (this.startTime = (e.target as HTMLInputElement).value)}
+          />
         </div>
         <div class="field">
           <label for="place">${m.place}</label>
@@ -195,40 +227,65 @@ export class MeetingForm extends LitElement {
       </div>
       <div class="field">
         <label for="cname">${m.councilName}</label>
-        <input id="cname" data-testid="mf-council-name" .value=${this.councilName} placeholder=${m.meetingKind[this.kind] ?? ''} @input=${(e: Event) => (this.councilName = (e.target as HTMLInputElement).value)} />
+        <input
+          id="cname"
+          data-testid="mf-council-name"
+          .value=${this.councilName}
+          placeholder=${m.meetingKind[this.kind] ?? ''}
+          @input=${(e: Event) => (this.councilName = (e.target as HTMLInputElement).value)}
+        />
       </div>
 
       <fieldset data-testid="mf-members">
         <legend>${m.members}</legend>
-        ${this.options.length
-          ? html`<div class="grid">
-              ${this.options.map(
-                (o) => html`<label class="check"
-                  ><input type="checkbox" data-testid="mf-pick" data-uid=${o.uid} .checked=${this.rows.some((r) => r.memberId === o.uid)} @change=${(e: Event) => this.toggleMember(o, (e.target as HTMLInputElement).checked)} />
-                  <span>${o.displayName}${o.position ? html`<br /><span class="meta">${o.position}</span>` : nothing}</span></label
-                >`,
-              )}
-            </div>`
-          : nothing}
+        ${
+          this.options.length
+            ? html`<div class="grid">
+                ${this.options.map(
+                  (o) =>
+                    html`<label class="check"
+                      ><input
+                        type="checkbox"
+                        data-testid="mf-pick"
+                        data-uid=${o.uid}
+                        .checked=${this.rows.some((r) => r.memberId === o.uid)}
+                        @change=${(e: Event) => this.toggleMember(o, (e.target as HTMLInputElement).checked)}
+                      />
+                      <span>${o.displayName}${o.position ? html`<br /><span class="meta">${o.position}</span>` : nothing}</span></label
+                    >`,
+                )}
+              </div>`
+            : nothing
+        }
         <table>
           <tbody>
             ${this.rows.map(
-              (r, i) => html`<tr data-testid="mf-row" data-member-id=${r.memberId}>
-                <td>${r.name}</td>
-                <td>
-                  <select aria-label=${m.memberRole} data-testid="mf-role" @change=${(e: Event) => (this.rows = this.rows.map((x, j) => (j === i ? { ...x, councilRole: (e.target as HTMLSelectElement).value as CouncilRole } : x)))}>
-                    ${ROLES.map((role) => html`<option value=${role} ?selected=${role === r.councilRole}>${m.councilRole[role]}</option>`)}
-                  </select>
-                </td>
-                <td><button type="button" class="link" @click=${() => (this.rows = this.rows.filter((_, j) => j !== i))}>${m.removeInitiative}</button></td>
-              </tr>`,
+              (r, i) =>
+                html`<tr data-testid="mf-row" data-member-id=${r.memberId}>
+                  <td>${r.name}</td>
+                  <td>
+                    <select
+                      aria-label=${m.memberRole}
+                      data-testid="mf-role"
+                      @change=${(e: Event) => (this.rows = this.rows.map((x, j) => (j === i ? { ...x, councilRole: (e.target as HTMLSelectElement).value as CouncilRole } : x)))}
+                    >
+                      ${ROLES.map((role) => html`<option value=${role} ?selected=${role === r.councilRole}>${m.councilRole[role]}</option>`)}
+                    </select>
+                  </td>
+                  <td><button type="button" class="link" @click=${() => (this.rows = this.rows.filter((_, j) => j !== i))}>${m.removeInitiative}</button></td>
+                </tr>`,
             )}
           </tbody>
         </table>
         <div class="grid" style="margin-top:0.5rem">
           <div class="field">
             <label for="ext-name">${m.externalName}</label>
-            <input id="ext-name" data-testid="mf-ext-name" .value=${this.extName} @input=${(e: Event) => (this.extName = (e.target as HTMLInputElement).value)} />
+            <input
+              id="ext-name"
+              data-testid="mf-ext-name"
+              .value=${this.extName}
+              @input=${(e: Event) => (this.extName = (e.target as HTMLInputElement).value)}
+            />
           </div>
           <div class="field">
             <label for="ext-id">${m.externalId}</label>
@@ -241,18 +298,32 @@ export class MeetingForm extends LitElement {
       <fieldset>
         <legend>${m.rules}</legend>
         <label class="check"
-          ><input type="checkbox" data-testid="mf-secret" .checked=${this.rules.secretBallot} @change=${(e: Event) => (this.rules = { ...this.rules, secretBallot: (e.target as HTMLInputElement).checked })} />
+          ><input
+            type="checkbox"
+            data-testid="mf-secret"
+            .checked=${this.rules.secretBallot}
+            @change=${(e: Event) => (this.rules = { ...this.rules, secretBallot: (e.target as HTMLInputElement).checked })}
+          />
           <span>${m.secretBallot}</span></label
         >
         <label class="check"
-          ><input type="checkbox" data-testid="mf-written" .checked=${this.rules.countWrittenVotes} @change=${(e: Event) => (this.rules = { ...this.rules, countWrittenVotes: (e.target as HTMLInputElement).checked })} />
+          ><input
+            type="checkbox"
+            data-testid="mf-written"
+            .checked=${this.rules.countWrittenVotes}
+            @change=${(e: Event) => (this.rules = { ...this.rules, countWrittenVotes: (e.target as HTMLInputElement).checked })}
+          />
           <span>${m.countWritten}</span></label
         >
         <div class="grid">
           ${this.fraction('quorum', m.quorum, 'quorum')} ${this.fraction('approval', m.approval, 'approval')}
           <div class="field">
             <label for="base">${m.base}</label>
-            <select id="base" data-testid="mf-base" @change=${(e: Event) => (this.rules = { ...this.rules, base: (e.target as HTMLSelectElement).value as 'present' | 'total' })}>
+            <select
+              id="base"
+              data-testid="mf-base"
+              @change=${(e: Event) => (this.rules = { ...this.rules, base: (e.target as HTMLSelectElement).value as 'present' | 'total' })}
+            >
               <option value="present" ?selected=${this.rules.base === 'present'}>${m.basePresent}</option>
               <option value="total" ?selected=${this.rules.base === 'total'}>${m.baseTotal}</option>
             </select>
@@ -263,20 +334,35 @@ export class MeetingForm extends LitElement {
       <fieldset data-testid="mf-agenda">
         <legend>${m.agenda}</legend>
         ${this.candidates.map(
-          (n) => html`<label class="check"
-            ><input type="checkbox" data-testid="mf-agenda-item" data-nomination-id=${n.id} .checked=${agenda.includes(n.id)}
-              @change=${(e: Event) => (this.agenda = (e.target as HTMLInputElement).checked ? [...agenda, n.id] : agenda.filter((x) => x !== n.id))} />
-            <span>${n.nomineeName} <span class="meta">(${m.awardFormText[n.proposedForm]})</span></span></label
-          >`,
+          (n) =>
+            html`<label class="check"
+              ><input
+                type="checkbox"
+                data-testid="mf-agenda-item"
+                data-nomination-id=${n.id}
+                .checked=${agenda.includes(n.id)}
+                @change=${(e: Event) => (this.agenda = (e.target as HTMLInputElement).checked ? [...agenda, n.id] : agenda.filter((x) => x !== n.id))}
+              />
+              <span>${n.nomineeName} <span class="meta">(${m.awardFormText[n.proposedForm]})</span></span></label
+            >`,
         )}
       </fieldset>
 
-      ${this.errors.length
-        ? html`<div class="notice danger" role="alert" data-testid="mf-errors">${m.fixErrors}<ul>${this.errors.map((x) => html`<li>${x}</li>`)}</ul></div>`
-        : nothing}
+      ${
+        this.errors.length
+          ? html`<div class="notice danger" role="alert" data-testid="mf-errors">
+              ${m.fixErrors}
+              <ul>
+                ${this.errors.map((x) => html`<li>${x}</li>`)}
+              </ul>
+            </div>`
+          : nothing
+      }
       <div class="row">
         <button type="submit" data-testid="mf-submit" ?disabled=${this.busy}>${this.busy ? m.saving : m.openMeeting}</button>
-        <button type="button" class="secondary" @click=${() => this.dispatchEvent(new CustomEvent('meeting-cancel', { bubbles: true, composed: true }))}>${m.cancel}</button>
+        <button type="button" class="secondary" @click=${() => this.dispatchEvent(new CustomEvent('meeting-cancel', { bubbles: true, composed: true }))}>
+          ${m.cancel}
+        </button>
       </div>
     </form>`;
   }

@@ -16,12 +16,33 @@ export class MovementPhases extends LitElement {
     base,
     controls,
     css`
-      ol.phases { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; padding: 0; margin: 0 0 0.75rem; }
-      ol.phases li { padding: 0.2rem 0.6rem; border-radius: 1rem; border: 1px solid var(--border, #ccc); font-size: 0.9em; }
-      ol.phases li.done { opacity: 0.7; }
-      ol.phases li.current { font-weight: 600; border-width: 2px; }
-      ul.timeline { padding-left: 1.2rem; }
-      ul.blockers li.hard { color: var(--danger, #a00); }
+      ol.phases {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem;
+        list-style: none;
+        padding: 0;
+        margin: 0 0 0.75rem;
+      }
+      ol.phases li {
+        padding: 0.2rem 0.6rem;
+        border-radius: 1rem;
+        border: 1px solid var(--border, #ccc);
+        font-size: 0.9em;
+      }
+      ol.phases li.done {
+        opacity: 0.7;
+      }
+      ol.phases li.current {
+        font-weight: 600;
+        border-width: 2px;
+      }
+      ul.timeline {
+        padding-left: 1.2rem;
+      }
+      ul.blockers li.hard {
+        color: var(--danger, #a00);
+      }
     `,
   ];
 
@@ -91,24 +112,36 @@ export class MovementPhases extends LitElement {
     if (!next) return html`<p class="notice" data-testid="phase-closed">${m.phaseClosed}</p>`;
     const blockers = this.blockers;
     return html`<h4>${m.phaseBlockersHeading}</h4>
-      ${blockers === null
-        ? html`<p class="hint">${m.phaseLoading}</p>`
-        : blockers.length
-          ? html`<ul class="blockers" data-testid="phase-blockers">
-              ${blockers.map((b) => html`<li class=${b.overridable ? '' : 'hard'} data-blocker=${b.id}>${tx(b.message)} ${b.overridable ? html`<small class="hint">${m.phaseOverridable}</small>` : nothing}</li>`)}
-            </ul>`
-          : html`<p class="notice ok" data-testid="phase-ready">${m.phaseNoBlockers}</p>`}
-      ${mayTakeStep({ roles: [...this.roles] }, next)
-        ? html`<form @submit=${(e: Event) => this.handleAdvance(next, e)} novalidate data-testid="phase-form">
-            ${blockers?.some((b) => b.overridable)
-              ? html`<div class="field">
-                  <label for="phase-reason">${m.phaseReasonLabel}</label>
-                  <textarea id="phase-reason" rows="2" data-testid="phase-reason" .value=${this.reason} @input=${(e: Event) => (this.reason = (e.target as HTMLTextAreaElement).value)}></textarea>
-                </div>`
-              : nothing}
-            <button type="submit" data-testid="phase-advance" data-to=${next} ?disabled=${this.busy}>${this.busy ? m.saving : tx(STEP_TEXT[next])}</button>
-          </form>`
-        : nothing}`;
+      ${
+        blockers === null
+          ? html`<p class="hint">${m.phaseLoading}</p>`
+          : blockers.length
+            ? html`<ul class="blockers" data-testid="phase-blockers">
+                ${blockers.map((b) => html`<li class=${b.overridable ? '' : 'hard'} data-blocker=${b.id}>${tx(b.message)} ${b.overridable ? html`<small class="hint">${m.phaseOverridable}</small>` : nothing}</li>`)}
+              </ul>`
+            : html`<p class="notice ok" data-testid="phase-ready">${m.phaseNoBlockers}</p>`
+      }
+      ${
+        mayTakeStep({ roles: [...this.roles] }, next)
+          ? html`<form @submit=${(e: Event) => this.handleAdvance(next, e)} novalidate data-testid="phase-form">
+              ${
+                blockers?.some((b) => b.overridable)
+                  ? html`<div class="field">
+                      <label for="phase-reason">${m.phaseReasonLabel}</label>
+                      <textarea
+                        id="phase-reason"
+                        rows="2"
+                        data-testid="phase-reason"
+                        .value=${this.reason}
+                        @input=${(e: Event) => (this.reason = (e.target as HTMLTextAreaElement).value)}
+                      ></textarea>
+                    </div>`
+                  : nothing
+              }
+              <button type="submit" data-testid="phase-advance" data-to=${next} ?disabled=${this.busy}>${this.busy ? m.saving : tx(STEP_TEXT[next])}</button>
+            </form>`
+          : nothing
+      }`;
   }
 
   override render() {
@@ -125,17 +158,22 @@ export class MovementPhases extends LitElement {
       ${this.message ? html`<p class="notice ${this.message.kind}" role=${this.message.kind === 'ok' ? 'status' : 'alert'} data-testid="phase-message">${this.message.text}</p>` : nothing}
       ${this.renderStep(mv)}
       <h4>${m.phaseTimeline}</h4>
-      ${history.length
-        ? html`<ul class="timeline" data-testid="phase-timeline">
-            ${[...history].reverse().map(
-              (h) => html`<li data-to=${h.to}>
-                <b>${tx(PHASE_TEXT[h.from])} → ${tx(PHASE_TEXT[h.to])}</b> — ${m.phaseBy(h.byName, `${formatTime(h.at)} ${formatDate(h.at)}`)}
-                ${h.reason ? html`<br /><small>${m.phaseReason}: ${h.reason}</small>` : nothing}
-                ${h.overridden?.length ? html`<br /><small>${m.phaseOverridden}: ${h.overridden.join(' ')}</small>` : nothing}
-              </li>`,
-            )}
-          </ul>`
-        : html`<p class="hint">${m.phaseNoHistory}</p>`}
+      ${
+        history.length
+          ? html`<ul class="timeline" data-testid="phase-timeline">
+              ${[...history]
+                .reverse()
+                .map(
+                  (h) =>
+                    html`<li data-to=${h.to}>
+                      <b>${tx(PHASE_TEXT[h.from])} → ${tx(PHASE_TEXT[h.to])}</b> — ${m.phaseBy(h.byName, `${formatTime(h.at)} ${formatDate(h.at)}`)}
+                      ${h.reason ? html`<br /><small>${m.phaseReason}: ${h.reason}</small>` : nothing}
+                      ${h.overridden?.length ? html`<br /><small>${m.phaseOverridden}: ${h.overridden.join(' ')}</small>` : nothing}
+                    </li>`,
+                )}
+            </ul>`
+          : html`<p class="hint">${m.phaseNoHistory}</p>`
+      }
     </section>`;
   }
 }

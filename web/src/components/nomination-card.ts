@@ -76,7 +76,9 @@ export class NominationCard extends LitElement {
     const n = this.nomination;
     if (!n || !this.api || !this.scope || !this.overriding) return;
     const rule = this.overriding;
-    const ok = await this.run(() => this.api!.overrideEligibility({ orgId: this.scope!.orgId, movementId: this.scope!.movementId, nominationId: n.id, rule, reason: this.reason.trim() }));
+    const ok = await this.run(() =>
+      this.api!.overrideEligibility({ orgId: this.scope!.orgId, movementId: this.scope!.movementId, nominationId: n.id, rule, reason: this.reason.trim() }),
+    );
     if (ok) {
       this.overriding = null;
       this.reason = '';
@@ -86,7 +88,15 @@ export class NominationCard extends LitElement {
   private async handleDecide(outcome: 'approve' | 'reject') {
     const n = this.nomination;
     if (!n || !this.api || !this.scope) return;
-    await this.run(() => this.api!.decideNomination({ orgId: this.scope!.orgId, movementId: this.scope!.movementId, nominationId: n.id, outcome, reason: this.decideReason.trim() }));
+    await this.run(() =>
+      this.api!.decideNomination({
+        orgId: this.scope!.orgId,
+        movementId: this.scope!.movementId,
+        nominationId: n.id,
+        outcome,
+        reason: this.decideReason.trim(),
+      }),
+    );
   }
 
   private vote(label: string, v: VoteSummary | undefined, kind: string) {
@@ -115,61 +125,102 @@ export class NominationCard extends LitElement {
             ${this.units[n.proposingUnitId]?.name ?? n.proposingUnitId}
           </p>
         </div>
-        <span class="chip ${n.status === 'approved' ? 'ok' : n.status === 'rejected' ? 'bad' : ''}" data-testid="nomination-status">${m.status[n.status] ?? n.status}</span>
+        <span class="chip ${n.status === 'approved' ? 'ok' : n.status === 'rejected' ? 'bad' : ''}" data-testid="nomination-status"
+          >${m.status[n.status] ?? n.status}</span
+        >
       </div>
       <p>${n.standardsMet.map((s) => html`<span class="chip" title=${tx(STANDARDS[s].text)}>${s}</span> `)} ${n.achievementSummary}</p>
-      ${n.initiatives.length
-        ? html`<ul class="flags">
-            ${n.initiatives.map((i) => html`<li>${i.title} — ${i.recognitionRef || html`<i>${m.initiativeUnrecognised}</i>`}</li>`)}
-          </ul>`
-        : nothing}
+      ${
+        n.initiatives.length
+          ? html`<ul class="flags">
+              ${n.initiatives.map((i) => html`<li>${i.title} — ${i.recognitionRef || html`<i>${m.initiativeUnrecognised}</i>`}</li>`)}
+            </ul>`
+          : nothing
+      }
 
       <section data-testid="eligibility">
         <p><span class="chip ${el.eligible ? 'ok' : 'bad'}" data-testid="eligibility-verdict">${el.eligible ? m.eligible : m.notEligible}</span></p>
-        ${el.flags.length
-          ? html`<ul class="flags">
-              ${el.flags.map(
-                (f) => html`<li data-testid="eligibility-flag" data-rule=${f.rule}>
-                  <b>${f.severity === 'block' ? m.flagBlock : m.flagWarn}:</b> ${tx(f.message)} <span class="meta">(${m.basis}: ${f.basis})</span>
-                  ${f.override ? html`<br /><span class="chip ok" data-testid="override-reason">${m.overridden(f.override.reason)}</span>` : nothing}
-                  ${isSecretariat && !decided && !f.override && this.overriding !== f.rule
-                    ? html`<button type="button" class="link" data-testid="override-open" @click=${() => ((this.overriding = f.rule), (this.reason = ''))}>${m.override}</button>`
-                    : nothing}
-                  ${this.overriding === f.rule
-                    ? html`<form @submit=${this.handleOverride}>
-                        <label for="reason">${m.overrideReason}</label>
-                        <textarea id="reason" rows="2" data-testid="override-reason-input" .value=${this.reason} @input=${(e: Event) => (this.reason = (e.target as HTMLTextAreaElement).value)}></textarea>
-                        <div class="row">
-                          <button type="submit" data-testid="override-save" ?disabled=${this.busy || this.reason.trim().length < 10}>${m.overrideSave}</button>
-                          <button type="button" class="secondary" @click=${() => (this.overriding = null)}>${m.cancel}</button>
-                        </div>
-                      </form>`
-                    : nothing}
-                </li>`,
-              )}
-            </ul>`
-          : nothing}
+        ${
+          el.flags.length
+            ? html`<ul class="flags">
+                ${el.flags.map(
+                  (f) =>
+                    html`<li data-testid="eligibility-flag" data-rule=${f.rule}>
+                      <b>${f.severity === 'block' ? m.flagBlock : m.flagWarn}:</b> ${tx(f.message)} <span class="meta">(${m.basis}: ${f.basis})</span>
+                      ${f.override ? html`<br /><span class="chip ok" data-testid="override-reason">${m.overridden(f.override.reason)}</span>` : nothing}
+                      ${
+                        isSecretariat && !decided && !f.override && this.overriding !== f.rule
+                          ? html`<button
+                              type="button"
+                              class="link"
+                              data-testid="override-open"
+                              @click=${() => ((this.overriding = f.rule), (this.reason = ''))}
+                            >
+                              ${m.override}
+                            </button>`
+                          : nothing
+                      }
+                      ${
+                        this.overriding === f.rule
+                          ? html`<form @submit=${this.handleOverride}>
+                              <label for="reason">${m.overrideReason}</label>
+                              <textarea
+                                id="reason"
+                                rows="2"
+                                data-testid="override-reason-input"
+                                .value=${this.reason}
+                                @input=${(e: Event) => (this.reason = (e.target as HTMLTextAreaElement).value)}
+                              ></textarea>
+                              <div class="row">
+                                <button type="submit" data-testid="override-save" ?disabled=${this.busy || this.reason.trim().length < 10}>
+                                  ${m.overrideSave}
+                                </button>
+                                <button type="button" class="secondary" @click=${() => (this.overriding = null)}>${m.cancel}</button>
+                              </div>
+                            </form>`
+                          : nothing
+                      }
+                    </li>`,
+                )}
+              </ul>`
+            : nothing
+        }
       </section>
 
       ${this.vote(m.voteUnit, n.votes.unit, 'unit')} ${this.vote(m.voteWard, n.votes.ward, 'ward')}
-      ${this.decision
-        ? html`<p class="notice ${this.decision.outcome === 'approve' ? 'ok' : 'warn'}" data-testid="decision" data-outcome=${this.decision.outcome}>
-            ${this.decision.outcome === 'approve' ? m.decisionApproved : m.decisionRejected} (${this.decision.decidedByName})${this.decision.reason ? `: ${this.decision.reason}` : ''}
-          </p>`
-        : nothing}
-      ${isChair && !decided
-        ? n.votes.ward
-          ? html`<fieldset data-testid="decide">
-              <legend>${m.decide}</legend>
-              <label for="dreason">${m.decideReason}</label>
-              <textarea id="dreason" rows="2" data-testid="decide-reason" .value=${this.decideReason} @input=${(e: Event) => (this.decideReason = (e.target as HTMLTextAreaElement).value)}></textarea>
-              <div class="row" style="margin-top:0.5rem">
-                <button type="button" data-testid="decide-approve" ?disabled=${this.busy} @click=${() => this.handleDecide('approve')}>${m.decideApprove}</button>
-                <button type="button" class="secondary" data-testid="decide-reject" ?disabled=${this.busy} @click=${() => this.handleDecide('reject')}>${m.decideReject}</button>
-              </div>
-            </fieldset>`
-          : html`<p class="meta">${m.waitingCouncil}</p>`
-        : nothing}
+      ${
+        this.decision
+          ? html`<p class="notice ${this.decision.outcome === 'approve' ? 'ok' : 'warn'}" data-testid="decision" data-outcome=${this.decision.outcome}>
+              ${this.decision.outcome === 'approve' ? m.decisionApproved : m.decisionRejected}
+              (${this.decision.decidedByName})${this.decision.reason ? `: ${this.decision.reason}` : ''}
+            </p>`
+          : nothing
+      }
+      ${
+        isChair && !decided
+          ? n.votes.ward
+            ? html`<fieldset data-testid="decide">
+                <legend>${m.decide}</legend>
+                <label for="dreason">${m.decideReason}</label>
+                <textarea
+                  id="dreason"
+                  rows="2"
+                  data-testid="decide-reason"
+                  .value=${this.decideReason}
+                  @input=${(e: Event) => (this.decideReason = (e.target as HTMLTextAreaElement).value)}
+                ></textarea>
+                <div class="row" style="margin-top:0.5rem">
+                  <button type="button" data-testid="decide-approve" ?disabled=${this.busy} @click=${() => this.handleDecide('approve')}>
+                    ${m.decideApprove}
+                  </button>
+                  <button type="button" class="secondary" data-testid="decide-reject" ?disabled=${this.busy} @click=${() => this.handleDecide('reject')}>
+                    ${m.decideReject}
+                  </button>
+                </div>
+              </fieldset>`
+            : html`<p class="meta">${m.waitingCouncil}</p>`
+          : nothing
+      }
       ${this.message ? html`<p class="notice ${this.message.kind}" role=${this.message.kind === 'danger' ? 'alert' : 'status'} data-testid="nomination-message">${this.message.text}</p>` : nothing}
     </article>`;
   }

@@ -92,7 +92,15 @@ export class NominationForm extends LitElement {
     const nomineeId = collective ? (name === unitName ? this.unitId : `tt-${slug(name)}`) : `p-${slug(`${name}-${this.birthDate}`)}`;
     const nominee = collective
       ? { name, unitId: this.unitId, priorAwards: [], blockFlags: this.blocks }
-      : { fullName: name, gender: this.gender, birthDate: this.birthDate, unitId: this.unitId, position: this.position.trim(), priorAwards: [], blockFlags: this.blocks };
+      : {
+          fullName: name,
+          gender: this.gender,
+          birthDate: this.birthDate,
+          unitId: this.unitId,
+          position: this.position.trim(),
+          priorAwards: [],
+          blockFlags: this.blocks,
+        };
     return {
       orgId: this.scope?.orgId,
       movementId: this.scope?.movementId,
@@ -179,7 +187,11 @@ export class NominationForm extends LitElement {
         </div>
         <div class="field">
           <label for="type">${m.nomineeType}</label>
-          <select id="type" data-testid="nf-type" @change=${(e: Event) => ((this.nomineeType = (e.target as HTMLSelectElement).value as NomineeType), (this.standards = []))}>
+          <select
+            id="type"
+            data-testid="nf-type"
+            @change=${(e: Event) => ((this.nomineeType = (e.target as HTMLSelectElement).value as NomineeType), (this.standards = []))}
+          >
             <option value="individual" ?selected=${!collective}>${m.individual}</option>
             <option value="collective" ?selected=${collective}>${m.collective}</option>
           </select>
@@ -192,58 +204,98 @@ export class NominationForm extends LitElement {
         </div>
       </div>
 
-      ${collective
-        ? this.text('collective-name', m.collectiveName, this.collectiveName || (this.units[this.unitId]?.name ?? ''), (v) => (this.collectiveName = v))
-        : html`<div class="grid">
-            ${this.text('full-name', m.fullName, this.fullName, (v) => (this.fullName = v))}
-            <div class="field">
-              <label for="gender">${m.gender}</label>
-              <select id="gender" data-testid="nf-gender" @change=${(e: Event) => (this.gender = (e.target as HTMLSelectElement).value as 'male' | 'female')}>
-                <option value="male" ?selected=${this.gender === 'male'}>${m.male}</option>
-                <option value="female" ?selected=${this.gender === 'female'}>${m.female}</option>
-              </select>
-            </div>
-            ${this.text('birth-date', m.birthDate, this.birthDate, (v) => (this.birthDate = v), 'date')}
-            ${this.text('position', m.position, this.position, (v) => (this.position = v))}
-          </div>`}
+      ${
+        collective
+          ? this.text('collective-name', m.collectiveName, this.collectiveName || (this.units[this.unitId]?.name ?? ''), (v) => (this.collectiveName = v))
+          : html`<div class="grid">
+              ${this.text('full-name', m.fullName, this.fullName, (v) => (this.fullName = v))}
+              <div class="field">
+                <label for="gender">${m.gender}</label>
+                <select id="gender" data-testid="nf-gender" @change=${(e: Event) => (this.gender = (e.target as HTMLSelectElement).value as 'male' | 'female')}>
+                  <option value="male" ?selected=${this.gender === 'male'}>${m.male}</option>
+                  <option value="female" ?selected=${this.gender === 'female'}>${m.female}</option>
+                </select>
+              </div>
+              ${this.text('birth-date', m.birthDate, this.birthDate, (v) => (this.birthDate = v), 'date')}
+              ${this.text('position', m.position, this.position, (v) => (this.position = v))}
+            </div>`
+      }
 
       <fieldset>
         <legend>${m.standards}</legend>
         ${codes.map(
-          (c) => html`<label class="check"
-            ><input type="checkbox" data-testid=${`nf-standard-${c}`} .checked=${this.standards.includes(c)} @change=${(e: Event) => this.toggleStandard(c, (e.target as HTMLInputElement).checked)} />
-            <span><b>${c}</b> — ${tx(STANDARDS[c].text)}</span></label
-          >`,
+          (c) =>
+            html`<label class="check"
+              ><input
+                type="checkbox"
+                data-testid=${`nf-standard-${c}`}
+                .checked=${this.standards.includes(c)}
+                @change=${(e: Event) => this.toggleStandard(c, (e.target as HTMLInputElement).checked)}
+              />
+              <span><b>${c}</b> — ${tx(STANDARDS[c].text)}</span></label
+            >`,
         )}
       </fieldset>
 
       <div class="field">
         <label for="summary">${m.achievementSummary}</label>
-        <textarea id="summary" rows="3" data-testid="nf-summary" .value=${this.summary} @input=${(e: Event) => (this.summary = (e.target as HTMLTextAreaElement).value)}></textarea>
+        <textarea
+          id="summary"
+          rows="3"
+          data-testid="nf-summary"
+          .value=${this.summary}
+          @input=${(e: Event) => (this.summary = (e.target as HTMLTextAreaElement).value)}
+        ></textarea>
       </div>
       <div class="field">
         <label for="achievements">${m.achievements}</label>
-        <textarea id="achievements" rows="4" data-testid="nf-achievements" .value=${this.achievements} @input=${(e: Event) => (this.achievements = (e.target as HTMLTextAreaElement).value)}></textarea>
+        <textarea
+          id="achievements"
+          rows="4"
+          data-testid="nf-achievements"
+          .value=${this.achievements}
+          @input=${(e: Event) => (this.achievements = (e.target as HTMLTextAreaElement).value)}
+        ></textarea>
       </div>
 
       <fieldset>
         <legend>${m.initiatives}</legend>
         ${this.initiatives.map(
-          (it, i) => html`<div class="grid" data-testid="nf-initiative">
-            <div class="field">
-              <label for=${`it-${i}`}>${m.initiativeTitle}</label>
-              <input id=${`it-${i}`} data-testid="nf-initiative-title" .value=${it.title}
-                @input=${(e: Event) => (this.initiatives = this.initiatives.map((x, j) => (j === i ? { ...x, title: (e.target as HTMLInputElement).value } : x)))} />
-            </div>
-            <div class="field">
-              <label for=${`ir-${i}`}>${m.initiativeRef}</label>
-              <input id=${`ir-${i}`} data-testid="nf-initiative-ref" .value=${it.recognitionRef}
-                @input=${(e: Event) => (this.initiatives = this.initiatives.map((x, j) => (j === i ? { ...x, recognitionRef: (e.target as HTMLInputElement).value } : x)))} />
-            </div>
-            <div><button type="button" class="link" @click=${() => (this.initiatives = this.initiatives.filter((_, j) => j !== i))}>${m.removeInitiative}</button></div>
-          </div>`,
+          (it, i) =>
+            html`<div class="grid" data-testid="nf-initiative">
+              <div class="field">
+                <label for=${`it-${i}`}>${m.initiativeTitle}</label>
+                <input
+                  id=${`it-${i}`}
+                  data-testid="nf-initiative-title"
+                  .value=${it.title}
+                  @input=${(e: Event) => (this.initiatives = this.initiatives.map((x, j) => (j === i ? { ...x, title: (e.target as HTMLInputElement).value } : x)))}
+                />
+              </div>
+              <div class="field">
+                <label for=${`ir-${i}`}>${m.initiativeRef}</label>
+                <input
+                  id=${`ir-${i}`}
+                  data-testid="nf-initiative-ref"
+                  .value=${it.recognitionRef}
+                  @input=${(e: Event) => (this.initiatives = this.initiatives.map((x, j) => (j === i ? { ...x, recognitionRef: (e.target as HTMLInputElement).value } : x)))}
+                />
+              </div>
+              <div>
+                <button type="button" class="link" @click=${() => (this.initiatives = this.initiatives.filter((_, j) => j !== i))}>
+                  ${m.removeInitiative}
+                </button>
+              </div>
+            </div>`,
         )}
-        <button type="button" class="secondary" data-testid="nf-add-initiative" @click=${() => (this.initiatives = [...this.initiatives, { title: '', recognitionRef: '' }])}>${m.addInitiative}</button>
+        <button
+          type="button"
+          class="secondary"
+          data-testid="nf-add-initiative"
+          @click=${() => (this.initiatives = [...this.initiatives, { title: '', recognitionRef: '' }])}
+        >
+          ${m.addInitiative}
+        </button>
       </fieldset>
 
       <fieldset>
@@ -255,34 +307,59 @@ export class NominationForm extends LitElement {
             ['complaint', m.blockComplaint],
           ] as const
         ).map(
-          ([k, label]) => html`<label class="check"
-            ><input type="checkbox" data-testid=${`nf-block-${k}`} .checked=${this.blocks[k]} @change=${(e: Event) => (this.blocks = { ...this.blocks, [k]: (e.target as HTMLInputElement).checked })} />
-            <span>${label}</span></label
-          >`,
+          ([k, label]) =>
+            html`<label class="check"
+              ><input
+                type="checkbox"
+                data-testid=${`nf-block-${k}`}
+                .checked=${this.blocks[k]}
+                @change=${(e: Event) => (this.blocks = { ...this.blocks, [k]: (e.target as HTMLInputElement).checked })}
+              />
+              <span>${label}</span></label
+            >`,
         )}
       </fieldset>
 
       <label class="check"
-        ><input type="checkbox" data-testid="nf-discipline" .checked=${this.isHead && this.disciplineConfirmed} ?disabled=${!this.isHead}
-          @change=${(e: Event) => (this.disciplineConfirmed = (e.target as HTMLInputElement).checked)} />
+        ><input
+          type="checkbox"
+          data-testid="nf-discipline"
+          .checked=${this.isHead && this.disciplineConfirmed}
+          ?disabled=${!this.isHead}
+          @change=${(e: Event) => (this.disciplineConfirmed = (e.target as HTMLInputElement).checked)}
+        />
         <span>${m.disciplineConfirmed}</span></label
       >
       ${this.isHead ? nothing : html`<p class="hint">${m.disciplineHeadOnly}</p>`}
-
-      ${this.form === 'DE_NGHI_BANG_KHEN_TP'
-        ? html`<label class="check"
-              ><input type="checkbox" data-testid="nf-outstanding" .checked=${this.outstanding} @change=${(e: Event) => (this.outstanding = (e.target as HTMLInputElement).checked)} />
-              <span>${m.outstanding}</span></label
-            >
-            ${this.text('city-criterion', m.cityCriterion, this.cityCriterion, (v) => (this.cityCriterion = v))}`
-        : nothing}
-
-      ${this.errors.length
-        ? html`<div class="notice danger" role="alert" data-testid="nf-errors">${m.fixErrors}<ul>${this.errors.map((x) => html`<li>${x}</li>`)}</ul></div>`
-        : nothing}
+      ${
+        this.form === 'DE_NGHI_BANG_KHEN_TP'
+          ? html`<label class="check"
+                ><input
+                  type="checkbox"
+                  data-testid="nf-outstanding"
+                  .checked=${this.outstanding}
+                  @change=${(e: Event) => (this.outstanding = (e.target as HTMLInputElement).checked)}
+                />
+                <span>${m.outstanding}</span></label
+              >
+              ${this.text('city-criterion', m.cityCriterion, this.cityCriterion, (v) => (this.cityCriterion = v))}`
+          : nothing
+      }
+      ${
+        this.errors.length
+          ? html`<div class="notice danger" role="alert" data-testid="nf-errors">
+              ${m.fixErrors}
+              <ul>
+                ${this.errors.map((x) => html`<li>${x}</li>`)}
+              </ul>
+            </div>`
+          : nothing
+      }
       <div class="row">
         <button type="submit" data-testid="nf-submit" ?disabled=${this.busy}>${this.busy ? m.saving : m.submitNomination}</button>
-        <button type="button" class="secondary" @click=${() => this.dispatchEvent(new CustomEvent('nomination-cancel', { bubbles: true, composed: true }))}>${m.cancel}</button>
+        <button type="button" class="secondary" @click=${() => this.dispatchEvent(new CustomEvent('nomination-cancel', { bubbles: true, composed: true }))}>
+          ${m.cancel}
+        </button>
       </div>
     </form>`;
   }

@@ -199,13 +199,17 @@ export class NotificationBell extends LitElement {
     const m = t();
     const p = this.push;
     return html`<div class="push" data-testid="push-section" data-state=${p}>
-      ${p === 'on'
-        ? html`<p class="hint">${m.pushOn}</p>
-            <button type="button" class="secondary" data-testid="push-disable" ?disabled=${this.pushBusy} @click=${() => this.handlePush(false)}>${m.pushDisable}</button>`
-        : p === 'off'
-          ? html`<p class="hint">${m.pushOff}</p>
-              <button type="button" data-testid="push-enable" ?disabled=${this.pushBusy} @click=${() => this.handlePush(true)}>${m.pushEnable}</button>`
-          : html`<p class="hint">${p === 'denied' ? m.pushDenied : m.pushUnsupported}</p>`}
+      ${
+        p === 'on'
+          ? html`<p class="hint">${m.pushOn}</p>
+              <button type="button" class="secondary" data-testid="push-disable" ?disabled=${this.pushBusy} @click=${() => this.handlePush(false)}>
+                ${m.pushDisable}
+              </button>`
+          : p === 'off'
+            ? html`<p class="hint">${m.pushOff}</p>
+                <button type="button" data-testid="push-enable" ?disabled=${this.pushBusy} @click=${() => this.handlePush(true)}>${m.pushEnable}</button>`
+            : html`<p class="hint">${p === 'denied' ? m.pushDenied : m.pushUnsupported}</p>`
+      }
       ${this.pushError ? html`<p class="error" role="alert">${this.pushError}</p>` : nothing}
     </div>`;
   }
@@ -228,29 +232,40 @@ export class NotificationBell extends LitElement {
         </svg>
         ${unread > 0 ? html`<span class="badge" data-testid="notification-badge" data-count=${unread}>${unread > 99 ? '99+' : unread}</span>` : nothing}
       </button>
-      ${this.open
-        ? html`<div class="panel" id="panel" role="dialog" aria-label=${m.notifications} data-testid="notification-panel">
-            <div class="head">
-              <h2>${m.notifications}</h2>
-              ${unread > 0 ? html`<button type="button" class="link" data-testid="mark-all-read" @click=${this.handleMarkAll}>${m.markAllRead}</button>` : nothing}
-            </div>
-            ${this.notes.error ? html`<p class="error" role="alert">${m.loadError(this.notes.error)}</p>` : nothing}
-            ${this.notes.list.length === 0
-              ? html`<p class="hint" data-testid="no-notifications">${m.noNotifications}</p>`
-              : html`<ul>
-                  ${this.notes.list.map(
-                    (n) => html`<li class=${n.read ? '' : 'unread'} data-testid="notification-item" data-kind=${n.kind} data-read=${String(n.read)} data-id=${n.id}>
-                      <button type="button" @click=${() => this.handleOpen(n)}>
-                        <span class="title">${n.read ? nothing : html`<span class="visually-hidden">${m.unread}: </span>`}${tx(n.title)}</span>
-                        <span>${tx(n.body)}</span>
-                        <span class="when">${formatDate(n.createdAt)} ${formatTime(n.createdAt)}</span>
-                      </button>
-                    </li>`,
-                  )}
-                </ul>`}
-            ${this.renderPush()}
-          </div>`
-        : nothing}`;
+      ${
+        this.open
+          ? html`<div class="panel" id="panel" role="dialog" aria-label=${m.notifications} data-testid="notification-panel">
+              <div class="head">
+                <h2>${m.notifications}</h2>
+                ${unread > 0 ? html`<button type="button" class="link" data-testid="mark-all-read" @click=${this.handleMarkAll}>${m.markAllRead}</button>` : nothing}
+              </div>
+              ${this.notes.error ? html`<p class="error" role="alert">${m.loadError(this.notes.error)}</p>` : nothing}
+              ${
+                this.notes.list.length === 0
+                  ? html`<p class="hint" data-testid="no-notifications">${m.noNotifications}</p>`
+                  : html`<ul>
+                      ${this.notes.list.map(
+                        (n) =>
+                          html`<li
+                            class=${n.read ? '' : 'unread'}
+                            data-testid="notification-item"
+                            data-kind=${n.kind}
+                            data-read=${String(n.read)}
+                            data-id=${n.id}
+                          >
+                            <button type="button" @click=${() => this.handleOpen(n)}>
+                              <span class="title">${n.read ? nothing : html`<span class="visually-hidden">${m.unread}: </span>`}${tx(n.title)}</span>
+                              <span>${tx(n.body)}</span>
+                              <span class="when">${formatDate(n.createdAt)} ${formatTime(n.createdAt)}</span>
+                            </button>
+                          </li>`,
+                      )}
+                    </ul>`
+              }
+              ${this.renderPush()}
+            </div>`
+          : nothing
+      }`;
   }
 }
 

@@ -231,7 +231,13 @@ export class ReportForm extends LitElement {
   private handleEvidenceDetach(e: EvidencePickEvent) {
     const { code, evidenceId } = e.detail;
     const ids = this.report.content.answers[code]?.evidenceIds ?? [];
-    this.report.edit(withEvidence(this.report.content, code, ids.filter((x) => x !== evidenceId)));
+    this.report.edit(
+      withEvidence(
+        this.report.content,
+        code,
+        ids.filter((x) => x !== evidenceId),
+      ),
+    );
   }
 
   private handleEvidenceRefused(e: EvidenceRefusedEvent) {
@@ -294,14 +300,18 @@ export class ReportForm extends LitElement {
     return html`<div class="card top">
         <h1>${m.reportTitle}</h1>
         <p class="movement">${tx(entry.movement.title)}</p>
-        ${units.length > 1
-          ? html`<div class="unit-select">
-              <label for="unit">${m.unitSelect}</label>
-              <select id="unit" data-testid="unit-select" @change=${this.handleUnitChange}>
-                ${units.map((u) => html`<option value=${u.unitId} ?selected=${u.unitId === unitId}>${unitName(u.unitId)}</option>`)}
-              </select>
-            </div>`
-          : html`<p class="meta"><span><b>${m.unitsLabel}:</b> <span data-testid="report-unit">${unitName(unitId)}</span></span></p>`}
+        ${
+          units.length > 1
+            ? html`<div class="unit-select">
+                <label for="unit">${m.unitSelect}</label>
+                <select id="unit" data-testid="unit-select" @change=${this.handleUnitChange}>
+                  ${units.map((u) => html`<option value=${u.unitId} ?selected=${u.unitId === unitId}>${unitName(u.unitId)}</option>`)}
+                </select>
+              </div>`
+            : html`<p class="meta">
+                <span><b>${m.unitsLabel}:</b> <span data-testid="report-unit">${unitName(unitId)}</span></span>
+              </p>`
+        }
         <p class="meta">
           <span><b>${m.period}:</b> ${tx(period?.label) || entry.movement.currentPeriodId}</span>
           <span><b>${m.deadline}:</b> ${period?.deadline ? formatDate(period.deadline) : m.noDeadline}</span>
@@ -312,7 +322,10 @@ export class ReportForm extends LitElement {
         </div>
       </div>
       <div class="scorebar" aria-hidden="true">
-        <span><b>${formatPercent(score.percent)}</b> · ${formatNumber(score.total)}/${formatNumber(score.max)} · ${bandText(entry.movement, score.band, locale())}</span>
+        <span
+          ><b>${formatPercent(score.percent)}</b> · ${formatNumber(score.total)}/${formatNumber(score.max)} ·
+          ${bandText(entry.movement, score.band, locale())}</span
+        >
         <span class="save">${m.saveState[this.report.saveState]}</span>
       </div>
       <div class="card summary">
@@ -334,9 +347,13 @@ export class ReportForm extends LitElement {
     ${r.restored && r.editable ? html`<p class="notice" role="status">${m.restoredNotice}</p>` : nothing}
     ${r.status === 'returned' ? html`<p class="notice warn">${m.returnedNotice}</p>` : nothing}
     ${this.evidence.loadError ? html`<p class="notice danger" role="alert">${this.evidence.loadError}</p>` : nothing}
-    ${r.editable && this.pastDeadline
-      ? html`<p class="notice danger" data-testid="past-deadline">${m.pastDeadlineNotice(formatDate(currentPeriod(this.orgData.current!.movement)?.deadline ?? 0))}</p>`
-      : nothing}
+    ${
+      r.editable && this.pastDeadline
+        ? html`<p class="notice danger" data-testid="past-deadline">
+            ${m.pastDeadlineNotice(formatDate(currentPeriod(this.orgData.current!.movement)?.deadline ?? 0))}
+          </p>`
+        : nothing
+    }
     ${!r.editable ? html`<p class="notice" data-testid="locked-notice">${m.lockedNotice}</p>` : nothing}`;
   }
 
@@ -349,26 +366,28 @@ export class ReportForm extends LitElement {
     const usedBy = new Map<string, string[]>();
     for (const [code, a] of Object.entries(content.answers)) for (const id of a.evidenceIds) usedBy.set(id, [...(usedBy.get(id) ?? []), code]);
     return groupCriteria(entry.movement.criteria).map(
-      (g, i) => html`<section class="card group" aria-labelledby=${`g${i}`} data-testid="criteria-group" data-group=${g.group}>
-        <h2 id=${`g${i}`}>${m.group(g.group)}</h2>
-        ${g.items.map(
-          (c) => html`<criterion-field
-            .criterion=${c}
-            .figure=${content.figures[c.code]}
-            .answer=${content.answers[c.code]}
-            .result=${items.get(c.code) ?? null}
-            .raise=${raises.get(c.code) ?? null}
-            ?disabled=${disabled}
-            .evidence=${this.evidence.list}
-            .usedBy=${usedBy}
-            .evidenceBusy=${this.evidence.busy.has(c.code)}
-            .evidenceError=${this.evidence.errors.get(c.code) ?? null}
-            .problems=${problems.filter((p) => p.code === c.code)}
-            .figureConflict=${this.report.conflictOf('figures', c.code)}
-            .answerConflict=${this.report.conflictOf('answers', c.code)}
-          ></criterion-field>`,
-        )}
-      </section>`,
+      (g, i) =>
+        html`<section class="card group" aria-labelledby=${`g${i}`} data-testid="criteria-group" data-group=${g.group}>
+          <h2 id=${`g${i}`}>${m.group(g.group)}</h2>
+          ${g.items.map(
+            (c) =>
+              html`<criterion-field
+                .criterion=${c}
+                .figure=${content.figures[c.code]}
+                .answer=${content.answers[c.code]}
+                .result=${items.get(c.code) ?? null}
+                .raise=${raises.get(c.code) ?? null}
+                ?disabled=${disabled}
+                .evidence=${this.evidence.list}
+                .usedBy=${usedBy}
+                .evidenceBusy=${this.evidence.busy.has(c.code)}
+                .evidenceError=${this.evidence.errors.get(c.code) ?? null}
+                .problems=${problems.filter((p) => p.code === c.code)}
+                .figureConflict=${this.report.conflictOf('figures', c.code)}
+                .answerConflict=${this.report.conflictOf('answers', c.code)}
+              ></criterion-field>`,
+          )}
+        </section>`,
     );
   }
 
@@ -381,55 +400,64 @@ export class ReportForm extends LitElement {
     if (!canSubmit && !canCertify && !r.actionError && !r.actionDone) return nothing;
     return html`<section class="card actions" aria-label=${m.submit}>
       ${this.invalid.size > 0 && canSubmit ? html`<p class="error">${m.fixInvalidFirst}</p>` : nothing}
-      ${problems.length > 0 && canSubmit
-        ? html`<details class="problems-box" open data-testid="submission-problems" data-count=${problems.length}>
-            <summary>${m.problemsCount(problems.length)}</summary>
-            <ul class="problems">
-              ${problems.map(
-                (p) => html`<li>
-                  <button type="button" class="link" aria-label=${m.goToItem(p.code)} @click=${() => this.handleGoTo(p.code)}>${p.code}</button>
-                  ${tx(p.message)}
-                </li>`,
-              )}
-            </ul>
-          </details>`
-        : nothing}
-      ${canSubmit && !this.confirming
-        ? html`<div class="row">
-            <button
-              type="button"
-              data-testid="submit-report"
-              ?disabled=${this.invalid.size > 0 || problems.length > 0 || r.busy !== null}
-              @click=${() => (this.confirming = true)}
-            >
-              ${r.busy === 'submit' ? m.submitting : m.submit}
-            </button>
-          </div>`
-        : nothing}
-      ${canSubmit && this.confirming
-        ? html`<div class="notice warn" role="group" aria-labelledby="confirm-text" data-testid="submit-confirm">
-            <p id="confirm-text" style="margin-top:0">${m.submitConfirm}</p>
-            <div class="row">
-              <button type="button" data-testid="submit-confirm-yes" @click=${() => this.handleAction('submit')}>${m.submitConfirmYes}</button>
-              <button type="button" class="secondary" @click=${() => (this.confirming = false)}>${m.cancel}</button>
-            </div>
-          </div>`
-        : nothing}
-      ${canCertify
-        ? html`<p class="hint" style="margin:0">${m.certifyHint}</p>
-            <div class="row">
-              <button type="button" data-testid="certify-report" ?disabled=${r.busy !== null} @click=${() => this.handleAction('certify')}>
-                ${r.busy === 'certify' ? m.certifying : m.certify}
+      ${
+        problems.length > 0 && canSubmit
+          ? html`<details class="problems-box" open data-testid="submission-problems" data-count=${problems.length}>
+              <summary>${m.problemsCount(problems.length)}</summary>
+              <ul class="problems">
+                ${problems.map(
+                  (p) =>
+                    html`<li>
+                      <button type="button" class="link" aria-label=${m.goToItem(p.code)} @click=${() => this.handleGoTo(p.code)}>${p.code}</button>
+                      ${tx(p.message)}
+                    </li>`,
+                )}
+              </ul>
+            </details>`
+          : nothing
+      }
+      ${
+        canSubmit && !this.confirming
+          ? html`<div class="row">
+              <button
+                type="button"
+                data-testid="submit-report"
+                ?disabled=${this.invalid.size > 0 || problems.length > 0 || r.busy !== null}
+                @click=${() => (this.confirming = true)}
+              >
+                ${r.busy === 'submit' ? m.submitting : m.submit}
               </button>
             </div>`
-        : nothing}
+          : nothing
+      }
+      ${
+        canSubmit && this.confirming
+          ? html`<div class="notice warn" role="group" aria-labelledby="confirm-text" data-testid="submit-confirm">
+              <p id="confirm-text" style="margin-top:0">${m.submitConfirm}</p>
+              <div class="row">
+                <button type="button" data-testid="submit-confirm-yes" @click=${() => this.handleAction('submit')}>${m.submitConfirmYes}</button>
+                <button type="button" class="secondary" @click=${() => (this.confirming = false)}>${m.cancel}</button>
+              </div>
+            </div>`
+          : nothing
+      }
+      ${
+        canCertify
+          ? html`<p class="hint" style="margin:0">${m.certifyHint}</p>
+              <div class="row">
+                <button type="button" data-testid="certify-report" ?disabled=${r.busy !== null} @click=${() => this.handleAction('certify')}>
+                  ${r.busy === 'certify' ? m.certifying : m.certify}
+                </button>
+              </div>`
+          : nothing
+      }
       <div role="alert" data-testid="action-message">
         ${r.actionError ? html`<p class="notice danger" style="margin:0">${m.actionFailed(r.actionError)}</p>` : nothing}
       </div>
       <div role="status">
-        ${r.actionDone && !r.actionError
-          ? html`<p class="notice ok" style="margin:0">${r.actionDone === 'certified' ? m.certified : m.submitted}</p>`
-          : nothing}
+        ${
+          r.actionDone && !r.actionError ? html`<p class="notice ok" style="margin:0">${r.actionDone === 'certified' ? m.certified : m.submitted}</p>` : nothing
+        }
       </div>
     </section>`;
   }

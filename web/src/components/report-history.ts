@@ -56,17 +56,20 @@ export class ReportHistory extends LitElement {
     const m = t();
     return html`<h2>${m.historyHeading}</h2>
       <p><status-badge data-testid="history-status" status=${this.status}></status-badge></p>
-      ${this.entries.length === 0
-        ? html`<p class="empty">${m.historyEmpty}</p>`
-        : html`<ol data-testid="history">
-            ${this.entries.map(
-              (e) => html`<li data-testid="history-entry" data-action=${e.action} data-to=${e.to}>
-                <b>${m.historyAction[e.action]}</b>
-                <span class="who">— ${e.actorName ? m.historyBy(e.actorName) : nothing} · ${formatTime(e.at)} ${formatDate(e.at)}</span>
-                ${e.reason ? html`<p class="reason">${m.historyReason}: ${e.reason}</p>` : nothing}
-              </li>`,
-            )}
-          </ol>`}`;
+      ${
+        this.entries.length === 0
+          ? html`<p class="empty">${m.historyEmpty}</p>`
+          : html`<ol data-testid="history">
+              ${this.entries.map(
+                (e) =>
+                  html`<li data-testid="history-entry" data-action=${e.action} data-to=${e.to}>
+                    <b>${m.historyAction[e.action]}</b>
+                    <span class="who">— ${e.actorName ? m.historyBy(e.actorName) : nothing} · ${formatTime(e.at)} ${formatDate(e.at)}</span>
+                    ${e.reason ? html`<p class="reason">${m.historyReason}: ${e.reason}</p>` : nothing}
+                  </li>`,
+              )}
+            </ol>`
+      }`;
   }
 }
 

@@ -88,35 +88,39 @@ export class ReturnNotice extends LitElement {
     const comments = Object.entries(a.returnComments);
     const items = Object.entries(a.items);
     const overdue = a.responseDeadline !== null && a.responseDeadline < Date.now();
-    return html`${this.status === 'returned' && comments.length
-      ? html`<section class="notice warn" aria-labelledby="rn-title" data-testid="return-notice">
-          <h2 id="rn-title">${m.returnedTitle}</h2>
-          ${a.responseDeadline !== null
-            ? html`<p style="margin:0" data-testid="response-deadline-text" data-value=${String(a.responseDeadline)}>
-                <b>${m.returnedDeadline(formatDate(a.responseDeadline))}</b>${overdue ? html` — <span class="error">${m.returnedOverdue}</span>` : nothing}
-              </p>`
-            : nothing}
-          <p style="margin:0.25rem 0 0">${m.returnedIntro}</p>
-          <ul>
-            ${comments.map(
-              ([code, text]) => html`<li data-testid="return-comment-item" data-code=${code}>
-                <span class="code">${code}:</span> <q>${text}</q>
-                <br /><span class="hint">${this.criterionText(code)}</span>
-              </li>`,
-            )}
-          </ul>
-        </section>`
-      : nothing}
-    ${items.length
-      ? html`<details class="card" style="margin-bottom:1rem" data-testid="appraised-items">
-          <summary>${m.appraisedItemsTitle} (${items.length})</summary>
-          <ul>
-            ${items.map(
-              ([code, i]) => html`<li><span class="code">${code}</span>: ${formatNumber(i.score)} — ${i.reason}</li>`,
-            )}
-          </ul>
-        </details>`
-      : nothing}`;
+    return html`${
+      this.status === 'returned' && comments.length
+        ? html`<section class="notice warn" aria-labelledby="rn-title" data-testid="return-notice">
+            <h2 id="rn-title">${m.returnedTitle}</h2>
+            ${
+              a.responseDeadline !== null
+                ? html`<p style="margin:0" data-testid="response-deadline-text" data-value=${String(a.responseDeadline)}>
+                    <b>${m.returnedDeadline(formatDate(a.responseDeadline))}</b>${overdue ? html` — <span class="error">${m.returnedOverdue}</span>` : nothing}
+                  </p>`
+                : nothing
+            }
+            <p style="margin:0.25rem 0 0">${m.returnedIntro}</p>
+            <ul>
+              ${comments.map(
+                ([code, text]) =>
+                  html`<li data-testid="return-comment-item" data-code=${code}>
+                    <span class="code">${code}:</span> <q>${text}</q> <br /><span class="hint">${this.criterionText(code)}</span>
+                  </li>`,
+              )}
+            </ul>
+          </section>`
+        : nothing
+    }
+    ${
+      items.length
+        ? html`<details class="card" style="margin-bottom:1rem" data-testid="appraised-items">
+            <summary>${m.appraisedItemsTitle} (${items.length})</summary>
+            <ul>
+              ${items.map(([code, i]) => html`<li><span class="code">${code}</span>: ${formatNumber(i.score)} — ${i.reason}</li>`)}
+            </ul>
+          </details>`
+        : nothing
+    }`;
   }
 }
 

@@ -236,15 +236,27 @@ export class ReviewPage extends LitElement {
         </select>
       </div>`;
     return html`<div class="filters" role="group" aria-label=${m.reviewTitle}>
-        ${select('filter-status', m.filterStatus, f.status, [['all', m.filterAll], ...QUEUE_STATUSES.map((s): [string, string] => [s, m.reportStatus[s]])], (v) =>
-          this.setFilter('status', v as QueueFilter['status']),
+        ${select(
+          'filter-status',
+          m.filterStatus,
+          f.status,
+          [['all', m.filterAll], ...QUEUE_STATUSES.map((s): [string, string] => [s, m.reportStatus[s]])],
+          (v) => this.setFilter('status', v as QueueFilter['status']),
         )}
         ${select('filter-unit', m.filterUnit, f.unitId, [['all', m.filterAll], ...unitIds.map((u): [string, string] => [u, this.unitName(u)])], (v) => this.setFilter('unitId', v))}
-        ${select('filter-period', m.filterPeriod, f.periodId, [['all', m.filterAll], ...movement.periods.map((p): [string, string] => [p.id, tx(p.label)])], (v) =>
-          this.setFilter('periodId', v),
+        ${select(
+          'filter-period',
+          m.filterPeriod,
+          f.periodId,
+          [['all', m.filterAll], ...movement.periods.map((p): [string, string] => [p.id, tx(p.label)])],
+          (v) => this.setFilter('periodId', v),
         )}
-        ${select('filter-criterion', m.filterCriterion, f.criterion, [['all', m.filterAll], ...movement.criteria.map((c): [string, string] => [c.code, `${c.code} — ${tx(c.text).slice(0, 60)}`])], (v) =>
-          this.setFilter('criterion', v),
+        ${select(
+          'filter-criterion',
+          m.filterCriterion,
+          f.criterion,
+          [['all', m.filterAll], ...movement.criteria.map((c): [string, string] => [c.code, `${c.code} — ${tx(c.text).slice(0, 60)}`])],
+          (v) => this.setFilter('criterion', v),
         )}
         ${select(
           'filter-deadline',
@@ -270,49 +282,59 @@ export class ReviewPage extends LitElement {
         ${this.renderFilters(all.length, rows.length)}
       </div>
       <div class="card">
-        ${rows.length === 0
-          ? html`<p data-testid="queue-empty">${m.queueEmpty}</p>`
-          : html`<table data-testid="review-queue">
-              <thead>
-                <tr>
-                  <th>${m.colUnit}</th>
-                  <th class="wide">${m.colPeriod}</th>
-                  <th>${m.colStatus}</th>
-                  <th>${m.colDeadline}</th>
-                  <th class="wide">${m.colSelf}</th>
-                  <th>${m.colAppraised}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${rows.map((row) => {
-                  const r = byId.get(row.reportId)!;
-                  const recused = isRecused(claims, r.unitId);
-                  const input = { movement, report: r, previous: this.previousOf(r) };
-                  const self = scoreReport(input);
-                  // The same visibility as the detail: others' scores stay hidden when the movement says so.
-                  const items = visibleItems(row.appraisal?.items ?? {}, this.session!.user.uid, movement, r.status).shown;
-                  const appraised = scoreReport({ ...input, appraised: appraisedScores({ items }) });
-                  const applicable = self.items.filter((i) => i.applicable).length;
-                  const overdue = row.deadline !== null && row.deadline < Date.now() && r.status === 'returned';
-                  return html`<tr class=${recused ? 'recused' : ''} data-testid="review-row" data-report-id=${r.id} data-status=${r.status} data-recused=${String(recused)}>
-                    <td>
-                      <a href=${`#/review/${encodeURIComponent(r.id)}`} data-testid="open-review">${this.unitName(r.unitId)}</a>
-                      ${recused ? html`<br /><span class="badge">${m.recusedBadge}</span>` : nothing}
-                    </td>
-                    <td class="wide">${this.periodLabel(r.periodId)}</td>
-                    <td><status-badge status=${r.status}></status-badge></td>
-                    <td class=${overdue ? 'overdue' : ''}>${row.deadline !== null ? formatDate(row.deadline) : '—'}</td>
-                    <td class="wide">${formatPercent(self.percent)}</td>
-                    <td data-testid="appraised-cell">
-                      ${Object.keys(items).length === 0
-                        ? // Nothing appraised: the self-score again would read as an appraisal.
-                          html`<span class="hint">${m.notAppraisedYet}</span>`
-                        : html`${formatPercent(appraised.percent)} <span class="hint">(${m.appraisedCount(Object.keys(items).length, applicable)})</span>`}
-                    </td>
-                  </tr>`;
-                })}
-              </tbody>
-            </table>`}
+        ${
+          rows.length === 0
+            ? html`<p data-testid="queue-empty">${m.queueEmpty}</p>`
+            : html`<table data-testid="review-queue">
+                <thead>
+                  <tr>
+                    <th>${m.colUnit}</th>
+                    <th class="wide">${m.colPeriod}</th>
+                    <th>${m.colStatus}</th>
+                    <th>${m.colDeadline}</th>
+                    <th class="wide">${m.colSelf}</th>
+                    <th>${m.colAppraised}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${rows.map((row) => {
+                    const r = byId.get(row.reportId)!;
+                    const recused = isRecused(claims, r.unitId);
+                    const input = { movement, report: r, previous: this.previousOf(r) };
+                    const self = scoreReport(input);
+                    // The same visibility as the detail: others' scores stay hidden when the movement says so.
+                    const items = visibleItems(row.appraisal?.items ?? {}, this.session!.user.uid, movement, r.status).shown;
+                    const appraised = scoreReport({ ...input, appraised: appraisedScores({ items }) });
+                    const applicable = self.items.filter((i) => i.applicable).length;
+                    const overdue = row.deadline !== null && row.deadline < Date.now() && r.status === 'returned';
+                    return html`<tr
+                      class=${recused ? 'recused' : ''}
+                      data-testid="review-row"
+                      data-report-id=${r.id}
+                      data-status=${r.status}
+                      data-recused=${String(recused)}
+                    >
+                      <td>
+                        <a href=${`#/review/${encodeURIComponent(r.id)}`} data-testid="open-review">${this.unitName(r.unitId)}</a>
+                        ${recused ? html`<br /><span class="badge">${m.recusedBadge}</span>` : nothing}
+                      </td>
+                      <td class="wide">${this.periodLabel(r.periodId)}</td>
+                      <td><status-badge status=${r.status}></status-badge></td>
+                      <td class=${overdue ? 'overdue' : ''}>${row.deadline !== null ? formatDate(row.deadline) : '—'}</td>
+                      <td class="wide">${formatPercent(self.percent)}</td>
+                      <td data-testid="appraised-cell">
+                        ${
+                          Object.keys(items).length === 0
+                            ? // Nothing appraised: the self-score again would read as an appraisal.
+                              html`<span class="hint">${m.notAppraisedYet}</span>`
+                            : html`${formatPercent(appraised.percent)} <span class="hint">(${m.appraisedCount(Object.keys(items).length, applicable)})</span>`
+                        }
+                      </td>
+                    </tr>`;
+                  })}
+                </tbody>
+              </table>`
+        }
       </div>`;
   }
 

@@ -94,9 +94,7 @@ export class ScoreSummary extends LitElement {
         <span id="progress-label">${m.progress(this.filled, this.total)}</span>
         <progress max=${this.total || 1} .value=${this.filled} aria-labelledby="progress-label"></progress>
       </div>
-      ${this.nextBand
-        ? html`<p class="next" data-testid="next-band">${m.nextBand(formatNumber(this.nextBand.points), this.nextBand.band)}</p>`
-        : nothing}
+      ${this.nextBand ? html`<p class="next" data-testid="next-band">${m.nextBand(formatNumber(this.nextBand.points), this.nextBand.band)}</p>` : nothing}
       ${this.invalid > 0 ? html`<p class="invalid" role="alert">${m.invalidCount(this.invalid)}</p>` : nothing}
     </section>`;
   }

@@ -415,24 +415,29 @@ export class StandingsView extends LitElement {
     const mv = this.orgData.current!.movement;
     const c = barChart(rows, mv.bands, { width: 420, labelWidth: 70 });
     return html`<svg class="chart" viewBox="0 0 ${c.width} ${c.height}" role="img" aria-label=${m.stChartLabel(rows.length)} data-testid="standings-chart">
-      <title>${m.stChartTitle}</title>
-      ${c.thresholds.map(
-        (th) => svg`<line x1=${th.x} x2=${th.x} y1="14" y2=${c.height} stroke="#8a94a3" stroke-dasharray="4 3" />
+        <title>${m.stChartTitle}</title>
+        ${c.thresholds.map(
+          (th) => svg`<line x1=${th.x} x2=${th.x} y1="14" y2=${c.height} stroke="#8a94a3" stroke-dasharray="4 3" />
           <text x=${th.x} y="11" font-size="10" text-anchor="middle" fill="#5a6472">${th.min}%</text>`,
-      )}
-      ${c.bars.map(
-        (b) => svg`<g data-testid="chart-bar" data-unit-id=${b.unitId} data-percent=${String(b.percent)}>
+        )}
+        ${c.bars.map(
+          (b) => svg`<g data-testid="chart-bar" data-unit-id=${b.unitId} data-percent=${String(b.percent)}>
           <text x=${c.labelWidth - 6} y=${b.y + c.rowHeight / 2 + 4} font-size="12" text-anchor="end" fill="#1b1f24">${b.rank}. ${b.label}</text>
           <rect x=${c.labelWidth} y=${b.y + 4} width=${b.width} height=${c.rowHeight - 8} rx="3" fill=${BAND_COLOURS[b.bandIndex] ?? BAND_COLOURS[4]!} />
           <text x=${c.labelWidth + b.width + 4} y=${b.y + c.rowHeight / 2 + 4} font-size="11" fill="#1b1f24">${formatPercent(b.percent)}</text>
         </g>`,
-      )}
-    </svg>
-    <ul class="legend" aria-hidden="true">
-      ${[...mv.bands]
-        .sort((a, b) => b.min - a.min)
-        .map((b, i) => html`<li><span class="swatch" style="background:${BAND_COLOURS[i] ?? BAND_COLOURS[4]!}"></span>${bandText(mv, b.vi, locale())} (≥ ${b.min}%)</li>`)}
-    </ul>`;
+        )}
+      </svg>
+      <ul class="legend" aria-hidden="true">
+        ${[...mv.bands]
+          .sort((a, b) => b.min - a.min)
+          .map(
+            (b, i) =>
+              html`<li>
+                <span class="swatch" style="background:${BAND_COLOURS[i] ?? BAND_COLOURS[4]!}"></span>${bandText(mv, b.vi, locale())} (≥ ${b.min}%)
+              </li>`,
+          )}
+      </ul>`;
   }
 
   private renderTrend(r: StandingEntry) {
@@ -447,12 +452,14 @@ export class StandingsView extends LitElement {
     const text = d === null ? m.stTrendNone : d > 0 ? m.stTrendUp(formatNumber(d)) : d < 0 ? m.stTrendDown(formatNumber(-d)) : m.stTrendSame;
     const rank = tr.rankChange ? (tr.rankChange > 0 ? m.stRankUp(tr.rankChange) : m.stRankDown(-tr.rankChange)) : '';
     return html`<span class="trend" data-testid="trend" data-change=${d === null ? '' : String(d)}>
-      ${sp.points.length > 1
-        ? html`<svg width="64" height="20" viewBox="0 0 64 20" aria-hidden="true">
-            <path d=${sp.path} fill="none" stroke="#0b5394" stroke-width="1.5" />
-            ${sp.points.map((p) => svg`<circle cx=${p.x} cy=${p.y} r="1.8" fill="#0b5394" />`)}
-          </svg>`
-        : nothing}
+      ${
+        sp.points.length > 1
+          ? html`<svg width="64" height="20" viewBox="0 0 64 20" aria-hidden="true">
+              <path d=${sp.path} fill="none" stroke="#0b5394" stroke-width="1.5" />
+              ${sp.points.map((p) => svg`<circle cx=${p.x} cy=${p.y} r="1.8" fill="#0b5394" />`)}
+            </svg>`
+          : nothing
+      }
       <span class=${cls}>${arrow} ${text}${rank ? html`<span class="small">${rank}</span>` : nothing}</span>
     </span>`;
   }
@@ -478,7 +485,9 @@ export class StandingsView extends LitElement {
           </p>
           <div class="scroll">
             <table class="crit" data-testid="criterion-table">
-              <caption class="visually-hidden">${m.stCriteriaTitle}</caption>
+              <caption class="visually-hidden">
+                ${m.stCriteriaTitle}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">${m.stCriterion}</th>
@@ -489,22 +498,26 @@ export class StandingsView extends LitElement {
               </thead>
               <tbody>
                 ${crit.map(
-                  (c) => html`<tr data-code=${c.code} data-points=${c.points === null ? '' : String(c.points)} data-self=${c.self === null ? '' : String(c.self)}>
-                    <th scope="row" style="font-weight:400">
-                      <b>${c.code}</b> <span class="wide">${names.get(c.code)}</span>
-                    </th>
-                    <td class="num">
-                      ${c.points === null
-                        ? m.stNotApplicable
-                        : html`<span class="meter" aria-hidden="true"><span style="width:${c.max ? Math.round((c.points / c.max) * 100) : 0}%"></span></span>${formatNumber(c.points)}`}
-                    </td>
-                    <td class="num">${c.points === null ? '' : formatNumber(c.max)}</td>
-                    ${score
-                      ? html`<td class="num ${c.appraised && c.self !== c.points ? 'changed' : ''}">
-                          ${c.self === null ? '' : formatNumber(c.self)}${c.appraised ? html`<span class="small">${m.stAppraised}</span>` : nothing}
-                        </td>`
-                      : nothing}
-                  </tr>`,
+                  (c) =>
+                    html`<tr data-code=${c.code} data-points=${c.points === null ? '' : String(c.points)} data-self=${c.self === null ? '' : String(c.self)}>
+                      <th scope="row" style="font-weight:400"><b>${c.code}</b> <span class="wide">${names.get(c.code)}</span></th>
+                      <td class="num">
+                        ${
+                          c.points === null
+                            ? m.stNotApplicable
+                            : html`<span class="meter" aria-hidden="true"><span style="width:${c.max ? Math.round((c.points / c.max) * 100) : 0}%"></span></span
+                                >${formatNumber(c.points)}`
+                        }
+                      </td>
+                      <td class="num">${c.points === null ? '' : formatNumber(c.max)}</td>
+                      ${
+                        score
+                          ? html`<td class="num ${c.appraised && c.self !== c.points ? 'changed' : ''}">
+                              ${c.self === null ? '' : formatNumber(c.self)}${c.appraised ? html`<span class="small">${m.stAppraised}</span>` : nothing}
+                            </td>`
+                          : nothing
+                      }
+                    </tr>`,
                 )}
               </tbody>
             </table>
@@ -531,14 +544,15 @@ export class StandingsView extends LitElement {
           </thead>
           <tbody>
             ${mv.criteria.map(
-              (c) => html`<tr>
-                <th scope="row" style="font-weight:400" title=${tx(c.text)}><b>${c.code}</b></th>
-                <td class="num">${formatNumber(c.maxPoints)}</td>
-                ${rows.map((r) => {
-                  const row = criterionRows({ criteria: [c], notApplicable: mv.notApplicable }, r)[0]!;
-                  return html`<td class="num">${row.points === null ? '—' : formatNumber(row.points)}</td>`;
-                })}
-              </tr>`,
+              (c) =>
+                html`<tr>
+                  <th scope="row" style="font-weight:400" title=${tx(c.text)}><b>${c.code}</b></th>
+                  <td class="num">${formatNumber(c.maxPoints)}</td>
+                  ${rows.map((r) => {
+                    const row = criterionRows({ criteria: [c], notApplicable: mv.notApplicable }, r)[0]!;
+                    return html`<td class="num">${row.points === null ? '—' : formatNumber(row.points)}</td>`;
+                  })}
+                </tr>`,
             )}
             <tr>
               <th scope="row">${m.stTotal}</th>
@@ -600,13 +614,15 @@ export class StandingsView extends LitElement {
       <p class="sub">
         ${tx(mv.title)} · ${periodLabel}<br />
         <span aria-live="polite" data-testid="standings-updated"
-          >${this.source === 'live'
-            ? live
-              ? m.updatedAt(formatTime(live.updatedAt))
-              : m.liveHint
-            : snap
-              ? m.stViewingFrozen(m.stStage[snap.stage], `${formatDate(snap.frozenAt)} ${formatTime(snap.frozenAt)}`)
-              : m.stNotFrozen}</span
+          >${
+            this.source === 'live'
+              ? live
+                ? m.updatedAt(formatTime(live.updatedAt))
+                : m.liveHint
+              : snap
+                ? m.stViewingFrozen(m.stStage[snap.stage], `${formatDate(snap.frozenAt)} ${formatTime(snap.frozenAt)}`)
+                : m.stNotFrozen
+          }</span
         >
       </p>
       <div class="toolbar">
@@ -628,74 +644,96 @@ export class StandingsView extends LitElement {
             )}
           </select>
         </label>
-        <button type="button" class="secondary" data-testid="standings-export" ?disabled=${!rows.length || this.busy !== null} @click=${() => this.handleExport(rows)}>
+        <button
+          type="button"
+          class="secondary"
+          data-testid="standings-export"
+          ?disabled=${!rows.length || this.busy !== null}
+          @click=${() => this.handleExport(rows)}
+        >
           ${this.busy === 'export' ? m.stExporting : m.stExport}
         </button>
-        <button type="button" class="secondary" data-testid="standings-print" ?disabled=${!rows.length} @click=${() => this.handlePrint(rows)}>${m.stPrint}</button>
+        <button type="button" class="secondary" data-testid="standings-print" ?disabled=${!rows.length} @click=${() => this.handlePrint(rows)}>
+          ${m.stPrint}
+        </button>
       </div>
       ${canFreeze && this.source === 'live' && live ? this.renderFreeze(frozen) : nothing}
       ${this.message ? html`<p class="notice ${this.message.kind}" role=${this.message.kind === 'danger' ? 'alert' : 'status'} data-testid="standings-message">${this.message.text}</p>` : nothing}
       ${c.error ? html`<p class="notice danger" role="alert">${m.loadError(c.error)}</p>` : nothing}
-      ${!c.loaded
-        ? html`<p class="loading" role="status">${m.loading}</p>`
-        : rows.length === 0
-          ? html`<p class="notice" data-testid="standings-empty">${this.source === 'live' ? m.noStandings : m.stNotFrozen}</p>`
-          : html`${this.renderChart(rows)}
-              <div class="scroll">
-                <table data-testid="standings-table" data-source=${this.source}>
-                  <caption class="visually-hidden">${m.standingsCaption(periodLabel)} · ${this.sourceLabel()}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">${m.rank}</th>
-                      <th scope="col">${m.unit}</th>
-                      <th scope="col" class="num">${m.stPercent}</th>
-                      <th scope="col" class="wide">${m.band}</th>
-                      <th scope="col" class="wide">${m.stTrend}</th>
-                      <th scope="col" class="wide">${m.status}</th>
-                      <th scope="col"><span class="visually-hidden">${m.stWhy}</span></th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${rows.map((r) => {
-                      const open = this.expanded.has(r.unitId);
-                      return html`<tr
-                          class=${myUnits.has(r.unitId) ? 'mine' : ''}
-                          data-testid="standings-row"
-                          data-unit-id=${r.unitId}
-                          data-rank=${r.rank}
-                          data-percent=${String(r.percent)}
-                          data-band=${r.band}
-                          data-status=${r.status}
-                        >
-                          <td class="rank">${r.rank}</td>
-                          <th scope="row" style="font-size:inherit;color:inherit;white-space:normal;font-weight:600">
-                            ${r.unitName}<span class="code"
-                              >${r.unitCode}${myUnits.has(r.unitId) ? ` · ${m.yourUnit}` : ''}<span class="narrow"> · ${bandText(mv, r.band, locale())}</span></span
-                            >
-                            <span class="narrow status-inline"><status-badge status=${r.status}></status-badge></span>
-                          </th>
-                          <td class="num">
-                            <strong>${formatPercent(r.percent)}</strong><span class="code">${formatNumber(r.total)}/${formatNumber(r.max)}</span>
-                            ${r.appraised && r.selfPercent !== undefined ? html`<span class="code" data-testid="self-percent">${m.stSelfPercent(formatNumber(r.selfPercent))}</span>` : nothing}
-                          </td>
-                          <td class="wide">${bandText(mv, r.band, locale())}</td>
-                          <td class="wide">${this.renderTrend(r)}</td>
-                          <td class="wide"><status-badge status=${r.status}></status-badge></td>
-                          <td>
-                            <button type="button" class="link" data-testid="why-toggle" aria-expanded=${open ? 'true' : 'false'} @click=${() => this.toggle(r.unitId)}>
-                              ${open ? m.stHide : m.stWhy}
-                            </button>
-                          </td>
-                        </tr>
-                        ${open ? this.renderDetail(r, rows, COLS) : nothing}`;
-                    })}
-                  </tbody>
-                </table>
-              </div>
-              ${this.renderMatrix(rows)}`}
-      ${c.loaded && missing.length && this.source === 'live'
-        ? html`<p class="missing" data-testid="standings-missing"><b>${m.notReported}:</b> ${missing.join('; ')}</p>`
-        : nothing}
+      ${
+        !c.loaded
+          ? html`<p class="loading" role="status">${m.loading}</p>`
+          : rows.length === 0
+            ? html`<p class="notice" data-testid="standings-empty">${this.source === 'live' ? m.noStandings : m.stNotFrozen}</p>`
+            : html`${this.renderChart(rows)}
+                <div class="scroll">
+                  <table data-testid="standings-table" data-source=${this.source}>
+                    <caption class="visually-hidden">
+                      ${m.standingsCaption(periodLabel)} · ${this.sourceLabel()}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">${m.rank}</th>
+                        <th scope="col">${m.unit}</th>
+                        <th scope="col" class="num">${m.stPercent}</th>
+                        <th scope="col" class="wide">${m.band}</th>
+                        <th scope="col" class="wide">${m.stTrend}</th>
+                        <th scope="col" class="wide">${m.status}</th>
+                        <th scope="col"><span class="visually-hidden">${m.stWhy}</span></th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      ${rows.map((r) => {
+                        const open = this.expanded.has(r.unitId);
+                        return html`<tr
+                            class=${myUnits.has(r.unitId) ? 'mine' : ''}
+                            data-testid="standings-row"
+                            data-unit-id=${r.unitId}
+                            data-rank=${r.rank}
+                            data-percent=${String(r.percent)}
+                            data-band=${r.band}
+                            data-status=${r.status}
+                          >
+                            <td class="rank">${r.rank}</td>
+                            <th scope="row" style="font-size:inherit;color:inherit;white-space:normal;font-weight:600">
+                              ${r.unitName}<span class="code"
+                                >${r.unitCode}${myUnits.has(r.unitId) ? ` · ${m.yourUnit}` : ''}<span class="narrow">
+                                  · ${bandText(mv, r.band, locale())}</span
+                                ></span
+                              >
+                              <span class="narrow status-inline"><status-badge status=${r.status}></status-badge></span>
+                            </th>
+                            <td class="num">
+                              <strong>${formatPercent(r.percent)}</strong><span class="code">${formatNumber(r.total)}/${formatNumber(r.max)}</span>
+                              ${r.appraised && r.selfPercent !== undefined ? html`<span class="code" data-testid="self-percent">${m.stSelfPercent(formatNumber(r.selfPercent))}</span>` : nothing}
+                            </td>
+                            <td class="wide">${bandText(mv, r.band, locale())}</td>
+                            <td class="wide">${this.renderTrend(r)}</td>
+                            <td class="wide"><status-badge status=${r.status}></status-badge></td>
+                            <td>
+                              <button
+                                type="button"
+                                class="link"
+                                data-testid="why-toggle"
+                                aria-expanded=${open ? 'true' : 'false'}
+                                @click=${() => this.toggle(r.unitId)}
+                              >
+                                ${open ? m.stHide : m.stWhy}
+                              </button>
+                            </td>
+                          </tr>
+                          ${open ? this.renderDetail(r, rows, COLS) : nothing}`;
+                      })}
+                    </tbody>
+                  </table>
+                </div>
+                ${this.renderMatrix(rows)}`
+      }
+      ${
+        c.loaded && missing.length && this.source === 'live'
+          ? html`<p class="missing" data-testid="standings-missing"><b>${m.notReported}:</b> ${missing.join('; ')}</p>`
+          : nothing
+      }
     </div>`;
   }
 }

@@ -220,8 +220,15 @@ export class ThiduaApp extends LitElement {
         <span>${m.appSubtitle}</span>
       </div>
       <notification-bell style="margin-left: auto"></notification-bell>
-      <button type="button" lang=${locale() === 'vi' ? 'en' : 'vi'} aria-label=${m.switchToOtherLabel} @click=${this.handleLanguage}
-        data-testid="language-switch">${m.switchToOther}</button>
+      <button
+        type="button"
+        lang=${locale() === 'vi' ? 'en' : 'vi'}
+        aria-label=${m.switchToOtherLabel}
+        @click=${this.handleLanguage}
+        data-testid="language-switch"
+      >
+        ${m.switchToOther}
+      </button>
     </header>`;
   }
 
@@ -236,14 +243,18 @@ export class ThiduaApp extends LitElement {
       <dl>
         <dt class="visually-hidden">${m.signedInAs}</dt>
         <dd class="name" style="grid-column: 1 / -1" data-testid="user-name">${s.user.displayName || s.user.email}</dd>
-        ${unitNames.length
-          ? html`<dt>${m.unitsLabel}</dt>
-              <dd data-testid="user-units">${unitNames.join('; ')}</dd>`
-          : nothing}
-        ${roles.length
-          ? html`<dt>${m.rolesLabel}</dt>
-              <dd data-testid="user-roles">${roles.join(', ')}</dd>`
-          : nothing}
+        ${
+          unitNames.length
+            ? html`<dt>${m.unitsLabel}</dt>
+                <dd data-testid="user-units">${unitNames.join('; ')}</dd>`
+            : nothing
+        }
+        ${
+          roles.length
+            ? html`<dt>${m.rolesLabel}</dt>
+                <dd data-testid="user-roles">${roles.join(', ')}</dd>`
+            : nothing
+        }
       </dl>
       <button type="button" class="secondary" data-testid="sign-out" @click=${this.handleSignOut}>${m.signOut}</button>
     </section>`;
@@ -258,7 +269,9 @@ export class ThiduaApp extends LitElement {
     const review = isReviewer(claims ?? { roles: [] });
     const roles = claims?.roles ?? [];
     const admin = roles.includes('admin') ? m.navAdmin : roles.includes('secretariat') ? m.navSettings : null;
-    return html`<nav aria-label=${m.mainNav}>${link('report', m.navReport)}${link('standings', m.navStandings)}${review ? link('review', m.navReview) : nothing}${awards ? link('awards', m.awards.navAwards) : nothing}${admin ? link('admin', admin) : nothing}</nav>`;
+    return html`<nav aria-label=${m.mainNav}>
+      ${link('report', m.navReport)}${link('standings', m.navStandings)}${review ? link('review', m.navReview) : nothing}${awards ? link('awards', m.awards.navAwards) : nothing}${admin ? link('admin', admin) : nothing}
+    </nav>`;
   }
 
   private renderPage(route: Route) {
@@ -282,7 +295,8 @@ export class ThiduaApp extends LitElement {
   override render() {
     const m = t();
     if (!this.backend || !this.sessionCtl.ready) {
-      return html`${this.renderHeader()}<p class="loading" role="status">${m.loading}</p>`;
+      return html`${this.renderHeader()}
+        <p class="loading" role="status">${m.loading}</p>`;
     }
     const s = this.session;
     if (!s) {

@@ -109,7 +109,11 @@ export class AwardsController implements ReactiveController {
         (list) => {
           // The whole dossier (ZIP) first, then the documents in use, by type and title.
           this.documents = list.sort(
-            (a, b) => Number(b.docType === 'ho-so') - Number(a.docType === 'ho-so') || Number(b.active) - Number(a.active) || a.docType.localeCompare(b.docType) || a.title.localeCompare(b.title, 'vi'),
+            (a, b) =>
+              Number(b.docType === 'ho-so') - Number(a.docType === 'ho-so') ||
+              Number(b.active) - Number(a.active) ||
+              a.docType.localeCompare(b.docType) ||
+              a.title.localeCompare(b.title, 'vi'),
           );
           update();
         },

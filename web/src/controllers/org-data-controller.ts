@@ -45,7 +45,9 @@ export class OrgDataController implements ReactiveController {
   /** Tries again after "cannot reach the server" (Retry). */
   async retry(): Promise<void> {
     this.set({ state: 'loading', error: null });
-    await this.backend()?.reconnect?.().catch(() => undefined);
+    await this.backend()
+      ?.reconnect?.()
+      .catch(() => undefined);
     if (this.connected) this.subscribe();
   }
 

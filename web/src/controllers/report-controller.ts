@@ -110,8 +110,7 @@ export class ReportController implements ReactiveController {
     const pending = this.dirty || this.inFlight.size > 0 || this.queuedInCache;
     // Cut off: the browser says so, the server has not been heard since, or the listener hears only
     // the cache while writes wait (a write unanswered for a while, or one queued before a reload).
-    const cutOff =
-      !this.online || (this.dirty && !this.serverSeen) || (this.fromCache && (this.slow || (this.queuedInCache && this.inFlight.size === 0)));
+    const cutOff = !this.online || (this.dirty && !this.serverSeen) || (this.fromCache && (this.slow || (this.queuedInCache && this.inFlight.size === 0)));
     if (pending && cutOff) return 'offline';
     if (this.dirty) return 'unsaved';
     if (this.inFlight.size > 0 || this.queuedInCache) return 'saving';

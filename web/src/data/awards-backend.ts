@@ -70,7 +70,9 @@ export function parseDocumentView(data: Record<string, unknown>): DocumentView |
     ? (data['versions'] as Record<string, unknown>[]).flatMap((v) => {
         const n = num(v?.['version']);
         const sha = str(v?.['sha256']);
-        return n !== null && sha ? [{ version: n, sha256: sha, storagePath: str(v['storagePath']), size: num(v['size']), createdAt: num(v['createdAt']), pdfPath: str(v['pdfPath']) }] : [];
+        return n !== null && sha
+          ? [{ version: n, sha256: sha, storagePath: str(v['storagePath']), size: num(v['size']), createdAt: num(v['createdAt']), pdfPath: str(v['pdfPath']) }]
+          : [];
       })
     : [];
   return {

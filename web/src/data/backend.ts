@@ -89,13 +89,7 @@ export interface Backend {
     next: (r: UnitReports) => void,
     fail: (e: BackendError) => void,
   ): Unsubscribe;
-  watchStandings(
-    orgId: string,
-    movementId: string,
-    periodId: string,
-    next: (s: Standings | null) => void,
-    fail: (e: BackendError) => void,
-  ): Unsubscribe;
+  watchStandings(orgId: string, movementId: string, periodId: string, next: (s: Standings | null) => void, fail: (e: BackendError) => void): Unsubscribe;
 
   /**
    * Writes only the items given (and the stamps), each by its own field path, so that two people

@@ -37,7 +37,13 @@ export interface AwardsServices {
  * Several queries merged into one live list (by document id). Calls `next` once every query has
  * answered, then on every change.
  */
-function watchMerged<T>(queries: Query[], parse: (id: string, data: unknown) => T | null, next: (list: T[]) => void, fail: (e: BackendError) => void, toError: (e: unknown) => BackendError): Unsubscribe {
+function watchMerged<T>(
+  queries: Query[],
+  parse: (id: string, data: unknown) => T | null,
+  next: (list: T[]) => void,
+  fail: (e: BackendError) => void,
+  toError: (e: unknown) => BackendError,
+): Unsubscribe {
   const parts = new Map<number, Map<string, T>>();
   const emit = () => {
     if (parts.size < queries.length) return;
@@ -144,7 +150,12 @@ export function firebaseAwardsBackend(s: AwardsServices): AwardsBackend {
       try {
         const snap = await getDocs(collection(db, paths.members(orgId)));
         return snap.docs
-          .map((d) => ({ uid: d.id, displayName: String(d.get('displayName') ?? d.id), position: String(d.get('position') ?? ''), active: d.get('active') !== false }))
+          .map((d) => ({
+            uid: d.id,
+            displayName: String(d.get('displayName') ?? d.id),
+            position: String(d.get('position') ?? ''),
+            active: d.get('active') !== false,
+          }))
           .filter((m) => m.active)
           .map(({ active: _a, ...m }) => m)
           .sort((a, b) => a.displayName.localeCompare(b.displayName, 'vi'));

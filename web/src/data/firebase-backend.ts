@@ -15,13 +15,7 @@ import {
   where,
 } from 'firebase/firestore';
 import { httpsCallable } from 'firebase/functions';
-import {
-  Movement,
-  ReportStatus,
-  callables,
-  paths,
-  type ReportRef,
-} from '@thidua/domain';
+import { Movement, ReportStatus, callables, paths, type ReportRef } from '@thidua/domain';
 import { firebaseServices } from '../firebase.js';
 import { readClaims } from '../logic/claims.js';
 import type { MovementEntry } from '../logic/movement.js';
@@ -109,11 +103,7 @@ export function firebaseBackend(): Backend {
     watchUnitReports(orgId, movementId, unitId, periodIds, next, fail) {
       // A query, not a document get: the rules check the unit on the stored data, so reading a
       // report that does not exist yet would be refused, while an empty query answer is not.
-      const q = query(
-        collection(db, paths.reports(orgId, movementId)),
-        where('unitId', '==', unitId),
-        where('periodId', 'in', periodIds),
-      );
+      const q = query(collection(db, paths.reports(orgId, movementId)), where('unitId', '==', unitId), where('periodId', 'in', periodIds));
       return onSnapshot(
         q,
         { includeMetadataChanges: true },

@@ -14,16 +14,7 @@ import {
   type DocumentData,
 } from 'firebase/firestore';
 import { httpsCallable } from 'firebase/functions';
-import {
-  Appraisal,
-  Evidence,
-  Notification as NotificationRecord,
-  QUEUE_STATUSES,
-  ReportStatus,
-  callables,
-  paths,
-  type ReportRef,
-} from '@thidua/domain';
+import { Appraisal, Evidence, Notification as NotificationRecord, QUEUE_STATUSES, ReportStatus, callables, paths, type ReportRef } from '@thidua/domain';
 import { firebaseServices } from '../firebase.js';
 import { BackendError } from './backend.js';
 import { demoTokenSource, fcmTokenSource, type PushTokenSource } from './push-token-source.js';

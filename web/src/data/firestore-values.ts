@@ -14,7 +14,17 @@ export function plain(v: unknown): unknown {
 }
 
 /** Codes under which our callables throw messages written for people (Vietnamese sentences). */
-const SPOKEN = new Set(['invalid-argument', 'failed-precondition', 'permission-denied', 'not-found', 'already-exists', 'unauthenticated', 'out-of-range', 'resource-exhausted', 'aborted']);
+const SPOKEN = new Set([
+  'invalid-argument',
+  'failed-precondition',
+  'permission-denied',
+  'not-found',
+  'already-exists',
+  'unauthenticated',
+  'out-of-range',
+  'resource-exhausted',
+  'aborted',
+]);
 
 /**
  * Any failure as a BackendError whose message a person reads: a callable's HttpsError message is

@@ -32,10 +32,8 @@ export const conflictResolve = (detail: ConflictResolveDetail): ConflictResolveE
 export type FigureChangeEvent = CustomEvent<FigureChangeDetail>;
 export type AnswerChangeEvent = CustomEvent<AnswerChangeDetail>;
 
-export const figureChange = (detail: FigureChangeDetail): FigureChangeEvent =>
-  new CustomEvent('figure-change', { detail, bubbles: true, composed: true });
-export const answerChange = (detail: AnswerChangeDetail): AnswerChangeEvent =>
-  new CustomEvent('answer-change', { detail, bubbles: true, composed: true });
+export const figureChange = (detail: FigureChangeDetail): FigureChangeEvent => new CustomEvent('figure-change', { detail, bubbles: true, composed: true });
+export const answerChange = (detail: AnswerChangeDetail): AnswerChangeEvent => new CustomEvent('answer-change', { detail, bubbles: true, composed: true });
 
 declare global {
   interface HTMLElementEventMap {

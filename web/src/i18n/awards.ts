@@ -138,7 +138,8 @@ const viText = {
   results: 'Kết quả biểu quyết',
   approved: 'Đạt',
   notApproved: 'Không đạt',
-  tallyLine: (yes: number, no: number, abstain: number, base: number) => `Đồng ý ${yes} · Không đồng ý ${no} · Không biểu quyết ${abstain} · Cơ sở tính ${base}`,
+  tallyLine: (yes: number, no: number, abstain: number, base: number) =>
+    `Đồng ý ${yes} · Không đồng ý ${no} · Không biểu quyết ${abstain} · Cơ sở tính ${base}`,
   secretNote: (n: number) => `Bỏ phiếu kín: ${n} phiếu, mỗi người bỏ phiếu kiểm tra được phiếu của mình bằng mã kiểm tra.`,
   // Dossier
   dossierTitle: 'Hồ sơ khen thưởng đã tạo',

@@ -37,7 +37,13 @@ export const viEvidence = {
   pastDeadlineNotice: (date: string) => `Đã quá hạn nộp báo cáo (${date}): không thể sửa hoặc gửi báo cáo nữa.`,
   historyHeading: 'Trạng thái và lịch sử báo cáo',
   historyEmpty: 'Báo cáo chưa được gửi.',
-  historyAction: { submit: 'Gửi báo cáo', certify: 'Thủ trưởng xác nhận', return: 'Trả lại để giải trình', approve: 'Thường trực duyệt', reopen: 'Mở lại vòng giải trình' },
+  historyAction: {
+    submit: 'Gửi báo cáo',
+    certify: 'Thủ trưởng xác nhận',
+    return: 'Trả lại để giải trình',
+    approve: 'Thường trực duyệt',
+    reopen: 'Mở lại vòng giải trình',
+  },
   historyBy: (name: string) => `bởi ${name}`,
   historyReason: 'Nội dung',
 };
@@ -80,7 +86,13 @@ export const enEvidence: typeof viEvidence = {
   pastDeadlineNotice: (date: string) => `The submission deadline (${date}) has passed: the report can no longer be edited or submitted.`,
   historyHeading: 'Status and history',
   historyEmpty: 'The report has not been submitted yet.',
-  historyAction: { submit: 'Submitted', certify: 'Certified by the unit head', return: 'Returned for explanation', approve: 'Approved by the secretariat', reopen: 'Explanation round reopened' },
+  historyAction: {
+    submit: 'Submitted',
+    certify: 'Certified by the unit head',
+    return: 'Returned for explanation',
+    approve: 'Approved by the secretariat',
+    reopen: 'Explanation round reopened',
+  },
   historyBy: (name: string) => `by ${name}`,
   historyReason: 'Comments',
 };

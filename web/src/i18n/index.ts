@@ -4,14 +4,7 @@
  * Components re-render on a switch through `LocaleController`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import {
-  formatDate as fmtDate,
-  formatNumber as fmtNumber,
-  formatPercent as fmtPercent,
-  issuesByField,
-  issuesMessage,
-  type IssueLike,
-} from '@thidua/domain';
+import { formatDate as fmtDate, formatNumber as fmtNumber, formatPercent as fmtPercent, issuesByField, issuesMessage, type IssueLike } from '@thidua/domain';
 import { vi, type Messages } from './vi.js';
 import { en } from './en.js';
 
@@ -70,8 +63,7 @@ export function formatTime(ms: number): string {
 const asLabels = (labels: Record<string, string>) => Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, { vi: v, en: v }]));
 
 /** A form's zod issues as sentences in the current language naming its fields by `labels` (path → label). */
-export const issuesText = (issues: readonly IssueLike[], labels: Record<string, string> = {}): string =>
-  issuesMessage(issues, asLabels(labels), current);
+export const issuesText = (issues: readonly IssueLike[], labels: Record<string, string> = {}): string => issuesMessage(issues, asLabels(labels), current);
 
 /** The same, one sentence per top-level field: what a form shows under each box. */
 export const issuesTextByField = (issues: readonly IssueLike[], labels: Record<string, string> = {}): Record<string, string> =>

@@ -39,7 +39,10 @@ export const viLaunch = {
   kinds: { quantitative: 'Định lượng (chỉ tiêu số)', qualitative: 'Định tính (tự chấm)' } as Record<'quantitative' | 'qualitative', string>,
   evidenceRequired: 'Cần tài liệu kiểm chứng',
   comparator: 'So sánh',
-  comparators: { eq: '= (đạt đủ)', gte: '≥ (tối thiểu)', increase: 'Tăng so với kỳ trước', none: 'Không có ngưỡng (tự chấm)' } as Record<'eq' | 'gte' | 'increase' | 'none', string>,
+  comparators: { eq: '= (đạt đủ)', gte: '≥ (tối thiểu)', increase: 'Tăng so với kỳ trước', none: 'Không có ngưỡng (tự chấm)' } as Record<
+    'eq' | 'gte' | 'increase' | 'none',
+    string
+  >,
   threshold: 'Ngưỡng (%)',
   strength: 'Loại chỉ tiêu',
   strengths: { hard: 'Cứng (kế hoạch nêu số)', aspirational: 'Phấn đấu' } as Record<'hard' | 'aspirational', string>,

@@ -17,11 +17,7 @@ export function withFigure(content: DraftContent, code: string, figure: Figure |
 }
 
 /** Patches one item's answer; an answer with nothing left in it is removed. */
-export function withAnswer(
-  content: DraftContent,
-  code: string,
-  patch: { selfScore?: number | undefined; explanation?: string | undefined },
-): DraftContent {
+export function withAnswer(content: DraftContent, code: string, patch: { selfScore?: number | undefined; explanation?: string | undefined }): DraftContent {
   const prev = content.answers[code] ?? { evidenceIds: [] };
   const next: Answer = { evidenceIds: prev.evidenceIds };
   const selfScore = 'selfScore' in patch ? patch.selfScore : prev.selfScore;

@@ -3,15 +3,7 @@
  * validating what the person typed with the domain's zod schemas before anything is sent, and
  * naming a file's content type the way the server checks it.
  */
-import {
-  EVIDENCE_TYPES,
-  EvidenceLinkInput,
-  EvidenceMeta,
-  MAX_EVIDENCE_BYTES,
-  checkEvidenceFile,
-  type Answer,
-  type Text,
-} from '@thidua/domain';
+import { EVIDENCE_TYPES, EvidenceLinkInput, EvidenceMeta, MAX_EVIDENCE_BYTES, checkEvidenceFile, type Answer, type Text } from '@thidua/domain';
 import type { DraftContent } from './draft.js';
 
 /** Sets one item's evidence ids (no duplicates); an answer with nothing left in it is removed. */
@@ -45,7 +37,13 @@ export type MetaErrors = Partial<Record<keyof MetaDraft | 'url' | 'file', string
 const optional = (s: string): string | undefined => (s.trim() === '' ? undefined : s.trim());
 
 function metaOf(draft: MetaDraft, code: string) {
-  return { title: draft.title.trim(), docNumber: optional(draft.docNumber), docDate: optional(draft.docDate), issuer: optional(draft.issuer), criterionCodes: [code] };
+  return {
+    title: draft.title.trim(),
+    docNumber: optional(draft.docNumber),
+    docDate: optional(draft.docDate),
+    issuer: optional(draft.issuer),
+    criterionCodes: [code],
+  };
 }
 
 function errorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]): MetaErrors {

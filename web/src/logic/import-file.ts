@@ -52,7 +52,10 @@ export async function readImportFiles(files: PickedFile[]): Promise<ImportSource
       return true;
     }
     if (out.from[k]) {
-      out.problems.push({ vi: `${label}: danh sách ${k === 'units' ? 'đơn vị' : 'thành viên'} đã có ở ${out.from[k]}.`, en: `${label}: the ${k} list was already given in ${out.from[k]}.` });
+      out.problems.push({
+        vi: `${label}: danh sách ${k === 'units' ? 'đơn vị' : 'thành viên'} đã có ở ${out.from[k]}.`,
+        en: `${label}: the ${k} list was already given in ${out.from[k]}.`,
+      });
       return true;
     }
     out.from[k] = label;
@@ -67,7 +70,11 @@ export async function readImportFiles(files: PickedFile[]): Promise<ImportSource
       try {
         sheets = await readXlsx(f.bytes);
       } catch (e) {
-        out.problems.push(e instanceof XlsxError ? { vi: `${f.name}: ${e.vi}`, en: `${f.name}: ${e.en}` } : { vi: `${f.name}: không đọc được tệp.`, en: `${f.name}: cannot read the file.` });
+        out.problems.push(
+          e instanceof XlsxError
+            ? { vi: `${f.name}: ${e.vi}`, en: `${f.name}: ${e.en}` }
+            : { vi: `${f.name}: không đọc được tệp.`, en: `${f.name}: cannot read the file.` },
+        );
         continue;
       }
       let lists = 0;

@@ -11,9 +11,17 @@ export type PeriodLayout = 'halves' | 'whole';
  * The periods of a year: two halves (ids "2026-H1", "2026-H2") or the whole year ("2026"), each
  * with the deadline typed as a date (end of that day in Vietnam; empty = none yet).
  */
-export function periodsOfYear(year: number, layout: PeriodLayout, deadlines: readonly string[], labels: { first: string; second: string; whole: string }): Period[] {
+export function periodsOfYear(
+  year: number,
+  layout: PeriodLayout,
+  deadlines: readonly string[],
+  labels: { first: string; second: string; whole: string },
+): Period[] {
   const deadline = (i: number): number | null => (deadlines[i] ? endOfVnDay(deadlines[i]!) : null);
-  if (layout === 'whole') return [{ id: String(year), label: { vi: labels.whole, en: '' }, start: vnMidnight(year, 1, 1), end: vnMidnight(year + 1, 1, 1) - 1, deadline: deadline(0) }];
+  if (layout === 'whole')
+    return [
+      { id: String(year), label: { vi: labels.whole, en: '' }, start: vnMidnight(year, 1, 1), end: vnMidnight(year + 1, 1, 1) - 1, deadline: deadline(0) },
+    ];
   return [
     { id: `${year}-H1`, label: { vi: labels.first, en: '' }, start: vnMidnight(year, 1, 1), end: vnMidnight(year, 7, 1) - 1, deadline: deadline(0) },
     { id: `${year}-H2`, label: { vi: labels.second, en: '' }, start: vnMidnight(year, 7, 1), end: vnMidnight(year + 1, 1, 1) - 1, deadline: deadline(1) },
@@ -50,4 +58,8 @@ export function newCriterion(catalogue: Pick<MovementCatalogue, 'criteria'>): Cr
 }
 
 /** A textarea's lines ↔ a list of paragraphs (empty lines dropped). */
-export const linesOf = (text: string): string[] => text.split('\n').map((l) => l.trimEnd()).filter((l) => l.trim().length > 0);
+export const linesOf = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim().length > 0);

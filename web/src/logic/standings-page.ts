@@ -3,15 +3,7 @@
  * rows (self vs appraised where the viewer may see them), the live/snapshot sources, and the
  * printable document. No DOM, no Firebase: unit-tested with plain data.
  */
-import {
-  SNAPSHOT_STAGES,
-  isApplicable,
-  type Band,
-  type Movement,
-  type SnapshotStage,
-  type StandingEntry,
-  type StandingsSnapshot,
-} from '@thidua/domain';
+import { SNAPSHOT_STAGES, isApplicable, type Band, type Movement, type SnapshotStage, type StandingEntry, type StandingsSnapshot } from '@thidua/domain';
 import type { UnitScore } from '../data/standings-data.js';
 
 // ─── Chart ──────────────────────────────────────────────────────────────────────────────────
@@ -53,7 +45,10 @@ export function barChart(entries: StandingEntry[], bands: Band[], opts: { width?
     rank: e.rank,
     percent: e.percent,
     band: e.band,
-    bandIndex: Math.max(0, byMin.findIndex((b) => b.vi === e.band)),
+    bandIndex: Math.max(
+      0,
+      byMin.findIndex((b) => b.vi === e.band),
+    ),
     y: top + i * rowHeight,
     width: Math.max(0, Math.min(100, e.percent)) * (barArea / 100),
   }));
@@ -89,7 +84,11 @@ export interface CriterionRow {
  * The unit's points per criterion from its standings entry (public within the org) and, when the
  * viewer is entitled to the unit's score document, the self-assessed points beside them.
  */
-export function criterionRows(movement: Pick<Movement, 'criteria' | 'notApplicable'>, entry: Pick<StandingEntry, 'unitId' | 'points'>, score?: UnitScore | null): CriterionRow[] {
+export function criterionRows(
+  movement: Pick<Movement, 'criteria' | 'notApplicable'>,
+  entry: Pick<StandingEntry, 'unitId' | 'points'>,
+  score?: UnitScore | null,
+): CriterionRow[] {
   return movement.criteria.map((c) => {
     const applicable = isApplicable(movement, entry.unitId, c.code);
     const item = score?.items.find((i) => i.code === c.code);
@@ -114,7 +113,12 @@ export function snapshotsOf(list: StandingsSnapshot[], periodId: string): Standi
 }
 
 /** Entries to show: the live standings, or the chosen snapshot (null when it does not exist). */
-export function entriesFor(source: ViewSource, live: Record<string, StandingEntry> | undefined, snapshots: StandingsSnapshot[], periodId: string): StandingEntry[] | null {
+export function entriesFor(
+  source: ViewSource,
+  live: Record<string, StandingEntry> | undefined,
+  snapshots: StandingsSnapshot[],
+  periodId: string,
+): StandingEntry[] | null {
   if (source === 'live') return live ? Object.values(live) : [];
   const s = snapshots.find((x) => x.periodId === periodId && x.stage === source);
   return s ? Object.values(s.entries) : null;
