@@ -77,9 +77,21 @@ export type Comparator = z.infer<typeof Comparator>;
  * How points are awarded for a quantitative target.
  * - all-or-nothing: full points when the target is met, else 0.
  * - linear: points proportional to value / threshold, capped at full points.
+ * - steps: below the threshold, the share of the points of the highest step the figure reaches
+ *   (e.g. from 20 %: half the points), so a near miss is not worth almost everything (linear) nor
+ *   nothing (all or nothing), and the catalogue says exactly what each level earns.
  */
-export const PartialCredit = z.enum(['all-or-nothing', 'linear'], { error: 'Cách tính điểm phải là "đạt mới có điểm" hoặc "tỷ lệ" / scoring rule' });
+export const PartialCredit = z.enum(['all-or-nothing', 'linear', 'steps'], {
+  error: 'Cách tính điểm phải là "đạt mới có điểm", "tỷ lệ" hoặc "theo bậc" / scoring rule',
+});
 export type PartialCredit = z.infer<typeof PartialCredit>;
+
+/** One step of a `steps` rule: from this figure (percent) upwards, this share (percent) of the points. */
+export const CreditStep = z.object({
+  from: z.number({ error: 'Mức của bậc phải là số' }).min(0, 'Mức của bậc không được âm').max(100, 'Mức của bậc tối đa là 100%'),
+  share: z.number({ error: 'Phần điểm của bậc phải là số' }).min(0, 'Phần điểm của bậc không được âm').max(100, 'Phần điểm của bậc tối đa là 100%'),
+});
+export type CreditStep = z.infer<typeof CreditStep>;
 
 /** A short text the catalogue requires (tử số, mẫu số, nội dung tiêu chí). */
 const required = (what: string, max = 4000) =>
@@ -92,21 +104,38 @@ const required = (what: string, max = 4000) =>
     en: z.string().max(max, `${what} (English) dài quá ${max} ký tự`),
   });
 
-export const TargetSpec = z.object({
-  comparator: Comparator,
-  /** Percent, 0–100; for `increase` it is unused (compared with the previous period). */
-  threshold: z.number({ error: 'Ngưỡng phải là số' }).min(0, 'Ngưỡng không được âm').max(100, 'Ngưỡng tối đa là 100%'),
-  /** hard: a fixed figure in the plan; aspirational: "phấn đấu". */
-  strength: z.enum(['hard', 'aspirational'], { error: 'Loại chỉ tiêu phải là "cứng" hoặc "phấn đấu"' }),
-  numerator: required('tử số'),
-  denominator: required('mẫu số'),
-  partialCredit: PartialCredit,
-  /**
-   * What an `increase` target compares with the previous period: the percent (default) or the
-   * count in the numerator ("tăng số lượng hồ sơ"). Ignored by other comparators.
-   */
-  measure: z.enum(['percent', 'count']).optional(),
-});
+export const TargetSpec = z
+  .object({
+    comparator: Comparator,
+    /** Percent, 0–100; for `increase` it is unused (compared with the previous period). */
+    threshold: z.number({ error: 'Ngưỡng phải là số' }).min(0, 'Ngưỡng không được âm').max(100, 'Ngưỡng tối đa là 100%'),
+    /** hard: a fixed figure in the plan; aspirational: "phấn đấu". */
+    strength: z.enum(['hard', 'aspirational'], { error: 'Loại chỉ tiêu phải là "cứng" hoặc "phấn đấu"' }),
+    numerator: required('tử số'),
+    denominator: required('mẫu số'),
+    partialCredit: PartialCredit,
+    /**
+     * What an `increase` target compares with the previous period: the percent (default) or the
+     * count in the numerator ("tăng số lượng hồ sơ"). Ignored by other comparators.
+     */
+    measure: z.enum(['percent', 'count']).optional(),
+    /** The steps of a `steps` rule, lowest first; absent for the other rules. */
+    steps: z.array(CreditStep).max(10, 'Tối đa 10 bậc').optional(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.partialCredit !== 'steps') return;
+    const issue = (message: string) => ctx.addIssue({ code: 'custom', path: ['steps'], message });
+    if (t.comparator !== 'eq' && t.comparator !== 'gte') return issue('Tính điểm theo bậc chỉ dùng cho chỉ tiêu có ngưỡng (= hoặc ≥)');
+    const steps = t.steps ?? [];
+    if (steps.length === 0) return issue('Cách tính điểm theo bậc cần ít nhất một bậc');
+    steps.forEach((step, i) => {
+      const prev = steps[i - 1];
+      if (step.from >= t.threshold) issue(`Bậc ${i + 1}: mức phải thấp hơn ngưỡng ${t.threshold}% (đạt ngưỡng là đủ điểm)`);
+      if (step.share >= 100) issue(`Bậc ${i + 1}: phần điểm phải dưới 100% (đủ điểm chỉ khi đạt ngưỡng)`);
+      if (prev && step.from <= prev.from) issue(`Bậc ${i + 1}: mức phải cao hơn bậc trước`);
+      if (prev && step.share <= prev.share) issue(`Bậc ${i + 1}: phần điểm phải cao hơn bậc trước`);
+    });
+  });
 export type TargetSpec = z.infer<typeof TargetSpec>;
 
 /** One scorable item of the plan: a quantitative target (1.2a…) or a qualitative criterion (1.1, II.2.3…). */

@@ -3,7 +3,7 @@
  * the appraisal give each item its points and a reason. Pure and deterministic.
  */
 import { formatNumber, formatPercent } from './format.js';
-import type { Band, Criterion, ItemResult, Movement, Report, ScoreResult, Text } from './schemas.js';
+import type { Band, CreditStep, Criterion, ItemResult, Movement, Report, ScoreResult, Text } from './schemas.js';
 
 /** Appraised score per criterion code (set by reviewers); overrides the self-score. */
 export type AppraisedScores = Record<string, { score: number; reason: string }>;
@@ -128,6 +128,17 @@ function partialPoints(f: FigureLike, threshold: number, max: number): number {
   return points < max ? points : Math.max(0, round2(max - 0.01));
 }
 
+/** The highest step the figure reaches (decided in integers, like the threshold), if any. */
+function stepReached(f: FigureLike, steps: readonly CreditStep[]): CreditStep | undefined {
+  return steps.filter((s) => meetsThreshold(f, s.from)).sort((a, b) => b.from - a.from)[0];
+}
+
+/** A step's share of the points, rounded down to the hundredth and never the full points (only the threshold gives those). */
+function stepPoints(share: number, max: number): number {
+  const points = Math.floor(share * max + 1e-9) / 100;
+  return points < max ? points : Math.max(0, round2(max - 0.01));
+}
+
 function scoreQuantitative(c: Criterion, input: ScoreInput): Scored {
   const t = c.target!;
   const f = input.report.figures[c.code];
@@ -152,10 +163,19 @@ function scoreQuantitative(c: Criterion, input: ScoreInput): Scored {
   const sign = t.comparator === 'eq' ? '=' : '≥';
   let points = met ? c.maxPoints : 0;
   if (!met && t.partialCredit === 'linear' && t.threshold > 0) points = partialPoints(f, t.threshold, c.maxPoints);
+  const step = !met && t.partialCredit === 'steps' ? stepReached(f, t.steps ?? []) : undefined;
+  if (step) points = stepPoints(step.share, c.maxPoints);
   const rule =
     t.partialCredit === 'linear'
       ? { vi: 'tính điểm tỷ lệ đến ngưỡng', en: 'points proportional up to the threshold' }
-      : { vi: 'đạt mới có điểm', en: 'all or nothing' };
+      : t.partialCredit === 'steps'
+        ? step
+          ? {
+              vi: `tính điểm theo bậc: đạt bậc từ ${formatPercent(step.from, 'vi')}, được ${formatPercent(step.share, 'vi')} số điểm`,
+              en: `stepped points: the step from ${formatPercent(step.from, 'en')} earns ${formatPercent(step.share, 'en')} of the points`,
+            }
+          : { vi: 'tính điểm theo bậc: chưa đạt bậc nào', en: 'stepped points: no step reached' }
+        : { vi: 'đạt mới có điểm', en: 'all or nothing' };
   return {
     points,
     value: round2(value),

@@ -3,7 +3,17 @@
  * every `increase` target against a previous period that is equal, above and below.
  */
 import { describe, expect, it } from 'vitest';
-import { followingReportId, plan119Criteria, plan119Movement, scoreItem, scoreReport, type Criterion, type Report, type ScoreInput } from '../src/index.js';
+import {
+  followingReportId,
+  formatPercent,
+  plan119Criteria,
+  plan119Movement,
+  scoreItem,
+  scoreReport,
+  type Criterion,
+  type Report,
+  type ScoreInput,
+} from '../src/index.js';
 
 const movement = plan119Movement(0);
 const byCode = new Map(plan119Criteria().map((c) => [c.code, c]));
@@ -221,5 +231,69 @@ describe('followingReportId (the report whose increase targets compare with this
   it('is null for the last period and for an id of no period', () => {
     expect(followingReportId({ periods } as never, '2025-H2_vp')).toBeNull();
     expect(followingReportId({ periods } as never, 'ghost_vp')).toBeNull();
+  });
+});
+
+describe('a stepped target (partialCredit "steps")', () => {
+  const base = criterion('1.2d'); // ≥ 30 %, 10 points
+  const stepped: Criterion = {
+    ...base,
+    target: {
+      ...base.target!,
+      partialCredit: 'steps',
+      steps: [
+        { from: 10, share: 25 },
+        { from: 20, share: 50 },
+      ],
+    },
+  };
+  const score = (numerator: number) =>
+    scoreItem(stepped, {
+      movement: { ...movement, criteria: [stepped] },
+      report: { unitId: 'kt', figures: { [stepped.code]: { numerator, denominator: 1000 } }, answers: {} },
+      previous: null,
+    });
+
+  it.each([
+    [300, 10, true],
+    [299, 5, false], // just below the threshold: the 20 % step, half the points (not 9.96 as linear would give)
+    [200, 5, false],
+    [199, 2.5, false],
+    [100, 2.5, false],
+    [99, 0, false],
+  ])('%d/1000 earns %d points (met: %s)', (numerator, points, met) => {
+    const r = score(numerator);
+    expect(r.points).toBe(points);
+    expect(r.met).toBe(met);
+  });
+
+  it('says which step was reached, in words', () => {
+    expect(score(250).why.vi).toContain(`tính điểm theo bậc: đạt bậc từ ${formatPercent(20, 'vi')}, được ${formatPercent(50, 'vi')} số điểm`);
+    expect(score(50).why.vi).toContain('chưa đạt bậc nào');
+  });
+
+  it('is refused by the catalogue schema unless its steps rise below the threshold', async () => {
+    const { TargetSpec } = await import('../src/index.js');
+    const target = (steps: unknown) => TargetSpec.safeParse({ ...base.target!, partialCredit: 'steps', steps });
+    expect(target([{ from: 10, share: 25 }]).success).toBe(true);
+    const messages = (steps: unknown) => (target(steps).error?.issues ?? []).map((i) => i.message);
+    expect(messages(undefined)).toEqual(['Cách tính điểm theo bậc cần ít nhất một bậc']);
+    expect(messages([{ from: 30, share: 50 }])).toContain('Bậc 1: mức phải thấp hơn ngưỡng 30% (đạt ngưỡng là đủ điểm)');
+    expect(
+      messages([
+        { from: 20, share: 50 },
+        { from: 10, share: 60 },
+      ]),
+    ).toContain('Bậc 2: mức phải cao hơn bậc trước');
+    expect(
+      messages([
+        { from: 10, share: 50 },
+        { from: 20, share: 40 },
+      ]),
+    ).toContain('Bậc 2: phần điểm phải cao hơn bậc trước');
+    expect(messages([{ from: 10, share: 100 }])).toContain('Bậc 1: phần điểm phải dưới 100% (đủ điểm chỉ khi đạt ngưỡng)');
+    expect(TargetSpec.safeParse({ ...criterion('2.2').target!, partialCredit: 'steps', steps: [{ from: 1, share: 1 }] }).error?.issues[0]?.message).toBe(
+      'Tính điểm theo bậc chỉ dùng cho chỉ tiêu có ngưỡng (= hoặc ≥)',
+    );
   });
 });

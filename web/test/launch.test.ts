@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CreateMovementInput, MovementCatalogue, catalogueOf, plan119Movement } from '@thidua/domain';
-import { linesOf, newCriterion, periodsOfYear, withKind } from '../src/logic/launch.js';
+import { linesOf, newCriterion, parseStepsText, periodsOfYear, stepsText, withKind, withRule } from '../src/logic/launch.js';
 
 const labels = { first: '6 tháng đầu năm 2026', second: '6 tháng cuối năm 2026', whole: 'Năm 2026' };
 
@@ -46,5 +46,34 @@ describe('catalogue editing helpers', () => {
 
   it('textarea lines become paragraphs, blank lines dropped', () => {
     expect(linesOf('a\n\n  \nb  \n')).toEqual(['a', 'b']);
+  });
+});
+
+describe('a stepped rule in the catalogue editor', () => {
+  const target = plan119Movement(0).criteria.find((c) => c.code === '1.2d')!.target!; // ≥ 30 %
+
+  it('reads and writes the steps as "from:share; …", Vietnamese decimals included', () => {
+    expect(parseStepsText('10:25; 20:50')).toEqual([
+      { from: 10, share: 25 },
+      { from: 20, share: 50 },
+    ]);
+    expect(parseStepsText(' 12,5 : 33,3 ;')).toEqual([{ from: 12.5, share: 33.3 }]);
+    expect(stepsText([{ from: 12.5, share: 33.3 }])).toBe('12,5:33,3');
+    expect(parseStepsText(stepsText([{ from: 10, share: 25 }]))).toEqual([{ from: 10, share: 25 }]);
+  });
+
+  it('leaves what is not a number for the schema to name, never a guess', () => {
+    const steps = parseStepsText('mười:25');
+    expect(steps[0]!.from).toBeNaN();
+    const parsed = MovementCatalogue.shape.criteria.element.shape.target.unwrap().safeParse({ ...target, partialCredit: 'steps', steps });
+    expect(parsed.error?.issues.map((i) => i.message)).toContain('Mức của bậc phải là số');
+  });
+
+  it('starts a stepped rule with one valid step, and drops the steps for the other rules', () => {
+    const stepped = withRule(target, 'steps');
+    expect(stepped.steps).toEqual([{ from: 15, share: 50 }]);
+    expect(MovementCatalogue.shape.criteria.element.shape.target.unwrap().safeParse(stepped).success).toBe(true);
+    expect('steps' in withRule(stepped, 'linear')).toBe(false);
+    expect(withRule({ ...stepped, steps: [{ from: 5, share: 10 }] }, 'steps').steps).toEqual([{ from: 5, share: 10 }]);
   });
 });

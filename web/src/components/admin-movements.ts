@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { CreateMovementInput, MovementCatalogue, catalogueOf, isCatalogueEditable, type Criterion, type MovementSource, type TargetSpec } from '@thidua/domain';
 import type { AdminApi, MovementItem } from '../data/admin-api.js';
 import { LocaleController, t, tx } from '../i18n/index.js';
-import { linesOf, newCriterion, periodsOfYear, withKind, type PeriodLayout } from '../logic/launch.js';
+import { linesOf, newCriterion, parseStepsText, periodsOfYear, stepsText, withKind, withRule, type PeriodLayout } from '../logic/launch.js';
 import { endOfVnDay, vnDate } from '../logic/vn-date.js';
 import { base, controls } from '../styles/shared.js';
 import { adminStyles } from '../styles/admin.js';
@@ -350,11 +350,23 @@ export class AdminMovements extends LitElement {
                 <select
                   data-testid="criterion-rule"
                   .value=${tg.partialCredit}
-                  @change=${(e: Event) => this.setTarget(i, { partialCredit: (e.target as HTMLSelectElement).value as TargetSpec['partialCredit'] })}
+                  @change=${(e: Event) =>
+                    this.setCriterion(i, { ...c, target: withRule(tg, (e.target as HTMLSelectElement).value as TargetSpec['partialCredit']) })}
                 >
-                  ${(['all-or-nothing', 'linear'] as const).map((k) => html`<option value=${k}>${m.partialCredits[k]}</option>`)}
+                  ${(['all-or-nothing', 'linear', 'steps'] as const).map((k) => html`<option value=${k}>${m.partialCredits[k]}</option>`)}
                 </select>
               </label>
+              ${
+                tg.partialCredit === 'steps'
+                  ? html`<label
+                      >${m.steps}<input
+                        data-testid="criterion-steps"
+                        .value=${stepsText(tg.steps)}
+                        placeholder="10:25; 20:50"
+                        @change=${(e: Event) => this.setTarget(i, { steps: parseStepsText(text(e)) })}
+                    /></label>`
+                  : nothing
+              }
               <label class="grow"
                 >${m.targetNumerator}<input
                   .value=${tg.numerator.vi}

@@ -4,7 +4,7 @@ import { isSelfScored, type Answer, type Criterion, type Figure, type ItemResult
 import type { EvidenceItem } from '../data/evidence.js';
 import { answerChange, conflictResolve, figureChange } from '../events/report-events.js';
 import { slotKey, type Conflict, type SlotValue } from '../logic/draft.js';
-import { LocaleController, formatNumber, locale, t, tx } from '../i18n/index.js';
+import { LocaleController, formatNumber, formatPercent, locale, t, tx } from '../i18n/index.js';
 import { checkFigure, checkSelfScore, figureText, type FigureCheck, type ScoreCheck } from '../logic/figure-input.js';
 import { base, controls } from '../styles/shared.js';
 import './evidence-panel.js';
@@ -260,7 +260,14 @@ export class CriterionField extends LitElement {
             ? m.targetIncrease
             : m.selfScoredTarget;
     const parts = [rule + (tg.strength === 'aspirational' ? ` (${m.aspirational})` : '')];
-    if (tg.comparator === 'eq' || tg.comparator === 'gte') parts.push(tg.partialCredit === 'linear' ? m.creditLinear : m.creditAll);
+    if (tg.comparator === 'eq' || tg.comparator === 'gte')
+      parts.push(
+        tg.partialCredit === 'linear'
+          ? m.creditLinear
+          : tg.partialCredit === 'steps'
+            ? m.creditSteps((tg.steps ?? []).map((st) => m.creditStep(formatPercent(st.from), formatPercent(st.share))).join('; '))
+            : m.creditAll,
+      );
     return parts.join(' · ');
   }
 

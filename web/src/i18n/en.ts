@@ -120,6 +120,8 @@ export const en: Messages = {
   targetNone: 'Monitored, no threshold',
   creditLinear: 'proportional points when not met',
   creditAll: 'points only when met',
+  creditSteps: (steps: string) => `stepped points when not met: ${steps}`,
+  creditStep: (from: string, share: string) => `from ${from}, ${share} of the points`,
   points: (p: string, max: string) => `${p}/${max} points`,
   maxPoints: (max: string) => `Up to ${max} points`,
   errNotNumber: 'Must be a number',

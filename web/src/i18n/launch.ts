@@ -47,7 +47,11 @@ export const viLaunch = {
   strength: 'Loại chỉ tiêu',
   strengths: { hard: 'Cứng (kế hoạch nêu số)', aspirational: 'Phấn đấu' } as Record<'hard' | 'aspirational', string>,
   partialCredit: 'Cách tính điểm',
-  partialCredits: { 'all-or-nothing': 'Đạt mới có điểm', linear: 'Tỷ lệ đến ngưỡng' } as Record<'all-or-nothing' | 'linear', string>,
+  partialCredits: { 'all-or-nothing': 'Đạt mới có điểm', linear: 'Tỷ lệ đến ngưỡng', steps: 'Theo bậc' } as Record<
+    'all-or-nothing' | 'linear' | 'steps',
+    string
+  >,
+  steps: 'Các bậc (mức % : phần điểm %)',
   targetNumerator: 'Tử số',
   targetDenominator: 'Mẫu số',
   bandsHeading: 'Xếp loại',
@@ -111,7 +115,8 @@ export const enLaunch: typeof viLaunch = {
   strength: 'Target kind',
   strengths: { hard: 'Hard (a figure in the plan)', aspirational: 'Aspirational' },
   partialCredit: 'Scoring rule',
-  partialCredits: { 'all-or-nothing': 'All or nothing', linear: 'Proportional up to the threshold' },
+  partialCredits: { 'all-or-nothing': 'All or nothing', linear: 'Proportional up to the threshold', steps: 'Steps' },
+  steps: 'Steps (from % : share of the points %)',
   targetNumerator: 'Numerator',
   targetDenominator: 'Denominator',
   bandsHeading: 'Bands',

@@ -124,6 +124,8 @@ export const vi = {
   targetNone: 'Theo dõi, không có ngưỡng',
   creditLinear: 'chưa đạt thì tính điểm theo tỷ lệ',
   creditAll: 'đạt mới có điểm',
+  creditSteps: (steps: string) => `chưa đạt thì tính điểm theo bậc: ${steps}`,
+  creditStep: (from: string, share: string) => `từ ${from} được ${share} số điểm`,
   points: (p: string, max: string) => `${p}/${max} điểm`,
   maxPoints: (max: string) => `Tối đa ${max} điểm`,
   errNotNumber: 'Phải là số',

@@ -1,5 +1,5 @@
 /** Pure helpers of the launch form and the catalogue editor (tested in web/test). */
-import type { Criterion, MovementCatalogue, Period, TargetSpec } from '@thidua/domain';
+import type { CreditStep, Criterion, MovementCatalogue, Period, TargetSpec } from '@thidua/domain';
 import { endOfVnDay } from './vn-date.js';
 
 const VN_OFFSET = 7 * 60 * 60 * 1000;
@@ -37,6 +37,30 @@ export const blankTarget = (): TargetSpec => ({
   denominator: { vi: '', en: '' },
   partialCredit: 'all-or-nothing',
 });
+
+/**
+ * The steps of a stepped rule as the editor shows them, "10:25; 20:50" (from % : share of the
+ * points %), and back. Vietnamese decimals ("12,5") are read; a part that is not a number stays NaN,
+ * so the catalogue schema names it ("Mức của bậc phải là số") instead of the editor guessing.
+ */
+export const stepsText = (steps: readonly CreditStep[] = []): string => steps.map((s) => `${s.from}:${s.share}`.replace(/\./g, ',')).join('; ');
+export function parseStepsText(text: string): CreditStep[] {
+  const num = (x: string | undefined): number => (x !== undefined && /^\s*\d+([.,]\d+)?\s*$/.test(x) ? Number(x.replace(',', '.')) : NaN);
+  return text
+    .split(';')
+    .filter((part) => part.trim() !== '')
+    .map((part) => {
+      const [from, share, ...rest] = part.split(':');
+      return rest.length ? { from: NaN, share: NaN } : { from: num(from), share: num(share) };
+    });
+}
+
+/** Choosing a rule: "steps" starts from one step at half the threshold for half the points; the others carry none. */
+export function withRule(target: TargetSpec, rule: TargetSpec['partialCredit']): TargetSpec {
+  const { steps: _s, ...rest } = target;
+  if (rule !== 'steps') return { ...rest, partialCredit: rule };
+  return { ...rest, partialCredit: rule, steps: target.steps?.length ? target.steps : [{ from: target.threshold / 2, share: 50 }] };
+}
 
 /** Changing a criterion's kind adds or drops its target (the catalogue requires exactly that). */
 export function withKind(c: Criterion, kind: Criterion['kind']): Criterion {
