@@ -4,7 +4,7 @@
  * so that only the phase can stop it, then called; where the domain table (`actAllowed`) allows
  * it, it must pass the phase check, elsewhere it must be refused with `actRefusal`'s words.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Timestamp } from 'firebase-admin/firestore';
 import {
   PHASES,
@@ -217,9 +217,9 @@ beforeAll(async () => {
   await db.doc(paths.unit(ORG, OFF)).update({ active: false });
   for (const [who, p] of Object.entries(people)) tokens[who as Who] = await idToken(p.email, ISOLATED_PASSWORD);
 });
-afterAll(async () => {
-  await db.recursiveDelete(db.doc(paths.org(ORG)));
-});
+// No cleanup after: deleting the org raced its own triggers still in flight (a full run once spent
+// the whole hook timeout in it). The suite clears its org before it starts (seedIsolatedOrg), and
+// `npm test` starts from an empty emulator.
 
 describe.each(PHASES.map((p) => [p]))('while the movement is %s', (phase: Phase) => {
   beforeAll(async () => {

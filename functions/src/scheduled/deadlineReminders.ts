@@ -3,7 +3,7 @@
  * near, to its head as well when it is close. One record per unit per day, however often it runs.
  */
 import type { Firestore } from 'firebase-admin/firestore';
-import { Movement, deadlineReminder, paths, type ReportStatus } from '@thidua/domain';
+import { Movement, deadlineReminder, issuesMessage, paths, type ReportStatus } from '@thidua/domain';
 import { toDomain } from '../data/convert.js';
 import { notify, recipients } from '../notify/notify.js';
 import type { PushSender } from '../notify/senders.js';
@@ -13,13 +13,22 @@ export async function sendDeadlineReminders(
   sender: PushSender,
   now: number,
   opts: { remindDays: number; escalateDays: number },
-): Promise<number> {
+): Promise<{ sent: number; skipped: string[] }> {
   let sent = 0;
+  const skipped: string[] = [];
   const day = new Date(now).toISOString().slice(0, 10);
   const open = await db.collectionGroup('movements').where('status', '==', 'open').get();
   for (const m of open.docs) {
     const orgId = m.ref.parent.parent!.id;
-    const movement = Movement.parse(toDomain(m.data()));
+    // One movement whose stored data does not parse (written by hand, or by an older version)
+    // must not cost every other movement, in every organisation, its reminders: name it and go on.
+    const parsed = Movement.safeParse(toDomain(m.data()));
+    if (!parsed.success) {
+      console.error(`deadline reminders: skipped ${m.ref.path}, its data does not parse: ${issuesMessage(parsed.error.issues)}`);
+      skipped.push(m.ref.path);
+      continue;
+    }
+    const movement = parsed.data;
     const period = movement.periods.find((p) => p.id === movement.currentPeriodId);
     if (!period) continue;
     const [units, reports] = await Promise.all([
@@ -51,5 +60,5 @@ export async function sendDeadlineReminders(
       );
     }
   }
-  return sent;
+  return { sent, skipped };
 }
