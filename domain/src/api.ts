@@ -39,4 +39,7 @@ export const callables = {
   createMovement: 'createMovement',
   updateMovementCatalogue: 'updateMovementCatalogue',
   generatePlan: 'generatePlan',
+  saveRegistration: 'saveRegistration',
+  signRegistration: 'signRegistration',
+  remindRegistrations: 'remindRegistrations',
 } as const;

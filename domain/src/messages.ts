@@ -112,6 +112,14 @@ export const COMMON_FIELD_LABELS: FieldLabels = {
   result: { vi: 'Kết quả', en: 'Result' },
   choice: { vi: 'Lựa chọn biểu quyết', en: 'Vote' },
   decision: { vi: 'Kết luận', en: 'Decision' },
+  // Đăng ký thi đua (registration.ts)
+  content: { vi: 'Nội dung đăng ký', en: 'Registration' },
+  programme: { vi: 'Chương trình thi đua', en: 'Programme' },
+  targetCodes: { vi: 'Chỉ tiêu đăng ký', en: 'Targets committed to' },
+  collectiveAim: { vi: 'Danh hiệu tập thể đăng ký', en: 'Collective aim' },
+  individuals: { vi: 'Cá nhân đăng ký', en: 'Individuals' },
+  'content.individuals.*.name': { vi: 'Họ và tên cá nhân đăng ký', en: "Individual's full name" },
+  aim: { vi: 'Danh hiệu cá nhân đăng ký', en: 'Individual aim' },
 };
 
 /** The parts of a zod issue this module reads (zod 4's issue shape, loosely typed). */

@@ -15,6 +15,8 @@ export const NotificationKind = z.enum([
   'report-approved',
   'deadline-near',
   'movement-phase',
+  'registration-reminder',
+  'registration-signed',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
