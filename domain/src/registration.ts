@@ -112,13 +112,17 @@ export function registrableTargets(movement: Pick<Movement, 'criteria'>): Moveme
   return movement.criteria.filter((c) => c.kind === 'quantitative');
 }
 
+/** One thing wrong with a content against the movement, and the field it is about. */
+export type RegistrationProblem = Text & { field: 'targetCodes' | 'individuals' };
+
 /** What is wrong with a content against the movement beyond its schema (empty: nothing). */
-export function registrationProblems(content: RegistrationContent, movement: Pick<Movement, 'criteria'>): Text[] {
-  const out: Text[] = [];
+export function registrationProblems(content: RegistrationContent, movement: Pick<Movement, 'criteria'>): RegistrationProblem[] {
+  const out: RegistrationProblem[] = [];
   const known = new Set(registrableTargets(movement).map((c) => c.code));
   const unknown = content.targetCodes.filter((code) => !known.has(code));
   if (unknown.length) {
     out.push({
+      field: 'targetCodes',
       vi: `Chỉ tiêu không có trong phong trào (hoặc không phải chỉ tiêu định lượng): ${unknown.join(', ')}.`,
       en: `Not a quantitative target of the movement: ${unknown.join(', ')}.`,
     });
@@ -132,6 +136,7 @@ export function registrationProblems(content: RegistrationContent, movement: Pic
   });
   if (twice.length) {
     out.push({
+      field: 'individuals',
       vi: `Một người được đăng ký hai lần: ${twice.map((p) => p.name).join(', ')}.`,
       en: `A person is registered twice: ${twice.map((p) => p.name).join(', ')}.`,
     });

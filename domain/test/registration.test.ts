@@ -79,6 +79,7 @@ describe('registrationProblems', () => {
       }),
       movement(),
     );
+    expect(problems[0]).toMatchObject({ field: 'targetCodes' });
     expect(problems[0]!.vi).toBe(`Chỉ tiêu không có trong phong trào (hoặc không phải chỉ tiêu định lượng): 9.9z, ${qualitative}.`);
     expect(problems[1]!.vi).toContain('Một người được đăng ký hai lần: lê thị bình');
   });

@@ -27,6 +27,8 @@ export { extendDeadline } from './callable/extendDeadline.js';
 // Callables: the movement's phases (draft → … → closed)
 export { advanceMovement } from './callable/advanceMovement.js';
 export { movementPhase } from './callable/movementPhase.js';
+// Callables: đăng ký thi đua (the units' registrations while the movement is published or open)
+export { saveRegistration, signRegistration, remindRegistrations } from './callable/registration.js';
 // Callables and trigger: launching a movement and its generated Kế hoạch
 export { createMovement } from './callable/createMovement.js';
 export { updateMovementCatalogue } from './callable/updateMovementCatalogue.js';

@@ -14,6 +14,7 @@ import {
   type Movement,
   type Notification,
   type Org,
+  type Registration,
   type Report,
   type ReportHistoryEntry,
   type ReportStatus,
@@ -284,6 +285,27 @@ export function evidence(overrides: Partial<Evidence> = {}): Evidence {
   };
 }
 
+/** orgs/{orgId}/movements/{m}/registrations/{unitId}: this unit's registration, signed by its head. */
+export function registration(overrides: Partial<Registration> = {}): Registration {
+  return {
+    unitId: UNIT,
+    status: 'signed',
+    content: {
+      programme: 'Văn phòng phấn đấu giải quyết 100% hồ sơ đúng hạn và công khai đầy đủ thủ tục hành chính.',
+      targetCodes: ['1.2a'],
+      collectiveAim: 'tap-the-lao-dong-tien-tien',
+      individuals: [{ name: 'Nguyễn Thị Văn Phòng', position: 'Chuyên viên', aim: 'lao-dong-tien-tien' }],
+    },
+    savedAt: T0 + DAY,
+    savedBy: actors.staff.uid,
+    savedByName: 'Nguyễn Thị Văn Phòng',
+    signedAt: T0 + 2 * DAY,
+    signedBy: actors.head.uid,
+    signedByName: 'Trần Văn Trưởng',
+    ...overrides,
+  };
+}
+
 /** orgs/{orgId}/members/{uid}/pushTokens/{token}: the stored form (createdAt as a Timestamp, as the client's serverTimestamp() writes). */
 export function storedPushToken(token: string = seeded.pushToken, overrides: DocumentData = {}): DocumentData {
   return { token, kind: 'demo', createdAt: Timestamp.fromMillis(T0 + 3 * DAY), userAgent: 'Chromium (kiểm thử)', ...overrides };
@@ -350,7 +372,7 @@ export async function seedReport(r: Report, orgId: string = ORG): Promise<string
 /**
  * One valid document of every collection in `orgId`: the org, this unit and the other, a member
  * document per actor of that org, the movement, this unit's report in `reportStatus`, the other unit's
- * submitted report, its score, the standings, an appraisal, an audit entry, a notification to the
+ * submitted report, its score, the standings, an appraisal, this unit's registration, an audit entry, a notification to the
  * unit's staff, a piece of evidence, a history entry of this unit's report, and (outside the org)
  * each of its members' userMeta.
  */
@@ -368,6 +390,7 @@ export function world(orgId: string = ORG, reportStatus: ReportStatus = 'draft')
     [paths.standingEntry(orgId, MOVEMENT, seeded.reportId)]: storedStandingEntry(),
     [paths.standingsSnapshot(orgId, MOVEMENT, seeded.snapshotId)]: standingsSnapshot(),
     [paths.appraisal(orgId, MOVEMENT, seeded.reportId)]: appraisal(),
+    [paths.registration(orgId, MOVEMENT, UNIT)]: registration(),
     [morePaths.auditEntry(orgId, seeded.auditEntryId)]: stored.auditEntry(auditEntry()),
     [paths.notification(orgId, seeded.notificationId)]: notification(),
     [paths.evidence(orgId, seeded.evidenceId)]: evidence(),
