@@ -15,6 +15,7 @@ describe('routes', () => {
     expect(parseRoute('')).toBeNull();
     expect(parseRoute('#/nowhere')).toBeNull();
     expect(parseRoute('#/admin')).toBe('admin');
+    expect(parseRoute('#/registration')).toBe('registration');
   });
 });
 

@@ -26,6 +26,7 @@ const lazyPages: Partial<Record<Route, () => Promise<unknown>>> = {
   admin: () => import('./admin-page.js'),
   awards: () => import('./awards-page.js'),
   review: () => import('./review-page.js'),
+  registration: () => import('./registration-page.js'),
 };
 function loadPage(route: Route): void {
   lazyPages[route]?.().catch((e: unknown) => console.error(`Page ${route} failed to load`, e));
@@ -269,8 +270,9 @@ export class ThiduaApp extends LitElement {
     const review = isReviewer(claims ?? { roles: [] });
     const roles = claims?.roles ?? [];
     const admin = roles.includes('admin') ? m.navAdmin : roles.includes('secretariat') ? m.navSettings : null;
+    const registration = !!claims && (unitsOf(claims).length > 0 || roles.includes('secretariat'));
     return html`<nav aria-label=${m.mainNav}>
-      ${link('report', m.navReport)}${link('standings', m.navStandings)}${review ? link('review', m.navReview) : nothing}${awards ? link('awards', m.awards.navAwards) : nothing}${admin ? link('admin', admin) : nothing}
+      ${link('report', m.navReport)}${registration ? link('registration', m.registration.nav) : nothing}${link('standings', m.navStandings)}${review ? link('review', m.navReview) : nothing}${awards ? link('awards', m.awards.navAwards) : nothing}${admin ? link('admin', admin) : nothing}
     </nav>`;
   }
 
@@ -289,6 +291,7 @@ export class ThiduaApp extends LitElement {
     if (this.orgData.state === 'none') return html`<p class="notice" data-testid="no-movement">${m.noMovement}</p>`;
     if (route === 'awards') return html`<awards-page></awards-page>`;
     if (route === 'review') return html`<review-page></review-page>`;
+    if (route === 'registration') return html`<registration-page></registration-page>`;
     return route === 'report' ? html`<report-form></report-form>` : html`<standings-view></standings-view>`;
   }
 

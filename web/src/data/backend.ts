@@ -6,6 +6,7 @@ import type { Answer, Claims, Figure, Report, ReportRef, ReportStatus, Standings
 import type { MovementEntry } from '../logic/movement.js';
 import type { EvidenceBackend } from './evidence.js';
 import type { AwardsBackend } from './awards-backend.js';
+import type { RegistrationBackend } from './registration-backend.js';
 
 export type Unsubscribe = () => void;
 
@@ -104,4 +105,7 @@ export interface Backend {
 
   /** Nominations, council meetings, decisions and the dossier (absent in backends without them). */
   awards?(): AwardsBackend;
+
+  /** Đăng ký thi đua: the units' registrations (absent in backends without them). */
+  registration?(): RegistrationBackend;
 }

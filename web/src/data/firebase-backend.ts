@@ -23,12 +23,14 @@ import type { Backend, StoredReport } from './backend.js';
 import { firebaseEvidence } from './firebase-evidence.js';
 import { refreshClaims, watchClaimsStamp } from './claims-backend.js';
 import { firebaseAwardsBackend } from './firebase-awards-backend.js';
+import { firebaseRegistrationBackend } from './firebase-registration-backend.js';
 import { plain, toBackendError, toStoredReport, watchStandingEntries, watchUnits } from './firestore-values.js';
 
 export function firebaseBackend(): Backend {
   const { auth, db, functions } = firebaseServices();
 
   const awards = firebaseAwardsBackend({ auth, db, functions, toError: toBackendError, plain });
+  const registration = firebaseRegistrationBackend(db, functions);
 
   const call = async (name: string, ref: ReportRef): Promise<{ status: ReportStatus }> => {
     try {
@@ -148,5 +150,6 @@ export function firebaseBackend(): Backend {
     certifyReport: (ref) => call(callables.certifyReport, ref),
     evidence: firebaseEvidence(auth, db),
     awards: () => awards,
+    registration: () => registration,
   };
 }

@@ -2,6 +2,7 @@ import type { Messages } from './vi.js';
 import { enEvidence } from './evidence.js';
 import { enStandings } from './standings.js';
 import { enAwards } from './awards.js';
+import { enRegistration } from './registration.js';
 import { enReview } from './review.js';
 import { enAdmin } from './admin.js';
 import { enPhases } from './phases.js';
@@ -10,6 +11,7 @@ import { enLaunch } from './launch.js';
 /** English, the second language. Typed as `Messages`, so a missing key fails the build. */
 export const en: Messages = {
   ...enAwards,
+  ...enRegistration,
   appName: 'Administrative reform emulation',
   appSubtitle: 'Hai An Ward People’s Committee',
   language: 'Language',

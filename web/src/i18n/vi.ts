@@ -7,9 +7,11 @@ import { viLaunch } from './launch.js';
 /** Vietnamese, the default language. Every visible string of the app lives here (and in en.ts). */
 import { viEvidence } from './evidence.js';
 import { viAwards } from './awards.js';
+import { viRegistration } from './registration.js';
 
 export const vi = {
   ...viAwards,
+  ...viRegistration,
   appName: 'Thi đua cải cách hành chính',
   appSubtitle: 'UBND phường Hải An',
   language: 'Ngôn ngữ',

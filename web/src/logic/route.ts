@@ -1,5 +1,5 @@
-/** Hash routes: #/report, #/standings, #/review (#/review/<reportId> opens one report) #/awards and #/admin. */
-export const ROUTES = ['report', 'standings', 'review', 'awards', 'admin'] as const;
+/** Hash routes: #/report, #/registration (đăng ký thi đua), #/standings, #/review (#/review/<reportId> opens one report) #/awards and #/admin. */
+export const ROUTES = ['report', 'registration', 'standings', 'review', 'awards', 'admin'] as const;
 export type Route = (typeof ROUTES)[number];
 
 export function parseRoute(hash: string): Route | null {
