@@ -4,7 +4,7 @@
  * who holds every role in an organisation of this file's own. Each must be refused with the right
  * code and a readable message, never an internal error, and nothing may be written.
  *
- * How many: ~25 per callable (14 callables) and ~100 per /api route, a little over 600 requests.
+ * How many: ~25 per callable (17 callables) and ~100 per /api route, a little over 650 requests.
  * Each costs 10–50 ms on the emulator, so this stays under a minute; the 10,000+ cases per family
  * run in-process in tests/unit/fuzz-inputs.test.ts on the same generators and parsers. What only the
  * wire can show is checked here: the deployed function parses like the parser, maps the refusal to

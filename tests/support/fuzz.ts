@@ -197,6 +197,23 @@ export const callableTargets: Target[] = [
     sample: { ...scope, nominationId: 'n-fuzz', outcome: 'approve', reason: '' },
     refinements: [],
   },
+  {
+    name: d.callables.saveRegistration,
+    schema: d.SaveRegistrationInput,
+    sample: {
+      ...scope,
+      unitId: FUZZ_UNIT,
+      content: {
+        programme: 'Đơn vị phấn đấu giải quyết 100% hồ sơ đúng hạn.',
+        targetCodes: ['1.2a'],
+        collectiveAim: 'tap-the-lao-dong-tien-tien',
+        individuals: [{ name: 'Nguyễn Văn Thử', position: 'Chuyên viên', aim: 'lao-dong-tien-tien' }],
+      },
+    },
+    refinements: [],
+  },
+  { name: d.callables.signRegistration, schema: d.SignRegistrationInput, sample: { ...scope, unitId: FUZZ_UNIT }, refinements: [] },
+  { name: d.callables.remindRegistrations, schema: d.RemindRegistrationsInput, sample: scope, refinements: [] },
 ];
 // Refinements that depend on the sample are filled here (the sample must exist first).
 {
@@ -218,6 +235,17 @@ export const callableTargets: Target[] = [
         },
       },
       path: 'council',
+    },
+  );
+  const save = callableTargets.find((t) => t.name === 'saveRegistration')!;
+  const r = save.sample as Record<string, Json>;
+  const rc = r.content as Record<string, Json>;
+  save.refinements.push(
+    { why: 'a target twice', value: { ...r, content: { ...rc, targetCodes: ['1.2a', '1.2a'] } }, path: 'content.targetCodes' },
+    {
+      why: 'a programme shorter than 20 after trimming',
+      value: { ...r, content: { ...rc, programme: `   ngắn${' '.repeat(20)}` } },
+      path: 'content.programme',
     },
   );
   const propose = callableTargets.find((t) => t.name === 'proposeNomination')!;

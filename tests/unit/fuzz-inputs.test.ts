@@ -10,7 +10,7 @@
  * path behaves like the parser: same refusal, no internal error, nothing written.
  *
  * Families and counts per run (THIDUA_FUZZ_RUNS=k multiplies them):
- *   callables   14 inputs × (700 broken + 60 junk) ≈ 10,640
+ *   callables   17 inputs × (700 broken + 60 junk) ≈ 12,920
  *   HTTP        2 bodies × 4,500 broken + 1,500 raw headers ≈ 10,500
  *   reports     10,000 broken contents + 500 valid ones (the rules check the envelope only; the
  *               functions gate the entries: tests/emulator/fuzz.emulator.test.ts)
