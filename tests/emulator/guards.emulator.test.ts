@@ -12,6 +12,7 @@ import {
   callables,
   paths,
   plan119Movement,
+  registrableTargets,
   reportId,
   type Claims,
   type Movement,
@@ -121,6 +122,13 @@ function awardInput(name: string, org = ORG, movementId = MOVEMENT): Record<stri
   if (typeof input.nominee === 'object' && input.nominee) (input.nominee as Record<string, unknown>).unitId = UNIT;
   return input;
 }
+/** A registration every check accepts. */
+const registration = {
+  programme: 'Phòng A phấn đấu giải quyết 100% hồ sơ đúng hạn.',
+  targetCodes: [registrableTargets(movement)[0]!.code],
+  collectiveAim: 'tap-the-lao-dong-tien-tien',
+  individuals: [],
+};
 const ROWS: Row[] = [
   {
     name: 'submitReport (draft)',
@@ -192,6 +200,16 @@ const ROWS: Row[] = [
       ),
     refusedWith: /^Phong trào (chưa mở nhận báo cáo|đã qua giai đoạn nhận báo cáo)/,
   },
+  // Đăng ký thi đua: published and open only (registration.emulator has the rest of its rules).
+  { name: 'saveRegistration', act: 'register', run: () => call(callables.saveRegistration, { ...scope, unitId: UNIT, content: registration }, tokens.head) },
+  {
+    name: 'signRegistration',
+    act: 'register',
+    prepare: () =>
+      db.doc(paths.registration(ORG, MOVEMENT, UNIT)).set({ unitId: UNIT, status: 'draft', content: registration, savedAt: Date.now(), savedBy: 'test' }),
+    run: () => call(callables.signRegistration, { ...scope, unitId: UNIT }, tokens.head),
+  },
+  { name: 'remindRegistrations', act: 'register', run: () => call(callables.remindRegistrations, scope, tokens.secretariat) },
   // The award callables: only the phase is at stake here (their own rules are awards.emulator's).
   { name: 'proposeNomination', act: 'nominate', run: () => call('proposeNomination', awardInput('proposeNomination'), tokens.head) },
   { name: 'overrideEligibility', act: 'nominate', run: () => call('overrideEligibility', awardInput('overrideEligibility'), tokens.secretariat) },
@@ -277,6 +295,7 @@ describe('the unit and the movement themselves', () => {
       ['submitReport', await call(callables.submitReport, bad, tokens.head)],
       ['freezeStandings', await call(callables.freezeStandings, { orgId: ORG, movementId: 'hong', periodId: PERIOD, stage: 'final' }, tokens.secretariat)],
       ['proposeNomination', await call('proposeNomination', awardInput('proposeNomination', ORG, 'hong'), tokens.head)],
+      ['saveRegistration', await call(callables.saveRegistration, { orgId: ORG, movementId: 'hong', unitId: UNIT, content: registration }, tokens.head)],
     ] as const) {
       expect(res.error?.status, name).toBe('FAILED_PRECONDITION');
       expect(res.error?.message, name).toContain('Dữ liệu của phong trào “hong” không hợp lệ');
