@@ -1,8 +1,8 @@
 /**
  * Đăng ký thi đua in a real browser, in an organisation of its own (`e2e-registration`): the unit's
- * staff fills in and saves the registration (a too-short programme is refused by the form without
- * losing what was typed), the head signs it, and the secretariat sees it signed in the overview and
- * reminds the unit that has not registered.
+ * staff fills in and saves the registration (a too-short programme is refused by the form, a person
+ * registered twice by the server, neither losing what was typed), the head signs it, and the
+ * secretariat sees it signed in the overview and reminds the unit that has not registered.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -82,6 +82,15 @@ describe('registration', () => {
     await person.locator('[data-field="name"]').fill('Lê Văn Cán Bộ');
     await person.locator('[data-field="position"]').fill('Chuyên viên');
     await person.locator('[data-field="aim"]').selectOption('chien-si-thi-dua-co-so');
+    // The same person twice passes the form's schema; the server refuses it in words and the draft stays.
+    await page.getByTestId('registration-add-person').click();
+    await page.getByTestId('registration-person').nth(1).locator('[data-field="name"]').fill('lê văn cán bộ');
+    await page.getByTestId('registration-save').click();
+    await page.getByTestId('registration-message').filter({ hasText: 'Một người được đăng ký hai lần' }).waitFor({ timeout: SLOW });
+    expect(await page.getByTestId('registration-programme').inputValue()).toBe(programme);
+    expect(await page.getByTestId('registration-person').count()).toBe(2);
+    expect((await ref.get()).exists).toBe(false);
+    await page.getByRole('button', { name: 'Xóa cá nhân thứ 2' }).click();
     await page.getByTestId('registration-save').click();
     await page.getByTestId('registration-message').filter({ hasText: 'Đã lưu bản đăng ký' }).waitFor({ timeout: SLOW });
     await statusText(page, 'Đang soạn, chưa ký');
