@@ -391,7 +391,7 @@ export function phaseNotice(to: Phase, title: Text): PhaseNotice | null {
         audiences: ['units'],
         title: { vi: 'Phong trào thi đua đã được phát động', en: 'A movement was launched' },
         body: { vi: `${name.vi}: đơn vị xem kế hoạch và đăng ký thi đua.`, en: `${name.en}: read the plan and register.` },
-        link: '#/report',
+        link: '#/registration',
       };
     case 'open':
       return {
