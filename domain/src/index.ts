@@ -27,3 +27,4 @@ export * from './rounds.js';
 export * from './messages.js';
 export * from './format.js';
 export * from './launch.js';
+export * from './audit.js';

@@ -90,7 +90,7 @@ describe('setMember', () => {
     const user = await auth.getUser(uid);
     expect(user.customClaims).toEqual({ org: ORG, roles: [], units: { 'ta-kt': 'staff' } });
     expect((await db.doc(paths.member(ORG, uid)).get()).data()).toMatchObject({ email: input.email, units: { 'ta-kt': 'staff' }, active: true });
-    expect((await db.doc(`userMeta/${uid}`).get()).get('claimsUpdatedAt')).toBeGreaterThan(0);
+    expect((await db.doc(paths.userMeta(uid)).get()).get('claimsUpdatedAt')).toBeGreaterThan(0);
     const audit = await auditFor(paths.member(ORG, uid), 'set-member');
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorUid: uids[ADMIN], before: null, after: { roles: [], units: { 'ta-kt': 'staff' }, active: true } });

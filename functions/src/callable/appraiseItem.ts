@@ -1,10 +1,11 @@
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
-import { FieldValue, getFirestore } from 'firebase-admin/firestore';
+import { getFirestore } from 'firebase-admin/firestore';
 import { APPRAISABLE_STATUSES, Appraisal, AppraiseItemInput, Report, isReviewer, paths, scoreItem } from '@thidua/domain';
 import { refs } from '../data/refs.js';
 import { toDomain } from '../data/convert.js';
 import { parseMovement, requireAct } from '../data/movement.js';
 import { claimsOf, parseInput } from './errors.js';
+import { audit } from '../data/audit.js';
 
 /** Called by a reviewer: accepts one item's self-score or sets the appraised score with a reason. */
 export const appraiseItem = onCall(async (request) => {
@@ -43,8 +44,7 @@ export const appraiseItem = onCall(async (request) => {
       { unitId: report.unitId, periodId: report.periodId, items: { [input.code]: { score, reason, by: actor.uid, at: Date.now() } }, updatedAt: Date.now() },
       { merge: true },
     );
-    tx.create(db.collection(paths.audit(input.orgId)).doc(), {
-      at: FieldValue.serverTimestamp(),
+    audit(db, tx, input.orgId, {
       actorUid: actor.uid,
       action: 'appraise',
       target: paths.appraisal(input.orgId, input.movementId, input.reportId),

@@ -3,7 +3,7 @@ import { getFirestore } from 'firebase-admin/firestore';
 import { ProposeNominationInput, proposalRefusal } from '@thidua/domain';
 import { claimsOf, parseInput } from './errors.js';
 import { requireMovementAct } from '../data/movement.js';
-import { refuseWith } from '../awards/read.js';
+import { refuseWith } from '../data/read.js';
 import { proposeNomination as propose } from '../awards/nominations.js';
 
 /** Called by a unit member: records a nomination for their unit with its eligibility check stored. */

@@ -2,7 +2,7 @@ import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { getFirestore } from 'firebase-admin/firestore';
 import { Movement, MovementScopeInput } from '@thidua/domain';
 import { claimsOf, parseInput } from './errors.js';
-import { parseDoc } from '../awards/read.js';
+import { parseDoc } from '../data/read.js';
 import { refs } from '../data/refs.js';
 import { objectStore } from '../storage/index.js';
 import { DOSSIER_RUN } from '../awards/dossier.js';

@@ -1,10 +1,11 @@
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
-import { FieldValue, getFirestore } from 'firebase-admin/firestore';
+import { getFirestore } from 'firebase-admin/firestore';
 import { Appraisal, ReopenReportInput, Report, ReportHistoryEntry, paths, reopenProblem, responseDeadlineProblem } from '@thidua/domain';
 import { refs } from '../data/refs.js';
 import { toDomain } from '../data/convert.js';
 import { parseMovement, requireAct } from '../data/movement.js';
 import { claimsOf, parseInput } from './errors.js';
+import { audit } from '../data/audit.js';
 
 /**
  * Called by the secretariat: a returned report whose explanation round lapsed gets a new response
@@ -34,8 +35,7 @@ export const reopenReport = onCall(async (request) => {
     const problem = reopenProblem(report, before, now) ?? responseDeadlineProblem(input.responseDeadline, now);
     if (problem) throw new HttpsError('failed-precondition', problem.vi);
     tx.update(r.appraisal(input.orgId, input.movementId, input.reportId), { responseDeadline: input.responseDeadline, updatedAt: now });
-    tx.create(db.collection(paths.audit(input.orgId)).doc(), {
-      at: FieldValue.serverTimestamp(),
+    audit(db, tx, input.orgId, {
       actorUid: actor.uid,
       action: 'reopen-round',
       target: paths.report(input.orgId, input.movementId, input.reportId),
@@ -54,7 +54,7 @@ export const reopenReport = onCall(async (request) => {
       at: now,
       reason: input.reason,
     };
-    tx.create(db.collection(paths.reportHistory(input.orgId, input.movementId, input.reportId)).doc(), ReportHistoryEntry.parse(entry));
+    tx.create(refs(db).reportHistory(input.orgId, input.movementId, input.reportId).doc(), ReportHistoryEntry.parse(entry));
     return { responseDeadline: input.responseDeadline };
   });
 });

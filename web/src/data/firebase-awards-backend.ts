@@ -7,7 +7,7 @@
 import { collection, doc, getDocs, onSnapshot, query, where, type Firestore, type Query } from 'firebase/firestore';
 import { httpsCallable, type Functions } from 'firebase/functions';
 import type { Auth } from 'firebase/auth';
-import { awardCallables, awardPaths, paths } from '@thidua/domain';
+import { awardCallables, paths } from '@thidua/domain';
 import { BackendError, type Unsubscribe } from './backend.js';
 import { withoutUndefined } from './firestore-values.js';
 import { downloadDocumentFile } from './document-download.js';
@@ -90,24 +90,24 @@ export function firebaseAwardsBackend(s: AwardsServices): AwardsBackend {
 
   return {
     watchNominations(scope, next, fail) {
-      const qs = scoped(scope, awardPaths.nominations(scope.orgId, scope.movementId), 'proposingUnitId');
+      const qs = scoped(scope, paths.nominations(scope.orgId, scope.movementId), 'proposingUnitId');
       return watchMerged<NominationEntry>(qs, (id, data) => parseEntry(schemas.NominationRecord, id, plain(data)), next, fail, toError);
     },
 
     watchMeetings(scope, next, fail) {
-      const path = awardPaths.meetings(scope.orgId, scope.movementId);
+      const path = paths.meetings(scope.orgId, scope.movementId);
       const qs = scoped(scope, path, 'unitId');
       if (!scope.reviewer) qs.push(query(collection(db, path), where('memberIds', 'array-contains', scope.uid)));
       return watchMerged<MeetingEntry>(qs, (id, data) => parseEntry(schemas.MeetingRecord, id, plain(data)), next, fail, toError);
     },
 
     watchDecisions(scope, next, fail) {
-      const qs = scoped(scope, awardPaths.decisions(scope.orgId, scope.movementId), 'unitId');
+      const qs = scoped(scope, paths.decisions(scope.orgId, scope.movementId), 'unitId');
       return watchMerged<DecisionEntry>(qs, (id, data) => parseEntry(schemas.DecisionRecord, id, plain(data)), next, fail, toError);
     },
 
     watchDocuments(scope, next, fail) {
-      const qs = scoped(scope, awardPaths.documents(scope.orgId, scope.movementId), 'unitId');
+      const qs = scoped(scope, paths.documents(scope.orgId, scope.movementId), 'unitId');
       return watchMerged<DocumentEntry>(
         qs,
         (id, data) => {
@@ -122,7 +122,7 @@ export function firebaseAwardsBackend(s: AwardsServices): AwardsBackend {
 
     watchMyVotes(scope, meetingId, next, fail) {
       return onSnapshot(
-        doc(db, awardPaths.voter(scope.orgId, scope.movementId, meetingId, scope.uid)),
+        doc(db, paths.voter(scope.orgId, scope.movementId, meetingId, scope.uid)),
         (snap) => {
           if (!snap.exists()) return next(null);
           const r = schemas.VoterRecord.safeParse(plain(snap.data()));
@@ -134,7 +134,7 @@ export function firebaseAwardsBackend(s: AwardsServices): AwardsBackend {
 
     watchVoters(scope, meetingId, next, fail) {
       return onSnapshot(
-        collection(db, awardPaths.voters(scope.orgId, scope.movementId, meetingId)),
+        collection(db, paths.voters(scope.orgId, scope.movementId, meetingId)),
         (snap) => {
           const list = snap.docs.flatMap((d) => {
             const r = schemas.VoterRecord.safeParse(plain(d.data()));

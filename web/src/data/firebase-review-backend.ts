@@ -59,7 +59,7 @@ export function firebaseReviewBackend(): ReviewBackend {
     },
 
     watchAppraisals(orgId, movementId, unitId, next, fail) {
-      const all = collection(db, `${paths.movement(orgId, movementId)}/appraisals`);
+      const all = collection(db, paths.appraisals(orgId, movementId));
       const q = unitId ? query(all, where('unitId', '==', unitId)) : all;
       return onSnapshot(
         q,
