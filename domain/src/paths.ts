@@ -29,6 +29,9 @@ export const paths = {
   pushToken: (orgId: string, uid: string, token: string) => `orgs/${orgId}/members/${uid}/pushTokens/${token}`,
   /** What the recording push sender received (local emulators and tests only). */
   pushLog: () => `pushLog`,
+  /** The benchmark floor's ping and echo (`npm run bench`, emulators only). */
+  benchPing: (id: string) => `benchPing/${id}`,
+  benchEcho: (id: string) => `benchEcho/${id}`,
   evidenceList: (orgId: string) => `orgs/${orgId}/evidence`,
   evidence: (orgId: string, evidenceId: string) => `orgs/${orgId}/evidence/${evidenceId}`,
   appraisals: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/appraisals`,
@@ -66,6 +69,7 @@ export const triggerPaths = {
   appraisal: 'orgs/{orgId}/movements/{movementId}/appraisals/{reportId}',
   meeting: 'orgs/{orgId}/movements/{movementId}/meetings/{meetingId}',
   decision: 'orgs/{orgId}/movements/{movementId}/decisions/{nominationId}',
+  benchPing: 'benchPing/{id}',
 } as const;
 
 /** Object-store (Cloud Storage) paths of files: evidence and generated documents. */

@@ -13,7 +13,7 @@ const HOME = 'domain/src/paths.ts';
 const COLLECTIONS =
   'units|members|movements|reports|history|scores|standingEntries|standingsSnapshots|appraisals|audit|notifications|pushTokens|evidence|nominations|meetings|ballots|voters|decisions|documents|numberRegisters|dossiers|registrations';
 /** A string or template literal that starts a stored path, or goes on from an id into a collection. */
-const SPELLED = new RegExp(`[\`'"](orgs|userMeta|pushLog)/|\\}/(${COLLECTIONS})(/|[\`'"])`);
+const SPELLED = new RegExp(`[\`'"](orgs|userMeta|pushLog|benchPing|benchEcho)/|\\}/(${COLLECTIONS})(/|[\`'"])`);
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
