@@ -26,7 +26,7 @@ import {
   type SetUnitInput,
 } from '@thidua/domain';
 import { firebaseServices } from '../firebase.js';
-import { BackendError, type Unsubscribe } from './backend.js';
+import { BackendError, type Unsubscribe } from './errors.js';
 import { plain, toBackendError, watchUnits, withoutUndefined } from './firestore-values.js';
 import { downloadDocumentFile } from './document-download.js';
 

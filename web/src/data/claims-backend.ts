@@ -2,7 +2,7 @@
 import type { Auth } from 'firebase/auth';
 import { doc, onSnapshot, type Firestore } from 'firebase/firestore';
 import { UserMeta, paths } from '@thidua/domain';
-import type { Unsubscribe } from './backend.js';
+import type { Unsubscribe } from './errors.js';
 
 /** Calls back with `claimsUpdatedAt` (null while there is no valid document); errors end in null too. */
 export function watchClaimsStamp(db: Firestore, uid: string, next: (claimsUpdatedAt: number | null) => void): Unsubscribe {

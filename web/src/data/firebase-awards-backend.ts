@@ -8,7 +8,7 @@ import { collection, doc, getDocs, onSnapshot, query, where, type Firestore, typ
 import { httpsCallable, type Functions } from 'firebase/functions';
 import type { Auth } from 'firebase/auth';
 import { awardCallables, paths } from '@thidua/domain';
-import { BackendError, type Unsubscribe } from './backend.js';
+import { BackendError, type Unsubscribe } from './errors.js';
 import { withoutUndefined } from './firestore-values.js';
 import { downloadDocumentFile } from './document-download.js';
 import {

@@ -16,7 +16,7 @@ import {
 import { httpsCallable } from 'firebase/functions';
 import { Appraisal, Evidence, Notification as NotificationRecord, QUEUE_STATUSES, ReportStatus, callables, paths, type ReportRef } from '@thidua/domain';
 import { firebaseServices } from '../firebase.js';
-import { BackendError } from './backend.js';
+import { BackendError } from './errors.js';
 import { demoTokenSource, fcmTokenSource, type PushTokenSource } from './push-token-source.js';
 import type { QueueReport, ReviewBackend, StoredEvidence, StoredNotification } from './review-backend.js';
 import { plain, toBackendError, toStoredReport, withoutUndefined } from './firestore-values.js';
