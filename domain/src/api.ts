@@ -39,4 +39,12 @@ export const callables = {
   createMovement: 'createMovement',
   updateMovementCatalogue: 'updateMovementCatalogue',
   generatePlan: 'generatePlan',
+  // The award workflow
+  proposeNomination: 'proposeNomination',
+  overrideEligibility: 'overrideEligibility',
+  openMeeting: 'openMeeting',
+  recordAttendance: 'recordAttendance',
+  castVote: 'castVote',
+  closeMeeting: 'closeMeeting',
+  decideNomination: 'decideNomination',
 } as const;

@@ -409,13 +409,3 @@ export const DecideNominationInput = z.object({
 });
 export type DecideNominationInput = z.input<typeof DecideNominationInput>;
 
-/** Names of the award callables, shared by web and functions. */
-export const awardCallables = {
-  proposeNomination: 'proposeNomination',
-  overrideEligibility: 'overrideEligibility',
-  openMeeting: 'openMeeting',
-  recordAttendance: 'recordAttendance',
-  castVote: 'castVote',
-  closeMeeting: 'closeMeeting',
-  decideNomination: 'decideNomination',
-} as const;

@@ -5,11 +5,11 @@
  * Every write is a callable; downloads go through /api/documents with the person's ID token.
  */
 import { collection, doc, getDocs, onSnapshot, query, where, type Firestore, type Query } from 'firebase/firestore';
-import { httpsCallable, type Functions } from 'firebase/functions';
+import type { Functions } from 'firebase/functions';
+import { callFunction } from './call.js';
 import type { Auth } from 'firebase/auth';
-import { awardCallables, paths } from '@thidua/domain';
+import { callables, paths } from '@thidua/domain';
 import { BackendError, type Unsubscribe } from './errors.js';
-import { withoutUndefined } from './firestore-values.js';
 import { downloadDocumentFile } from './document-download.js';
 import {
   parseDocumentView,
@@ -80,13 +80,7 @@ export function firebaseAwardsBackend(s: AwardsServices): AwardsBackend {
   const scoped = (scope: AwardsScope, path: string, field: string): Query[] =>
     scope.reviewer ? [collection(db, path)] : scope.unitIds.map((u) => query(collection(db, path), where(field, '==', u)));
 
-  const callable = async <I, O>(name: string, input: I): Promise<O> => {
-    try {
-      return (await httpsCallable<I, O>(functions, name)(withoutUndefined(input))).data;
-    } catch (e) {
-      throw toError(e);
-    }
-  };
+  const callable = <I, O>(name: string, input: I): Promise<O> => callFunction<I, O>(functions, name, input);
 
   return {
     watchNominations(scope, next, fail) {
@@ -164,13 +158,13 @@ export function firebaseAwardsBackend(s: AwardsServices): AwardsBackend {
       }
     },
 
-    proposeNomination: (input) => callable(awardCallables.proposeNomination, input),
-    overrideEligibility: (input) => callable(awardCallables.overrideEligibility, input),
-    openMeeting: (input) => callable(awardCallables.openMeeting, input),
-    recordAttendance: (input) => callable(awardCallables.recordAttendance, input),
-    castVote: (input) => callable(awardCallables.castVote, input),
-    closeMeeting: (input) => callable(awardCallables.closeMeeting, input),
-    decideNomination: (input) => callable(awardCallables.decideNomination, input),
+    proposeNomination: (input) => callable(callables.proposeNomination, input),
+    overrideEligibility: (input) => callable(callables.overrideEligibility, input),
+    openMeeting: (input) => callable(callables.openMeeting, input),
+    recordAttendance: (input) => callable(callables.recordAttendance, input),
+    castVote: (input) => callable(callables.castVote, input),
+    closeMeeting: (input) => callable(callables.closeMeeting, input),
+    decideNomination: (input) => callable(callables.decideNomination, input),
 
     downloadDocument: (orgId, movementId, docId, opts) => downloadDocumentFile(s.auth.currentUser, orgId, movementId, docId, opts),
   };
