@@ -1,9 +1,9 @@
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { getFirestore } from 'firebase-admin/firestore';
-import { APPRAISABLE_STATUSES, Appraisal, AppraiseItemInput, Report, isReviewer, paths, scoreItem } from '@thidua/domain';
+import { Appraisal, AppraiseItemInput, Report, appraisalOutcome, isReviewer, paths } from '@thidua/domain';
 import { refs } from '../data/refs.js';
 import { toDomain } from '../data/convert.js';
-import { parseMovement, requireAct } from '../data/movement.js';
+import { parseMovement } from '../data/movement.js';
 import { claimsOf, parseInput } from './errors.js';
 import { audit } from '../data/audit.js';
 
@@ -23,20 +23,9 @@ export const appraiseItem = onCall(async (request) => {
     if (!m.exists || !rep.exists) throw new HttpsError('not-found', 'Không tìm thấy báo cáo.');
     const movement = parseMovement(m);
     const report = Report.parse(toDomain(rep.data()));
-    if (actor.units[report.unitId]) throw new HttpsError('permission-denied', 'Không được thẩm định báo cáo của đơn vị mình.');
-    requireAct(movement, 'appraise');
-    if (!(APPRAISABLE_STATUSES as readonly string[]).includes(report.status)) {
-      throw new HttpsError('failed-precondition', 'Chỉ thẩm định báo cáo đã gửi hoặc đã xác nhận.');
-    }
-    const criterion = movement.criteria.find((c) => c.code === input.code);
-    if (!criterion) throw new HttpsError('invalid-argument', `Không có tiêu chí ${input.code}.`);
-    const self = scoreItem(criterion, { movement, report });
-    if (!self.applicable) throw new HttpsError('failed-precondition', `Tiêu chí ${input.code} không áp dụng cho đơn vị này.`);
-    if (input.decision === 'set' && input.score! > criterion.maxPoints) {
-      throw new HttpsError('invalid-argument', `Điểm thẩm định tối đa của tiêu chí ${input.code} là ${criterion.maxPoints}.`);
-    }
-    const score = input.decision === 'accept' ? self.points : input.score!;
-    const reason = input.decision === 'accept' ? 'Chấp nhận điểm tự chấm.' : input.reason!;
+    const outcome = appraisalOutcome(actor, movement, report, input);
+    if (!outcome.ok) throw new HttpsError(outcome.refusal.code, outcome.refusal.message.vi);
+    const { score, reason, selfScore } = outcome;
     const appraisal = ap.exists ? Appraisal.parse(toDomain(ap.data())) : null;
     const before = appraisal?.items[input.code] ?? null;
     tx.set(
@@ -50,10 +39,10 @@ export const appraiseItem = onCall(async (request) => {
       target: paths.appraisal(input.orgId, input.movementId, input.reportId),
       unitId: report.unitId,
       code: input.code,
-      before: before ? { score: before.score } : { score: null, selfScore: self.points },
+      before: before ? { score: before.score } : { score: null, selfScore },
       after: { score },
       reason,
     });
-    return { code: input.code, score, selfScore: self.points };
+    return { code: input.code, score, selfScore };
   });
 });
