@@ -2,7 +2,7 @@ import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { getFirestore } from 'firebase-admin/firestore';
 import { ReturnReportInput, responseDeadlineProblem } from '@thidua/domain';
 import { claimsOf, parseInput } from './errors.js';
-import { transitionReport } from './transitionReport.js';
+import { transitionReport } from '../reports/transition.js';
 import { refs } from '../data/refs.js';
 
 /** Called by the secretariat: returns a report with per-item comments for one explanation round. */
