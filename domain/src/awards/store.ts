@@ -408,4 +408,3 @@ export const DecideNominationInput = z.object({
   reason: z.string().trim().max(2000).default(''),
 });
 export type DecideNominationInput = z.input<typeof DecideNominationInput>;
-

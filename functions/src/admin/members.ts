@@ -5,7 +5,7 @@
 import type { Auth, UserRecord } from 'firebase-admin/auth';
 import { type DocumentData, type DocumentReference, type DocumentSnapshot, type Firestore, type WriteBatch } from 'firebase-admin/firestore';
 import { HttpsError } from 'firebase-functions/v2/https';
-import { paths, planImport, type Claims, type ImportInput, type RowError, type SetMemberInput } from '@thidua/domain';
+import { CLAIMS_VERSION_CLAIM, UserMeta, paths, planImport, type Claims, type ImportInput, type RowError, type SetMemberInput } from '@thidua/domain';
 import { audit } from '../data/audit.js';
 import { refs } from '../data/refs.js';
 
@@ -22,10 +22,18 @@ export async function userFor(auth: Auth, email: string, displayName: string): P
   return { user: await auth.createUser({ email, displayName, emailVerified: false }), created: true };
 }
 
-function writeMember(db: Firestore, batch: WriteBatch, uid: string, input: SetMemberInput, actorUid: string, before: Record<string, unknown> | null) {
+function writeMember(
+  db: Firestore,
+  batch: WriteBatch,
+  uid: string,
+  input: SetMemberInput,
+  actorUid: string,
+  before: Record<string, unknown> | null,
+  claimsVersion: number,
+) {
   const { orgId, ...member } = input;
   batch.set(refs(db).member(orgId, uid), { ...member, position: member.position ?? '' });
-  batch.set(refs(db).userMeta(uid), { claimsUpdatedAt: Date.now() });
+  batch.set(refs(db).userMeta(uid), { claimsUpdatedAt: Date.now(), claimsVersion });
   audit(db, batch, orgId, {
     actorUid,
     action: 'set-member',
@@ -35,7 +43,16 @@ function writeMember(db: Firestore, batch: WriteBatch, uid: string, input: SetMe
   });
 }
 
-const claimsOf = (input: SetMemberInput): Claims => ({ org: input.orgId, roles: input.active ? input.roles : [], units: input.active ? input.units : {} });
+/** The claims a member's record gives, stamped with their version (see UserMeta in the domain). */
+const claimsOf = (input: SetMemberInput, version: number): Claims & { [CLAIMS_VERSION_CLAIM]: number } => ({
+  org: input.orgId,
+  roles: input.active ? input.roles : [],
+  units: input.active ? input.units : {},
+  [CLAIMS_VERSION_CLAIM]: version,
+});
+
+/** The next claims version of a person, from their userMeta document (absent: version 0). */
+const nextVersion = (meta: DocumentSnapshot | undefined): number => ((meta?.exists ? UserMeta.safeParse(meta.data()).data?.claimsVersion : undefined) ?? 0) + 1;
 
 const memberSummary = (snap: DocumentSnapshot) => (snap.exists ? { roles: snap.get('roles'), units: snap.get('units'), active: snap.get('active') } : null);
 
@@ -64,10 +81,11 @@ export async function setMember(db: Firestore, auth: Auth, input: SetMemberInput
   const other = existing && otherOrgOf(existing, input.orgId);
   if (other) throw new HttpsError('failed-precondition', `Email ${input.email} đã thuộc một tổ chức khác (the account belongs to another organisation).`);
   const { user, created } = existing ? { user: existing, created: false } : await userFor(auth, input.email, input.displayName);
-  const beforeSnap = await refs(db).member(input.orgId, user.uid).get();
+  const [beforeSnap, metaSnap] = await Promise.all([refs(db).member(input.orgId, user.uid).get(), refs(db).userMeta(user.uid).get()]);
+  const version = nextVersion(metaSnap);
   const batch = db.batch();
-  writeMember(db, batch, user.uid, input, actorUid, memberSummary(beforeSnap));
-  await auth.setCustomUserClaims(user.uid, claimsOf(input));
+  writeMember(db, batch, user.uid, input, actorUid, memberSummary(beforeSnap), version);
+  await auth.setCustomUserClaims(user.uid, claimsOf(input, version));
   await auth.updateUser(user.uid, { disabled: !input.active, displayName: input.displayName });
   if (!input.active) await auth.revokeRefreshTokens(user.uid);
   await batch.commit();
@@ -133,6 +151,7 @@ export async function importOrg(db: Firestore, auth: Auth, input: ImportInput, a
     const snaps = touched.length ? await db.getAll(...touched) : [];
     saved = snaps.map((s) => ({ ref: s.ref, data: s.exists ? s.data() : undefined }));
     const before = new Map(snaps.map((s) => [s.ref.path, s]));
+    const versions = new Map(users.map(({ uid }) => [uid, nextVersion(before.get(refs(db).userMeta(uid).path))]));
     // A batch holds 500 writes; each member takes 3 (record, userMeta, audit), each unit 2.
     const writes: ((b: WriteBatch) => void)[] = [
       ...plan.units.map((u) => (b: WriteBatch) => {
@@ -150,7 +169,7 @@ export async function importOrg(db: Firestore, auth: Auth, input: ImportInput, a
       }),
       ...users.map(({ uid, input: m }) => (b: WriteBatch) => {
         const prev = before.get(refs(db).member(input.orgId, uid).path);
-        writeMember(db, b, uid, m, actorUid, prev ? memberSummary(prev) : null);
+        writeMember(db, b, uid, m, actorUid, prev ? memberSummary(prev) : null, versions.get(uid)!);
       }),
     ];
     for (let i = 0; i < writes.length; i += 150) {
@@ -159,7 +178,7 @@ export async function importOrg(db: Firestore, auth: Auth, input: ImportInput, a
       wrote = true;
       await batch.commit();
     }
-    for (const { uid, input: m } of users) await auth.setCustomUserClaims(uid, claimsOf(m));
+    for (const { uid, input: m } of users) await auth.setCustomUserClaims(uid, claimsOf(m, versions.get(uid)!));
     return { ok: true, units: plan.units.length, members: users.length, created: createdUsers };
   } catch (e) {
     // Put everything back: documents as they were (audit entries of the failed import stay, as a

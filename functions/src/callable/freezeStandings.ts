@@ -5,7 +5,7 @@ import { refs } from '../data/refs.js';
 import { parseMovement, requireAct } from '../data/movement.js';
 import { readStandings } from '../data/standings.js';
 import { frozenSnapshot } from '../standings/freeze.js';
-import { claimsOf, parseInput } from './errors.js';
+import { actorOf, parseInput } from './errors.js';
 import { audit } from '../data/audit.js';
 
 /**
@@ -14,7 +14,7 @@ import { audit } from '../data/audit.js';
  * once; freezing it again is refused. Each stage only in its phases (final: the council phase).
  */
 export const freezeStandings = onCall(async (request) => {
-  const actor = claimsOf(request);
+  const actor = await actorOf(request);
   const input = parseInput(FreezeStandingsInput, request.data);
   if (actor.org !== input.orgId || !canFreezeStandings(actor)) {
     throw new HttpsError('permission-denied', 'Chỉ Thường trực Hội đồng mới được chốt bảng xếp hạng.');

@@ -1,13 +1,13 @@
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { getFirestore } from 'firebase-admin/firestore';
 import { ReturnReportInput, responseDeadlineProblem } from '@thidua/domain';
-import { claimsOf, parseInput } from './errors.js';
+import { actorOf, parseInput } from './errors.js';
 import { transitionReport } from '../reports/transition.js';
 import { refs } from '../data/refs.js';
 
 /** Called by the secretariat: returns a report with per-item comments for one explanation round. */
 export const returnReport = onCall(async (request) => {
-  const actor = claimsOf(request);
+  const actor = await actorOf(request);
   const input = parseInput(ReturnReportInput, request.data);
   // A round that ends before it starts would leave the report stuck for good.
   const problem = responseDeadlineProblem(input.responseDeadline, Date.now());
