@@ -63,6 +63,8 @@ export async function seedDemo(opts: { projectId?: string; now?: number } = {}):
       .catch(() => auth.createUser({ email: acc.email, password: DEMO_PASSWORD, displayName: acc.displayName, emailVerified: true }));
     const claims: Claims = { org: DEMO_ORG_ID, roles: acc.roles, units: acc.units };
     await auth.setCustomUserClaims(user.uid, claims);
+    // Seeded claims carry no version: forget any version the app gave this account (UserMeta).
+    await db.doc(paths.userMeta(user.uid)).delete();
     accounts.push({ email: acc.email, uid: user.uid });
     await db.doc(paths.member(DEMO_ORG_ID, user.uid)).set({
       email: acc.email,

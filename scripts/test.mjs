@@ -27,9 +27,14 @@ const TOOLS = [
   ['unzip', 'unzip'],
   ['zipinfo', 'unzip'],
 ];
+// Python modules the document tests read DOCX with (an independent reader), in Debian's python3.
+const PY_MODULES = [['docx', 'python3-docx']];
 function ensureTools() {
   const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
-  const missing = () => [...new Set(TOOLS.filter(([cmd]) => !has(cmd)).map(([, pkg]) => pkg))];
+  const hasModule = (mod) => spawnSync('/usr/bin/python3', ['-c', `import ${mod}`], { stdio: 'ignore' }).status === 0;
+  const missing = () => [
+    ...new Set([...TOOLS.filter(([cmd]) => !has(cmd)).map(([, pkg]) => pkg), ...PY_MODULES.filter(([mod]) => !hasModule(mod)).map(([, pkg]) => pkg)]),
+  ];
   let need = missing();
   if (need.length && process.getuid?.() === 0 && has('apt-get')) {
     console.log(`\n▶ Installing Debian packages the suites need: ${need.join(' ')}`);

@@ -4,7 +4,7 @@
  * the benchEcho trigger's copy seen by a listener. Runs alternate A/B so load drift hits both.
  */
 import { performance } from 'node:perf_hooks';
-import type { Report, StandingEntry } from '@thidua/domain';
+import { paths, type Report, type StandingEntry } from '@thidua/domain';
 import type { DocumentData, DocumentReference } from 'firebase-admin/firestore';
 import { db, emulatorLog, emulatorLogSize, functionDurations } from '../lib/emulators.js';
 import { benchMovement, expectedEntry, makeReport, makeUnits, reportPath, seedOrg, storedReport, watchStandings } from '../lib/fixtures.js';
@@ -64,8 +64,8 @@ export async function triggerOverhead(): Promise<Section> {
 
   const ranked = waiting<Record<string, StandingEntry>>();
   const standings = { ...watchStandings(d, ORG, movement, (_raw, _changed, t, rank) => ranked.push(rank(), t)), until: ranked.until };
-  const echo = watch(d.doc('benchEcho/bench'));
-  const ping = d.doc('benchPing/bench');
+  const echo = watch(d.doc(paths.benchEcho('bench')));
+  const ping = d.doc(paths.benchPing('bench'));
   await Promise.all([standings.first, echo.first]);
 
   let stamp = now;

@@ -18,8 +18,28 @@ export const SetMemberInput = z.object({
 });
 export type SetMemberInput = z.infer<typeof SetMemberInput>;
 
-/** Top-level `userMeta/{uid}`: tells a signed-in browser its claims changed, so it refreshes its token. */
-export const UserMeta = z.object({ claimsUpdatedAt: z.number().int() });
+/**
+ * Top-level `userMeta/{uid}`: tells a signed-in browser its claims changed, so it refreshes its
+ * token, and holds the version of the person's current claims. Every claims change raises the
+ * version and puts it in the claims themselves (`v`), so a token issued before the change carries
+ * an older version than this document: functions refuse it at once, though it has not expired.
+ */
+export const UserMeta = z.object({ claimsUpdatedAt: z.number().int(), claimsVersion: z.number().int().min(0).optional() });
+
+/** The claim that carries the version (kept short: custom claims are limited to 1,000 bytes). */
+export const CLAIMS_VERSION_CLAIM = 'v';
+
+/** True when a token's claims are older than the person's current ones (changed or withdrawn since). */
+export function claimsAreStale(tokenVersion: unknown, meta: { claimsVersion?: number | undefined } | null): boolean {
+  const held = typeof tokenVersion === 'number' && Number.isInteger(tokenVersion) ? tokenVersion : 0;
+  return held < (meta?.claimsVersion ?? 0);
+}
+
+/** What a person whose token is stale is told (they refresh the token, or sign in again). */
+export const STALE_CLAIMS_MESSAGE = {
+  vi: 'Quyền truy cập của bạn vừa thay đổi: hãy tải lại trang (hoặc đăng nhập lại) để tiếp tục với quyền mới.',
+  en: 'Your access has just changed: reload the page (or sign in again) to go on with your new rights.',
+} as const;
 
 /** Adds or edits a unit (phòng, đơn vị); `active: false` deactivates it (units are never deleted). */
 export const SetUnitInput = z.object({

@@ -42,4 +42,12 @@ export const callables = {
   saveRegistration: 'saveRegistration',
   signRegistration: 'signRegistration',
   remindRegistrations: 'remindRegistrations',
+  // The award workflow
+  proposeNomination: 'proposeNomination',
+  overrideEligibility: 'overrideEligibility',
+  openMeeting: 'openMeeting',
+  recordAttendance: 'recordAttendance',
+  castVote: 'castVote',
+  closeMeeting: 'closeMeeting',
+  decideNomination: 'decideNomination',
 } as const;

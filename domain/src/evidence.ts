@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { Id, Millis, Text } from './schemas.js';
+import { objectPaths } from './paths.js';
 
 export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 
@@ -102,5 +103,5 @@ export function checkEvidenceFile(fileName: string, contentType: string, bytes: 
 
 /** Object-store path of an evidence file: content-addressed per unit, so the same file is kept once. */
 export function evidencePath(orgId: string, unitId: string, sha256: string): string {
-  return `orgs/${orgId}/evidence/${unitId}/${sha256}`;
+  return objectPaths.evidence(orgId, unitId, sha256);
 }

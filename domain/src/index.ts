@@ -28,3 +28,4 @@ export * from './messages.js';
 export * from './format.js';
 export * from './launch.js';
 export * from './registration.js';
+export * from './audit.js';

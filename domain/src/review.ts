@@ -5,7 +5,11 @@
 import type { Appraisal, AppraisalItem } from './appraisal.js';
 import { APPRAISABLE_STATUSES } from './appraisal.js';
 import { isReviewer } from './access.js';
-import type { Claims, Movement, Report, ReportStatus } from './schemas.js';
+import type { Claims, Movement, Report, ReportStatus, Text } from './schemas.js';
+import type { AppraiseItemInput } from './appraisal.js';
+import type { Refusal } from './awards/workflow.js';
+import { actRefusal } from './lifecycle.js';
+import { scoreItem } from './scoring.js';
 
 /** Statuses a reviewer's queue shows (every report the unit has sent). */
 export const QUEUE_STATUSES = ['submitted', 'certified', 'returned', 'approved'] as const satisfies readonly ReportStatus[];
@@ -13,6 +17,48 @@ export const QUEUE_STATUSES = ['submitted', 'certified', 'returned', 'approved']
 /** A reviewer never appraises their own unit: membership of the unit recuses them. */
 export function isRecused(claims: Pick<Claims, 'units'>, unitId: string): boolean {
   return claims.units[unitId] !== undefined;
+}
+
+/** What appraising one item comes to: the score to store, or why not (in words). */
+export type AppraisalOutcome = { ok: true; score: number; reason: string; selfScore: number } | { ok: false; refusal: Refusal };
+
+/**
+ * The appraisal of one item, decided in full before anything is written: the reviewer is not
+ * recused, the movement's phase allows appraisal, the report has been sent, the criterion exists
+ * and applies to the unit, and a set score is within the criterion's maximum.
+ */
+export function appraisalOutcome(
+  claims: Pick<Claims, 'units'>,
+  movement: Movement,
+  report: Report,
+  input: Pick<AppraiseItemInput, 'code' | 'decision' | 'score' | 'reason'>,
+): AppraisalOutcome {
+  const refuse = (code: Refusal['code'], message: Text): AppraisalOutcome => ({ ok: false, refusal: { code, message } });
+  if (isRecused(claims, report.unitId))
+    return refuse('permission-denied', { vi: 'Không được thẩm định báo cáo của đơn vị mình.', en: "You cannot appraise your own unit's report." });
+  const phase = actRefusal(movement, 'appraise');
+  if (phase) return refuse('failed-precondition', phase);
+  if (!(APPRAISABLE_STATUSES as readonly string[]).includes(report.status)) {
+    return refuse('failed-precondition', { vi: 'Chỉ thẩm định báo cáo đã gửi hoặc đã xác nhận.', en: 'Only submitted or certified reports can be appraised.' });
+  }
+  const criterion = movement.criteria.find((c) => c.code === input.code);
+  if (!criterion) return refuse('invalid-argument', { vi: `Không có tiêu chí ${input.code}.`, en: `There is no criterion ${input.code}.` });
+  const self = scoreItem(criterion, { movement, report });
+  if (!self.applicable) {
+    return refuse('failed-precondition', {
+      vi: `Tiêu chí ${input.code} không áp dụng cho đơn vị này.`,
+      en: `Criterion ${input.code} does not apply to this unit.`,
+    });
+  }
+  if (input.decision === 'set' && input.score! > criterion.maxPoints) {
+    return refuse('invalid-argument', {
+      vi: `Điểm thẩm định tối đa của tiêu chí ${input.code} là ${criterion.maxPoints}.`,
+      en: `The highest appraised score of criterion ${input.code} is ${criterion.maxPoints}.`,
+    });
+  }
+  return input.decision === 'accept'
+    ? { ok: true, score: self.points, reason: 'Chấp nhận điểm tự chấm.', selfScore: self.points }
+    : { ok: true, score: input.score!, reason: input.reason!, selfScore: self.points };
 }
 
 /** What the person may do with one report in the appraisal view. */

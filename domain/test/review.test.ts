@@ -4,12 +4,14 @@ import {
   PushToken,
   effectiveDeadline,
   filterQueue,
+  appraisalOutcome,
   isRecused,
   plan119Movement,
   reviewRights,
   visibleItems,
   type Claims,
   type QueueRow,
+  type Report,
 } from '../src/index.js';
 
 const movement = plan119Movement(Date.UTC(2025, 9, 1));
@@ -92,5 +94,50 @@ describe('PushToken', () => {
   it('takes an FCM-like token and refuses a path-like id', () => {
     expect(PushToken.safeParse({ token: 'demo-web-abc123', kind: 'demo', createdAt: 1 }).success).toBe(true);
     expect(PushToken.safeParse({ token: 'abc/def/ghi', kind: 'fcm', createdAt: 1 }).success).toBe(false);
+  });
+});
+
+describe('appraisalOutcome', () => {
+  const qualitative = movement.criteria.find((c) => c.kind === 'qualitative')!;
+  const appraising = { ...movement, status: 'appraisal' as const };
+  const report = (over: Partial<Report> = {}): Report =>
+    ({
+      unitId: 'kt',
+      periodId: period.id,
+      status: 'submitted',
+      figures: {},
+      answers: { [qualitative.code]: { selfScore: qualitative.maxPoints, explanation: 'Đã thực hiện đầy đủ.', evidenceIds: [] } },
+      updatedAt: 0,
+      updatedBy: 'u',
+      ...over,
+    }) as Report;
+  const accept = { code: qualitative.code, decision: 'accept' as const };
+
+  it('accepts the self-score, or sets a score with the reviewer’s reason', () => {
+    const got = appraisalOutcome(secretariat, appraising, report(), accept);
+    expect(got).toMatchObject({ ok: true, reason: 'Chấp nhận điểm tự chấm.' });
+    const set = appraisalOutcome(secretariat, appraising, report(), { code: qualitative.code, decision: 'set', score: 0, reason: 'Thiếu tài liệu.' });
+    expect(set).toMatchObject({ ok: true, score: 0, reason: 'Thiếu tài liệu.' });
+    if (got.ok && set.ok) expect(set.selfScore).toBe(got.score);
+  });
+
+  it('refuses, in words, a recused reviewer, the wrong phase, an unsent report, an unknown criterion and a score above the maximum', () => {
+    const refusal = (o: ReturnType<typeof appraisalOutcome>) => (o.ok ? null : [o.refusal.code, o.refusal.message.vi]);
+    expect(refusal(appraisalOutcome(secretariat, appraising, report({ unitId: 'vhxh' }), accept))).toEqual([
+      'permission-denied',
+      'Không được thẩm định báo cáo của đơn vị mình.',
+    ]);
+    expect(refusal(appraisalOutcome(secretariat, { ...movement, status: 'council' }, report(), accept))?.[0]).toBe('failed-precondition');
+    expect(refusal(appraisalOutcome(secretariat, appraising, report({ status: 'draft' }), accept))).toEqual([
+      'failed-precondition',
+      'Chỉ thẩm định báo cáo đã gửi hoặc đã xác nhận.',
+    ]);
+    expect(refusal(appraisalOutcome(secretariat, appraising, report(), { code: 'ZZ', decision: 'accept' }))).toEqual([
+      'invalid-argument',
+      'Không có tiêu chí ZZ.',
+    ]);
+    expect(
+      refusal(appraisalOutcome(council, appraising, report(), { code: qualitative.code, decision: 'set', score: qualitative.maxPoints + 1, reason: 'x' }))?.[1],
+    ).toBe(`Điểm thẩm định tối đa của tiêu chí ${qualitative.code} là ${qualitative.maxPoints}.`);
   });
 });

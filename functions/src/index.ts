@@ -49,5 +49,5 @@ export { onDecisionWritten } from './triggers/awards-onDecisionWritten.js';
 export { api } from './http/api.js';
 // Scheduled
 export { remindDeadlines } from './scheduled/remindDeadlines.js';
-// Benchmark floor (see triggers/benchEcho.ts)
+// Benchmark floor, in the emulator only (see triggers/benchEcho.ts)
 export { benchEcho } from './triggers/benchEcho.js';

@@ -151,7 +151,7 @@ describe('admin page', () => {
     expect(table).toContain('Phòng Kinh tế, Hạ tầng và Đô thị (Thủ trưởng)');
     expect(table).toContain('Thường trực, Hội đồng Thi đua – Khen thưởng');
     const head = await auth.getUserByEmail('truong.kt@e2e-admin.test');
-    expect(head.customClaims).toEqual({ org: ORG, roles: [], units: { 'e2e-kt': 'head' } });
+    expect(head.customClaims).toEqual({ org: ORG, roles: [], units: { 'e2e-kt': 'head' }, v: expect.any(Number) });
   });
 
   it('assigns a role from the list, and the member’s open page picks it up without signing in again', async () => {
@@ -177,7 +177,7 @@ describe('admin page', () => {
         (text) => text.includes('Hội đồng Thi đua – Khen thưởng'),
         SLOW,
       );
-      expect((await auth.getUser(user.uid)).customClaims).toEqual({ org: ORG, roles: ['council'], units: { 'e2e-kt': 'head' } });
+      expect((await auth.getUser(user.uid)).customClaims).toEqual({ org: ORG, roles: ['council'], units: { 'e2e-kt': 'head' }, v: expect.any(Number) });
 
       const roles = await waitFor(
         () => member.getByTestId('user-roles').innerText(),
@@ -201,7 +201,7 @@ describe('admin page', () => {
     );
     const user = await auth.getUserByEmail('canbo.vp@e2e-admin.test');
     expect(user.disabled).toBe(true);
-    expect(user.customClaims).toEqual({ org: ORG, roles: [], units: {} });
+    expect(user.customClaims).toEqual({ org: ORG, roles: [], units: {}, v: expect.any(Number) });
     expect((await db.doc(paths.member(ORG, user.uid)).get()).data()).toMatchObject({ active: false, units: { 'e2e-vp': 'staff' } });
     expect(problems.filter((p) => p.startsWith('pageerror'))).toEqual([]);
   });

@@ -11,7 +11,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { BASE_URL, launchBrowser, closeBrowser } from '../support/browser.js';
-import { DEMO_PASSWORD, DossierDocument, awardPaths, haiAnOrg, paths, plan119Movement, type Claims, type Member, type Standings } from '@thidua/domain';
+import { DEMO_PASSWORD, DossierDocument, haiAnOrg, paths, plan119Movement, type Claims, type Member, type Standings } from '@thidua/domain';
 import { adminAuth, adminDb, waitFor } from '../support/admin.js';
 import { seedStandings } from '../support/standings.js';
 
@@ -99,7 +99,7 @@ async function docxText(bytes: Uint8Array | Buffer): Promise<string> {
 }
 
 const indexEntry = async (docId: string) => {
-  const s = await db.doc(awardPaths.document(ORG, MOVEMENT, docId)).get();
+  const s = await db.doc(paths.document(ORG, MOVEMENT, docId)).get();
   return s.exists ? DossierDocument.parse(s.data()) : null;
 };
 

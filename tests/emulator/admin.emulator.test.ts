@@ -6,10 +6,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Auth } from 'firebase-admin/auth';
-import { DEMO_ORG_ID, Movement, paths, plan119Movement, reportId, type Claims } from '@thidua/domain';
+import { DEMO_ORG_ID, Movement, STALE_CLAIMS_MESSAGE, paths, plan119Movement, reportId, type Claims } from '@thidua/domain';
 import { adminAuth, adminDb, waitFor } from '../support/admin.js';
 import { seedDemo } from '../support/seed.js';
-import { call, idToken } from '../support/http.js';
+import { FUNCTIONS, call, idToken } from '../support/http.js';
 import { importOrg } from '../../functions/src/admin/members.js';
 
 const ORG = 'test-admin';
@@ -88,9 +88,9 @@ describe('setMember', () => {
     expect(created).toBe(true);
     expect(inviteLink).toMatch(/oobCode=/);
     const user = await auth.getUser(uid);
-    expect(user.customClaims).toEqual({ org: ORG, roles: [], units: { 'ta-kt': 'staff' } });
+    expect(user.customClaims).toEqual({ org: ORG, roles: [], units: { 'ta-kt': 'staff' }, v: 1 });
     expect((await db.doc(paths.member(ORG, uid)).get()).data()).toMatchObject({ email: input.email, units: { 'ta-kt': 'staff' }, active: true });
-    expect((await db.doc(`userMeta/${uid}`).get()).get('claimsUpdatedAt')).toBeGreaterThan(0);
+    expect((await db.doc(paths.userMeta(uid)).get()).get('claimsUpdatedAt')).toBeGreaterThan(0);
     const audit = await auditFor(paths.member(ORG, uid), 'set-member');
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorUid: uids[ADMIN], before: null, after: { roles: [], units: { 'ta-kt': 'staff' }, active: true } });
@@ -100,7 +100,7 @@ describe('setMember', () => {
     const res = await call('setMember', { ...input, roles: ['council'], units: { 'ta-kt': 'head', 'ta-vhxh': 'staff' } }, tokens[ADMIN]);
     const { uid, created } = res.result as { uid: string; created: boolean };
     expect(created).toBe(false);
-    expect((await auth.getUser(uid)).customClaims).toEqual({ org: ORG, roles: ['council'], units: { 'ta-kt': 'head', 'ta-vhxh': 'staff' } });
+    expect((await auth.getUser(uid)).customClaims).toEqual({ org: ORG, roles: ['council'], units: { 'ta-kt': 'head', 'ta-vhxh': 'staff' }, v: 2 });
     const audit = await auditFor(paths.member(ORG, uid), 'set-member');
     expect(audit.map((a) => a['before'])).toContainEqual({ roles: [], units: { 'ta-kt': 'staff' }, active: true });
   });
@@ -110,7 +110,7 @@ describe('setMember', () => {
     const { uid } = res.result as { uid: string };
     const user = await auth.getUser(uid);
     expect(user.disabled).toBe(true);
-    expect(user.customClaims).toEqual({ org: ORG, roles: [], units: {} });
+    expect(user.customClaims).toEqual({ org: ORG, roles: [], units: {}, v: 3 });
     expect((await db.doc(paths.member(ORG, uid)).get()).data()).toMatchObject({ active: false, units: { 'ta-kt': 'staff' }, displayName: 'Ngô Văn Mới' });
     expect(await auditFor(paths.member(ORG, uid), 'set-member')).toHaveLength(3);
   });
@@ -221,7 +221,7 @@ describe('importOrg', () => {
     expect(res.result).toMatchObject({ ok: true, units: 1, members: 2 });
     expect((await db.doc(paths.unit(ORG, 'ta-ttyt')).get()).data()).toEqual({ name: 'Trung tâm Y tế', code: 'TTYT', type: 'don-vi', active: true });
     const head = await auth.getUserByEmail('yte1@test-admin.test');
-    expect(head.customClaims).toEqual({ org: ORG, roles: [], units: { 'ta-ttyt': 'head' } });
+    expect(head.customClaims).toEqual({ org: ORG, roles: [], units: { 'ta-ttyt': 'head' }, v: expect.any(Number) });
     expect((await db.doc(paths.member(ORG, head.uid)).get()).get('active')).toBe(true);
     // Two entries: the rolled-back attempt's (kept, beside its 'import-rolled-back' record) and this one.
     expect(await auditFor(paths.unit(ORG, 'ta-ttyt'), 'set-unit')).toHaveLength(2);
@@ -340,5 +340,49 @@ describe('extendDeadline', () => {
     expect(notOpen.error?.status).toBe('FAILED_PRECONDITION');
     expect((await call('extendDeadline', { ...base, deadline: period.deadline! + 30 * DAY }, tokens[COUNCIL])).error?.status).toBe('PERMISSION_DENIED');
     expect(await auditFor(target, 'extend-deadline')).toHaveLength(1);
+  });
+});
+
+describe('revocation: rights follow the member record, not the token', () => {
+  const email = 'thuhoi@test-admin.test';
+  const member = { orgId: ORG, email, displayName: 'Lê Thu Hồi', roles: ['secretariat'], units: { 'ta-kt': 'staff' }, active: true };
+  const phase = (token: string) => call('movementPhase', { orgId: ORG, movementId: PUBLISHED }, token);
+  const evidenceLink = async (token: string) => {
+    const res = await fetch(`${FUNCTIONS}/api/evidence-link`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ orgId: ORG, movementId: OPEN, unitId: 'ta-kt', url: 'https://vanban.haiphong.gov.vn/1', title: 'Văn bản', criterionCodes: [] }),
+    });
+    return { status: res.status, error: ((await res.json()) as { error?: string }).error };
+  };
+
+  it('a demoted member is refused at once with an unexpired token, and a fresh token carries the new rights', async () => {
+    const created = await call('setMember', member, tokens[ADMIN]);
+    expect(created.error).toBeUndefined();
+    await auth.updateUser((created.result as { uid: string }).uid, { password: PASSWORD });
+    const old = await idToken(email, PASSWORD);
+    expect((await phase(old)).error).toBeUndefined();
+
+    const t0 = Date.now();
+    expect((await call('setMember', { ...member, roles: [] }, tokens[ADMIN])).error).toBeUndefined();
+    const refused = await phase(old);
+    console.log(`[revocation] setMember returned → first refusal of the old token: ${Date.now() - t0} ms (the next call)`);
+    expect(refused.error).toMatchObject({ status: 'PERMISSION_DENIED', message: STALE_CLAIMS_MESSAGE.vi });
+    expect(await evidenceLink(old)).toMatchObject({ status: 403, error: STALE_CLAIMS_MESSAGE.vi });
+
+    const fresh = await idToken(email, PASSWORD);
+    const asStaff = await phase(fresh);
+    expect(asStaff.error?.status).toBe('PERMISSION_DENIED');
+    expect(asStaff.error?.message).not.toBe(STALE_CLAIMS_MESSAGE.vi); // refused for the role now, not the token
+  });
+
+  it('a deactivated member is refused at once by callables and /api', async () => {
+    await auth.updateUser((await auth.getUserByEmail(email)).uid, { disabled: false });
+    const active = await call('setMember', { ...member, roles: [] }, tokens[ADMIN]);
+    expect(active.error).toBeUndefined();
+    const old = await idToken(email, PASSWORD);
+    expect((await call('setMember', { ...member, roles: [], active: false }, tokens[ADMIN])).error).toBeUndefined();
+    expect((await phase(old)).error?.message).toBe(STALE_CLAIMS_MESSAGE.vi);
+    expect((await evidenceLink(old)).error).toBe(STALE_CLAIMS_MESSAGE.vi);
   });
 });

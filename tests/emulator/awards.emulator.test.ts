@@ -20,7 +20,6 @@ import {
   DossierDocument,
   MeetingRecord,
   NominationRecord,
-  awardPaths,
   newDossierDocument,
   openBallotId,
   paths,
@@ -93,10 +92,10 @@ async function docxText(bytes: ArrayBuffer | Uint8Array): Promise<string> {
   return (xml.match(/<w:t(?: [^>]*)?>[^<]*<\/w:t>/g) ?? []).map((t) => t.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&')).join(' ');
 }
 const documentIndex = async (docId: string) => {
-  const s = await db.doc(awardPaths.document(ORG, MOVEMENT, docId)).get();
+  const s = await db.doc(paths.document(ORG, MOVEMENT, docId)).get();
   return s.exists ? DossierDocument.parse(s.data()) : null;
 };
-const nominationOf = async (id: string) => NominationRecord.parse((await db.doc(awardPaths.nomination(ORG, MOVEMENT, id)).get()).data());
+const nominationOf = async (id: string) => NominationRecord.parse((await db.doc(paths.nomination(ORG, MOVEMENT, id)).get()).data());
 
 // ─── Fixtures ─────────────────────────────────────────────────────────────────────────────────
 const NO_BLOCKS = { discipline: false, investigation: false, complaint: false };
@@ -149,10 +148,9 @@ beforeAll(async () => {
   // Nominations, meetings and decisions belong to the council phase; the other suites find the demo movement open again (afterAll).
   await db.doc(paths.movement(ORG, MOVEMENT)).update({ status: 'council' });
   // A fresh award workflow for the demo movement, whatever an earlier run left.
-  for (const path of [awardPaths.nominations, awardPaths.meetings, awardPaths.decisions, awardPaths.documents])
-    await db.recursiveDelete(db.collection(path(ORG, MOVEMENT)));
-  await db.recursiveDelete(db.collection(awardPaths.numberRegisters(ORG)));
-  await db.recursiveDelete(db.collection(awardPaths.documents(ORG, 'numbering-test')));
+  for (const path of [paths.nominations, paths.meetings, paths.decisions, paths.documents]) await db.recursiveDelete(db.collection(path(ORG, MOVEMENT)));
+  await db.recursiveDelete(db.collection(paths.numberRegisters(ORG)));
+  await db.recursiveDelete(db.collection(paths.documents(ORG, 'numbering-test')));
 });
 
 afterAll(async () => {
@@ -228,7 +226,7 @@ describe('proposing nominations', () => {
     expect(done.eligibility.flags[0]?.override?.reason).toBe('Thủ trưởng đã xác nhận bằng văn bản số 12/KT.');
     const audit = await db
       .collection(paths.audit(ORG))
-      .where('target', '==', awardPaths.nomination(ORG, MOVEMENT, N.staffProposal))
+      .where('target', '==', paths.nomination(ORG, MOVEMENT, N.staffProposal))
       .where('action', '==', 'override-eligibility')
       .get();
     expect(audit.docs.map((d) => d.get('actorUid'))).toEqual([uid.vhxh]);
@@ -243,7 +241,7 @@ describe('proposing nominations', () => {
     expect(r.eligibility.flags.map((f) => f.rule)).toContain('duplicate-award');
     expect((await nominationOf(N.tuan)).eligibility.flags.map((f) => f.rule)).toContain('duplicate-award');
     // Withdrawn again by the admin SDK so the rest of the suite has one proposal per nominee.
-    await db.doc(awardPaths.nomination(ORG, MOVEMENT, r.id)).update({ status: 'withdrawn' });
+    await db.doc(paths.nomination(ORG, MOVEMENT, r.id)).update({ status: 'withdrawn' });
   });
 
   it('refuses a proposal for another unit, and a discipline confirmation by staff, saying why', async () => {
@@ -298,12 +296,12 @@ describe("the unit's bình xét", () => {
     expect(written).toMatchObject({ voterId: 'kt-cv3', written: true, choice: 'yes' });
 
     // Sent again with the same choice (a retried request): the recorded ballot comes back, nothing new is written.
-    const stored = (await db.doc(awardPaths.ballot(ORG, MOVEMENT, M.unit, openBallotId(N.tuan, uid.canboKt))).get()).data();
+    const stored = (await db.doc(paths.ballot(ORG, MOVEMENT, M.unit, openBallotId(N.tuan, uid.canboKt))).get()).data();
     const auditCount = async () =>
       (
         await db
           .collection(paths.audit(ORG))
-          .where('target', '==', awardPaths.meeting(ORG, MOVEMENT, M.unit))
+          .where('target', '==', paths.meeting(ORG, MOVEMENT, M.unit))
           .get()
       ).size;
     const auditBefore = await auditCount();
@@ -330,7 +328,7 @@ describe("the unit's bình xét", () => {
     );
     expect(r.results[N.tuan]).toMatchObject({ approved: true, yes: 3, base: 3 });
     expect(r.results[N.staffProposal]).toMatchObject({ approved: false, yes: 1, base: 2 });
-    const meeting = MeetingRecord.parse((await db.doc(awardPaths.meeting(ORG, MOVEMENT, M.unit)).get()).data());
+    const meeting = MeetingRecord.parse((await db.doc(paths.meeting(ORG, MOVEMENT, M.unit)).get()).data());
     expect(meeting).toMatchObject({ status: 'closed', endTime: '10:00', writtenVoters: ['kt-cv3'], memberIds: [uid.truongKt, uid.canboKt, 'kt-cv3'] });
     expect((await nominationOf(N.phong)).votes.unit).toMatchObject({ meetingId: M.unit, approved: true, yes: 2, base: 2 });
     expect((await call('castVote', { ...scope, meetingId: M.unit, nominationId: N.phong, choice: 'no' }, 'truongKt')).error?.message).toContain('đã kết thúc');
@@ -429,7 +427,7 @@ describe('the ward council', () => {
     expect(r.results[N.tuan]).toEqual(expect.objectContaining({ approved: true, yes: 7, base: 10, percentYes: 70 }));
     expect(r.results[N.phong]).toEqual(expect.objectContaining({ approved: false, yes: 6, base: 10, percentYes: 60 }));
     expect(r.results[N.ha]).toEqual(expect.objectContaining({ approved: true, yes: 10, base: 10 }));
-    const stored = MeetingRecord.parse((await db.doc(awardPaths.meeting(ORG, MOVEMENT, M.council)).get()).data());
+    const stored = MeetingRecord.parse((await db.doc(paths.meeting(ORG, MOVEMENT, M.council)).get()).data());
     expect(stored.results?.[N.tuan]?.writtenCount).toBe(2);
     expect(stored.results?.[N.tuan]?.votes?.find((v) => v.voterId === 'hd-10')).toEqual({ voterId: 'hd-10', choice: 'no', written: true });
   });
@@ -454,7 +452,7 @@ describe('the ward council', () => {
     }
     expect(receipts.every((r) => /^[0-9a-f]{32}$/.test(r.nonce) && /^[0-9a-f]{64}$/.test(r.commitment))).toBe(true);
 
-    const ballots = await db.collection(awardPaths.ballots(ORG, MOVEMENT, M.secret)).get();
+    const ballots = await db.collection(paths.ballots(ORG, MOVEMENT, M.secret)).get();
     expect(ballots.docs.map((d) => d.id)).toEqual([N.staffProposal]);
     const box = ballots.docs[0]!.data();
     expect(Object.keys(box).sort()).toEqual(['nominationId', 'receipts', 'secret']);
@@ -468,7 +466,7 @@ describe('the ward council', () => {
       expect(boxJson).not.toContain(r.voterId);
       expect(boxJson).not.toContain(r.nonce);
     }
-    const voters = await db.collection(awardPaths.voters(ORG, MOVEMENT, M.secret)).get();
+    const voters = await db.collection(paths.voters(ORG, MOVEMENT, M.secret)).get();
     expect(voters.docs.map((d) => d.id).sort()).toEqual(members.map((m) => m.memberId).sort());
     const votersJson = JSON.stringify(voters.docs.map((d) => d.data()));
     for (const word of ['choice', 'commitment', 'nonce', ...receipts.map((r) => r.commitment), ...receipts.map((r) => r.nonce)])
@@ -483,16 +481,16 @@ describe('the ward council', () => {
     expect(changed.error?.message).toContain('phiếu đã ghi không thể thay đổi');
     const unkeyed = await call('castVote', { ...scope, meetingId: M.secret, nominationId: N.staffProposal, choice: 'yes' }, 'chutich');
     expect(unkeyed.error?.status).toBe('FAILED_PRECONDITION');
-    expect(((await db.doc(awardPaths.ballot(ORG, MOVEMENT, M.secret, N.staffProposal)).get()).get('receipts') as unknown[]).length).toBe(3);
+    expect(((await db.doc(paths.ballot(ORG, MOVEMENT, M.secret, N.staffProposal)).get()).get('receipts') as unknown[]).length).toBe(3);
     const audit = await db
       .collection(paths.audit(ORG))
-      .where('target', '==', awardPaths.meeting(ORG, MOVEMENT, M.secret))
+      .where('target', '==', paths.meeting(ORG, MOVEMENT, M.secret))
       .get();
     expect(audit.docs.filter((d) => d.get('action') === 'cast-vote')).toHaveLength(3);
     expect(JSON.stringify(audit.docs.map((d) => d.data()))).not.toContain('choice');
 
     await ok('closeMeeting', { ...scope, meetingId: M.secret, endTime: '09:00' }, 'vhxh');
-    const meeting = MeetingRecord.parse((await db.doc(awardPaths.meeting(ORG, MOVEMENT, M.secret)).get()).data());
+    const meeting = MeetingRecord.parse((await db.doc(paths.meeting(ORG, MOVEMENT, M.secret)).get()).data());
     const t = meeting.results![N.staffProposal]!;
     expect(t).toMatchObject({ secret: true, yes: 2, no: 1, base: 3, approved: false });
     expect(t.votes).toBeUndefined();
@@ -511,7 +509,7 @@ describe("the chairman's decision", () => {
     expect(await ok('decideNomination', { ...scope, nominationId: N.tuan, outcome: 'approve' }, 'chutich')).toEqual({ status: 'approved' });
     expect(await ok('decideNomination', { ...scope, nominationId: N.ha, outcome: 'approve' }, 'chutich')).toEqual({ status: 'approved' });
     expect((await nominationOf(N.tuan)).status).toBe('approved');
-    const decision = (await db.doc(awardPaths.decision(ORG, MOVEMENT, N.tuan)).get()).data();
+    const decision = (await db.doc(paths.decision(ORG, MOVEMENT, N.tuan)).get()).data();
     expect(decision).toMatchObject({
       outcome: 'approve',
       unitId: 'kt',
@@ -565,7 +563,7 @@ describe('the dossier', () => {
     }
     // The unit's bình xét turned the staff proposal down: no báo cáo from the unit, but the council voted on it.
     expect((await documentIndex(`bao-cao-${N.staffProposal}`))?.unitId).toBe('kt');
-    const numbers = (await db.collection(awardPaths.documents(ORG, MOVEMENT)).get()).docs.map((d) => d.get('number')).filter(Boolean);
+    const numbers = (await db.collection(paths.documents(ORG, MOVEMENT)).get()).docs.map((d) => d.get('number')).filter(Boolean);
     expect(new Set(numbers).size).toBe(numbers.length);
     expect(zip!.storagePath).toMatch(/\.zip$/);
   });
@@ -664,16 +662,11 @@ describe('the dossier', () => {
   });
 
   it('creates no new version when generated again from unchanged inputs', async () => {
-    const before = (await db.collection(awardPaths.documents(ORG, MOVEMENT)).get()).docs.map((d) => [
-      d.id,
-      d.get('version'),
-      d.get('sha256'),
-      d.get('pdfPath'),
-    ]);
+    const before = (await db.collection(paths.documents(ORG, MOVEMENT)).get()).docs.map((d) => [d.id, d.get('version'), d.get('sha256'), d.get('pdfPath')]);
     const report = await generateDossier({ db, store, now: Date.now }, ORG, MOVEMENT);
     expect(report!.documents.every((d) => d.outcome === 'unchanged')).toBe(true);
     expect(report!.zip?.outcome).toBe('unchanged');
-    const after = (await db.collection(awardPaths.documents(ORG, MOVEMENT)).get()).docs.map((d) => [d.id, d.get('version'), d.get('sha256'), d.get('pdfPath')]);
+    const after = (await db.collection(paths.documents(ORG, MOVEMENT)).get()).docs.map((d) => [d.id, d.get('version'), d.get('sha256'), d.get('pdfPath')]);
     expect(after).toEqual(before);
   });
 
@@ -736,10 +729,10 @@ describe('the dossier', () => {
     );
     expect(new Set(same.map((r) => r.number)).size).toBe(1);
     expect(same[0]!.number).toBe('16/QĐ-TEST');
-    expect((await db.doc(awardPaths.numberRegister(ORG, 'test-2099-QD')).get()).get('last')).toBe(16);
+    expect((await db.doc(paths.numberRegister(ORG, 'test-2099-QD')).get()).get('last')).toBe(16);
     // Whole generations racing: still one number per document.
     await Promise.all([1, 2, 3].map(() => generateDossier({ db, store, now: Date.now }, ORG, MOVEMENT)));
-    const docs = (await db.collection(awardPaths.documents(ORG, MOVEMENT)).get()).docs;
+    const docs = (await db.collection(paths.documents(ORG, MOVEMENT)).get()).docs;
     const numbers = docs.map((d) => d.get('number')).filter(Boolean);
     expect(new Set(numbers).size).toBe(numbers.length);
     expect((await documentIndex('quyet-dinh-giay-khen'))?.version).toBe(2);

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DossierDocument, Movement, awardPaths, catalogueOf, paths, plan119Movement, type Period } from '@thidua/domain';
+import { DEMO_PASSWORD, DossierDocument, Movement, catalogueOf, paths, plan119Movement, type Period } from '@thidua/domain';
 import { adminDb, waitFor } from '../support/admin.js';
 import { seedOwnOrg } from '../support/own-org.js';
 import { FUNCTIONS, call, idToken } from '../support/http.js';
@@ -88,7 +88,7 @@ beforeAll(async () => {
   });
   for (const id of ['kh-2026-mau', 'kh-2026', 'kh-2026-moi', 'kh-2026-loi']) await db.recursiveDelete(db.doc(paths.movement(ORG, id)));
   await db.recursiveDelete(db.collection(paths.audit(ORG)));
-  await db.recursiveDelete(db.collection(`orgs/${ORG}/numberRegisters`));
+  await db.recursiveDelete(db.collection(paths.numberRegisters(ORG)));
   for (const email of [SECRETARIAT, STAFF]) tokens[email] = await idToken(email, DEMO_PASSWORD);
 });
 
@@ -211,7 +211,7 @@ describe('the Kế hoạch', () => {
     await db.doc(paths.movement(ORG, 'kh-2026-mau')).update({ status: 'published' });
     const found = await waitFor(
       async () => {
-        const s = await db.doc(awardPaths.document(ORG, 'kh-2026-mau', 'ke-hoach')).get();
+        const s = await db.doc(paths.document(ORG, 'kh-2026-mau', 'ke-hoach')).get();
         return s.exists ? DossierDocument.parse(s.data()) : null;
       },
       (d) => (d?.version ?? 0) >= 2,

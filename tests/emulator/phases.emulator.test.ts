@@ -6,7 +6,7 @@
  * the final standings. Wrong people, skipped steps, bad input and a broken movement are refused.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Movement, StandingsSnapshot, callables, paths, plan119Movement, snapshotId, awardPaths, type Claims } from '@thidua/domain';
+import { Movement, StandingsSnapshot, callables, paths, plan119Movement, snapshotId, type Claims } from '@thidua/domain';
 import { adminDb } from '../support/admin.js';
 import { seedStandings } from '../support/standings.js';
 import { call, idToken } from '../support/http.js';
@@ -160,12 +160,12 @@ describe('advanceMovement: the whole life of a movement', () => {
   });
 
   it('closes only when the council is done; the chairman closes; the final standings are frozen', async () => {
-    await db.doc(awardPaths.meeting(ORG, MOVEMENT, 'hop-1')).set({ status: 'open' });
+    await db.doc(paths.meeting(ORG, MOVEMENT, 'hop-1')).set({ status: 'open' });
     const refused = await advance('chair', 'closed');
     expect(refused.error?.status).toBe('FAILED_PRECONDITION');
     expect(refused.error?.message).toBe('Chưa thể kết thúc phong trào: 1 cuộc họp Hội đồng chưa kết thúc.');
     // Gone rather than closed: a closed meeting starts the dossier trigger, which is not this suite's.
-    await db.doc(awardPaths.meeting(ORG, MOVEMENT, 'hop-1')).delete();
+    await db.doc(paths.meeting(ORG, MOVEMENT, 'hop-1')).delete();
     const closed = await advance('chair', 'closed');
     expect(closed.error).toBeUndefined();
     // 2025-H1 has no standings: nothing to freeze there.

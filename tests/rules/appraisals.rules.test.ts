@@ -4,13 +4,13 @@ import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { where } from 'firebase/firestore';
 import { paths } from '@thidua/domain';
 import { MOVEMENT, ORG, OTHER_UNIT, UNIT, actors, attempt, useRulesEnv, type Who } from '../support/rules-env.js';
-import { T0, appraisal, morePaths, seedDoc, seedWorld, seeded } from '../support/factories.js';
+import { T0, appraisal, seedDoc, seedWorld, seeded } from '../support/factories.js';
 
 useRulesEnv();
 
 const THIS_APPRAISAL = paths.appraisal(ORG, MOVEMENT, seeded.reportId);
 const NEW_APPRAISAL = paths.appraisal(ORG, MOVEMENT, seeded.otherUnitReportId);
-const APPRAISALS = morePaths.appraisals(ORG, MOVEMENT);
+const APPRAISALS = paths.appraisals(ORG, MOVEMENT);
 const listUnit = (who: Who) => attempt.list(who, APPRAISALS, where('unitId', '==', UNIT));
 const seedAppraisal = () => seedDoc(THIS_APPRAISAL, appraisal());
 /** Replaces the appraised items with full marks. */

@@ -3,12 +3,12 @@ import { describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { paths } from '@thidua/domain';
 import { ORG, actors, attempt, useRulesEnv } from '../support/rules-env.js';
-import { auditEntry, morePaths, seedDoc, seedWorld, seeded, stored } from '../support/factories.js';
+import { auditEntry, seedDoc, seedWorld, seeded, stored } from '../support/factories.js';
 
 useRulesEnv();
 
-const THIS_ENTRY = morePaths.auditEntry(ORG, seeded.auditEntryId);
-const NEW_ENTRY = morePaths.auditEntry(ORG, 'entry-2');
+const THIS_ENTRY = paths.auditEntry(ORG, seeded.auditEntryId);
+const NEW_ENTRY = paths.auditEntry(ORG, 'entry-2');
 const AUDIT = paths.audit(ORG);
 const seedEntry = () => seedDoc(THIS_ENTRY, stored.auditEntry(auditEntry()));
 /** An entry that would make a report look approved by the chair. */

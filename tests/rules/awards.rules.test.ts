@@ -7,7 +7,7 @@
 import { describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { where } from 'firebase/firestore';
-import { awardPaths, openBallotId } from '@thidua/domain';
+import { openBallotId, paths } from '@thidua/domain';
 import { MOVEMENT, ORG, OTHER_ORG, OTHER_UNIT, UNIT, actors, attempt, useRulesEnv } from '../support/rules-env.js';
 import { seed, world } from '../support/factories.js';
 import { awardIds, awardPathsIn, awardWorld, ballot, decision, dossierDocument, nominationRecord, voterRecord } from '../support/award-factories.js';
@@ -15,11 +15,11 @@ import { awardIds, awardPathsIn, awardWorld, ballot, decision, dossierDocument, 
 useRulesEnv();
 
 const p = awardPathsIn(ORG);
-const NOMINATIONS = awardPaths.nominations(ORG, MOVEMENT);
-const MEETINGS = awardPaths.meetings(ORG, MOVEMENT);
-const DOCUMENTS = awardPaths.documents(ORG, MOVEMENT);
-const DECISIONS = awardPaths.decisions(ORG, MOVEMENT);
-const unitVoters = awardPaths.voters(ORG, MOVEMENT, awardIds.unitMeeting);
+const NOMINATIONS = paths.nominations(ORG, MOVEMENT);
+const MEETINGS = paths.meetings(ORG, MOVEMENT);
+const DOCUMENTS = paths.documents(ORG, MOVEMENT);
+const DECISIONS = paths.decisions(ORG, MOVEMENT);
+const unitVoters = paths.voters(ORG, MOVEMENT, awardIds.unitMeeting);
 const seedAll = () => seed({ ...world(ORG, 'submitted'), ...awardWorld(ORG), ...world(OTHER_ORG, 'submitted'), ...awardWorld(OTHER_ORG) });
 
 describe('nominations', () => {
@@ -59,7 +59,7 @@ describe('nominations', () => {
 
   it('nobody proposes, approves or withdraws from the client: the callables do', async () => {
     await seedAll();
-    await assertFails(attempt.create('head', awardPaths.nomination(ORG, MOVEMENT, 'nom-new'), nominationRecord()));
+    await assertFails(attempt.create('head', paths.nomination(ORG, MOVEMENT, 'nom-new'), nominationRecord()));
     await assertFails(attempt.update('head', p.nomination, { status: 'approved' }));
     await assertFails(attempt.update('chair', p.nomination, { status: 'approved' }));
     await assertFails(attempt.update('secretariat', p.nomination, { eligibility: { eligible: true, flags: [] } }));
@@ -98,7 +98,7 @@ describe('meetings', () => {
 
   it('nobody opens, marks attendance or closes a meeting from the client', async () => {
     await seedAll();
-    await assertFails(attempt.create('secretariat', awardPaths.meeting(ORG, MOVEMENT, 'meet-new'), { kind: 'ward' }));
+    await assertFails(attempt.create('secretariat', paths.meeting(ORG, MOVEMENT, 'meet-new'), { kind: 'ward' }));
     await assertFails(attempt.update('secretariat', p.wardMeeting, { present: [actors.secretariat.uid] }));
     await assertFails(attempt.update('chair', p.wardMeeting, { status: 'closed' }));
     await assertFails(attempt.delete('head', p.unitMeeting));
@@ -110,7 +110,7 @@ describe('ballots', () => {
     await seedAll();
     for (const who of ['chair', 'secretariat', 'council', 'head', 'admin'] as const) {
       await assertFails(attempt.get(who, p.secretBox));
-      await assertFails(attempt.list(who, awardPaths.ballots(ORG, MOVEMENT, awardIds.secretMeeting)));
+      await assertFails(attempt.list(who, paths.ballots(ORG, MOVEMENT, awardIds.secretMeeting)));
     }
   });
 
@@ -118,14 +118,14 @@ describe('ballots', () => {
     await seedAll();
     await assertFails(attempt.get('staff', p.openBallot));
     await assertFails(attempt.get('head', p.openBallot));
-    await assertFails(attempt.list('staff', awardPaths.ballots(ORG, MOVEMENT, awardIds.unitMeeting), where('voterId', '==', actors.staff.uid)));
+    await assertFails(attempt.list('staff', paths.ballots(ORG, MOVEMENT, awardIds.unitMeeting), where('voterId', '==', actors.staff.uid)));
   });
 
   it('a member cannot cast a ballot from the client, for themself or for another member', async () => {
     await seedAll();
-    const mine = awardPaths.ballot(ORG, MOVEMENT, awardIds.wardMeeting, openBallotId(awardIds.nomination, actors.council.uid));
+    const mine = paths.ballot(ORG, MOVEMENT, awardIds.wardMeeting, openBallotId(awardIds.nomination, actors.council.uid));
     await assertFails(attempt.create('council', mine, ballot({ voterId: actors.council.uid, recordedBy: actors.council.uid })));
-    const forChair = awardPaths.ballot(ORG, MOVEMENT, awardIds.wardMeeting, openBallotId(awardIds.nomination, actors.chair.uid));
+    const forChair = paths.ballot(ORG, MOVEMENT, awardIds.wardMeeting, openBallotId(awardIds.nomination, actors.chair.uid));
     await assertFails(attempt.create('council', forChair, ballot({ voterId: actors.chair.uid, recordedBy: actors.council.uid })));
   });
 
@@ -141,13 +141,13 @@ describe("voters ('voted' markers)", () => {
   it('a member reads their own marker, and their own id before they have voted', async () => {
     await seedAll();
     await assertSucceeds(attempt.get('council', p.secretVoter));
-    await assertSucceeds(attempt.get('chair', awardPaths.voter(ORG, MOVEMENT, awardIds.secretMeeting, actors.chair.uid)));
+    await assertSucceeds(attempt.get('chair', paths.voter(ORG, MOVEMENT, awardIds.secretMeeting, actors.chair.uid)));
     await assertSucceeds(attempt.list('staff', unitVoters, where('voterId', '==', actors.staff.uid)));
   });
 
   it("a member who is not the meeting's clerk reads no one else's marker", async () => {
     await seedAll();
-    await assertFails(attempt.get('council', awardPaths.voter(ORG, MOVEMENT, awardIds.wardMeeting, actors.head.uid)));
+    await assertFails(attempt.get('council', paths.voter(ORG, MOVEMENT, awardIds.wardMeeting, actors.head.uid)));
     await assertFails(attempt.get('otherUnitStaff', p.staffVoter));
     await assertFails(attempt.list('council', unitVoters));
   });
@@ -159,7 +159,7 @@ describe("voters ('voted' markers)", () => {
     await assertSucceeds(attempt.get('head', p.staffVoter));
     await assertSucceeds(attempt.list('head', unitVoters));
     // The secret ward meeting: the secretariat is its secretary.
-    await assertSucceeds(attempt.list('secretariat', awardPaths.voters(ORG, MOVEMENT, awardIds.secretMeeting)));
+    await assertSucceeds(attempt.list('secretariat', paths.voters(ORG, MOVEMENT, awardIds.secretMeeting)));
   });
 
   it('another org and someone signed out read no marker', async () => {
@@ -171,7 +171,7 @@ describe("voters ('voted' markers)", () => {
   it('nobody marks themself or another member as having voted', async () => {
     await seedAll();
     await assertFails(
-      attempt.create('council', awardPaths.voter(ORG, MOVEMENT, awardIds.wardMeeting, actors.council.uid), voterRecord({ voterId: actors.council.uid })),
+      attempt.create('council', paths.voter(ORG, MOVEMENT, awardIds.wardMeeting, actors.council.uid), voterRecord({ voterId: actors.council.uid })),
     );
     await assertFails(attempt.update('staff', p.staffVoter, { nominations: {} }));
     await assertFails(attempt.delete('staff', p.staffVoter));
@@ -193,7 +193,7 @@ describe('decisions', () => {
     await assertFails(
       attempt.create(
         'chair',
-        awardPaths.decision(ORG, MOVEMENT, awardIds.otherUnitNomination),
+        paths.decision(ORG, MOVEMENT, awardIds.otherUnitNomination),
         decision({ nominationId: awardIds.otherUnitNomination, unitId: OTHER_UNIT }),
       ),
     );
@@ -226,7 +226,7 @@ describe('generated documents', () => {
   });
 
   it('the Kế hoạch (addressed to every unit) is read by every member of the org, and only of the org', async () => {
-    const plan = awardPaths.document(ORG, MOVEMENT, 'ke-hoach');
+    const plan = paths.document(ORG, MOVEMENT, 'ke-hoach');
     await seed({
       ...world(ORG, 'submitted'),
       ...world(OTHER_ORG, 'submitted'),
@@ -251,7 +251,7 @@ describe('number registers', () => {
     await seedAll();
     for (const who of ['secretariat', 'chair', 'admin'] as const) {
       await assertFails(attempt.get(who, p.register));
-      await assertFails(attempt.list(who, awardPaths.numberRegisters(ORG)));
+      await assertFails(attempt.list(who, paths.numberRegisters(ORG)));
       await assertFails(attempt.update(who, p.register, { last: 0 }));
     }
   });

@@ -21,7 +21,7 @@ import {
 } from 'firebase/firestore';
 import { paths, reportId } from '@thidua/domain';
 import { MOVEMENT, NEXT_PERIOD, ORG, OTHER_ORG, OTHER_UNIT, UNIT, actors, attempt, dbAs, rulesEnv, useRulesEnv, type ActorName } from '../support/rules-env.js';
-import { morePaths, notification, report, score, seedWorld, seeded, storedStandingEntry, stored } from '../support/factories.js';
+import { notification, report, score, seedWorld, seeded, storedStandingEntry, stored } from '../support/factories.js';
 
 useRulesEnv();
 
@@ -105,15 +105,15 @@ describe('escalation attempts', () => {
     });
 
     it('unit staff cannot bump its own userMeta (to fake a claims change)', async () => {
-      await assertFails(attempt.update('staff', morePaths.userMeta(actors.staff.uid), { claimsUpdatedAt: Date.now() }));
+      await assertFails(attempt.update('staff', paths.userMeta(actors.staff.uid), { claimsUpdatedAt: Date.now() }));
     });
 
     it('unit staff cannot write roles into its own userMeta', async () => {
-      await assertFails(attempt.update('staff', morePaths.userMeta(actors.staff.uid), { roles: ['admin'], org: ORG }));
+      await assertFails(attempt.update('staff', paths.userMeta(actors.staff.uid), { roles: ['admin'], org: ORG }));
     });
 
     it('a new account cannot create its own userMeta', async () => {
-      await assertFails(setDoc(doc(dbAs('staff'), morePaths.userMeta('brand-new')), { claimsUpdatedAt: 1 }));
+      await assertFails(setDoc(doc(dbAs('staff'), paths.userMeta('brand-new')), { claimsUpdatedAt: 1 }));
     });
   });
 
@@ -155,7 +155,7 @@ describe('escalation attempts', () => {
     });
 
     it('the secretariat cannot write the audit log', async () => {
-      await assertFails(attempt.create('secretariat', morePaths.auditEntry(ORG, 'forged'), { action: 'approve', actorUid: actors.chair.uid }));
+      await assertFails(attempt.create('secretariat', paths.auditEntry(ORG, 'forged'), { action: 'approve', actorUid: actors.chair.uid }));
     });
   });
 
@@ -226,7 +226,7 @@ describe('escalation attempts', () => {
       ['its reports by a unit id that exists in both orgs', paths.reports(ORG, MOVEMENT), [where('unitId', '==', UNIT)]],
       ['its scores', paths.scores(ORG, MOVEMENT), [where('unitId', '==', UNIT)]],
       ['its standings', paths.standingEntries(ORG, MOVEMENT), []],
-      ['its appraisals', morePaths.appraisals(ORG, MOVEMENT), [where('unitId', '==', UNIT)]],
+      ['its appraisals', paths.appraisals(ORG, MOVEMENT), [where('unitId', '==', UNIT)]],
       ['its audit log', paths.audit(ORG), []],
       ['its evidence', paths.evidenceList(ORG), [where('unitId', '==', UNIT)]],
       ['its notifications to a uid', paths.notifications(ORG), [where('recipientUid', '==', actors.staff.uid)]],
@@ -291,7 +291,7 @@ describe('escalation attempts', () => {
     });
 
     it("cannot read this org's userMeta of a member", async () => {
-      await assertFails(attempt.get('otherOrgMember', morePaths.userMeta(actors.staff.uid)));
+      await assertFails(attempt.get('otherOrgMember', paths.userMeta(actors.staff.uid)));
     });
 
     it('can read its own org (the account works)', async () => {

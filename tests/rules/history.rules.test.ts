@@ -7,13 +7,13 @@ import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { collection, deleteDoc, doc, getDoc, getDocs, query, setDoc, updateDoc, where } from 'firebase/firestore';
 import { paths } from '@thidua/domain';
 import { MOVEMENT, ORG, OTHER_ORG, OTHER_UNIT, UNIT, dbAs, useRulesEnv, type Who } from '../support/rules-env.js';
-import { historyEntry, morePaths, seed, seeded, world } from '../support/factories.js';
+import { historyEntry, seed, seeded, world } from '../support/factories.js';
 
 useRulesEnv();
 
-const ENTRY = morePaths.historyEntry(ORG, MOVEMENT, seeded.reportId, seeded.historyEntryId);
+const ENTRY = paths.historyEntry(ORG, MOVEMENT, seeded.reportId, seeded.historyEntryId);
 const LIST = paths.reportHistory(ORG, MOVEMENT, seeded.reportId);
-const OTHER_UNIT_ENTRY = morePaths.historyEntry(ORG, MOVEMENT, seeded.otherUnitReportId, 'history-kt');
+const OTHER_UNIT_ENTRY = paths.historyEntry(ORG, MOVEMENT, seeded.otherUnitReportId, 'history-kt');
 
 beforeEach(async () => {
   await seed({
@@ -38,7 +38,7 @@ describe('report history', () => {
     });
 
     it('cannot write a history entry, even a true one', async () => {
-      await assertFails(setDoc(doc(dbAs('staff'), morePaths.historyEntry(ORG, MOVEMENT, seeded.reportId, 'mine')), historyEntry()));
+      await assertFails(setDoc(doc(dbAs('staff'), paths.historyEntry(ORG, MOVEMENT, seeded.reportId, 'mine')), historyEntry()));
     });
 
     it('cannot rewrite or delete an entry', async () => {
@@ -55,7 +55,7 @@ describe('report history', () => {
     it('cannot certify by writing an entry', async () => {
       await assertFails(
         setDoc(
-          doc(dbAs('head'), morePaths.historyEntry(ORG, MOVEMENT, seeded.reportId, 'cert')),
+          doc(dbAs('head'), paths.historyEntry(ORG, MOVEMENT, seeded.reportId, 'cert')),
           historyEntry({ action: 'certify', from: 'submitted', to: 'certified' }),
         ),
       );
@@ -80,7 +80,7 @@ describe('report history', () => {
     it('the secretariat cannot write it', async () => {
       await assertFails(
         setDoc(
-          doc(dbAs('secretariat'), morePaths.historyEntry(ORG, MOVEMENT, seeded.reportId, 'x')),
+          doc(dbAs('secretariat'), paths.historyEntry(ORG, MOVEMENT, seeded.reportId, 'x')),
           historyEntry({ action: 'approve', from: 'certified', to: 'approved' }),
         ),
       );

@@ -1,13 +1,14 @@
 /** userMeta/{uid}: written by functions when claims change; read only by that user, to refresh the token. */
+import { paths } from '@thidua/domain';
 import { describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { doc, getDoc } from 'firebase/firestore';
 import { actors, attempt, dbOfUser, useRulesEnv } from '../support/rules-env.js';
-import { morePaths, seedDoc, seedWorld, userMeta } from '../support/factories.js';
+import { seedDoc, seedWorld, userMeta } from '../support/factories.js';
 
 useRulesEnv();
 
-const STAFF_META = morePaths.userMeta(actors.staff.uid);
+const STAFF_META = paths.userMeta(actors.staff.uid);
 
 describe('userMeta', () => {
   describe('signed out', () => {
@@ -69,7 +70,7 @@ describe('userMeta', () => {
 
     it('can read its own metadata', async () => {
       await seedWorld();
-      await assertSucceeds(attempt.get('otherOrgMember', morePaths.userMeta(actors.otherOrgMember.uid)));
+      await assertSucceeds(attempt.get('otherOrgMember', paths.userMeta(actors.otherOrgMember.uid)));
     });
   });
 
@@ -108,8 +109,8 @@ describe('userMeta', () => {
 
   describe('a newly invited user without claims yet', () => {
     it('can read its own metadata, to notice when its claims arrive', async () => {
-      await seedDoc(morePaths.userMeta('newcomer'), userMeta());
-      await assertSucceeds(getDoc(doc(dbOfUser('newcomer'), morePaths.userMeta('newcomer'))));
+      await seedDoc(paths.userMeta('newcomer'), userMeta());
+      await assertSucceeds(getDoc(doc(dbOfUser('newcomer'), paths.userMeta('newcomer'))));
     });
   });
 });

@@ -7,7 +7,7 @@
  */
 import type { DocumentData } from 'firebase/firestore';
 import {
-  awardPaths,
+  objectPaths,
   openBallotId,
   registerId,
   type Ballot,
@@ -18,6 +18,7 @@ import {
   type NominationRecord,
   type NumberRegister,
   type VoterRecord,
+  paths,
 } from '@thidua/domain';
 import { MOVEMENT, OTHER_UNIT, UNIT, actors } from './rules-env.js';
 import { T0 } from './factories.js';
@@ -183,7 +184,7 @@ export function decision(overrides: Partial<DecisionRecord> = {}): DecisionRecor
 }
 
 export function dossierDocument(overrides: Partial<DossierDocument> = {}): DossierDocument {
-  const storagePath = `orgs/x/dossiers/${MOVEMENT}/to-trinh-don-vi/${awardIds.unitDocument}/v1-${SHA.slice(0, 16)}.docx`;
+  const storagePath = objectPaths.document('x', MOVEMENT, 'to-trinh-don-vi', awardIds.unitDocument, 1, SHA, 'docx');
   return {
     docType: 'to-trinh-don-vi',
     title: 'Tờ trình đề nghị khen thưởng',
@@ -217,20 +218,20 @@ export function numberRegister(overrides: Partial<NumberRegister> = {}): NumberR
 export function awardPathsIn(orgId: string) {
   const id = awardIds;
   return {
-    nomination: awardPaths.nomination(orgId, MOVEMENT, id.nomination),
-    otherUnitNomination: awardPaths.nomination(orgId, MOVEMENT, id.otherUnitNomination),
-    unitMeeting: awardPaths.meeting(orgId, MOVEMENT, id.unitMeeting),
-    wardMeeting: awardPaths.meeting(orgId, MOVEMENT, id.wardMeeting),
-    secretMeeting: awardPaths.meeting(orgId, MOVEMENT, id.secretMeeting),
-    openBallot: awardPaths.ballot(orgId, MOVEMENT, id.unitMeeting, openBallotId(id.nomination, actors.staff.uid)),
-    secretBox: awardPaths.ballot(orgId, MOVEMENT, id.secretMeeting, id.nomination),
-    staffVoter: awardPaths.voter(orgId, MOVEMENT, id.unitMeeting, actors.staff.uid),
-    headVoter: awardPaths.voter(orgId, MOVEMENT, id.unitMeeting, actors.head.uid),
-    secretVoter: awardPaths.voter(orgId, MOVEMENT, id.secretMeeting, actors.council.uid),
-    decision: awardPaths.decision(orgId, MOVEMENT, id.nomination),
-    unitDocument: awardPaths.document(orgId, MOVEMENT, id.unitDocument),
-    wardDocument: awardPaths.document(orgId, MOVEMENT, id.wardDocument),
-    register: awardPaths.numberRegister(orgId, id.register),
+    nomination: paths.nomination(orgId, MOVEMENT, id.nomination),
+    otherUnitNomination: paths.nomination(orgId, MOVEMENT, id.otherUnitNomination),
+    unitMeeting: paths.meeting(orgId, MOVEMENT, id.unitMeeting),
+    wardMeeting: paths.meeting(orgId, MOVEMENT, id.wardMeeting),
+    secretMeeting: paths.meeting(orgId, MOVEMENT, id.secretMeeting),
+    openBallot: paths.ballot(orgId, MOVEMENT, id.unitMeeting, openBallotId(id.nomination, actors.staff.uid)),
+    secretBox: paths.ballot(orgId, MOVEMENT, id.secretMeeting, id.nomination),
+    staffVoter: paths.voter(orgId, MOVEMENT, id.unitMeeting, actors.staff.uid),
+    headVoter: paths.voter(orgId, MOVEMENT, id.unitMeeting, actors.head.uid),
+    secretVoter: paths.voter(orgId, MOVEMENT, id.secretMeeting, actors.council.uid),
+    decision: paths.decision(orgId, MOVEMENT, id.nomination),
+    unitDocument: paths.document(orgId, MOVEMENT, id.unitDocument),
+    wardDocument: paths.document(orgId, MOVEMENT, id.wardDocument),
+    register: paths.numberRegister(orgId, id.register),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   reportId,
   snapshotId,
   type Appraisal,
+  type AuditEntry,
   type Evidence,
   type Member,
   type Movement,
@@ -40,27 +41,8 @@ export type Score = ScoreResult & {
   computedAt: number;
 };
 
-/** orgs/{orgId}/audit/{entryId}: what functions/src/callable/transitionReport.ts writes (other writers vary `before`/`after`). */
-export interface AuditEntry {
-  at: number;
-  actorUid: string;
-  action: string;
-  target: string;
-  unitId?: string;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown>;
-}
-
 /** userMeta/{uid}: the domain exports the schema `UserMeta` but not its type. */
 export type UserMetaDoc = ReturnType<typeof UserMeta.parse>;
-
-/** Paths the domain's `paths` does not spell (yet). */
-export const morePaths = {
-  appraisals: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/appraisals`,
-  auditEntry: (orgId: string, entryId: string) => `orgs/${orgId}/audit/${entryId}`,
-  userMeta: (uid: string) => `userMeta/${uid}`,
-  historyEntry: (orgId: string, movementId: string, reportId: string, entryId: string) => `${paths.reportHistory(orgId, movementId, reportId)}/${entryId}`,
-} as const;
 
 // ─── Factories: the domain form ───────────────────────────────────────────────────────────────
 
@@ -391,16 +373,16 @@ export function world(orgId: string = ORG, reportStatus: ReportStatus = 'draft')
     [paths.standingsSnapshot(orgId, MOVEMENT, seeded.snapshotId)]: standingsSnapshot(),
     [paths.appraisal(orgId, MOVEMENT, seeded.reportId)]: appraisal(),
     [paths.registration(orgId, MOVEMENT, UNIT)]: registration(),
-    [morePaths.auditEntry(orgId, seeded.auditEntryId)]: stored.auditEntry(auditEntry()),
+    [paths.auditEntry(orgId, seeded.auditEntryId)]: stored.auditEntry(auditEntry()),
     [paths.notification(orgId, seeded.notificationId)]: notification(),
     [paths.evidence(orgId, seeded.evidenceId)]: evidence(),
-    [morePaths.historyEntry(orgId, MOVEMENT, seeded.reportId, seeded.historyEntryId)]: historyEntry(),
+    [paths.historyEntry(orgId, MOVEMENT, seeded.reportId, seeded.historyEntryId)]: historyEntry(),
     [`${paths.pushTokens(orgId, actors.staff.uid)}/${seeded.pushToken}`]: storedPushToken(),
   };
   for (const actor of Object.values(actors)) {
     if (actor.claims.org === orgId) {
       docs[paths.member(orgId, actor.uid)] = member(actor);
-      docs[morePaths.userMeta(actor.uid)] = userMeta();
+      docs[paths.userMeta(actor.uid)] = userMeta();
     }
   }
   return docs;

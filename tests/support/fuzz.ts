@@ -114,7 +114,7 @@ export const callableTargets: Target[] = [
     refinements: [],
   },
   {
-    name: d.awardCallables.proposeNomination,
+    name: d.callables.proposeNomination,
     schema: d.ProposeNominationInput,
     sample: {
       ...scope,
@@ -141,7 +141,7 @@ export const callableTargets: Target[] = [
     refinements: [{ why: 'birth date that does not exist', value: null, path: 'nominee.birthDate' }],
   },
   {
-    name: d.awardCallables.overrideEligibility,
+    name: d.callables.overrideEligibility,
     schema: d.OverrideEligibilityInput,
     sample: { ...scope, nominationId: 'n-fuzz', rule: 'discipline-not-confirmed', reason: 'Đã xác nhận bằng văn bản số 12.' },
     refinements: [
@@ -153,7 +153,7 @@ export const callableTargets: Target[] = [
     ],
   },
   {
-    name: d.awardCallables.openMeeting,
+    name: d.callables.openMeeting,
     schema: d.OpenMeetingInput,
     sample: {
       ...scope,
@@ -179,20 +179,20 @@ export const callableTargets: Target[] = [
     refinements: [],
   },
   {
-    name: d.awardCallables.recordAttendance,
+    name: d.callables.recordAttendance,
     schema: d.RecordAttendanceInput,
     sample: { ...scope, meetingId: 'mt-fuzz', present: ['m1'], absent: [{ memberId: 'm2', reason: 'nghỉ phép' }] },
     refinements: [],
   },
   {
-    name: d.awardCallables.castVote,
+    name: d.callables.castVote,
     schema: d.CastVoteCallInput,
     sample: { ...scope, meetingId: 'mt-fuzz', nominationId: 'n-fuzz', choice: 'yes', voterId: 'm2', written: true },
     refinements: [],
   },
-  { name: d.awardCallables.closeMeeting, schema: d.CloseMeetingInput, sample: { ...scope, meetingId: 'mt-fuzz', endTime: '10:45' }, refinements: [] },
+  { name: d.callables.closeMeeting, schema: d.CloseMeetingInput, sample: { ...scope, meetingId: 'mt-fuzz', endTime: '10:45' }, refinements: [] },
   {
-    name: d.awardCallables.decideNomination,
+    name: d.callables.decideNomination,
     schema: d.DecideNominationInput,
     sample: { ...scope, nominationId: 'n-fuzz', outcome: 'approve', reason: '' },
     refinements: [],

@@ -33,6 +33,8 @@ export async function seedIsolatedOrg(db: Firestore, o: IsolatedOrg): Promise<Re
       ? await auth.updateUser(existing.uid, { password: ISOLATED_PASSWORD, displayName: p.displayName, disabled: false })
       : await auth.createUser({ email: p.email, password: ISOLATED_PASSWORD, displayName: p.displayName, emailVerified: true });
     await auth.setCustomUserClaims(user.uid, p.claims);
+    // Claims set here carry no version: forget any version the app gave this account (UserMeta).
+    await db.doc(paths.userMeta(user.uid)).delete();
     await db.doc(paths.member(o.orgId, user.uid)).set({
       email: p.email,
       displayName: p.displayName,

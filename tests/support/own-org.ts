@@ -38,6 +38,7 @@ export async function seedOwnOrg(orgId: string, units: Record<string, string>, p
       .catch(() => auth.createUser({ email: p.email, password: DEMO_PASSWORD, displayName: p.displayName, emailVerified: true }));
     const claims: Claims = { org: orgId, roles: p.roles ?? [], units: p.units ?? {} };
     await auth.setCustomUserClaims(user.uid, claims);
+    await db.doc(paths.userMeta(user.uid)).delete(); // claims set here carry no version (UserMeta)
     await db.doc(paths.member(orgId, user.uid)).set({ email: p.email, displayName: p.displayName, roles: claims.roles, units: claims.units, active: true });
     uids[p.email] = user.uid;
   }

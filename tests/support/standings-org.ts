@@ -50,6 +50,7 @@ export async function seedStandingsOrg(orgId: string, now = Date.now()): Promise
       .getUserByEmail(email)
       .catch(() => auth.createUser({ email, password: DEMO_PASSWORD, displayName: `${who} ${orgId}`, emailVerified: true }));
     await auth.setCustomUserClaims(user.uid, { org: orgId, ...c });
+    await db.doc(paths.userMeta(user.uid)).delete(); // claims set here carry no version (UserMeta)
     await db.doc(paths.member(orgId, user.uid)).set({ email, displayName: `${who} ${orgId}`, roles: c.roles, units: c.units, active: true });
     emails[who] = email;
     uids[who] = user.uid;

@@ -17,6 +17,8 @@ async function account(email: string, displayName: string, claims: Claims): Prom
   const auth = adminAuth();
   const user = await auth.getUserByEmail(email).catch(() => auth.createUser({ email, password: DEMO_PASSWORD, displayName, emailVerified: true }));
   await auth.setCustomUserClaims(user.uid, claims);
+  // Claims set here carry no version: forget any version the app gave this account (UserMeta).
+  await adminDb().doc(paths.userMeta(user.uid)).delete();
   await adminDb().doc(paths.member(claims.org, user.uid)).set({ email, displayName, roles: claims.roles, units: claims.units, active: true });
   return user.uid;
 }

@@ -3,6 +3,8 @@
  * its callables. One concept, one name: `NominationRecord` describes nominations/{id} and pairs
  * with the rules helper of the same name. Timestamps are epoch milliseconds inside the domain.
  *
+ * Their paths are in ../paths.ts with every other path.
+ *
  *   nominations/{id}                 NominationRecord  — proposeNomination, overrideEligibility, decideNomination
  *   meetings/{id}                    MeetingRecord     — openMeeting, recordAttendance, closeMeeting
  *   meetings/{id}/ballots/{ballotId} Ballot (open vote; id = {nominationId}__{voterId})
@@ -14,6 +16,7 @@
  *   orgs/{org}/numberRegisters/{agency}-{year}-{docType}  NumberRegister
  */
 import { z } from 'zod';
+import { objectPaths } from '../paths.js';
 import { Id, Millis, Text } from '../schemas.js';
 import {
   AbsentMember,
@@ -31,32 +34,6 @@ import {
   StandardCode,
   VoteChoice,
 } from './schemas.js';
-
-// ─── Paths ────────────────────────────────────────────────────────────────────────────────────
-/** Collection paths of the award workflow (to be merged into ../paths.ts). */
-export const awardPaths = {
-  nominations: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/nominations`,
-  nomination: (orgId: string, movementId: string, nominationId: string) => `orgs/${orgId}/movements/${movementId}/nominations/${nominationId}`,
-  meetings: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/meetings`,
-  meeting: (orgId: string, movementId: string, meetingId: string) => `orgs/${orgId}/movements/${movementId}/meetings/${meetingId}`,
-  ballots: (orgId: string, movementId: string, meetingId: string) => `orgs/${orgId}/movements/${movementId}/meetings/${meetingId}/ballots`,
-  ballot: (orgId: string, movementId: string, meetingId: string, ballotId: string) =>
-    `orgs/${orgId}/movements/${movementId}/meetings/${meetingId}/ballots/${ballotId}`,
-  voters: (orgId: string, movementId: string, meetingId: string) => `orgs/${orgId}/movements/${movementId}/meetings/${meetingId}/voters`,
-  voter: (orgId: string, movementId: string, meetingId: string, uid: string) => `orgs/${orgId}/movements/${movementId}/meetings/${meetingId}/voters/${uid}`,
-  decisions: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/decisions`,
-  decision: (orgId: string, movementId: string, nominationId: string) => `orgs/${orgId}/movements/${movementId}/decisions/${nominationId}`,
-  documents: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/documents`,
-  document: (orgId: string, movementId: string, docId: string) => `orgs/${orgId}/movements/${movementId}/documents/${docId}`,
-  numberRegisters: (orgId: string) => `orgs/${orgId}/numberRegisters`,
-  numberRegister: (orgId: string, registerId: string) => `orgs/${orgId}/numberRegisters/${registerId}`,
-} as const;
-
-/** Trigger paths (firebase-functions syntax). */
-export const awardTriggerPaths = {
-  meeting: 'orgs/{orgId}/movements/{movementId}/meetings/{meetingId}',
-  decision: 'orgs/{orgId}/movements/{movementId}/decisions/{nominationId}',
-} as const;
 
 /** Id of an open-vote ballot: one per member and nomination, so a second vote cannot be created. */
 export const openBallotId = (nominationId: string, voterId: string): string => `${nominationId}__${voterId}`;
@@ -335,7 +312,7 @@ export function dossierObjectPath(
   sha256: string,
   ext: 'docx' | 'zip' | 'pdf',
 ): string {
-  return `orgs/${orgId}/dossiers/${movementId}/${docType}/${docId}/v${version}-${sha256.slice(0, 16)}.${ext}`;
+  return objectPaths.document(orgId, movementId, docType, docId, version, sha256, ext);
 }
 
 // ─── Callable inputs ──────────────────────────────────────────────────────────────────────────
@@ -431,14 +408,3 @@ export const DecideNominationInput = z.object({
   reason: z.string().trim().max(2000).default(''),
 });
 export type DecideNominationInput = z.input<typeof DecideNominationInput>;
-
-/** Names of the award callables, shared by web and functions. */
-export const awardCallables = {
-  proposeNomination: 'proposeNomination',
-  overrideEligibility: 'overrideEligibility',
-  openMeeting: 'openMeeting',
-  recordAttendance: 'recordAttendance',
-  castVote: 'castVote',
-  closeMeeting: 'closeMeeting',
-  decideNomination: 'decideNomination',
-} as const;

@@ -3,9 +3,11 @@
  * member record, an audit entry and `userMeta/{uid}` so the person's browser refreshes its token.
  */
 import type { Auth, UserRecord } from 'firebase-admin/auth';
-import { FieldValue, type DocumentData, type DocumentReference, type DocumentSnapshot, type Firestore, type WriteBatch } from 'firebase-admin/firestore';
+import { type DocumentData, type DocumentReference, type DocumentSnapshot, type Firestore, type WriteBatch } from 'firebase-admin/firestore';
 import { HttpsError } from 'firebase-functions/v2/https';
-import { paths, planImport, type Claims, type ImportInput, type RowError, type SetMemberInput } from '@thidua/domain';
+import { CLAIMS_VERSION_CLAIM, UserMeta, paths, planImport, type Claims, type ImportInput, type RowError, type SetMemberInput } from '@thidua/domain';
+import { audit } from '../data/audit.js';
+import { refs } from '../data/refs.js';
 
 /** The account belongs to another organisation: an admin here must not take it over. */
 const otherOrgOf = (user: UserRecord, orgId: string): string | null => {
@@ -20,12 +22,19 @@ export async function userFor(auth: Auth, email: string, displayName: string): P
   return { user: await auth.createUser({ email, displayName, emailVerified: false }), created: true };
 }
 
-function writeMember(db: Firestore, batch: WriteBatch, uid: string, input: SetMemberInput, actorUid: string, before: unknown) {
+function writeMember(
+  db: Firestore,
+  batch: WriteBatch,
+  uid: string,
+  input: SetMemberInput,
+  actorUid: string,
+  before: Record<string, unknown> | null,
+  claimsVersion: number,
+) {
   const { orgId, ...member } = input;
-  batch.set(db.doc(paths.member(orgId, uid)), { ...member, position: member.position ?? '' });
-  batch.set(db.doc(`userMeta/${uid}`), { claimsUpdatedAt: Date.now() });
-  batch.create(db.collection(paths.audit(orgId)).doc(), {
-    at: FieldValue.serverTimestamp(),
+  batch.set(refs(db).member(orgId, uid), { ...member, position: member.position ?? '' });
+  batch.set(refs(db).userMeta(uid), { claimsUpdatedAt: Date.now(), claimsVersion });
+  audit(db, batch, orgId, {
     actorUid,
     action: 'set-member',
     target: paths.member(orgId, uid),
@@ -34,7 +43,16 @@ function writeMember(db: Firestore, batch: WriteBatch, uid: string, input: SetMe
   });
 }
 
-const claimsOf = (input: SetMemberInput): Claims => ({ org: input.orgId, roles: input.active ? input.roles : [], units: input.active ? input.units : {} });
+/** The claims a member's record gives, stamped with their version (see UserMeta in the domain). */
+const claimsOf = (input: SetMemberInput, version: number): Claims & { [CLAIMS_VERSION_CLAIM]: number } => ({
+  org: input.orgId,
+  roles: input.active ? input.roles : [],
+  units: input.active ? input.units : {},
+  [CLAIMS_VERSION_CLAIM]: version,
+});
+
+/** The next claims version of a person, from their userMeta document (absent: version 0). */
+const nextVersion = (meta: DocumentSnapshot | undefined): number => ((meta?.exists ? UserMeta.safeParse(meta.data()).data?.claimsVersion : undefined) ?? 0) + 1;
 
 const memberSummary = (snap: DocumentSnapshot) => (snap.exists ? { roles: snap.get('roles'), units: snap.get('units'), active: snap.get('active') } : null);
 
@@ -55,7 +73,7 @@ export interface SetMemberOutcome {
 export async function setMember(db: Firestore, auth: Auth, input: SetMemberInput, actorUid: string): Promise<SetMemberOutcome> {
   const unitIds = Object.keys(input.units);
   if (unitIds.length) {
-    const snaps = await db.getAll(...unitIds.map((u) => db.doc(paths.unit(input.orgId, u))));
+    const snaps = await db.getAll(...unitIds.map((u) => refs(db).unit(input.orgId, u)));
     const missing = snaps.filter((s) => !s.exists).map((s) => s.id);
     if (missing.length) throw new HttpsError('invalid-argument', `Đơn vị không có: ${missing.join(', ')} (unknown unit).`);
   }
@@ -63,10 +81,11 @@ export async function setMember(db: Firestore, auth: Auth, input: SetMemberInput
   const other = existing && otherOrgOf(existing, input.orgId);
   if (other) throw new HttpsError('failed-precondition', `Email ${input.email} đã thuộc một tổ chức khác (the account belongs to another organisation).`);
   const { user, created } = existing ? { user: existing, created: false } : await userFor(auth, input.email, input.displayName);
-  const beforeSnap = await db.doc(paths.member(input.orgId, user.uid)).get();
+  const [beforeSnap, metaSnap] = await Promise.all([refs(db).member(input.orgId, user.uid).get(), refs(db).userMeta(user.uid).get()]);
+  const version = nextVersion(metaSnap);
   const batch = db.batch();
-  writeMember(db, batch, user.uid, input, actorUid, memberSummary(beforeSnap));
-  await auth.setCustomUserClaims(user.uid, claimsOf(input));
+  writeMember(db, batch, user.uid, input, actorUid, memberSummary(beforeSnap), version);
+  await auth.setCustomUserClaims(user.uid, claimsOf(input, version));
   await auth.updateUser(user.uid, { disabled: !input.active, displayName: input.displayName });
   if (!input.active) await auth.revokeRefreshTokens(user.uid);
   await batch.commit();
@@ -89,7 +108,7 @@ interface Saved {
  * first write, every document is put back as it was, claims restored and new accounts deleted.
  */
 export async function importOrg(db: Firestore, auth: Auth, input: ImportInput, actorUid: string): Promise<ImportOutcome> {
-  const existing = await db.collection(paths.units(input.orgId)).select().get();
+  const existing = await refs(db).units(input.orgId).select().get();
   const plan = planImport(
     input.orgId,
     input,
@@ -125,22 +144,22 @@ export async function importOrg(db: Firestore, auth: Auth, input: ImportInput, a
       else claimsBefore.set(user.uid, (user.customClaims as Record<string, unknown> | undefined) ?? null);
       users.push({ uid: user.uid, input: m });
     }
-    const refs = [
-      ...plan.units.map((u) => db.doc(paths.unit(input.orgId, u.id))),
-      ...users.flatMap(({ uid }) => [db.doc(paths.member(input.orgId, uid)), db.doc(`userMeta/${uid}`)]),
+    const touched = [
+      ...plan.units.map((u) => refs(db).unit(input.orgId, u.id)),
+      ...users.flatMap(({ uid }) => [refs(db).member(input.orgId, uid), refs(db).userMeta(uid)]),
     ];
-    const snaps = refs.length ? await db.getAll(...refs) : [];
+    const snaps = touched.length ? await db.getAll(...touched) : [];
     saved = snaps.map((s) => ({ ref: s.ref, data: s.exists ? s.data() : undefined }));
     const before = new Map(snaps.map((s) => [s.ref.path, s]));
+    const versions = new Map(users.map(({ uid }) => [uid, nextVersion(before.get(refs(db).userMeta(uid).path))]));
     // A batch holds 500 writes; each member takes 3 (record, userMeta, audit), each unit 2.
     const writes: ((b: WriteBatch) => void)[] = [
       ...plan.units.map((u) => (b: WriteBatch) => {
-        const ref = db.doc(paths.unit(input.orgId, u.id));
+        const ref = refs(db).unit(input.orgId, u.id);
         const after = { name: u.name, code: u.code, type: u.type, active: true };
         b.set(ref, after);
         const prev = before.get(ref.path);
-        b.create(db.collection(paths.audit(input.orgId)).doc(), {
-          at: FieldValue.serverTimestamp(),
+        audit(db, b, input.orgId, {
           actorUid,
           action: 'set-unit',
           target: ref.path,
@@ -149,8 +168,8 @@ export async function importOrg(db: Firestore, auth: Auth, input: ImportInput, a
         });
       }),
       ...users.map(({ uid, input: m }) => (b: WriteBatch) => {
-        const prev = before.get(db.doc(paths.member(input.orgId, uid)).path);
-        writeMember(db, b, uid, m, actorUid, prev ? memberSummary(prev) : null);
+        const prev = before.get(refs(db).member(input.orgId, uid).path);
+        writeMember(db, b, uid, m, actorUid, prev ? memberSummary(prev) : null, versions.get(uid)!);
       }),
     ];
     for (let i = 0; i < writes.length; i += 150) {
@@ -159,7 +178,7 @@ export async function importOrg(db: Firestore, auth: Auth, input: ImportInput, a
       wrote = true;
       await batch.commit();
     }
-    for (const { uid, input: m } of users) await auth.setCustomUserClaims(uid, claimsOf(m));
+    for (const { uid, input: m } of users) await auth.setCustomUserClaims(uid, claimsOf(m, versions.get(uid)!));
     return { ok: true, units: plan.units.length, members: users.length, created: createdUsers };
   } catch (e) {
     // Put everything back: documents as they were (audit entries of the failed import stay, as a
@@ -173,17 +192,14 @@ export async function importOrg(db: Firestore, auth: Auth, input: ImportInput, a
         }
         await batch.commit().catch(() => undefined);
       }
-      await db
-        .collection(paths.audit(input.orgId))
-        .add({
-          at: FieldValue.serverTimestamp(),
-          actorUid,
-          action: 'import-rolled-back',
-          target: paths.org(input.orgId),
-          before: null,
-          after: { error: e instanceof Error ? e.message.slice(0, 500) : String(e).slice(0, 500), documents: saved.length },
-        })
-        .catch(() => undefined);
+      const record = db.batch();
+      audit(db, record, input.orgId, {
+        actorUid,
+        action: 'import-rolled-back',
+        target: paths.org(input.orgId),
+        after: { error: e instanceof Error ? e.message.slice(0, 500) : String(e).slice(0, 500), documents: saved.length },
+      });
+      await record.commit().catch(() => undefined);
     }
     await Promise.all([...claimsBefore].map(([uid, claims]) => auth.setCustomUserClaims(uid, claims).catch(() => undefined)));
     await Promise.all(createdUsers.map((uid) => auth.deleteUser(uid).catch(() => undefined)));

@@ -4,12 +4,13 @@
  * the same transaction, and every report of the movement is rescored after a catalogue change
  * (the standings trigger reads the movement, so scores follow).
  */
-import { FieldValue, type Firestore } from 'firebase-admin/firestore';
+import { type Firestore } from 'firebase-admin/firestore';
 import { HttpsError } from 'firebase-functions/v2/https';
-import { applyDeadlineExtension, applyMovementSettings, paths, type ExtendDeadlineInput, type MovementSettingsInput, type Text } from '@thidua/domain';
+import { applyDeadlineExtension, applyMovementSettings, type ExtendDeadlineInput, type MovementSettingsInput, type Text } from '@thidua/domain';
 import { refs } from '../data/refs.js';
 import { parseMovement } from '../data/movement.js';
 import { recomputeUnit } from '../standings/recompute.js';
+import { audit } from '../data/audit.js';
 
 const refuse = (errors: Text[]) => new HttpsError('failed-precondition', errors.map((e) => `${e.vi} (${e.en})`).join(' '));
 
@@ -20,15 +21,14 @@ export async function setMovementSettings(
 ): Promise<{ criteriaVersion: number; rescored: number }> {
   const r = refs(db);
   const ref = r.movement(input.orgId, input.movementId);
-  const unitIds = (await db.collection(paths.units(input.orgId)).select().get()).docs.map((d) => d.id);
+  const unitIds = (await refs(db).units(input.orgId).select().get()).docs.map((d) => d.id);
   const outcome = await db.runTransaction(async (tx) => {
     const movement = parseMovement(await tx.get(ref));
     const out = applyMovementSettings(movement, input, unitIds);
     if (!out.ok) throw refuse(out.errors);
     const next = out.movement;
     tx.update(ref, { criteria: next.criteria, notApplicable: next.notApplicable, periods: next.periods, criteriaVersion: next.criteriaVersion });
-    tx.create(db.collection(paths.audit(input.orgId)).doc(), {
-      at: FieldValue.serverTimestamp(),
+    audit(db, tx, input.orgId, {
       actorUid,
       action: 'set-movement-settings',
       target: ref.path,
@@ -50,7 +50,7 @@ export async function setMovementSettings(
   let rescored = 0;
   if (outcome.criteriaChanged) {
     // Reports written before the change (drafts, last period's) are scored again against the new catalogue.
-    const reports = await db.collection(paths.reports(input.orgId, input.movementId)).select().get();
+    const reports = await refs(db).reports(input.orgId, input.movementId).select().get();
     for (const d of reports.docs) {
       await recomputeUnit(db, { orgId: input.orgId, movementId: input.movementId, reportId: d.id });
       rescored++;
@@ -66,8 +66,7 @@ export async function extendDeadline(db: Firestore, input: ExtendDeadlineInput, 
     const out = applyDeadlineExtension(movement, input);
     if (!out.ok) throw refuse(out.errors);
     tx.update(ref, { periods: out.movement.periods });
-    tx.create(db.collection(paths.audit(input.orgId)).doc(), {
-      at: FieldValue.serverTimestamp(),
+    audit(db, tx, input.orgId, {
       actorUid,
       action: 'extend-deadline',
       target: ref.path,

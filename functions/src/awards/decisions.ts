@@ -2,9 +2,9 @@
 import { HttpsError } from 'firebase-functions/v2/https';
 import { DecisionRecord, Member, NominationRecord, decisionRefusal, type Actor, type DecideNominationInput } from '@thidua/domain';
 import type { z } from 'zod';
-import { awardRefs } from './refs.js';
-import { audit } from './audit.js';
-import { parseDoc, parseOptional, refuseWith } from './read.js';
+import { refs } from '../data/refs.js';
+import { audit } from '../data/audit.js';
+import { parseDoc, parseOptional, refuseWith } from '../data/read.js';
 import type { AwardDeps } from './nominations.js';
 
 export async function decideNomination(
@@ -13,7 +13,7 @@ export async function decideNomination(
   input: z.output<typeof DecideNominationInput>,
 ): Promise<{ status: 'approved' | 'rejected' }> {
   const { db } = deps;
-  const r = awardRefs(db);
+  const r = refs(db);
   const ref = r.nomination(input.orgId, input.movementId, input.nominationId);
   const decisionRef = r.decision(input.orgId, input.movementId, input.nominationId);
   return db.runTransaction(async (tx) => {

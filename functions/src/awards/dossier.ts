@@ -31,8 +31,8 @@ import { pdfFonts } from './pdfFonts.js';
  */
 const pdfRenderer = async () => (await import('@thidua/domain/pdf')).renderPdf;
 import type { ObjectStore } from '../storage/objectStore.js';
-import { awardRefs } from './refs.js';
-import { parseDoc } from './read.js';
+import { refs } from '../data/refs.js';
+import { parseDoc } from '../data/read.js';
 import { reserveNumber } from './numbering.js';
 import { deactivate, storeVersion, type StoreOutcome } from './versions.js';
 
@@ -68,7 +68,7 @@ export interface DossierReport {
 
 /** Every input of the dossier, read in one read-only transaction (a consistent snapshot). */
 async function readInputs(db: Firestore, orgId: string, movementId: string) {
-  const r = awardRefs(db);
+  const r = refs(db);
   return db.runTransaction(
     async (tx) => {
       const [org, movement, units, nominations, meetings, decisions] = await Promise.all([
@@ -137,7 +137,7 @@ export async function generateDossier(deps: DossierDeps, orgId: string, movement
   }
 
   const planned = new Set(plan.map((p) => p.docId));
-  const existing = await awardRefs(db).documents(orgId, movementId).where('active', '==', true).get();
+  const existing = await refs(db).documents(orgId, movementId).where('active', '==', true).get();
   const gone = existing.docs.map((d) => d.id).filter((id) => id !== DOSSIER_ZIP_ID && !planned.has(id));
   for (const id of gone) await deactivate(db, orgId, movementId, id, inputsAt, now);
 

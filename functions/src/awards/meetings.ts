@@ -31,9 +31,9 @@ import {
   type VoteSummary,
 } from '@thidua/domain';
 import type { z } from 'zod';
-import { awardRefs } from './refs.js';
-import { audit } from './audit.js';
-import { parseDoc, parseOptional, refuseWith } from './read.js';
+import { refs } from '../data/refs.js';
+import { audit } from '../data/audit.js';
+import { parseDoc, parseOptional, refuseWith } from '../data/read.js';
 import type { AwardDeps } from './nominations.js';
 
 export interface VoteDeps extends AwardDeps {
@@ -47,7 +47,7 @@ type Scope = { orgId: string; movementId: string; meetingId: string };
 export async function openMeeting(deps: AwardDeps, actor: Actor, input: z.output<typeof OpenMeetingInput>): Promise<{ id: string }> {
   refuseWith(openMeetingRefusal(actor, input.orgId, input.kind, input.unitId));
   const { db } = deps;
-  const r = awardRefs(db);
+  const r = refs(db);
   const ref = r.meetings(input.orgId, input.movementId).doc();
   return db.runTransaction(async (tx) => {
     const movement = await tx.get(r.movement(input.orgId, input.movementId));
@@ -97,9 +97,9 @@ export async function recordAttendance(
   input: z.output<typeof RecordAttendanceInput>,
 ): Promise<{ present: string[]; absent: { memberId: string; reason: string }[] }> {
   const { db } = deps;
-  const ref = awardRefs(db).meeting(input.orgId, input.movementId, input.meetingId);
+  const ref = refs(db).meeting(input.orgId, input.movementId, input.meetingId);
   return db.runTransaction(async (tx) => {
-    const [meetingSnap, anyVoter] = await Promise.all([tx.get(ref), tx.get(awardRefs(db).voters(input.orgId, input.movementId, input.meetingId).limit(1))]);
+    const [meetingSnap, anyVoter] = await Promise.all([tx.get(ref), tx.get(refs(db).voters(input.orgId, input.movementId, input.meetingId).limit(1))]);
     const meeting = parseDoc(MeetingRecord, meetingSnap, MEETING_MISSING);
     if (!canRunMeeting(actor, input.orgId, meeting))
       throw new HttpsError('permission-denied', 'Chỉ chủ tọa, thư ký hoặc người tổ chức cuộc họp mới được ghi danh sách có mặt.');
@@ -120,7 +120,7 @@ export async function recordAttendance(
 
 export async function castVote(deps: VoteDeps, actor: Actor, input: z.output<typeof CastVoteCallInput>): Promise<VoteReceipt> {
   const { db } = deps;
-  const r = awardRefs(db);
+  const r = refs(db);
   const voterId = input.voterId ?? actor.uid;
   const meetingRef = r.meeting(input.orgId, input.movementId, input.meetingId);
   const voterRef = r.voter(input.orgId, input.movementId, input.meetingId, voterId);
@@ -197,7 +197,7 @@ export interface CloseResult {
 
 export async function closeMeeting(deps: AwardDeps, actor: Actor, input: z.output<typeof CloseMeetingInput>): Promise<CloseResult> {
   const { db } = deps;
-  const r = awardRefs(db);
+  const r = refs(db);
   const s: Scope = input;
   const ref = r.meeting(s.orgId, s.movementId, s.meetingId);
   return db.runTransaction(async (tx) => {

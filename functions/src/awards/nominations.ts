@@ -10,7 +10,6 @@ import {
   NominationRecord,
   ProposeNominationInput,
   Unit,
-  awardPaths,
   checkEligibility,
   nomineeNameOf,
   overrideRefusal,
@@ -19,11 +18,12 @@ import {
   type EligibilityRule,
   type LegalBasisSet,
   type StoredEligibility,
+  paths,
 } from '@thidua/domain';
 import type { z } from 'zod';
-import { awardRefs } from './refs.js';
-import { audit } from './audit.js';
-import { parseDoc } from './read.js';
+import { refs } from '../data/refs.js';
+import { audit } from '../data/audit.js';
+import { parseDoc } from '../data/read.js';
 
 export interface AwardDeps {
   db: Firestore;
@@ -36,7 +36,7 @@ type Stored = NominationRecord & { id: string };
 
 /** The nominee's other nominations in the movement (for the one-form rule), read in the transaction. */
 async function twinsOf(deps: AwardDeps, tx: Transaction, orgId: string, movementId: string, nomineeId: string): Promise<Stored[]> {
-  const snap = await tx.get(awardRefs(deps.db).nominations(orgId, movementId).where('nomineeId', '==', nomineeId));
+  const snap = await tx.get(refs(deps.db).nominations(orgId, movementId).where('nomineeId', '==', nomineeId));
   return snap.docs.map((d) => ({ ...parseDoc(NominationRecord, d, ''), id: d.id }));
 }
 
@@ -49,7 +49,7 @@ export type ProposeInput = z.output<typeof ProposeNominationInput>;
 
 export async function proposeNomination(deps: AwardDeps, actor: Actor, input: ProposeInput): Promise<{ id: string; eligibility: StoredEligibility }> {
   const { db } = deps;
-  const r = awardRefs(db);
+  const r = refs(db);
   const ref = r.nominations(input.orgId, input.movementId).doc();
   return db.runTransaction(async (tx) => {
     const [movement, unit] = await Promise.all([tx.get(r.movement(input.orgId, input.movementId)), tx.get(r.unit(input.orgId, input.proposingUnitId))]);
@@ -81,7 +81,7 @@ export async function proposeNomination(deps: AwardDeps, actor: Actor, input: Pr
     audit(db, tx, input.orgId, {
       actorUid: actor.uid,
       action: 'propose-nomination',
-      target: awardPaths.nomination(input.orgId, movementId, ref.id),
+      target: paths.nomination(input.orgId, movementId, ref.id),
       unitId: input.proposingUnitId,
       after: { status: 'submitted', eligible: draft.eligibility.eligible, flags: draft.eligibility.flags.map((f) => f.rule) },
     });
@@ -95,7 +95,7 @@ export async function overrideEligibility(
   input: { orgId: string; movementId: string; nominationId: string; rule: EligibilityRule; reason: string },
 ): Promise<{ eligibility: StoredEligibility }> {
   const { db } = deps;
-  const r = awardRefs(db);
+  const r = refs(db);
   const ref = r.nomination(input.orgId, input.movementId, input.nominationId);
   return db.runTransaction(async (tx) => {
     const nomination: Stored = { ...parseDoc(NominationRecord, await tx.get(ref), 'Không tìm thấy hồ sơ đề nghị khen thưởng.'), id: input.nominationId };

@@ -5,8 +5,8 @@
  */
 import type { Firestore } from 'firebase-admin/firestore';
 import { DossierDocument, NumberRegister, numberText, registerId, type Numbering } from '@thidua/domain';
-import { awardRefs } from './refs.js';
-import { parseOptional } from './read.js';
+import { refs } from '../data/refs.js';
+import { parseOptional } from '../data/read.js';
 
 export interface ReserveRequest {
   orgId: string;
@@ -22,7 +22,7 @@ export interface ReserveRequest {
 const MAX_ATTEMPTS = 30;
 
 export async function reserveNumber(db: Firestore, req: ReserveRequest): Promise<{ number: string; sequence: number; register: string }> {
-  const r = awardRefs(db);
+  const r = refs(db);
   const docRef = r.document(req.orgId, req.movementId, req.docId);
   const register = registerId(req.numbering.agency, req.numbering.year, req.numbering.docType);
   const regRef = r.numberRegister(req.orgId, register);

@@ -8,10 +8,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { Firestore } from 'firebase-admin/firestore';
-import { DossierDocument, PDF_CONTENT_TYPE, awardPaths, dossierObjectPath, type DocumentVersion, type StoredRendition } from '@thidua/domain';
+import { DossierDocument, PDF_CONTENT_TYPE, dossierObjectPath, type DocumentVersion, type StoredRendition, paths } from '@thidua/domain';
 import type { ObjectStore } from '../storage/objectStore.js';
-import { awardRefs } from './refs.js';
-import { parseOptional } from './read.js';
+import { refs } from '../data/refs.js';
+import { parseOptional } from '../data/read.js';
 
 export interface StoreRequest {
   orgId: string;
@@ -40,7 +40,7 @@ export type StoreOutcome = {
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 export async function storeVersion(db: Firestore, store: ObjectStore, req: StoreRequest): Promise<StoreOutcome> {
-  const ref = awardRefs(db).document(req.orgId, req.movementId, req.docId);
+  const ref = refs(db).document(req.orgId, req.movementId, req.docId);
   const sha256 = sha256Hex(req.bytes);
   const pdfSha256 = req.pdf ? sha256Hex(req.pdf) : null;
   const pdfOf = (d: DossierDocument | null): StoredRendition | null => d?.versions.find((v) => v.version === d.version)?.pdf ?? null;
@@ -92,12 +92,12 @@ export async function storeVersion(db: Firestore, store: ObjectStore, req: Store
     const after = parseOptional(DossierDocument, await ref.get());
     return { outcome: done, version: after?.version ?? 0, sha256: after?.sha256 ?? sha256, storagePath: after?.storagePath ?? null, pdf: pdfOf(after) };
   }
-  throw new Error(`Không lưu được phiên bản mới của ${awardPaths.document(req.orgId, req.movementId, req.docId)}: quá nhiều lần ghi đồng thời.`);
+  throw new Error(`Không lưu được phiên bản mới của ${paths.document(req.orgId, req.movementId, req.docId)}: quá nhiều lần ghi đồng thời.`);
 }
 
 /** Marks a document its inputs no longer produce (e.g. all its nominees rejected); its versions stay. */
 export async function deactivate(db: Firestore, orgId: string, movementId: string, docId: string, inputsAt: number, now: number): Promise<void> {
-  const ref = awardRefs(db).document(orgId, movementId, docId);
+  const ref = refs(db).document(orgId, movementId, docId);
   await db.runTransaction(async (tx) => {
     const cur = parseOptional(DossierDocument, await tx.get(ref));
     if (!cur || !cur.active || cur.inputsAt > inputsAt) return;

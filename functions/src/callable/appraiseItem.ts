@@ -1,59 +1,10 @@
-import { HttpsError, onCall } from 'firebase-functions/v2/https';
-import { FieldValue, getFirestore } from 'firebase-admin/firestore';
-import { APPRAISABLE_STATUSES, Appraisal, AppraiseItemInput, Report, isReviewer, paths, scoreItem } from '@thidua/domain';
-import { refs } from '../data/refs.js';
-import { toDomain } from '../data/convert.js';
-import { parseMovement, requireAct } from '../data/movement.js';
-import { claimsOf, parseInput } from './errors.js';
+import { onCall } from 'firebase-functions/v2/https';
+import { getFirestore } from 'firebase-admin/firestore';
+import { AppraiseItemInput } from '@thidua/domain';
+import { appraiseReportItem } from '../reports/appraise.js';
+import { actorOf, parseInput } from './errors.js';
 
 /** Called by a reviewer: accepts one item's self-score or sets the appraised score with a reason. */
-export const appraiseItem = onCall(async (request) => {
-  const actor = claimsOf(request);
-  const input = parseInput(AppraiseItemInput, request.data);
-  if (actor.org !== input.orgId || !isReviewer(actor)) throw new HttpsError('permission-denied', 'Chỉ thành viên thẩm định mới được chấm điểm thẩm định.');
-  const db = getFirestore();
-  const r = refs(db);
-  return db.runTransaction(async (tx) => {
-    const [m, rep, ap] = await Promise.all([
-      tx.get(r.movement(input.orgId, input.movementId)),
-      tx.get(r.report(input.orgId, input.movementId, input.reportId)),
-      tx.get(r.appraisal(input.orgId, input.movementId, input.reportId)),
-    ]);
-    if (!m.exists || !rep.exists) throw new HttpsError('not-found', 'Không tìm thấy báo cáo.');
-    const movement = parseMovement(m);
-    const report = Report.parse(toDomain(rep.data()));
-    if (actor.units[report.unitId]) throw new HttpsError('permission-denied', 'Không được thẩm định báo cáo của đơn vị mình.');
-    requireAct(movement, 'appraise');
-    if (!(APPRAISABLE_STATUSES as readonly string[]).includes(report.status)) {
-      throw new HttpsError('failed-precondition', 'Chỉ thẩm định báo cáo đã gửi hoặc đã xác nhận.');
-    }
-    const criterion = movement.criteria.find((c) => c.code === input.code);
-    if (!criterion) throw new HttpsError('invalid-argument', `Không có tiêu chí ${input.code}.`);
-    const self = scoreItem(criterion, { movement, report });
-    if (!self.applicable) throw new HttpsError('failed-precondition', `Tiêu chí ${input.code} không áp dụng cho đơn vị này.`);
-    if (input.decision === 'set' && input.score! > criterion.maxPoints) {
-      throw new HttpsError('invalid-argument', `Điểm thẩm định tối đa của tiêu chí ${input.code} là ${criterion.maxPoints}.`);
-    }
-    const score = input.decision === 'accept' ? self.points : input.score!;
-    const reason = input.decision === 'accept' ? 'Chấp nhận điểm tự chấm.' : input.reason!;
-    const appraisal = ap.exists ? Appraisal.parse(toDomain(ap.data())) : null;
-    const before = appraisal?.items[input.code] ?? null;
-    tx.set(
-      r.appraisal(input.orgId, input.movementId, input.reportId),
-      { unitId: report.unitId, periodId: report.periodId, items: { [input.code]: { score, reason, by: actor.uid, at: Date.now() } }, updatedAt: Date.now() },
-      { merge: true },
-    );
-    tx.create(db.collection(paths.audit(input.orgId)).doc(), {
-      at: FieldValue.serverTimestamp(),
-      actorUid: actor.uid,
-      action: 'appraise',
-      target: paths.appraisal(input.orgId, input.movementId, input.reportId),
-      unitId: report.unitId,
-      code: input.code,
-      before: before ? { score: before.score } : { score: null, selfScore: self.points },
-      after: { score },
-      reason,
-    });
-    return { code: input.code, score, selfScore: self.points };
-  });
-});
+export const appraiseItem = onCall(async (request) =>
+  appraiseReportItem(getFirestore(), await actorOf(request), parseInput(AppraiseItemInput, request.data), Date.now()),
+);

@@ -1,7 +1,7 @@
 import { onCall } from 'firebase-functions/v2/https';
 import { getFirestore } from 'firebase-admin/firestore';
 import { CastVoteCallInput } from '@thidua/domain';
-import { claimsOf, parseInput } from './errors.js';
+import { actorOf, parseInput } from './errors.js';
 import { requireMovementAct } from '../data/movement.js';
 import { castVote as cast } from '../awards/meetings.js';
 
@@ -10,7 +10,7 @@ import { castVote as cast } from '../awards/meetings.js';
  * the meeting's secretary recording an absent member's written vote. Returns the voter's receipt.
  */
 export const castVote = onCall(async (request) => {
-  const actor = claimsOf(request);
+  const actor = await actorOf(request);
   const input = parseInput(CastVoteCallInput, request.data);
   await requireMovementAct(getFirestore(), actor, input, 'vote');
   return cast({ db: getFirestore(), now: Date.now }, actor, input);

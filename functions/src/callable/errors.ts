@@ -1,6 +1,8 @@
 /** Turns bad input and missing rights into HttpsErrors with messages a person can read. */
 import { HttpsError, type CallableRequest } from 'firebase-functions/v2/https';
-import { Claims, issuesMessage } from '@thidua/domain';
+import { getFirestore } from 'firebase-admin/firestore';
+import { CLAIMS_VERSION_CLAIM, Claims, STALE_CLAIMS_MESSAGE, UserMeta, claimsAreStale, issuesMessage } from '@thidua/domain';
+import { refs } from '../data/refs.js';
 import type { ZodType } from 'zod';
 
 export function parseInput<T>(schema: ZodType<T>, data: unknown): T {
@@ -17,4 +19,17 @@ export function claimsOf(request: CallableRequest): Claims & { uid: string } {
   const r = Claims.safeParse(request.auth.token);
   if (!r.success) throw new HttpsError('permission-denied', 'Tài khoản chưa được phân quyền trong hệ thống.');
   return { ...r.data, uid: request.auth.uid };
+}
+
+/**
+ * The caller, with rights as they are now: a token whose claims predate the person's last claims
+ * change (deactivated, demoted, moved to another unit) is refused at once, though unexpired. One
+ * read of userMeta/{uid} per call; the web refreshes its token when that document changes.
+ */
+export async function actorOf(request: CallableRequest): Promise<Claims & { uid: string }> {
+  const actor = await actorOf(request);
+  const meta = await refs(getFirestore()).userMeta(actor.uid).get();
+  const current = meta.exists ? (UserMeta.safeParse(meta.data()).data ?? null) : null;
+  if (claimsAreStale(request.auth!.token[CLAIMS_VERSION_CLAIM], current)) throw new HttpsError('permission-denied', STALE_CLAIMS_MESSAGE.vi);
+  return actor;
 }

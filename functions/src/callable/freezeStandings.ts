@@ -1,11 +1,12 @@
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
-import { FieldValue, getFirestore } from 'firebase-admin/firestore';
-import { FREEZE_ACT, FreezeStandingsInput, SNAPSHOT_STAGE_TEXT, canFreezeStandings, paths, snapshotId } from '@thidua/domain';
+import { getFirestore } from 'firebase-admin/firestore';
+import { FREEZE_ACT, FreezeStandingsInput, SNAPSHOT_STAGE_TEXT, canFreezeStandings, snapshotId } from '@thidua/domain';
 import { refs } from '../data/refs.js';
 import { parseMovement, requireAct } from '../data/movement.js';
 import { readStandings } from '../data/standings.js';
 import { frozenSnapshot } from '../standings/freeze.js';
-import { claimsOf, parseInput } from './errors.js';
+import { actorOf, parseInput } from './errors.js';
+import { audit } from '../data/audit.js';
 
 /**
  * Called by the secretariat: copies a period's live standings into the immutable snapshot of a
@@ -13,7 +14,7 @@ import { claimsOf, parseInput } from './errors.js';
  * once; freezing it again is refused. Each stage only in its phases (final: the council phase).
  */
 export const freezeStandings = onCall(async (request) => {
-  const actor = claimsOf(request);
+  const actor = await actorOf(request);
   const input = parseInput(FreezeStandingsInput, request.data);
   if (actor.org !== input.orgId || !canFreezeStandings(actor)) {
     throw new HttpsError('permission-denied', 'Chỉ Thường trực Hội đồng mới được chốt bảng xếp hạng.');
@@ -21,7 +22,7 @@ export const freezeStandings = onCall(async (request) => {
   const db = getFirestore();
   const r = refs(db);
   const id = snapshotId(input.periodId, input.stage);
-  const snapshotRef = db.doc(paths.standingsSnapshot(input.orgId, input.movementId, id));
+  const snapshotRef = refs(db).standingsSnapshot(input.orgId, input.movementId, id);
   return db.runTransaction(async (tx) => {
     const [m, existing] = await Promise.all([tx.get(r.movement(input.orgId, input.movementId)), tx.get(snapshotRef)]);
     const movement = parseMovement(m);
@@ -35,8 +36,7 @@ export const freezeStandings = onCall(async (request) => {
     }
     const frozenAt = Date.now();
     tx.create(snapshotRef, frozenSnapshot(movement, standings, input.stage, actor.uid, frozenAt));
-    tx.create(db.collection(paths.audit(input.orgId)).doc(), {
-      at: FieldValue.serverTimestamp(),
+    audit(db, tx, input.orgId, {
       actorUid: actor.uid,
       action: 'freeze-standings',
       target: snapshotRef.path,

@@ -1,8 +1,8 @@
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { getFirestore } from 'firebase-admin/firestore';
 import { Movement, MovementScopeInput } from '@thidua/domain';
-import { claimsOf, parseInput } from './errors.js';
-import { parseDoc } from '../awards/read.js';
+import { actorOf, parseInput } from './errors.js';
+import { parseDoc } from '../data/read.js';
 import { refs } from '../data/refs.js';
 import { objectStore } from '../storage/index.js';
 import { DOSSIER_RUN } from '../awards/dossier.js';
@@ -13,7 +13,7 @@ import { generatePlanDocument } from '../launch/plan-document.js';
  * its number). The trigger does the same on publication; after closing the plan is locked.
  */
 export const generatePlan = onCall(DOSSIER_RUN, async (request) => {
-  const actor = claimsOf(request);
+  const actor = await actorOf(request);
   const input = parseInput(MovementScopeInput, request.data);
   if (actor.org !== input.orgId || !actor.roles.includes('secretariat')) {
     throw new HttpsError('permission-denied', 'Chỉ Thường trực thi đua mới được tạo văn bản kế hoạch.');

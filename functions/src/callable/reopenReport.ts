@@ -1,60 +1,10 @@
-import { HttpsError, onCall } from 'firebase-functions/v2/https';
-import { FieldValue, getFirestore } from 'firebase-admin/firestore';
-import { Appraisal, ReopenReportInput, Report, ReportHistoryEntry, paths, reopenProblem, responseDeadlineProblem } from '@thidua/domain';
-import { refs } from '../data/refs.js';
-import { toDomain } from '../data/convert.js';
-import { parseMovement, requireAct } from '../data/movement.js';
-import { claimsOf, parseInput } from './errors.js';
+import { onCall } from 'firebase-functions/v2/https';
+import { getFirestore } from 'firebase-admin/firestore';
+import { ReopenReportInput } from '@thidua/domain';
+import { reopenRound } from '../reports/reopen.js';
+import { actorOf, parseInput } from './errors.js';
 
-/**
- * Called by the secretariat: a returned report whose explanation round lapsed gets a new response
- * deadline, so the unit can answer after all. Audited, and shown in the report's history.
- */
-export const reopenReport = onCall(async (request) => {
-  const actor = claimsOf(request);
-  const input = parseInput(ReopenReportInput, request.data);
-  if (actor.org !== input.orgId || !actor.roles.includes('secretariat'))
-    throw new HttpsError('permission-denied', 'Chỉ Thường trực mới được mở lại vòng giải trình.');
-  const db = getFirestore();
-  const r = refs(db);
-  return db.runTransaction(async (tx) => {
-    const now = Date.now();
-    const [m, rep, ap, member] = await Promise.all([
-      tx.get(r.movement(input.orgId, input.movementId)),
-      tx.get(r.report(input.orgId, input.movementId, input.reportId)),
-      tx.get(r.appraisal(input.orgId, input.movementId, input.reportId)),
-      tx.get(r.member(input.orgId, actor.uid)),
-    ]);
-    const movement = parseMovement(m);
-    if (!rep.exists) throw new HttpsError('not-found', 'Không tìm thấy báo cáo.');
-    const report = Report.parse(toDomain(rep.data()));
-    if (actor.units[report.unitId]) throw new HttpsError('permission-denied', 'Không được mở lại báo cáo của đơn vị mình.');
-    requireAct(movement, 'reopen-report');
-    const before = ap.exists ? Appraisal.parse(toDomain(ap.data())).responseDeadline : null;
-    const problem = reopenProblem(report, before, now) ?? responseDeadlineProblem(input.responseDeadline, now);
-    if (problem) throw new HttpsError('failed-precondition', problem.vi);
-    tx.update(r.appraisal(input.orgId, input.movementId, input.reportId), { responseDeadline: input.responseDeadline, updatedAt: now });
-    tx.create(db.collection(paths.audit(input.orgId)).doc(), {
-      at: FieldValue.serverTimestamp(),
-      actorUid: actor.uid,
-      action: 'reopen-round',
-      target: paths.report(input.orgId, input.movementId, input.reportId),
-      unitId: report.unitId,
-      before: { responseDeadline: before },
-      after: { responseDeadline: input.responseDeadline },
-      reason: input.reason,
-    });
-    const entry: ReportHistoryEntry = {
-      action: 'reopen',
-      from: 'returned',
-      to: 'returned',
-      unitId: report.unitId,
-      actorUid: actor.uid,
-      actorName: String(member.get('displayName') ?? '').slice(0, 200),
-      at: now,
-      reason: input.reason,
-    };
-    tx.create(db.collection(paths.reportHistory(input.orgId, input.movementId, input.reportId)).doc(), ReportHistoryEntry.parse(entry));
-    return { responseDeadline: input.responseDeadline };
-  });
-});
+/** Called by the secretariat: a lapsed explanation round gets a new response deadline (reports/reopen.ts). */
+export const reopenReport = onCall(async (request) =>
+  reopenRound(getFirestore(), await actorOf(request), parseInput(ReopenReportInput, request.data), Date.now()),
+);

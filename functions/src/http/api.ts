@@ -17,7 +17,7 @@ import { DOCUMENT_ROUTE, downloadDocument } from './documents.js';
 export const api = onRequest({ cors: true }, async (req, res) => {
   try {
     const deps = { db: getFirestore(), store: objectStore(), now: Date.now };
-    const actor = await actorFrom(getAuth(), req.get('authorization'));
+    const actor = await actorFrom(getAuth(), deps.db, req.get('authorization'));
     const route = req.path.replace(/^\/api/, '');
     if (req.method === 'POST' && route === '/evidence') {
       res.status(201).json(await uploadEvidence(deps, actor, req.get('x-evidence-meta'), new Uint8Array(req.rawBody ?? Buffer.alloc(0))));

@@ -7,10 +7,11 @@
  * (application/pdf) instead of the DOCX; `format=docx` or none, the stored file itself.
  */
 import type { Firestore } from 'firebase-admin/firestore';
-import { DossierDocument, PDF_CONTENT_TYPE, awardPaths, canReadDossierDocument, pdfNameOf, type Claims } from '@thidua/domain';
+import { DossierDocument, PDF_CONTENT_TYPE, canReadDossierDocument, pdfNameOf, type Claims } from '@thidua/domain';
 import type { ObjectStore } from '../storage/objectStore.js';
 import { toDomain } from '../data/convert.js';
 import { HttpError } from './http.js';
+import { refs } from '../data/refs.js';
 
 export interface DocumentDeps {
   db: Firestore;
@@ -41,7 +42,7 @@ export async function downloadDocument(
   if (actor.org !== orgId) throw new HttpError(403, 'Bạn không có quyền xem tài liệu này.');
   if (formatParam !== undefined && formatParam !== 'pdf' && formatParam !== 'docx')
     throw new HttpError(400, 'Định dạng phải là pdf hoặc docx (format must be pdf or docx).');
-  const snap = await deps.db.doc(awardPaths.document(orgId, movementId, docId)).get();
+  const snap = await refs(deps.db).document(orgId, movementId, docId).get();
   if (!snap.exists) throw new HttpError(404, 'Không tìm thấy văn bản.');
   const parsed = DossierDocument.safeParse(toDomain(snap.data()));
   if (!parsed.success) throw new HttpError(404, 'Văn bản đang được tạo, vui lòng thử lại sau.');

@@ -19,7 +19,6 @@ import {
   checkEvidenceFile,
   evidencePath,
   isPastDeadline,
-  paths,
   reportDeadline,
   reportId,
   type Claims,
@@ -27,6 +26,7 @@ import {
 import type { ObjectStore } from '../storage/objectStore.js';
 import { toDomain } from '../data/convert.js';
 import { HttpError, parseBody } from './http.js';
+import { refs } from '../data/refs.js';
 
 export interface EvidenceDeps {
   db: Firestore;
@@ -39,7 +39,7 @@ export interface EvidenceDeps {
  * before the deadline (the explanation round's for a returned report), as the rules do for edits.
  */
 async function assertStillOpen(deps: EvidenceDeps, orgId: string, movementId: string, unitId: string): Promise<void> {
-  const [movementSnap, unitSnap] = await Promise.all([deps.db.doc(paths.movement(orgId, movementId)).get(), deps.db.doc(paths.unit(orgId, unitId)).get()]);
+  const [movementSnap, unitSnap] = await Promise.all([refs(deps.db).movement(orgId, movementId).get(), refs(deps.db).unit(orgId, unitId).get()]);
   if (!movementSnap.exists) throw new HttpError(404, 'Không tìm thấy phong trào thi đua.');
   const parsed = Movement.safeParse(toDomain(movementSnap.data()));
   if (!parsed.success) throw new HttpError(409, `Dữ liệu của phong trào “${movementId}” không hợp lệ; hãy báo Thường trực hoặc quản trị.`);
@@ -50,8 +50,8 @@ async function assertStillOpen(deps: EvidenceDeps, orgId: string, movementId: st
   if (!period) throw new HttpError(409, 'Phong trào chưa có kỳ báo cáo hiện hành.');
   const id = reportId(period.id, unitId);
   const [reportSnap, appraisalSnap] = await Promise.all([
-    deps.db.doc(paths.report(orgId, movementId, id)).get(),
-    deps.db.doc(paths.appraisal(orgId, movementId, id)).get(),
+    refs(deps.db).report(orgId, movementId, id).get(),
+    refs(deps.db).appraisal(orgId, movementId, id).get(),
   ]);
   const status = ReportStatus.catch('draft').parse(reportSnap.get('status') ?? 'draft');
   // Evidence only while the report may change: the movement's phase, and a report in the unit's hands.
@@ -82,7 +82,7 @@ export async function uploadEvidence(deps: EvidenceDeps, actor: Claims & { uid: 
   if (!(await deps.store.exists(storagePath))) await deps.store.put(storagePath, bytes, input.contentType);
   const { orgId, ...rest } = input;
   const evidence: Evidence = { ...rest, kind: 'file', size: bytes.length, sha256, storagePath, uploadedBy: actor.uid, uploadedAt: deps.now() };
-  const ref = deps.db.collection(paths.evidenceList(orgId)).doc();
+  const ref = refs(deps.db).evidenceList(orgId).doc();
   await ref.set(Evidence.parse(evidence));
   return { id: ref.id, sha256, size: bytes.length };
 }
@@ -92,13 +92,13 @@ export async function addEvidenceLink(deps: EvidenceDeps, actor: Claims & { uid:
   if (!canWriteUnitData(actor, input.orgId, input.unitId)) throw new HttpError(403, 'Chỉ cán bộ của đơn vị mới được nộp tài liệu kiểm chứng cho đơn vị.');
   await assertStillOpen(deps, input.orgId, input.movementId, input.unitId);
   const { orgId, ...rest } = input;
-  const ref = deps.db.collection(paths.evidenceList(orgId)).doc();
+  const ref = refs(deps.db).evidenceList(orgId).doc();
   await ref.set(Evidence.parse({ ...rest, kind: 'link', uploadedBy: actor.uid, uploadedAt: deps.now() }));
   return { id: ref.id };
 }
 
 export async function downloadEvidence(deps: EvidenceDeps, actor: Claims, orgId: string, evidenceId: string) {
-  const snap = await deps.db.doc(paths.evidence(orgId, evidenceId)).get();
+  const snap = await refs(deps.db).evidence(orgId, evidenceId).get();
   if (!snap.exists) throw new HttpError(404, 'Không tìm thấy tài liệu.');
   const evidence = Evidence.parse(toDomain(snap.data()));
   if (!canReadUnitData(actor, orgId, evidence.unitId)) throw new HttpError(403, 'Bạn không có quyền xem tài liệu này.');

@@ -1,7 +1,9 @@
 /** Small HTTP helpers: bearer-token auth, zod parsing to 400s with readable messages. */
 import type { ZodType } from 'zod';
 import type { Auth } from 'firebase-admin/auth';
-import { Claims, issuesMessage } from '@thidua/domain';
+import type { Firestore } from 'firebase-admin/firestore';
+import { CLAIMS_VERSION_CLAIM, Claims, STALE_CLAIMS_MESSAGE, UserMeta, claimsAreStale, issuesMessage } from '@thidua/domain';
+import { refs } from '../data/refs.js';
 
 export class HttpError extends Error {
   constructor(
@@ -20,12 +22,16 @@ export function parseBody<T>(schema: ZodType<T>, data: unknown): T {
   return r.data;
 }
 
-export async function actorFrom(auth: Auth, header: string | undefined): Promise<Claims & { uid: string }> {
+/** The caller of /api, with rights as they are now (a token older than the person's claims is refused, as in callables). */
+export async function actorFrom(auth: Auth, db: Firestore, header: string | undefined): Promise<Claims & { uid: string }> {
   const token = /^Bearer (.+)$/.exec(header ?? '')?.[1];
   if (!token) throw new HttpError(401, 'Bạn cần đăng nhập.');
   const decoded = await auth.verifyIdToken(token).catch(() => null);
   if (!decoded) throw new HttpError(401, 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn.');
   const claims = Claims.safeParse(decoded);
   if (!claims.success) throw new HttpError(403, 'Tài khoản chưa được phân quyền trong hệ thống.');
+  const meta = await refs(db).userMeta(decoded.uid).get();
+  if (claimsAreStale(decoded[CLAIMS_VERSION_CLAIM], meta.exists ? (UserMeta.safeParse(meta.data()).data ?? null) : null))
+    throw new HttpError(403, STALE_CLAIMS_MESSAGE.vi);
   return { ...claims.data, uid: decoded.uid };
 }

@@ -6,10 +6,10 @@
  */
 import type { Firestore } from 'firebase-admin/firestore';
 import { HttpsError } from 'firebase-functions/v2/https';
-import { Movement, Org, applyCatalogue, newMovement, paths, type CreateMovementInput, type Text, type UpdateMovementCatalogueInput } from '@thidua/domain';
+import { Movement, Org, applyCatalogue, newMovement, type CreateMovementInput, type Text, type UpdateMovementCatalogueInput } from '@thidua/domain';
 import { refs } from '../data/refs.js';
-import { parseDoc } from '../awards/read.js';
-import { audit } from '../awards/audit.js';
+import { parseDoc } from '../data/read.js';
+import { audit } from '../data/audit.js';
 
 const refuse = (errors: Text[]) => new HttpsError('failed-precondition', errors.map((e) => e.vi).join(' '));
 
@@ -25,7 +25,7 @@ export async function createMovement(db: Firestore, input: CreateMovementInput, 
     // The secretariat unit: the copied movement's or the template's (vhxh), if the ward has it.
     const wanted = source?.secretariatUnitId ?? 'vhxh';
     const wantedSnap = await tx.get(r.unit(input.orgId, wanted));
-    const secretariatUnitId = wantedSnap.exists ? wanted : (await tx.get(db.collection(paths.units(input.orgId)).orderBy('__name__').limit(1))).docs[0]?.id;
+    const secretariatUnitId = wantedSnap.exists ? wanted : (await tx.get(refs(db).units(input.orgId).orderBy('__name__').limit(1))).docs[0]?.id;
     if (!secretariatUnitId) throw new HttpsError('failed-precondition', 'Tổ chức chưa có phòng, đơn vị nào: hãy thêm đơn vị trước khi phát động phong trào.');
     const out = newMovement(input, { source, orgName: org.name, secretariatUnitId });
     if (!out.ok) throw refuse(out.errors);
@@ -54,7 +54,7 @@ export async function updateMovementCatalogue(
 ): Promise<{ criteriaVersion: number; changed: string[] }> {
   const r = refs(db);
   const ref = r.movement(input.orgId, input.movementId);
-  const unitIds = (await db.collection(paths.units(input.orgId)).select().get()).docs.map((d) => d.id);
+  const unitIds = (await refs(db).units(input.orgId).select().get()).docs.map((d) => d.id);
   return db.runTransaction(async (tx) => {
     const movement = parseDoc(Movement, await tx.get(ref), 'Không tìm thấy phong trào (movement not found).');
     const out = applyCatalogue(movement, input.catalogue, unitIds);

@@ -10,7 +10,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { DOCX_CONTENT_TYPE, Movement, Org, buildKeHoach, newDossierDocument, renderDocx, vnDate, type Numbering } from '@thidua/domain';
 import type { ObjectStore } from '../storage/objectStore.js';
 import { refs } from '../data/refs.js';
-import { parseDoc } from '../awards/read.js';
+import { parseDoc } from '../data/read.js';
 import { reserveNumber } from '../awards/numbering.js';
 import { storeVersion, type StoreOutcome } from '../awards/versions.js';
 import { pdfFonts } from '../awards/pdfFonts.js';

@@ -5,13 +5,11 @@
  * concerns (after the commit; a redelivery cannot duplicate: notification ids derive from the step).
  */
 import { HttpsError } from 'firebase-functions/v2/https';
-import { FieldValue, type Firestore, type Query, type Transaction } from 'firebase-admin/firestore';
+import { type Firestore, type Query, type Transaction } from 'firebase-admin/firestore';
 import {
   Member,
   PhaseChange,
-  awardPaths,
   nextPhase,
-  paths,
   phaseBlockers,
   phaseNotice,
   planAdvance,
@@ -31,16 +29,17 @@ import { frozenSnapshot } from '../standings/freeze.js';
 import { readStandings } from '../data/standings.js';
 import { notify } from '../notify/notify.js';
 import type { PushSender } from '../notify/senders.js';
+import { audit } from '../data/audit.js';
 
 /** Everything the preconditions look at; a handful of small collection reads per step (in the transaction when given). */
 async function readFacts(db: Firestore, tx: Transaction | null, orgId: string, movementId: string, now: number): Promise<PhaseFacts> {
   const get = (q: Query) => (tx ? tx.get(q) : q.get());
   const [units, reports, snapshots, meetings, nominations] = await Promise.all([
-    get(db.collection(paths.units(orgId)).where('active', '==', true)),
-    get(db.collection(paths.reports(orgId, movementId)).select('unitId', 'periodId', 'status')),
-    get(db.collection(paths.standingsSnapshots(orgId, movementId)).select()),
-    get(db.collection(awardPaths.meetings(orgId, movementId)).select('status')),
-    get(db.collection(awardPaths.nominations(orgId, movementId)).select('status')),
+    get(refs(db).units(orgId).where('active', '==', true)),
+    get(refs(db).reports(orgId, movementId).select('unitId', 'periodId', 'status')),
+    get(refs(db).standingsSnapshots(orgId, movementId).select()),
+    get(refs(db).meetings(orgId, movementId).select('status')),
+    get(refs(db).nominations(orgId, movementId).select('status')),
   ]);
   return {
     now,
@@ -112,9 +111,8 @@ export async function advanceMovement(
       ...(out.overridden.length ? { overridden: out.overridden.map((b) => b.message.vi.slice(0, 1000)) } : {}),
     });
     tx.update(movementRef, { status: out.to, phaseHistory: [...(movement.phaseHistory ?? []), change] });
-    for (const f of frozen) tx.create(db.doc(paths.standingsSnapshot(input.orgId, input.movementId, f.id)), f.data);
-    tx.create(db.collection(paths.audit(input.orgId)).doc(), {
-      at: FieldValue.serverTimestamp(),
+    for (const f of frozen) tx.create(refs(db).standingsSnapshot(input.orgId, input.movementId, f.id), f.data);
+    audit(db, tx, input.orgId, {
       actorUid: actor.uid,
       action: 'advance-movement',
       target: movementRef.path,
@@ -145,7 +143,7 @@ export async function advanceMovement(
 
 /** Active members a step concerns: the members of active units, the secretariat, the council and chair. */
 async function phaseRecipients(db: Firestore, orgId: string, audiences: PhaseAudience[], activeUnits: Set<string>): Promise<string[]> {
-  const snap = await db.collection(paths.members(orgId)).where('active', '==', true).get();
+  const snap = await refs(db).members(orgId).where('active', '==', true).get();
   return snap.docs
     .filter((d) => {
       const roles = (d.get('roles') as string[] | undefined) ?? [];

@@ -28,7 +28,7 @@ import {
 import { refs } from '../data/refs.js';
 import { toDomain } from '../data/convert.js';
 import { parseMovement, requireAct } from '../data/movement.js';
-import { audit } from '../awards/audit.js';
+import { audit } from '../data/audit.js';
 import { notify, recipients } from '../notify/notify.js';
 import type { PushSender } from '../notify/senders.js';
 

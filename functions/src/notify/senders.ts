@@ -4,7 +4,8 @@
  */
 import type { Firestore } from 'firebase-admin/firestore';
 import { getMessaging } from 'firebase-admin/messaging';
-import { paths } from '@thidua/domain';
+
+import { refs } from '../data/refs.js';
 
 export interface PushPayload {
   title: string;
@@ -39,7 +40,7 @@ export class RecordingSender implements PushSender {
   constructor(private readonly db: Firestore) {}
   async send(tokens: string[], payload: PushPayload) {
     if (tokens.length === 0) return { invalidTokens: [] };
-    await this.db.collection(paths.pushLog()).doc(`${payload.notificationId}`).set({ tokens, payload, at: Date.now() });
+    await refs(this.db).pushLog().doc(`${payload.notificationId}`).set({ tokens, payload, at: Date.now() });
     return { invalidTokens: tokens.filter((t) => t.startsWith('invalid-')) };
   }
 }

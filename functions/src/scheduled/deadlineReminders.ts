@@ -3,10 +3,11 @@
  * near, to its head as well when it is close. One record per unit per day, however often it runs.
  */
 import type { Firestore } from 'firebase-admin/firestore';
-import { Movement, deadlineReminder, issuesMessage, paths, type ReportStatus } from '@thidua/domain';
+import { Movement, deadlineReminder, issuesMessage, type ReportStatus } from '@thidua/domain';
 import { toDomain } from '../data/convert.js';
 import { notify, recipients } from '../notify/notify.js';
 import type { PushSender } from '../notify/senders.js';
+import { refs } from '../data/refs.js';
 
 export async function sendDeadlineReminders(
   db: Firestore,
@@ -32,8 +33,8 @@ export async function sendDeadlineReminders(
     const period = movement.periods.find((p) => p.id === movement.currentPeriodId);
     if (!period) continue;
     const [units, reports] = await Promise.all([
-      db.collection(paths.units(orgId)).where('active', '==', true).get(),
-      db.collection(paths.reports(orgId, m.id)).where('periodId', '==', period.id).get(),
+      refs(db).units(orgId).where('active', '==', true).get(),
+      refs(db).reports(orgId, m.id).where('periodId', '==', period.id).get(),
     ]);
     const status = new Map(reports.docs.map((d) => [d.get('unitId') as string, d.get('status') as ReportStatus]));
     for (const unit of units.docs) {

@@ -1,8 +1,9 @@
 import { onDocumentWritten } from 'firebase-functions/v2/firestore';
 import { getFirestore } from 'firebase-admin/firestore';
-import { noticeForStatusChange, paths, triggerPaths, type ReportStatus } from '@thidua/domain';
+import { noticeForStatusChange, triggerPaths, type ReportStatus } from '@thidua/domain';
 import { notify, recipients } from '../notify/notify.js';
 import { pushSender } from '../notify/index.js';
+import { refs } from '../data/refs.js';
 
 /** Runs when a report is written; when its status changed, tells reviewers or the unit. */
 export const notifyOnReportStatus = onDocumentWritten(triggerPaths.report, async (event) => {
@@ -12,7 +13,7 @@ export const notifyOnReportStatus = onDocumentWritten(triggerPaths.report, async
   if (!after || before === after) return;
   const { orgId, reportId } = event.params;
   const db = getFirestore();
-  const unitName = ((await db.doc(paths.unit(orgId, unitId)).get()).get('name') as string | undefined) ?? unitId;
+  const unitName = ((await refs(db).unit(orgId, unitId).get()).get('name') as string | undefined) ?? unitId;
   const notice = noticeForStatusChange(before, after, { name: unitName }, reportId);
   if (!notice) return;
   const uids = await recipients(db, orgId, notice.audience, unitId);

@@ -19,7 +19,8 @@ import {
 import { backendContext } from '../context/backend-context.js';
 import { sessionContext } from '../context/session-context.js';
 import { emptyOrgData, orgDataContext, type OrgData } from '../context/org-data-context.js';
-import type { Backend, Session, Unsubscribe } from '../data/backend.js';
+import type { Backend, Session } from '../data/backend.js';
+import type { Unsubscribe } from '../data/errors.js';
 import type { RegistrationBackend } from '../data/registration-backend.js';
 import { unitsOf } from '../logic/claims.js';
 import { LocaleController, formatDate, formatTime, issuesTextByField, t, tx } from '../i18n/index.js';

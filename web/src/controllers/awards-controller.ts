@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { VoterRecord } from '@thidua/domain';
-import type { Unsubscribe } from '../data/backend.js';
+import type { Unsubscribe } from '../data/errors.js';
 import type { AwardsBackend, AwardsScope, DecisionEntry, DocumentEntry, MeetingEntry, NominationEntry } from '../data/awards-backend.js';
 
 /**

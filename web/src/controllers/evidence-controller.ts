@@ -6,7 +6,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { EvidenceLinkInput, EvidenceUploadInput, type EvidenceMeta } from '@thidua/domain';
-import type { Backend, Unsubscribe } from '../data/backend.js';
+import type { Backend } from '../data/backend.js';
+import type { Unsubscribe } from '../data/errors.js';
 import type { EvidenceItem } from '../data/evidence.js';
 import { t as t_ } from '../i18n/index.js';
 

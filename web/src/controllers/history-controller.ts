@@ -1,5 +1,6 @@
 /** A report's history (status changes with who and when), live; the unit reads it, functions write it. */
-import type { Backend, Unsubscribe } from '../data/backend.js';
+import type { Backend } from '../data/backend.js';
+import type { Unsubscribe } from '../data/errors.js';
 import type { HistoryItem } from '../data/evidence.js';
 import { LiveController } from './live-controller.js';
 

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Unsubscribe } from '../data/backend.js';
+import type { Unsubscribe } from '../data/errors.js';
 
 /**
  * A controller that follows one live target (a query or a document) while its host is connected:

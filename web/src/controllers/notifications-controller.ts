@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import type { Unsubscribe } from '../data/backend.js';
+import type { Unsubscribe } from '../data/errors.js';
 import type { ReviewBackend, StoredNotification } from '../data/review-backend.js';
 import { LiveController } from './live-controller.js';
 

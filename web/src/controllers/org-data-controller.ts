@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Unit } from '@thidua/domain';
-import type { Backend, BackendError, Unsubscribe } from '../data/backend.js';
+import type { Backend } from '../data/backend.js';
+import type { BackendError, Unsubscribe } from '../data/errors.js';
 import { pickMovement, type MovementEntry } from '../logic/movement.js';
 import { emptyOrgData, type OrgData } from '../context/org-data-context.js';
 

@@ -11,7 +11,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { reportId as makeReportId, type Answer, type Figure, type ReportStatus } from '@thidua/domain';
-import type { Backend, DraftChange, DraftTarget, StoredReport, UnitReports, Unsubscribe } from '../data/backend.js';
+import type { Backend, DraftChange, DraftTarget, StoredReport, UnitReports } from '../data/backend.js';
+import type { Unsubscribe } from '../data/errors.js';
 import {
   changedSlots,
   decodeFallback,

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Appraisal } from '@thidua/domain';
-import type { BackendError, Unsubscribe } from '../data/backend.js';
+import type { BackendError, Unsubscribe } from '../data/errors.js';
 import type { QueueReport, ReviewBackend, StoredEvidence } from '../data/review-backend.js';
 
 export interface ReviewTarget {

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Backend, Session, Unsubscribe } from '../data/backend.js';
+import type { Backend, Session } from '../data/backend.js';
+import type { Unsubscribe } from '../data/errors.js';
 import { needsClaimsRefresh } from '../logic/claims-refresh.js';
 
 /**

@@ -1,5 +1,6 @@
 import type { Standings } from '@thidua/domain';
-import type { Backend, Unsubscribe } from '../data/backend.js';
+import type { Backend } from '../data/backend.js';
+import type { Unsubscribe } from '../data/errors.js';
 import { LiveController } from './live-controller.js';
 
 export interface StandingsTarget {

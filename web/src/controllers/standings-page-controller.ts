@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Standings, StandingsSnapshot } from '@thidua/domain';
-import type { Unsubscribe } from '../data/backend.js';
+import type { Unsubscribe } from '../data/errors.js';
 import type { ScoreScope, StandingsData, UnitScore } from '../data/standings-data.js';
 
 export interface StandingsPageTarget {

@@ -1,5 +1,5 @@
 import type { Appraisal } from '@thidua/domain';
-import type { Unsubscribe } from '../data/backend.js';
+import type { Unsubscribe } from '../data/errors.js';
 import type { ReviewBackend } from '../data/review-backend.js';
 import { LiveController } from './live-controller.js';
 

@@ -5,7 +5,7 @@
  * here writes claims-bearing data directly.
  */
 import { collection, onSnapshot } from 'firebase/firestore';
-import { httpsCallable } from 'firebase/functions';
+import { callFunction } from './call.js';
 import {
   Member,
   Movement,
@@ -26,8 +26,8 @@ import {
   type SetUnitInput,
 } from '@thidua/domain';
 import { firebaseServices } from '../firebase.js';
-import { BackendError, type Unsubscribe } from './backend.js';
-import { plain, toBackendError, watchUnits, withoutUndefined } from './firestore-values.js';
+import { BackendError, type Unsubscribe } from './errors.js';
+import { plain, toBackendError, watchUnits } from './firestore-values.js';
 import { downloadDocumentFile } from './document-download.js';
 
 export interface MemberEntry {
@@ -65,13 +65,8 @@ export function firebaseAdminApi(): AdminApi {
   const { db, functions, auth } = firebaseServices();
   const call =
     <I, O>(name: string) =>
-    async (input: I): Promise<O> => {
-      try {
-        return (await httpsCallable<I, O>(functions, name)(withoutUndefined(input))).data;
-      } catch (e) {
-        throw toBackendError(e);
-      }
-    };
+    (input: I): Promise<O> =>
+      callFunction<I, O>(functions, name, input);
   return {
     watchUnits: (orgId, next, fail) => watchUnits(db, orgId, next, fail),
     watchMembers(orgId, next, fail) {

@@ -18,7 +18,7 @@ import {
   type StoredEligibility,
   type VoteReceipt,
 } from '@thidua/domain';
-import type { BackendError, Unsubscribe } from './backend.js';
+import type { BackendError, Unsubscribe } from './errors.js';
 
 export type NominationEntry = NominationRecord & { id: string };
 export type MeetingEntry = MeetingRecord & { id: string };

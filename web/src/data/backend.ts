@@ -7,8 +7,7 @@ import type { MovementEntry } from '../logic/movement.js';
 import type { EvidenceBackend } from './evidence.js';
 import type { AwardsBackend } from './awards-backend.js';
 import type { RegistrationBackend } from './registration-backend.js';
-
-export type Unsubscribe = () => void;
+import type { BackendError, Unsubscribe } from './errors.js';
 
 export interface SessionUser {
   uid: string;
@@ -53,16 +52,6 @@ export interface DraftTarget {
 }
 
 /** An error with a message a person can read (Vietnamese from the server) and a short code. */
-export class BackendError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'BackendError';
-  }
-}
-
 export interface Backend {
   /** Calls back on sign-in, sign-out and token refresh (claims may change). */
   onSession(next: (s: Session | null) => void): Unsubscribe;

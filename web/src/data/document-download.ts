@@ -3,7 +3,7 @@
  * person's ID token; the server checks who may read it and names the file.
  */
 import type { User } from 'firebase/auth';
-import { BackendError } from './backend.js';
+import { BackendError } from './errors.js';
 
 export interface DocumentDownload {
   version?: number;

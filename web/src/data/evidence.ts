@@ -3,7 +3,7 @@
  * `firebase-evidence.ts` implements it over Firestore and the authenticated /api endpoint.
  */
 import type { Evidence, EvidenceLinkInput, EvidenceUploadInput, ReportHistoryEntry } from '@thidua/domain';
-import type { BackendError, Unsubscribe } from './backend.js';
+import type { BackendError, Unsubscribe } from './errors.js';
 
 /** A stored piece of evidence with its document id. */
 export type EvidenceItem = Evidence & { id: string };

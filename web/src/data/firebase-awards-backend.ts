@@ -5,11 +5,11 @@
  * Every write is a callable; downloads go through /api/documents with the person's ID token.
  */
 import { collection, doc, getDocs, onSnapshot, query, where, type Firestore, type Query } from 'firebase/firestore';
-import { httpsCallable, type Functions } from 'firebase/functions';
+import type { Functions } from 'firebase/functions';
+import { callFunction } from './call.js';
 import type { Auth } from 'firebase/auth';
-import { awardCallables, awardPaths, paths } from '@thidua/domain';
-import { BackendError, type Unsubscribe } from './backend.js';
-import { withoutUndefined } from './firestore-values.js';
+import { callables, paths } from '@thidua/domain';
+import { BackendError, type Unsubscribe } from './errors.js';
 import { downloadDocumentFile } from './document-download.js';
 import {
   parseDocumentView,
@@ -80,34 +80,28 @@ export function firebaseAwardsBackend(s: AwardsServices): AwardsBackend {
   const scoped = (scope: AwardsScope, path: string, field: string): Query[] =>
     scope.reviewer ? [collection(db, path)] : scope.unitIds.map((u) => query(collection(db, path), where(field, '==', u)));
 
-  const callable = async <I, O>(name: string, input: I): Promise<O> => {
-    try {
-      return (await httpsCallable<I, O>(functions, name)(withoutUndefined(input))).data;
-    } catch (e) {
-      throw toError(e);
-    }
-  };
+  const callable = <I, O>(name: string, input: I): Promise<O> => callFunction<I, O>(functions, name, input);
 
   return {
     watchNominations(scope, next, fail) {
-      const qs = scoped(scope, awardPaths.nominations(scope.orgId, scope.movementId), 'proposingUnitId');
+      const qs = scoped(scope, paths.nominations(scope.orgId, scope.movementId), 'proposingUnitId');
       return watchMerged<NominationEntry>(qs, (id, data) => parseEntry(schemas.NominationRecord, id, plain(data)), next, fail, toError);
     },
 
     watchMeetings(scope, next, fail) {
-      const path = awardPaths.meetings(scope.orgId, scope.movementId);
+      const path = paths.meetings(scope.orgId, scope.movementId);
       const qs = scoped(scope, path, 'unitId');
       if (!scope.reviewer) qs.push(query(collection(db, path), where('memberIds', 'array-contains', scope.uid)));
       return watchMerged<MeetingEntry>(qs, (id, data) => parseEntry(schemas.MeetingRecord, id, plain(data)), next, fail, toError);
     },
 
     watchDecisions(scope, next, fail) {
-      const qs = scoped(scope, awardPaths.decisions(scope.orgId, scope.movementId), 'unitId');
+      const qs = scoped(scope, paths.decisions(scope.orgId, scope.movementId), 'unitId');
       return watchMerged<DecisionEntry>(qs, (id, data) => parseEntry(schemas.DecisionRecord, id, plain(data)), next, fail, toError);
     },
 
     watchDocuments(scope, next, fail) {
-      const qs = scoped(scope, awardPaths.documents(scope.orgId, scope.movementId), 'unitId');
+      const qs = scoped(scope, paths.documents(scope.orgId, scope.movementId), 'unitId');
       return watchMerged<DocumentEntry>(
         qs,
         (id, data) => {
@@ -122,7 +116,7 @@ export function firebaseAwardsBackend(s: AwardsServices): AwardsBackend {
 
     watchMyVotes(scope, meetingId, next, fail) {
       return onSnapshot(
-        doc(db, awardPaths.voter(scope.orgId, scope.movementId, meetingId, scope.uid)),
+        doc(db, paths.voter(scope.orgId, scope.movementId, meetingId, scope.uid)),
         (snap) => {
           if (!snap.exists()) return next(null);
           const r = schemas.VoterRecord.safeParse(plain(snap.data()));
@@ -134,7 +128,7 @@ export function firebaseAwardsBackend(s: AwardsServices): AwardsBackend {
 
     watchVoters(scope, meetingId, next, fail) {
       return onSnapshot(
-        collection(db, awardPaths.voters(scope.orgId, scope.movementId, meetingId)),
+        collection(db, paths.voters(scope.orgId, scope.movementId, meetingId)),
         (snap) => {
           const list = snap.docs.flatMap((d) => {
             const r = schemas.VoterRecord.safeParse(plain(d.data()));
@@ -164,13 +158,13 @@ export function firebaseAwardsBackend(s: AwardsServices): AwardsBackend {
       }
     },
 
-    proposeNomination: (input) => callable(awardCallables.proposeNomination, input),
-    overrideEligibility: (input) => callable(awardCallables.overrideEligibility, input),
-    openMeeting: (input) => callable(awardCallables.openMeeting, input),
-    recordAttendance: (input) => callable(awardCallables.recordAttendance, input),
-    castVote: (input) => callable(awardCallables.castVote, input),
-    closeMeeting: (input) => callable(awardCallables.closeMeeting, input),
-    decideNomination: (input) => callable(awardCallables.decideNomination, input),
+    proposeNomination: (input) => callable(callables.proposeNomination, input),
+    overrideEligibility: (input) => callable(callables.overrideEligibility, input),
+    openMeeting: (input) => callable(callables.openMeeting, input),
+    recordAttendance: (input) => callable(callables.recordAttendance, input),
+    castVote: (input) => callable(callables.castVote, input),
+    closeMeeting: (input) => callable(callables.closeMeeting, input),
+    decideNomination: (input) => callable(callables.decideNomination, input),
 
     downloadDocument: (orgId, movementId, docId, opts) => downloadDocumentFile(s.auth.currentUser, orgId, movementId, docId, opts),
   };

@@ -14,7 +14,7 @@ import {
   updateDoc,
   where,
 } from 'firebase/firestore';
-import { httpsCallable } from 'firebase/functions';
+import { callFunction } from './call.js';
 import { Movement, ReportStatus, callables, paths, type ReportRef } from '@thidua/domain';
 import { firebaseServices } from '../firebase.js';
 import { readClaims } from '../logic/claims.js';
@@ -33,12 +33,8 @@ export function firebaseBackend(): Backend {
   const registration = firebaseRegistrationBackend(db, functions);
 
   const call = async (name: string, ref: ReportRef): Promise<{ status: ReportStatus }> => {
-    try {
-      const res = await httpsCallable<ReportRef, { status: string }>(functions, name)(ref);
-      return { status: ReportStatus.parse(res.data.status) };
-    } catch (e) {
-      throw toBackendError(e);
-    }
+    const res = await callFunction<ReportRef, { status: string }>(functions, name, ref);
+    return { status: ReportStatus.parse(res.status) };
   };
 
   return {

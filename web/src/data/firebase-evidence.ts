@@ -3,7 +3,7 @@ import { collection, onSnapshot, query, where } from 'firebase/firestore';
 import type { Auth } from 'firebase/auth';
 import type { Firestore } from 'firebase/firestore';
 import { Evidence, ReportHistoryEntry, paths } from '@thidua/domain';
-import { BackendError } from './backend.js';
+import { BackendError } from './errors.js';
 import type { EvidenceBackend, EvidenceItem, HistoryItem } from './evidence.js';
 import { plain } from './firestore-values.js';
 

@@ -1,9 +1,10 @@
 /** The registration backend over the Firebase JS SDK: live reads of `registrations`, callables for every change. */
 import { collection, doc, onSnapshot, type Firestore } from 'firebase/firestore';
-import { httpsCallable, type Functions } from 'firebase/functions';
+import type { Functions } from 'firebase/functions';
 import { Registration, callables, paths } from '@thidua/domain';
 import type { RegistrationBackend } from './registration-backend.js';
-import { plain, toBackendError, withoutUndefined } from './firestore-values.js';
+import { plain, toBackendError } from './firestore-values.js';
+import { callFunction } from './call.js';
 
 const parse = (data: unknown): Registration | null => {
   const r = Registration.safeParse(plain(data));
@@ -12,13 +13,7 @@ const parse = (data: unknown): Registration | null => {
 };
 
 export function firebaseRegistrationBackend(db: Firestore, functions: Functions): RegistrationBackend {
-  const call = async <I, O>(name: string, input: I): Promise<O> => {
-    try {
-      return (await httpsCallable<I, O>(functions, name)(withoutUndefined(input))).data;
-    } catch (e) {
-      throw toBackendError(e);
-    }
-  };
+  const call = <I, O>(name: string, input: I): Promise<O> => callFunction<I, O>(functions, name, input);
   return {
     watchRegistration(orgId, movementId, unitId, next, fail) {
       // A get by id: the rules authorise the unit by the document id, so a missing one reads as null.

@@ -13,13 +13,13 @@ import {
   where,
   type DocumentData,
 } from 'firebase/firestore';
-import { httpsCallable } from 'firebase/functions';
+import { callFunction } from './call.js';
 import { Appraisal, Evidence, Notification as NotificationRecord, QUEUE_STATUSES, ReportStatus, callables, paths, type ReportRef } from '@thidua/domain';
 import { firebaseServices } from '../firebase.js';
-import { BackendError } from './backend.js';
+import { BackendError } from './errors.js';
 import { demoTokenSource, fcmTokenSource, type PushTokenSource } from './push-token-source.js';
 import type { QueueReport, ReviewBackend, StoredEvidence, StoredNotification } from './review-backend.js';
-import { plain, toBackendError, toStoredReport, withoutUndefined } from './firestore-values.js';
+import { plain, toBackendError, toStoredReport } from './firestore-values.js';
 
 function toQueueReport(id: string, data: DocumentData): QueueReport | null {
   const report = toStoredReport(data);
@@ -40,13 +40,7 @@ export function firebaseReviewBackend(): ReviewBackend {
   const { app, auth, db, functions, emulated } = firebaseServices();
   const tokens: PushTokenSource = emulated ? demoTokenSource() : fcmTokenSource(app, import.meta.env.VITE_FIREBASE_VAPID_KEY || undefined);
 
-  async function call<I, O>(name: string, input: I): Promise<O> {
-    try {
-      return (await httpsCallable<I, O>(functions, name)(withoutUndefined(input))).data;
-    } catch (e) {
-      throw toBackendError(e);
-    }
-  }
+  const call = <I, O>(name: string, input: I): Promise<O> => callFunction<I, O>(functions, name, input);
 
   return {
     watchQueue(orgId, movementId, next, fail) {
@@ -59,7 +53,7 @@ export function firebaseReviewBackend(): ReviewBackend {
     },
 
     watchAppraisals(orgId, movementId, unitId, next, fail) {
-      const all = collection(db, `${paths.movement(orgId, movementId)}/appraisals`);
+      const all = collection(db, paths.appraisals(orgId, movementId));
       const q = unitId ? query(all, where('unitId', '==', unitId)) : all;
       return onSnapshot(
         q,

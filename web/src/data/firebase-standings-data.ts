@@ -1,6 +1,6 @@
 /** StandingsData over the Firebase JS SDK (the same app as firebase-backend.ts). */
 import { collection, doc, onSnapshot, query, where, type DocumentData } from 'firebase/firestore';
-import { httpsCallable } from 'firebase/functions';
+import { callFunction } from './call.js';
 import { RANKED_STATUSES, ScoreResult, StandingsSnapshot, callables, paths } from '@thidua/domain';
 import { firebaseServices } from '../firebase.js';
 import type { StandingsData, UnitScore } from './standings-data.js';
@@ -76,12 +76,8 @@ export function firebaseStandingsData(): StandingsData {
     },
 
     async freezeStandings(input) {
-      try {
-        const res = await httpsCallable<typeof input, { snapshotId: string }>(functions, callables.freezeStandings)(input);
-        return { snapshotId: res.data.snapshotId };
-      } catch (e) {
-        throw toError(e);
-      }
+      const res = await callFunction<typeof input, { snapshotId: string }>(functions, callables.freezeStandings, input);
+      return { snapshotId: res.snapshotId };
     },
   };
 }

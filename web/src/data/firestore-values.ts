@@ -3,7 +3,8 @@ import { FirebaseError } from 'firebase/app';
 import { Timestamp, collection, doc, onSnapshot, query, where, type DocumentData, type Firestore } from 'firebase/firestore';
 import { ReportStatus, StoredStandingEntry, Unit, paths, standingsOf, type Movement, type Standings } from '@thidua/domain';
 import { t } from '../i18n/index.js';
-import { BackendError, type StoredReport, type Unsubscribe } from './backend.js';
+import { type StoredReport } from './backend.js';
+import { BackendError, type Unsubscribe } from './errors.js';
 
 /** Firestore Timestamps (anywhere in a document) become epoch millis, as the domain expects. */
 export function plain(v: unknown): unknown {

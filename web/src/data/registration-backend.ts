@@ -4,7 +4,7 @@
  * hands it out. Reads follow the documents live; every write is a callable (the rules deny clients).
  */
 import type { Registration, RemindRegistrationsInput, SaveRegistrationInput, SignRegistrationInput } from '@thidua/domain';
-import type { BackendError, Unsubscribe } from './backend.js';
+import type { BackendError, Unsubscribe } from './errors.js';
 
 export interface RegistrationBackend {
   /** The unit's registration, or null while it has none. */

@@ -4,7 +4,8 @@
  * may pass plain data through the same context.
  */
 import type { Appraisal, AppraiseItemInput, Evidence, Notification, ReportRef, ReportStatus, ReturnReportInput } from '@thidua/domain';
-import type { BackendError, StoredReport, Unsubscribe } from './backend.js';
+import type { StoredReport } from './backend.js';
+import type { BackendError, Unsubscribe } from './errors.js';
 
 export interface QueueReport extends StoredReport {
   id: string;

@@ -5,7 +5,7 @@
  * runs against plain data; `firebase-standings-data.ts` implements it.
  */
 import type { FreezeStandingsInput, ScoreResult, Standings, StandingsSnapshot } from '@thidua/domain';
-import type { BackendError, Unsubscribe } from './backend.js';
+import type { BackendError, Unsubscribe } from './errors.js';
 
 /** A stored score as the page uses it: the computed result, the unit and the self-assessed percent. */
 export interface UnitScore extends ScoreResult {

@@ -1,9 +1,9 @@
-/** Reading stored award documents: Timestamps to millis, then the domain schema; a bad document is a readable error. */
+/** Reading stored documents: Timestamps to millis, then the domain schema; a bad document is a readable error. */
 import { HttpsError } from 'firebase-functions/v2/https';
 import type { DocumentSnapshot } from 'firebase-admin/firestore';
 import type { ZodType } from 'zod';
 import type { Refusal } from '@thidua/domain';
-import { toDomain } from '../data/convert.js';
+import { toDomain } from './convert.js';
 
 /** Parses a snapshot, or throws not-found with `missing` when it does not exist. */
 export function parseDoc<T>(schema: ZodType<T>, snap: DocumentSnapshot, missing: string): T {

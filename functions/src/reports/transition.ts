@@ -22,6 +22,7 @@ import {
 import { refs } from '../data/refs.js';
 import { toDomain } from '../data/convert.js';
 import { parseMovement, requireAct, requireActiveUnit } from '../data/movement.js';
+import { audit } from '../data/audit.js';
 
 export interface TransitionOptions {
   now?: () => number;
@@ -87,7 +88,7 @@ export async function transitionReport(
       }
       // Evidence counts only when it exists and is the unit's own (ids are typed by the client).
       const ids = [...new Set(Object.values(report.answers).flatMap((a) => a.evidenceIds))];
-      const snaps = ids.length ? await tx.getAll(...ids.map((id) => db.doc(paths.evidence(ref.orgId, id)))) : [];
+      const snaps = ids.length ? await tx.getAll(...ids.map((id) => refs(db).evidence(ref.orgId, id))) : [];
       const foreign = snaps.filter((s) => !s.exists || Evidence.safeParse(toDomain(s.data())).data?.unitId !== report.unitId).map((s) => s.id);
       if (foreign.length) {
         throw new HttpsError('failed-precondition', `Chưa thể gửi: tài liệu kiểm chứng không tồn tại hoặc không thuộc đơn vị (${foreign.join(', ')}).`);
@@ -103,8 +104,7 @@ export async function transitionReport(
       ...(action === 'certify' ? { certifiedAt: stamp } : {}),
     });
     opts.alsoWrite?.(tx, report);
-    tx.create(db.collection(paths.audit(ref.orgId)).doc(), {
-      at: stamp,
+    audit(db, tx, ref.orgId, {
       actorUid: actor.uid,
       action,
       target: paths.report(ref.orgId, ref.movementId, ref.reportId),
@@ -123,7 +123,7 @@ export async function transitionReport(
       at: now(),
       ...(opts.reason ? { reason: opts.reason.slice(0, 8000) } : {}),
     };
-    tx.create(db.collection(paths.reportHistory(ref.orgId, ref.movementId, ref.reportId)).doc(), ReportHistoryEntry.parse(history));
+    tx.create(refs(db).reportHistory(ref.orgId, ref.movementId, ref.reportId).doc(), ReportHistoryEntry.parse(history));
     return { status: result.next };
   });
 }
