@@ -27,7 +27,7 @@ export function claimsOf(request: CallableRequest): Claims & { uid: string } {
  * read of userMeta/{uid} per call; the web refreshes its token when that document changes.
  */
 export async function actorOf(request: CallableRequest): Promise<Claims & { uid: string }> {
-  const actor = await actorOf(request);
+  const actor = claimsOf(request);
   const meta = await refs(getFirestore()).userMeta(actor.uid).get();
   const current = meta.exists ? (UserMeta.safeParse(meta.data()).data ?? null) : null;
   if (claimsAreStale(request.auth!.token[CLAIMS_VERSION_CLAIM], current)) throw new HttpsError('permission-denied', STALE_CLAIMS_MESSAGE.vi);
