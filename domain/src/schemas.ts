@@ -17,7 +17,12 @@ export const Id = z
   .refine((s) => !/^__.*__$/.test(s), 'Mã không được có dạng __…__ (Firestore dành riêng) / ids of the form __…__ are reserved');
 export type Id = z.infer<typeof Id>;
 
-export const Millis = z.number().int().nonnegative();
+/**
+ * A moment as epoch millis, up to the end of year 9999: what both a JavaScript Date and a Firestore
+ * Timestamp can hold (8.64e15 + 1 would be stored and then read back as an invalid date).
+ */
+export const MAX_MILLIS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+export const Millis = z.number().int().nonnegative().max(MAX_MILLIS, 'Thời điểm phải trước năm 10000');
 
 /** Vietnamese first, English second. */
 export const Text = z.object({ vi: z.string().min(1).max(4000), en: z.string().max(4000) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyDeadlineExtension, applyMovementSettings, plan119Movement, scoreReport, type Movement } from '../src/index.js';
+import { ExtendDeadlineInput, applyDeadlineExtension, applyMovementSettings, plan119Movement, scoreReport, type Movement } from '../src/index.js';
 
 const NOW = Date.UTC(2025, 9, 1);
 const base = (status: Movement['status']): Movement => ({ ...plan119Movement(NOW), status });
@@ -78,5 +78,15 @@ describe('applyDeadlineExtension', () => {
     for (const status of ['draft', 'appraisal', 'closed'] as const) {
       expect(applyDeadlineExtension({ ...m, status }, { periodId: period.id, deadline: period.deadline! + 1 }).ok).toBe(false);
     }
+  });
+});
+
+describe('a deadline a date can hold', () => {
+  it('refuses a moment past the year 9999 (8.64e15 + 1 would be stored, then read back as an invalid date)', () => {
+    const input = { orgId: 'o', movementId: 'm', periodId: 'p1', reason: 'Đơn vị xin gia hạn.' };
+    const far = ExtendDeadlineInput.safeParse({ ...input, deadline: 8.64e15 + 1 });
+    expect(far.success).toBe(false);
+    expect(far.error?.issues[0]?.message).toBe('Thời điểm phải trước năm 10000');
+    expect(ExtendDeadlineInput.safeParse({ ...input, deadline: Date.UTC(2026, 0, 31) }).success).toBe(true);
   });
 });
