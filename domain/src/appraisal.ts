@@ -42,9 +42,22 @@ export const AppraiseItemInput = ReportRef.extend({
 });
 export type AppraiseItemInput = z.infer<typeof AppraiseItemInput>;
 
+/** A criterion code used as a map key: Firestore reserves `__…__` names, so they are refused in words. */
+export const CriterionKey = z
+  .string()
+  .min(1)
+  .max(20, 'Mã tiêu chí dài quá 20 ký tự')
+  .refine((k) => !/^__.*__$/.test(k), 'Mã tiêu chí không được có dạng __…__');
+
+/** Codes among `codes` that are not criteria of the movement: a refusal in words, or null. */
+export function unknownCriteriaProblem(movement: { criteria: readonly { code: string }[] }, codes: Iterable<string>): string | null {
+  const unknown = [...codes].filter((code) => !movement.criteria.some((c) => c.code === code));
+  return unknown.length ? `Phong trào không có tiêu chí ${unknown.join(', ')}.` : null;
+}
+
 export const ReturnReportInput = ReportRef.extend({
   comments: z
-    .record(z.string().min(1).max(20), z.string().trim().min(1, 'Nhận xét không được để trống').max(2000))
+    .record(CriterionKey, z.string().trim().min(1, 'Nhận xét không được để trống').max(2000))
     .refine((c) => Object.keys(c).length > 0, 'Cần ít nhất một nhận xét cho đơn vị'),
   /** Deadline of the explanation round, epoch ms. */
   responseDeadline: Millis,

@@ -133,6 +133,8 @@ export interface IssueLike {
   maximum?: number | bigint;
   format?: string;
   expected?: string;
+  /** An invalid map key's own issues (zod's invalid_key). */
+  issues?: readonly IssueLike[];
 }
 
 /** The label for an issue's path: exact pattern, then the nearest named segment, then a neutral word. */
@@ -164,6 +166,9 @@ export function issueMessage(issue: IssueLike, labels: FieldLabels = {}, lang: L
   const where = row === null ? '' : lang === 'vi' ? ` (dòng ${row})` : ` (row ${row})`;
   const vi = lang === 'vi';
   const missing = vi ? `Vui lòng nhập ${q}${where}.` : `Please fill in ${q}${where}.`;
+  // A map key that fails its schema: say what the key's schema says, about the key itself.
+  const keyIssue = issue.code === 'invalid_key' ? issue.issues?.[0] : undefined;
+  if (keyIssue) return issueMessage({ ...keyIssue, path: issue.path }, labels, lang);
   // Our schemas' own texts are Vietnamese, written for people ("Mã chỉ gồm chữ không dấu…"): kept,
   // after the field's name (one schema, Id, serves many fields); a bilingual one loses its English half.
   if (vi && issue.message && !ZOD_DEFAULT.test(issue.message) && issue.code !== 'invalid_type') {

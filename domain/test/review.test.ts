@@ -4,7 +4,10 @@ import {
   PushToken,
   effectiveDeadline,
   filterQueue,
+  ReturnReportInput,
+  issuesMessage,
   appraisalOutcome,
+  unknownCriteriaProblem,
   isRecused,
   plan119Movement,
   reviewRights,
@@ -139,5 +142,17 @@ describe('appraisalOutcome', () => {
     expect(
       refusal(appraisalOutcome(council, appraising, report(), { code: qualitative.code, decision: 'set', score: qualitative.maxPoints + 1, reason: 'x' }))?.[1],
     ).toBe(`Điểm thẩm định tối đa của tiêu chí ${qualitative.code} là ${qualitative.maxPoints}.`);
+  });
+});
+
+describe('criterion codes a return or a piece of evidence names', () => {
+  it('names the codes the movement does not have, and refuses Firestore-reserved names as keys', () => {
+    const known = movement.criteria[0]!.code;
+    expect(unknownCriteriaProblem(movement, [known])).toBeNull();
+    expect(unknownCriteriaProblem(movement, [known, 'ZZ9', 'Q0'])).toBe('Phong trào không có tiêu chí ZZ9, Q0.');
+    const ref = { orgId: 'o', movementId: 'm', reportId: 'p1_kt' };
+    const reserved = ReturnReportInput.safeParse({ ...ref, comments: { __x__: 'Bổ sung.' }, responseDeadline: Date.UTC(2026, 0, 1) });
+    expect(issuesMessage(reserved.error!.issues)).toContain('Mã tiêu chí không được có dạng __…__');
+    expect(ReturnReportInput.safeParse({ ...ref, comments: { [known]: 'Bổ sung.' }, responseDeadline: Date.UTC(2026, 0, 1) }).success).toBe(true);
   });
 });

@@ -125,6 +125,12 @@ describe('evidence files: who may upload and download', () => {
     expect(res.status).toBe(422);
     expect(((await res.json()) as { error: string }).error).toContain('Loại tệp không được chấp nhận');
   });
+
+  it('refuses evidence for a criterion the movement does not have, naming it', async () => {
+    const res = await upload(tokens[STAFF], UNIT, pdf, { criterionCodes: [scored.code, 'ZZ9'] });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toBe('Phong trào không có tiêu chí ZZ9.');
+  });
 });
 
 describe('submitting with evidence or giải trình, and the history', () => {

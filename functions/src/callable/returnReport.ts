@@ -1,6 +1,6 @@
 import { HttpsError, onCall } from 'firebase-functions/v2/https';
 import { getFirestore } from 'firebase-admin/firestore';
-import { ReturnReportInput, responseDeadlineProblem } from '@thidua/domain';
+import { ReturnReportInput, responseDeadlineProblem, unknownCriteriaProblem } from '@thidua/domain';
 import { actorOf, parseInput } from './errors.js';
 import { transitionReport } from '../reports/transition.js';
 import { refs } from '../data/refs.js';
@@ -14,6 +14,7 @@ export const returnReport = onCall(async (request) => {
   if (problem) throw new HttpsError('invalid-argument', problem.vi);
   const db = getFirestore();
   return transitionReport(db, input, 'return', actor, {
+    check: (movement) => unknownCriteriaProblem(movement, Object.keys(input.comments)),
     reason: Object.entries(input.comments)
       .map(([code, text]) => `${code}: ${text}`)
       .join('; '),

@@ -11,6 +11,7 @@ import {
   Movement,
   Unit,
   actRefusal,
+  unknownCriteriaProblem,
   unitRefusal,
   ReportStatus,
   EvidenceUploadInput,
@@ -38,12 +39,14 @@ export interface EvidenceDeps {
  * Evidence is added while the unit can still edit its report of the movement's current period:
  * before the deadline (the explanation round's for a returned report), as the rules do for edits.
  */
-async function assertStillOpen(deps: EvidenceDeps, orgId: string, movementId: string, unitId: string): Promise<void> {
+async function assertStillOpen(deps: EvidenceDeps, orgId: string, movementId: string, unitId: string, criterionCodes: readonly string[]): Promise<void> {
   const [movementSnap, unitSnap] = await Promise.all([refs(deps.db).movement(orgId, movementId).get(), refs(deps.db).unit(orgId, unitId).get()]);
   if (!movementSnap.exists) throw new HttpError(404, 'Không tìm thấy phong trào thi đua.');
   const parsed = Movement.safeParse(toDomain(movementSnap.data()));
   if (!parsed.success) throw new HttpError(409, `Dữ liệu của phong trào “${movementId}” không hợp lệ; hãy báo Thường trực hoặc quản trị.`);
   const movement = parsed.data;
+  const unknownCodes = unknownCriteriaProblem(movement, criterionCodes);
+  if (unknownCodes) throw new HttpError(400, unknownCodes);
   const unitProblem = unitRefusal(unitSnap.exists ? (Unit.safeParse(toDomain(unitSnap.data())).data ?? null) : null);
   if (unitProblem) throw new HttpError(403, unitProblem.vi);
   const period = movement.periods.find((p) => p.id === movement.currentPeriodId);
@@ -74,7 +77,7 @@ export async function uploadEvidence(deps: EvidenceDeps, actor: Claims & { uid: 
   }
   const input = parseBody(EvidenceUploadInput, raw);
   if (!canWriteUnitData(actor, input.orgId, input.unitId)) throw new HttpError(403, 'Chỉ cán bộ của đơn vị mới được nộp tài liệu kiểm chứng cho đơn vị.');
-  await assertStillOpen(deps, input.orgId, input.movementId, input.unitId);
+  await assertStillOpen(deps, input.orgId, input.movementId, input.unitId, input.criterionCodes);
   const refused = checkEvidenceFile(input.fileName, input.contentType, bytes);
   if (refused) throw new HttpError(422, refused.vi);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -90,7 +93,7 @@ export async function uploadEvidence(deps: EvidenceDeps, actor: Claims & { uid: 
 export async function addEvidenceLink(deps: EvidenceDeps, actor: Claims & { uid: string }, body: unknown) {
   const input = parseBody(EvidenceLinkInput, body);
   if (!canWriteUnitData(actor, input.orgId, input.unitId)) throw new HttpError(403, 'Chỉ cán bộ của đơn vị mới được nộp tài liệu kiểm chứng cho đơn vị.');
-  await assertStillOpen(deps, input.orgId, input.movementId, input.unitId);
+  await assertStillOpen(deps, input.orgId, input.movementId, input.unitId, input.criterionCodes);
   const { orgId, ...rest } = input;
   const ref = refs(deps.db).evidenceList(orgId).doc();
   await ref.set(Evidence.parse({ ...rest, kind: 'link', uploadedBy: actor.uid, uploadedAt: deps.now() }));

@@ -15,6 +15,7 @@ import {
   transition,
   validateForSubmission,
   type Claims,
+  type Movement,
   type MovementAct,
   type ReportAction,
   type ReportRef,
@@ -28,6 +29,8 @@ export interface TransitionOptions {
   now?: () => number;
   /** Why (kept in the audit entry), e.g. the return comments. */
   reason?: string;
+  /** A check of the input against the movement, before anything is written: a refusal in words (INVALID_ARGUMENT). */
+  check?: (movement: Movement) => string | null;
   /** Extra writes in the same transaction (e.g. the return comments on the appraisal). */
   alsoWrite?: (tx: Transaction, report: Report) => void;
 }
@@ -79,6 +82,8 @@ export async function transitionReport(
     });
     if (!result.ok) throw new HttpsError(result.code, result.message.vi);
     requireAct(movement, PHASE_ACT[action], { reportStatus: report.status });
+    const problem = opts.check?.(movement);
+    if (problem) throw new HttpsError('invalid-argument', problem);
     // The unit acts only while it is active (rights and status first, so a stranger learns nothing).
     if (action === 'submit' || action === 'certify') requireActiveUnit(await tx.get(r.unit(ref.orgId, report.unitId)));
     if (action === 'submit') {
