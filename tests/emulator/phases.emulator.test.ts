@@ -6,10 +6,12 @@
  * the final standings. Wrong people, skipped steps, bad input and a broken movement are refused.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Movement, StandingsSnapshot, callables, paths, plan119Movement, snapshotId, awardPaths, type Claims } from '@thidua/domain';
+import { FieldValue } from 'firebase-admin/firestore';
+import { DossierDocument, Movement, StandingsSnapshot, callables, paths, plan119Movement, snapshotId, awardPaths, type Claims } from '@thidua/domain';
 import { adminDb } from '../support/admin.js';
 import { seedStandings } from '../support/standings.js';
-import { call, idToken } from '../support/http.js';
+import { FUNCTIONS, call, idToken } from '../support/http.js';
+import { docxText, pdfText } from '../support/doc-text.js';
 import { ISOLATED_PASSWORD, seedIsolatedOrg } from '../support/isolated-org.js';
 
 const ORG = 'test-phases';
@@ -33,6 +35,13 @@ const movementRef = db.doc(paths.movement(ORG, MOVEMENT));
 const advance = (who: Who | null, to: string, extra: Record<string, unknown> = {}) =>
   call(callables.advanceMovement, { orgId: ORG, movementId: MOVEMENT, to, ...extra }, who ? tokens[who] : undefined);
 const status = async () => (await movementRef.get()).get('status') as string;
+const SUMMARY = [
+  'Đánh giá chung: các phòng triển khai phong trào nghiêm túc.',
+  'Tồn tại, hạn chế: một số đơn vị nộp báo cáo chậm.',
+  'Phương hướng: tiếp tục đẩy mạnh cải cách hành chính năm 2026.',
+].join('\n');
+const download = (docId: string, who: Who, format?: string) =>
+  fetch(`${FUNCTIONS}/api/documents/${ORG}/${MOVEMENT}/${docId}${format ? `?format=${format}` : ''}`, { headers: { authorization: `Bearer ${tokens[who]}` } });
 const audits = async () => (await db.collection(paths.audit(ORG)).where('action', '==', 'advance-movement').get()).docs.map((d) => d.data());
 
 beforeAll(async () => {
@@ -159,21 +168,92 @@ describe('advanceMovement: the whole life of a movement', () => {
     expect(council).toContain('Phong trào chuyển sang Hội đồng xét khen thưởng');
   });
 
-  it('closes only when the council is done; the chairman closes; the final standings are frozen', async () => {
+  it('closes only when the council is done and the summary is given; the chairman closes; the final standings are frozen', async () => {
+    const noSummary = await advance('chair', 'closed');
+    expect(noSummary.error?.status).toBe('INVALID_ARGUMENT');
+    expect(noSummary.error?.message).toContain('Kết thúc phong trào cần phần đánh giá tổng kết của Thường trực (ít nhất 20 ký tự)');
+    const short = await advance('chair', 'closed', { closingSummary: 'Tốt.' });
+    expect(short.error?.message).toContain('Phần đánh giá tổng kết của Thường trực cần ít nhất 20 ký tự');
     await db.doc(awardPaths.meeting(ORG, MOVEMENT, 'hop-1')).set({ status: 'open' });
-    const refused = await advance('chair', 'closed');
+    const refused = await advance('chair', 'closed', { closingSummary: SUMMARY });
     expect(refused.error?.status).toBe('FAILED_PRECONDITION');
     expect(refused.error?.message).toBe('Chưa thể kết thúc phong trào: 1 cuộc họp Hội đồng chưa kết thúc.');
+    expect(await status()).toBe('council');
     // Gone rather than closed: a closed meeting starts the dossier trigger, which is not this suite's.
     await db.doc(awardPaths.meeting(ORG, MOVEMENT, 'hop-1')).delete();
-    const closed = await advance('chair', 'closed');
+    const closed = await advance('chair', 'closed', { closingSummary: SUMMARY });
     expect(closed.error).toBeUndefined();
     // 2025-H1 has no standings: nothing to freeze there.
-    expect(closed.result).toMatchObject({ status: 'closed', frozen: [snapshotId('2025-H2', 'final')] });
+    expect(closed.result).toMatchObject({
+      status: 'closed',
+      frozen: [snapshotId('2025-H2', 'final')],
+      closingReport: { docId: 'bao-cao-tong-ket', number: expect.stringMatching(/^\d{2}\/BC-UBND$/), version: 1, outcome: 'created' },
+    });
     const snap = StandingsSnapshot.parse((await db.doc(paths.standingsSnapshot(ORG, MOVEMENT, snapshotId('2025-H2', 'final'))).get()).data());
     expect(snap).toMatchObject({ stage: 'final', frozenBy: uids['chair'], entries: { 'ph-kt': { rank: 1 } } });
-    const again = await advance('secretariat', 'closed');
+    const again = await advance('secretariat', 'closed', { closingSummary: SUMMARY });
     expect(again.error?.message).toBe('Phong trào đã kết thúc: không chuyển giai đoạn được nữa.');
+  });
+
+  it('generates the Báo cáo tổng kết (DOCX, PDF), numbered once, linked from the movement and audited', async () => {
+    const m = Movement.parse((await movementRef.get()).data());
+    expect(m.closingSummary).toBe(SUMMARY);
+    const number = m.closingReport!.number;
+    expect(m.closingReport).toEqual({ docId: 'bao-cao-tong-ket', number, version: 1 });
+    const doc = DossierDocument.parse((await db.doc(awardPaths.document(ORG, MOVEMENT, 'bao-cao-tong-ket')).get()).data());
+    expect(doc).toMatchObject({ docType: 'bao-cao-tong-ket', number, version: 1, active: true });
+    expect(doc.pdfPath).toMatch(/\.pdf$/);
+
+    const docx = await download('bao-cao-tong-ket', 'chair');
+    expect(docx.status).toBe(200);
+    const { paragraphs, tables } = docxText(await docx.arrayBuffer());
+    const all = [...paragraphs, ...tables].join('\n');
+    for (const heading of [
+      'BÁO CÁO',
+      'I. KẾT QUẢ THAM GIA',
+      'II. KẾT QUẢ THEO TIÊU CHÍ VÀ CHỈ TIÊU',
+      'III. XẾP HẠNG CHUNG CUỘC',
+      'IV. KHEN THƯỞNG',
+      'V. ĐÁNH GIÁ CHUNG, TỒN TẠI HẠN CHẾ VÀ PHƯƠNG HƯỚNG',
+    ])
+      expect(paragraphs).toContain(heading);
+    expect(all).toContain(`Số: ${number}`);
+    expect(paragraphs).toContain('Phong trào có 02 phòng, đơn vị tham gia.');
+    expect(paragraphs).toContain('Đánh giá chung: các phòng triển khai phong trào nghiêm túc.');
+    expect(paragraphs).toContain('Phương hướng: tiếp tục đẩy mạnh cải cách hành chính năm 2026.');
+    expect(tables).toContain('Phòng Kinh tế');
+    expect(all).toContain('TM. ỦY BAN NHÂN DÂN');
+    expect(paragraphs).toContain('Không có tập thể, cá nhân nào được khen thưởng.');
+
+    const pdf = await download('bao-cao-tong-ket', 'secretariat', 'pdf');
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toContain('application/pdf');
+    const text = pdfText(await pdf.arrayBuffer());
+    expect(text).toContain('BÁO CÁO');
+    expect(text).toContain('XẾP HẠNG CHUNG CUỘC');
+    expect(text).toContain('các phòng triển khai phong trào nghiêm túc');
+    // A unit's head reads no ward document.
+    expect((await download('bao-cao-tong-ket', 'head')).status).toBe(403);
+
+    const entries = (await db.collection(paths.audit(ORG)).where('action', '==', 'generate-closing-report').get()).docs.map((d) => d.data());
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actorUid: uids['chair'], after: { docId: 'bao-cao-tong-ket', number, version: 1 } });
+    const close = (await audits()).find((a) => a['after'].status === 'closed');
+    expect(close).toMatchObject({ actorUid: uids['chair'], after: { closingSummary: SUMMARY } });
+  });
+
+  it('a close retried after a failed report makes it again with the same number, once', async () => {
+    const before = Movement.parse((await movementRef.get()).data()).closingReport!;
+    const registers = async () => (await db.collection(awardPaths.numberRegisters(ORG)).get()).docs.map((d) => [d.id, d.get('last')]);
+    const regs = await registers();
+    // As if the report had failed after the step: the link is missing.
+    await movementRef.update({ closingReport: FieldValue.delete() });
+    const retried = await advance('secretariat', 'closed', { closingSummary: 'Một nội dung khác, không được dùng lại.' });
+    expect(retried.error).toBeUndefined();
+    expect(retried.result).toMatchObject({ status: 'closed', closingReport: { number: before.number, version: 1, outcome: 'unchanged' } });
+    expect(Movement.parse((await movementRef.get()).data())).toMatchObject({ closingReport: before, closingSummary: SUMMARY });
+    expect(await registers()).toEqual(regs);
+    expect((await advance('head', 'closed', { closingSummary: SUMMARY })).error?.status).toBe('PERMISSION_DENIED');
   });
 
   it('keeps the phase history (who, when, from, to, why) and one audit entry per step', async () => {

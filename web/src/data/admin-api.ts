@@ -59,6 +59,8 @@ export interface AdminApi {
   generatePlan(input: MovementScopeInput): Promise<{ number: string | null; outcome: string; version: number }>;
   /** The movement's Kế hoạch (DOCX, or its PDF). */
   downloadPlan(orgId: string, movementId: string, format: 'docx' | 'pdf'): Promise<void>;
+  /** One of the movement's own documents (the tổng kết, the archive ZIP) by its id. */
+  downloadMovementDocument(orgId: string, movementId: string, docId: string, fileName: string, format?: 'docx' | 'pdf'): Promise<void>;
 }
 
 export function firebaseAdminApi(): AdminApi {
@@ -115,5 +117,7 @@ export function firebaseAdminApi(): AdminApi {
     generatePlan: call(callables.generatePlan),
     downloadPlan: (orgId, movementId, format) =>
       downloadDocumentFile(auth.currentUser, orgId, movementId, 'ke-hoach', { format, fileName: `Ke hoach - ${movementId}.${format}` }),
+    downloadMovementDocument: (orgId, movementId, docId, fileName, format) =>
+      downloadDocumentFile(auth.currentUser, orgId, movementId, docId, { ...(format ? { format } : {}), fileName }),
   };
 }
