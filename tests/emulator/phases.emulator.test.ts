@@ -7,7 +7,18 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FieldValue } from 'firebase-admin/firestore';
-import { DossierDocument, Movement, StandingsSnapshot, callables, paths, plan119Movement, snapshotId, awardPaths, type Claims } from '@thidua/domain';
+import {
+  DossierDocument,
+  Movement,
+  StandingsSnapshot,
+  callables,
+  catalogueOf,
+  paths,
+  plan119Movement,
+  snapshotId,
+  awardPaths,
+  type Claims,
+} from '@thidua/domain';
 import { adminDb } from '../support/admin.js';
 import { seedStandings } from '../support/standings.js';
 import { FUNCTIONS, call, idToken } from '../support/http.js';
@@ -254,6 +265,30 @@ describe('advanceMovement: the whole life of a movement', () => {
     expect(Movement.parse((await movementRef.get()).data())).toMatchObject({ closingReport: before, closingSummary: SUMMARY });
     expect(await registers()).toEqual(regs);
     expect((await advance('head', 'closed', { closingSummary: SUMMARY })).error?.status).toBe('PERMISSION_DENIED');
+  });
+
+  it('once closed, nothing of the movement can be written: catalogue, settings, deadlines, plan, standings', async () => {
+    const m = Movement.parse((await movementRef.get()).data());
+    const scope = { orgId: ORG, movementId: MOVEMENT };
+    const tries = {
+      updateMovementCatalogue: await call(callables.updateMovementCatalogue, { ...scope, catalogue: catalogueOf(m) }, tokens.secretariat),
+      setMovementSettings: await call(callables.setMovementSettings, { ...scope, maxPoints: {}, notApplicable: {}, deadlines: {} }, tokens.secretariat),
+      extendDeadline: await call(
+        callables.extendDeadline,
+        { ...scope, periodId: '2025-H2', deadline: Date.now() + 86_400_000, reason: 'Gia hạn thêm.' },
+        tokens.secretariat,
+      ),
+      freezeStandings: await call(callables.freezeStandings, { ...scope, periodId: '2025-H1', stage: 'final' }, tokens.secretariat),
+      generatePlan: await call(callables.generatePlan, scope, tokens.secretariat),
+    };
+    for (const [name, r] of Object.entries(tries)) {
+      expect(r.error, name).toBeDefined();
+      expect(['FAILED_PRECONDITION', 'INVALID_ARGUMENT'], name).toContain(r.error!.status);
+      expect(r.error!.message, name).not.toMatch(/Invalid|expected|received/);
+    }
+    expect(tries.generatePlan.error?.message).toBe('Phong trào đã kết thúc: các văn bản của phong trào đã khóa.');
+    expect(tries.freezeStandings.error?.message).toContain('“Đã kết thúc”');
+    expect(Movement.parse((await movementRef.get()).data())).toEqual(m);
   });
 
   it('keeps the phase history (who, when, from, to, why) and one audit entry per step', async () => {
