@@ -39,4 +39,5 @@ export const callables = {
   createMovement: 'createMovement',
   updateMovementCatalogue: 'updateMovementCatalogue',
   generatePlan: 'generatePlan',
+  buildArchive: 'buildArchive',
 } as const;

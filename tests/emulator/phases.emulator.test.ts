@@ -6,6 +6,11 @@
  * the final standings. Wrong people, skipped steps, bad input and a broken movement are refused.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FieldValue } from 'firebase-admin/firestore';
 import {
   DossierDocument,
@@ -13,6 +18,7 @@ import {
   StandingsSnapshot,
   callables,
   catalogueOf,
+  reportId,
   paths,
   plan119Movement,
   snapshotId,
@@ -23,6 +29,7 @@ import { adminDb } from '../support/admin.js';
 import { seedStandings } from '../support/standings.js';
 import { FUNCTIONS, call, idToken } from '../support/http.js';
 import { docxText, pdfText } from '../support/doc-text.js';
+import { readXlsx } from '../support/xlsx.js';
 import { ISOLATED_PASSWORD, seedIsolatedOrg } from '../support/isolated-org.js';
 
 const ORG = 'test-phases';
@@ -289,6 +296,97 @@ describe('advanceMovement: the whole life of a movement', () => {
     expect(tries.generatePlan.error?.message).toBe('Phong trào đã kết thúc: các văn bản của phong trào đã khóa.');
     expect(tries.freezeStandings.error?.message).toContain('“Đã kết thúc”');
     expect(Movement.parse((await movementRef.get()).data())).toEqual(m);
+  });
+
+  it('builds the records archive once closed: reports with history, evidence, documents, audit, index.xlsx', async () => {
+    // A report with its history and an evidence file, as the movement would have left them.
+    const rid = reportId('2025-H2', 'ph-kt');
+    await db.doc(paths.report(ORG, MOVEMENT, rid)).set({
+      unitId: 'ph-kt',
+      periodId: '2025-H2',
+      status: 'approved',
+      figures: {},
+      answers: {},
+      updatedAt: NOW,
+      updatedBy: uids['head'],
+    });
+    await db.doc(`${paths.reportHistory(ORG, MOVEMENT, rid)}/h1`).set({ at: NOW, from: 'draft', to: 'submitted', byUid: uids['head'] });
+    const closing = DossierDocument.parse((await db.doc(awardPaths.document(ORG, MOVEMENT, 'bao-cao-tong-ket')).get()).data());
+    await db.doc(paths.evidence(ORG, 'ev-1')).set({
+      movementId: MOVEMENT,
+      unitId: 'ph-kt',
+      kind: 'file',
+      fileName: 'Quyết định kiện toàn.pdf',
+      storagePath: closing.pdfPath,
+      uploadedBy: uids['head'],
+      uploadedAt: NOW,
+    });
+
+    const scope = { orgId: ORG, movementId: MOVEMENT };
+    expect((await call(callables.buildArchive, scope, tokens.head)).error?.status).toBe('PERMISSION_DENIED');
+    expect((await call(callables.buildArchive, scope, tokens.council)).error?.status).toBe('PERMISSION_DENIED');
+    const built = await call(callables.buildArchive, scope, tokens.secretariat);
+    expect(built.error).toBeUndefined();
+    expect(built.result).toMatchObject({ docId: 'luu-tru', version: 1, outcome: 'created' });
+    expect(Movement.parse((await movementRef.get()).data()).archive).toEqual({ docId: 'luu-tru', version: 1 });
+
+    const res = await download('luu-tru', 'chair');
+    expect(res.status).toBe(200);
+    const zip = new Uint8Array(await res.arrayBuffer());
+    const dir = mkdtempSync(join(tmpdir(), 'thidua-archive-'));
+    try {
+      const file = join(dir, 'archive.zip');
+      writeFileSync(file, zip);
+      const listed = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).split('\n').filter(Boolean);
+      expect(listed[0]).toBe('index.xlsx');
+      expect(listed).toContain(`reports/2025-H2/ph-kt.json`);
+      expect(listed).toContain('evidence/ph-kt/ev-1 - Quyết định kiện toàn.pdf');
+      expect(listed).toContain('evidence/evidence.json');
+      expect(listed.filter((n) => n.startsWith('documents/bao-cao-tong-ket/')).sort()).toEqual([
+        'documents/bao-cao-tong-ket/Bao cao tong ket - kh-2026.docx',
+        'documents/bao-cao-tong-ket/Bao cao tong ket - kh-2026.pdf',
+      ]);
+      expect(listed).toContain('audit.json');
+      expect((built.result as { files: number }).files).toBe(listed.length);
+      const p = (name: string) => execFileSync('unzip', ['-p', file, name]);
+      const report = JSON.parse(p('reports/2025-H2/ph-kt.json').toString('utf8'));
+      expect(report).toMatchObject({ id: rid, report: { status: 'approved' }, history: [{ id: 'h1', from: 'draft', to: 'submitted' }] });
+      const log = JSON.parse(p('audit.json').toString('utf8')) as { action: string }[];
+      expect(log.filter((a) => a.action === 'advance-movement')).toHaveLength(5);
+      expect(log.some((a) => a.action === 'generate-closing-report')).toBe(true);
+      expect(log.some((a) => a.action === 'build-archive')).toBe(false);
+      const { sheets } = await readXlsx(new Uint8Array(p('index.xlsx')));
+      const sheet = sheets['Danh mục']!;
+      expect([sheet['A1'], sheet['B1'], sheet['C1'], sheet['D1'], sheet['E1'], sheet['F1'], sheet['G1']]).toEqual([
+        'STT',
+        'Đường dẫn',
+        'Loại',
+        'Đơn vị',
+        'Kỳ',
+        'Dung lượng (byte)',
+        'SHA-256',
+      ]);
+      const rows = listed.slice(1).map((_, i) => i + 2);
+      expect(rows.map((r) => sheet[`B${r}`])).toEqual(listed.slice(1));
+      for (const r of rows) {
+        const bytes = p(String(sheet[`B${r}`]));
+        expect(sheet[`F${r}`]).toBe(bytes.length);
+        expect(sheet[`G${r}`]).toBe(createHash('sha256').update(bytes).digest('hex'));
+      }
+      const reportRow = rows.find((r) => sheet[`B${r}`] === 'reports/2025-H2/ph-kt.json')!;
+      expect([sheet[`C${reportRow}`], sheet[`D${reportRow}`], sheet[`E${reportRow}`]]).toEqual([
+        'Báo cáo và lịch sử',
+        'Phòng Kinh tế',
+        '6 tháng cuối năm 2025',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+
+    // Built again with nothing new: the same version, no second audit entry.
+    const again = await call(callables.buildArchive, scope, tokens.chair);
+    expect(again.result).toMatchObject({ version: 1, outcome: 'unchanged' });
+    expect((await db.collection(paths.audit(ORG)).where('action', '==', 'build-archive').get()).size).toBe(1);
   });
 
   it('keeps the phase history (who, when, from, to, why) and one audit entry per step', async () => {
