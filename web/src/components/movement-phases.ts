@@ -213,8 +213,42 @@ export class MovementPhases extends LitElement {
               </div>`
           : html`<p class="notice warn" data-testid="closing-report-missing">${m.closingReportMissing}</p>
               ${mayClose ? html`<button type="button" ?disabled=${this.busy} data-testid="closing-retry" @click=${(e: Event) => this.handleAdvance('closed', e)}>${m.closingReportRetry}</button>` : nothing}`
+      }
+      ${
+        mayClose
+          ? html`<div class="row">
+              <button type="button" ?disabled=${this.busy} data-testid="archive-build" @click=${this.handleArchive}>${m.archiveBuild}</button>
+              ${
+                mv.archive
+                  ? html`<button
+                      type="button"
+                      class="secondary"
+                      ?disabled=${this.busy}
+                      data-testid="archive-download"
+                      @click=${() => this.download(mv.archive!.docId, `Ho so luu tru - ${this.movementId}.zip`)}
+                    >
+                      ${m.archiveDownload}
+                    </button>`
+                  : nothing
+              }
+            </div>`
+          : nothing
       }`;
   }
+
+  private handleArchive = async () => {
+    if (!this.api) return;
+    this.busy = true;
+    this.message = null;
+    try {
+      const r = await this.api.buildArchive({ orgId: this.orgId, movementId: this.movementId });
+      this.message = { kind: 'ok', text: t().archiveBuilt(r.version, r.files) };
+    } catch (err) {
+      this.message = { kind: 'danger', text: (err as Error).message };
+    } finally {
+      this.busy = false;
+    }
+  };
 
   override render() {
     const m = t();
