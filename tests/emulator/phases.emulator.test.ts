@@ -295,6 +295,7 @@ describe('advanceMovement: the whole life of a movement', () => {
     }
     expect(tries.generatePlan.error?.message).toBe('Phong trào đã kết thúc: các văn bản của phong trào đã khóa.');
     expect(tries.freezeStandings.error?.message).toContain('“Đã kết thúc”');
+    expect(tries.setMovementSettings.error?.message).toMatch(/^Phong trào đã kết thúc: không thay đổi cấu hình được nữa\./);
     expect(Movement.parse((await movementRef.get()).data())).toEqual(m);
   });
 
@@ -323,6 +324,10 @@ describe('advanceMovement: the whole life of a movement', () => {
     });
 
     const scope = { orgId: ORG, movementId: MOVEMENT };
+    await db.doc(paths.movement(ORG, 'kh-council')).set({ ...movement, status: 'council' });
+    const early = await call(callables.buildArchive, { orgId: ORG, movementId: 'kh-council' }, tokens.secretariat);
+    expect(early.error?.status).toBe('FAILED_PRECONDITION');
+    expect(early.error?.message).toBe('Phong trào chưa kết thúc: hồ sơ lưu trữ chỉ lập sau khi kết thúc phong trào.');
     expect((await call(callables.buildArchive, scope, tokens.head)).error?.status).toBe('PERMISSION_DENIED');
     expect((await call(callables.buildArchive, scope, tokens.council)).error?.status).toBe('PERMISSION_DENIED');
     const built = await call(callables.buildArchive, scope, tokens.secretariat);
