@@ -88,7 +88,7 @@ describe('the Báo cáo tổng kết of a movement', () => {
   it('cites the plan, counts participation per period, and prints the secretariat’s words as written', () => {
     const text = textOf(model);
     expect(text[0]).toBe(
-      'Thực hiện Kế hoạch số 119/KH-UBND ngày 30/09/2025 của Ủy ban nhân dân phường Hải An về phát động phong trào thi đua trong công tác Cải cách hành chính năm 2025 tại Ủy ban nhân dân phường Hải An, Ủy ban nhân dân phường Hải An báo cáo tổng kết phong trào như sau:',
+      'Thực hiện Kế hoạch số 119/KH-UBND ngày 30/9/2025 của Ủy ban nhân dân phường Hải An về phát động phong trào thi đua trong công tác Cải cách hành chính năm 2025 tại Ủy ban nhân dân phường Hải An, Ủy ban nhân dân phường Hải An báo cáo tổng kết phong trào như sau:',
     );
     expect(text).toContain('Phong trào có 02 phòng, đơn vị tham gia.');
     expect(text).toContain('- 6 tháng đầu năm 2025: 01/02 đơn vị gửi báo cáo tự đánh giá, 00 báo cáo được duyệt sau thẩm định.');

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Criterion, Movement, PlanText, StandingEntry, Text } from '../schemas.js';
 import type { AwardForm, NomineeType } from '../awards/schemas.js';
 import { h1, h2, p, type Block, type DocumentModel, type Table } from './model.js';
-import { percentText, two, upper } from './format.js';
+import { percentText, shortDate, two, upper } from './format.js';
 import { FORM_IN_LIST } from './parts.js';
 import { agencyLines, planRecipientLines } from './ke-hoach.js';
 
@@ -197,7 +197,7 @@ export function buildTongKet(v: TongKetInputs): DocumentModel {
   const plan = movement.plan;
   const planRef =
     movement.planRef.number && movement.planRef.issuedDate
-      ? `Kế hoạch số ${movement.planRef.number}/${movement.planRef.symbol} ngày ${movement.planRef.issuedDate.split('-').reverse().join('/')}`
+      ? `Kế hoạch số ${movement.planRef.number}/${movement.planRef.symbol} ngày ${shortDate(movement.planRef.issuedDate)}`
       : 'Kế hoạch phát động';
   const subject = tongKetSubject(movement.title.vi);
   const entries = v.standings?.entries ?? [];
