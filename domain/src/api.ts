@@ -50,4 +50,5 @@ export const callables = {
   castVote: 'castVote',
   closeMeeting: 'closeMeeting',
   decideNomination: 'decideNomination',
+  buildArchive: 'buildArchive',
 } as const;

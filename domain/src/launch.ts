@@ -206,8 +206,10 @@ export function newMovement(
       };
       break;
   }
+  // A copy starts its own life: not the source's phase history, closing summary, report or archive.
+  const { phaseHistory: _h, closingSummary: _s, closingReport: _r, archive: _a, ...kept } = base;
   const movement: Movement = {
-    ...base,
+    ...kept,
     ...fresh,
     // A new plan gets its own number and signature when it is issued.
     planRef: { number: '', symbol: base.planRef.symbol || 'KH-UBND', issuedDate: '', signedAt: [], signer: base.planRef.signer },

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { Id, MovementStatus, type Claims, type Movement, type ReportStatus, type Text } from './schemas.js';
 import type { NominationStatus } from './awards/schemas.js';
 import { snapshotId } from './standings-snapshot.js';
+import { ClosingSummary } from './documents/tong-ket.js';
 
 export type Phase = MovementStatus;
 export const PHASES: readonly Phase[] = MovementStatus.options;
@@ -38,13 +39,30 @@ export function nextPhase(phase: Phase): Phase | null {
 /** Reason given when a step goes ahead despite what is missing (also the callable's zod). */
 export const PhaseReason = z.string().trim().min(5, 'Lý do cần ít nhất 5 ký tự').max(2000, 'Lý do dài quá 2000 ký tự');
 
-export const AdvanceMovementInput = z.object({
-  orgId: Id,
-  movementId: Id,
-  /** The phase to move into: only the next one. */
-  to: MovementStatus,
-  reason: PhaseReason.optional(),
-});
+export const AdvanceMovementInput = z
+  .object({
+    orgId: Id,
+    movementId: Id,
+    /** The phase to move into: only the next one. */
+    to: MovementStatus,
+    reason: PhaseReason.optional(),
+    /**
+     * Closing only: the secretariat's part V of the Báo cáo tổng kết (đánh giá chung, tồn tại hạn
+     * chế, phương hướng). Given with the step rather than by a separate callable: it is written once,
+     * by whoever closes, and the report is generated from it in the same step.
+     */
+    closingSummary: ClosingSummary.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.to === 'closed' && v.closingSummary === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['closingSummary'],
+        message: 'Kết thúc phong trào cần phần đánh giá tổng kết của Thường trực (ít nhất 20 ký tự)',
+      });
+    if (v.to !== 'closed' && v.closingSummary !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['closingSummary'], message: 'Phần đánh giá tổng kết chỉ nhập khi kết thúc phong trào' });
+  });
 export type AdvanceMovementInput = z.infer<typeof AdvanceMovementInput>;
 
 /** Names one movement of one organisation (inputs of read-only callables). */

@@ -58,10 +58,14 @@ export function applyMovementSettings(
 ): SettingsOutcome {
   const errors: Text[] = [];
   if (!isConfigEditable(movement)) {
-    errors.push({
-      vi: 'Phong trào đã mở nhận báo cáo: chỉ được gia hạn thời hạn nộp (có lý do).',
-      en: 'Reporting has opened: only a deadline extension (with a reason) is allowed.',
-    });
+    errors.push(
+      movement.status === 'closed'
+        ? { vi: 'Phong trào đã kết thúc: không thay đổi cấu hình được nữa.', en: 'The movement is closed: its settings can no longer change.' }
+        : {
+            vi: 'Phong trào đã mở nhận báo cáo: chỉ được gia hạn thời hạn nộp (có lý do).',
+            en: 'Reporting has opened: only a deadline extension (with a reason) is allowed.',
+          },
+    );
     return { ok: false, errors };
   }
   const codes = new Set(movement.criteria.map((c) => c.code));

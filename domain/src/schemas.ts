@@ -291,6 +291,12 @@ export const Movement = z.object({
   plan: PlanText.optional(),
   /** How the ward council decides (meetings start from these); absent = DEFAULT_COUNCIL_RULES. */
   councilRules: CouncilRules.optional(),
+  /** Closing: the secretariat's part V of the Báo cáo tổng kết, as given with the closing step. */
+  closingSummary: z.string().max(20000).optional(),
+  /** Closing: the Báo cáo tổng kết generated (documents/{docId}); absent until it is stored. */
+  closingReport: z.object({ docId: Id, number: z.string(), version: z.number().int().positive() }).optional(),
+  /** The records office's archive (documents/{docId}, a ZIP), once built after closing. */
+  archive: z.object({ docId: Id, version: z.number().int().positive() }).optional(),
 });
 export type Movement = z.infer<typeof Movement>;
 

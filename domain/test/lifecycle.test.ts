@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ACT_PHASES,
+  AdvanceMovementInput,
   PHASES,
   actAllowed,
   actRefusal,
@@ -281,5 +282,24 @@ describe('unitRefusal', () => {
     expect(unitRefusal({ active: true, name: 'Văn phòng' })).toBeNull();
     expect(unitRefusal({ active: false, name: 'Văn phòng' })?.vi).toBe('Đơn vị “Văn phòng” đã ngừng hoạt động: không lập, sửa hay gửi báo cáo được.');
     expect(unitRefusal(null)?.vi).toBe('Đơn vị không tồn tại.');
+  });
+});
+
+describe('the closing step’s input', () => {
+  const key = { orgId: 'hai-an', movementId: 'kh-2026' };
+  const messages = (data: unknown) => AdvanceMovementInput.safeParse(data).error?.issues.map((i) => i.message) ?? [];
+
+  it('requires the secretariat’s summary, at least 20 characters, to close', () => {
+    expect(messages({ ...key, to: 'closed' })).toEqual(['Kết thúc phong trào cần phần đánh giá tổng kết của Thường trực (ít nhất 20 ký tự)']);
+    expect(messages({ ...key, to: 'closed', closingSummary: '   ngắn   ' })).toEqual(['Phần đánh giá tổng kết của Thường trực cần ít nhất 20 ký tự']);
+    const ok = AdvanceMovementInput.parse({ ...key, to: 'closed', closingSummary: '  Đánh giá chung: phong trào đạt kết quả tốt.  ' });
+    expect(ok.closingSummary).toBe('Đánh giá chung: phong trào đạt kết quả tốt.');
+  });
+
+  it('takes no summary on the other steps', () => {
+    expect(messages({ ...key, to: 'open' })).toEqual([]);
+    expect(messages({ ...key, to: 'council', closingSummary: 'Đánh giá chung: phong trào đạt kết quả tốt.' })).toEqual([
+      'Phần đánh giá tổng kết chỉ nhập khi kết thúc phong trào',
+    ]);
   });
 });

@@ -33,6 +33,7 @@ export { saveRegistration, signRegistration, remindRegistrations } from './calla
 export { createMovement } from './callable/createMovement.js';
 export { updateMovementCatalogue } from './callable/updateMovementCatalogue.js';
 export { generatePlan } from './callable/generatePlan.js';
+export { buildArchive } from './callable/buildArchive.js';
 export { onMovementWritten } from './triggers/onMovementWritten.js';
 // Callables: nominations, council meetings and votes, the chairman's decision
 export { proposeNomination } from './callable/awards-proposeNomination.js';

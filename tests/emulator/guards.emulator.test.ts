@@ -187,7 +187,7 @@ const ROWS: Row[] = [
     name: 'setMovementSettings',
     act: 'configure',
     run: () => call(callables.setMovementSettings, { ...scope, maxPoints: {}, notApplicable: {}, deadlines: {} }, tokens.secretariat),
-    refusedWith: /^Phong trào đã mở nhận báo cáo: chỉ được gia hạn thời hạn nộp/,
+    refusedWith: /^Phong trào (đã mở nhận báo cáo: chỉ được gia hạn thời hạn nộp|đã kết thúc: không thay đổi cấu hình được nữa)/,
   },
   {
     name: 'extendDeadline',

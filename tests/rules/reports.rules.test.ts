@@ -316,6 +316,25 @@ describe('reports', () => {
       await assertFails(update('staff', contentEdit('staff')));
     });
 
+    it('cannot create a draft in a closed movement', async () => {
+      await seedPhase('closed');
+      await assertFails(create('staff', newDraft('staff')));
+    });
+
+    it('cannot answer a returned report of a closed movement, even before its response deadline', async () => {
+      await seedReport(reportIn('returned'));
+      await seedResponseDeadline(Date.now() + 86_400_000);
+      await seedPhase('closed');
+      await assertFails(update('staff', contentEdit('staff')));
+    });
+
+    it('nobody deletes a report of a closed movement, the secretariat neither', async () => {
+      await seedReport(reportIn('approved'));
+      await seedPhase('closed');
+      await assertFails(remove('staff'));
+      await assertFails(remove('secretariat'));
+    });
+
     it('can answer a returned report during appraisal', async () => {
       await seedReport(reportIn('returned'));
       await seedPhase('appraisal');

@@ -54,6 +54,18 @@ export { BienBanInput, VoteLine, voteLine, buildBienBan } from './bien-ban.js';
 export { QuyetDinhGiayKhenInput, buildQuyetDinhGiayKhen } from './quyet-dinh-giay-khen.js';
 export { ToTrinhBangKhenInput, buildToTrinhBangKhen } from './to-trinh-bang-khen.js';
 export { buildKeHoach, criteriaParagraphs, layoutGroup, planBlocks, planRecipientLines, agencyLines, type KeHoachInputs } from './ke-hoach.js';
+export {
+  ClosingSummary,
+  buildTongKet,
+  criterionStats,
+  summaryBlocks,
+  tongKetSubject,
+  type CriterionStat,
+  type TargetTally,
+  type TongKetAward,
+  type TongKetInputs,
+  type TongKetPeriod,
+} from './tong-ket.js';
 export * from './samples.js';
 export {
   MovementForDossier,

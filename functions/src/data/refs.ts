@@ -20,6 +20,8 @@ export const refs = (db: Firestore) => ({
   standingEntry: (orgId: string, movementId: string, reportId: string) => db.doc(paths.standingEntry(orgId, movementId, reportId)),
   standingsSnapshots: (orgId: string, movementId: string) => db.collection(paths.standingsSnapshots(orgId, movementId)),
   standingsSnapshot: (orgId: string, movementId: string, snapshotId: string) => db.doc(paths.standingsSnapshot(orgId, movementId, snapshotId)),
+  /** The audit log, to read (the archive); entries are written only through data/audit.ts. */
+  audit: (orgId: string) => db.collection(paths.audit(orgId)),
   /** A new audit entry (auto id); written only through data/audit.ts. */
   newAuditEntry: (orgId: string) => db.collection(paths.audit(orgId)).doc(),
   evidenceList: (orgId: string) => db.collection(paths.evidenceList(orgId)),
@@ -30,6 +32,8 @@ export const refs = (db: Firestore) => ({
   pushToken: (orgId: string, uid: string, token: string) => db.doc(paths.pushToken(orgId, uid, token)),
   /** What the recording push sender received (local emulators and tests only). */
   pushLog: () => db.collection(paths.pushLog()),
+  registrations: (orgId: string, movementId: string) => db.collection(paths.registrations(orgId, movementId)),
+  registration: (orgId: string, movementId: string, unitId: string) => db.doc(paths.registration(orgId, movementId, unitId)),
   // The award workflow.
   nominations: (orgId: string, movementId: string) => db.collection(paths.nominations(orgId, movementId)),
   nomination: (orgId: string, movementId: string, id: string) => db.doc(paths.nomination(orgId, movementId, id)),

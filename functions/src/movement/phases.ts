@@ -9,6 +9,7 @@ import { type Firestore, type Query, type Transaction } from 'firebase-admin/fir
 import {
   Member,
   PhaseChange,
+  mayTakeStep,
   nextPhase,
   phaseBlockers,
   phaseNotice,
@@ -30,6 +31,8 @@ import { readStandings } from '../data/standings.js';
 import { notify } from '../notify/notify.js';
 import type { PushSender } from '../notify/senders.js';
 import { audit } from '../data/audit.js';
+import type { ObjectStore } from '../storage/objectStore.js';
+import { generateClosingReport, type ClosingReportResult } from './closing-report.js';
 
 /** Everything the preconditions look at; a handful of small collection reads per step (in the transaction when given). */
 async function readFacts(db: Firestore, tx: Transaction | null, orgId: string, movementId: string, now: number): Promise<PhaseFacts> {
@@ -66,6 +69,7 @@ export async function movementPhase(db: Firestore, orgId: string, movementId: st
 
 export interface AdvanceDeps {
   db: Firestore;
+  store: ObjectStore;
   sender: PushSender;
   now: () => number;
 }
@@ -74,10 +78,18 @@ export async function advanceMovement(
   deps: AdvanceDeps,
   actor: Claims & { uid: string },
   input: AdvanceMovementInput,
-): Promise<{ status: Movement['status']; frozen: string[]; notified: number }> {
+): Promise<{ status: Movement['status']; frozen: string[]; notified: number; closingReport?: ClosingReportResult }> {
   const { db } = deps;
   if (actor.org !== input.orgId) throw new HttpsError('permission-denied', 'Phong trào không thuộc tổ chức của bạn.');
   const movementRef = refs(db).movement(input.orgId, input.movementId);
+  // A close retried after its report failed: the step is done, the report is made now (same number).
+  if (input.to === 'closed' && mayTakeStep(actor, 'closed')) {
+    const cur = parseMovement(await movementRef.get());
+    if (cur.status === 'closed' && !cur.closingReport) {
+      const closingReport = await closingReportOf(deps, actor, input);
+      return { status: 'closed', frozen: [], notified: 0, closingReport };
+    }
+  }
   const done = await db.runTransaction(async (tx) => {
     const now = deps.now();
     const [snap, memberSnap] = await Promise.all([tx.get(movementRef), tx.get(refs(db).member(input.orgId, actor.uid))]);
@@ -110,19 +122,27 @@ export async function advanceMovement(
       ...(reason ? { reason } : {}),
       ...(out.overridden.length ? { overridden: out.overridden.map((b) => b.message.vi.slice(0, 1000)) } : {}),
     });
-    tx.update(movementRef, { status: out.to, phaseHistory: [...(movement.phaseHistory ?? []), change] });
+    const summary = out.to === 'closed' ? input.closingSummary?.trim() : undefined;
+    tx.update(movementRef, {
+      status: out.to,
+      phaseHistory: [...(movement.phaseHistory ?? []), change],
+      ...(summary ? { closingSummary: summary } : {}),
+    });
     for (const f of frozen) tx.create(refs(db).standingsSnapshot(input.orgId, input.movementId, f.id), f.data);
     audit(db, tx, input.orgId, {
       actorUid: actor.uid,
       action: 'advance-movement',
       target: movementRef.path,
       before: { status: out.from },
-      after: { status: out.to, ...(frozen.length ? { frozen: frozen.map((f) => f.id) } : {}) },
+      after: { status: out.to, ...(frozen.length ? { frozen: frozen.map((f) => f.id) } : {}), ...(summary ? { closingSummary: summary } : {}) },
       reason: reason ?? null,
       overridden: out.overridden.map((b) => b.message.vi),
     });
     return { movement, to: out.to, frozen: frozen.map((f) => f.id), activeUnitIds: facts.activeUnits.map((u) => u.id) };
   });
+
+  // Closing: the Báo cáo tổng kết, from the final snapshots just frozen and the summary just stored.
+  const closingReport = done.to === 'closed' ? await closingReportOf(deps, actor, input) : undefined;
 
   const notice = phaseNotice(done.to, done.movement.title);
   let notified = 0;
@@ -138,7 +158,19 @@ export async function advanceMovement(
       deps.now(),
     );
   }
-  return { status: done.to, frozen: done.frozen, notified };
+  return { status: done.to, frozen: done.frozen, notified, ...(closingReport ? { closingReport } : {}) };
+}
+
+async function closingReportOf(deps: AdvanceDeps, actor: { uid: string }, input: AdvanceMovementInput): Promise<ClosingReportResult> {
+  try {
+    return await generateClosingReport(deps, input.orgId, input.movementId, actor.uid);
+  } catch (e) {
+    console.error('closing report', input.orgId, input.movementId, e);
+    throw new HttpsError(
+      'internal',
+      'Phong trào đã kết thúc nhưng chưa tạo được báo cáo tổng kết; hãy bấm “Kết thúc phong trào” lại để tạo (số và nội dung giữ nguyên).',
+    );
+  }
 }
 
 /** Active members a step concerns: the members of active units, the secretariat, the council and chair. */

@@ -12,7 +12,6 @@ import {
   Registration,
   Unit,
   fieldLabel,
-  paths,
   registrationOverview,
   registrationProblems,
   registrationRefusal,
@@ -48,7 +47,7 @@ const nameOf = (snap: DocumentSnapshot) => (Member.safeParse(toDomain(snap.data(
 async function readChecked(db: Firestore, tx: Transaction, actor: Actor, input: SignRegistrationInput, act: RegistrationAct) {
   // Another organisation is refused before anything of it is read.
   if (actor.org !== input.orgId) throw new HttpsError('permission-denied', 'Phong trào không thuộc tổ chức của bạn.');
-  const ref = db.doc(paths.registration(input.orgId, input.movementId, input.unitId));
+  const ref = refs(db).registration(input.orgId, input.movementId, input.unitId);
   const [movementSnap, unitSnap, regSnap, memberSnap] = await Promise.all([
     tx.get(refs(db).movement(input.orgId, input.movementId)),
     tx.get(refs(db).unit(input.orgId, input.unitId)),
@@ -146,8 +145,8 @@ export async function remindRegistrations(
   const done = await db.runTransaction(async (tx) => {
     const [movementSnap, unitsSnap, regsSnap] = await Promise.all([
       tx.get(movementRef),
-      tx.get(db.collection(paths.units(input.orgId))),
-      tx.get(db.collection(paths.registrations(input.orgId, input.movementId))),
+      tx.get(refs(db).units(input.orgId)),
+      tx.get(refs(db).registrations(input.orgId, input.movementId)),
     ]);
     const movement = parseMovement(movementSnap);
     requireAct(movement, 'register');

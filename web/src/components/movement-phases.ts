@@ -55,6 +55,7 @@ export class MovementPhases extends LitElement {
 
   @state() private blockers: Blocker[] | null = null;
   @state() private reason = '';
+  @state() private summary = '';
   @state() private busy = false;
   @state() private message: { kind: 'ok' | 'danger'; text: string } | null = null;
   private checkedFor: string | null = null;
@@ -88,7 +89,15 @@ export class MovementPhases extends LitElement {
     e.preventDefault();
     if (!this.api) return;
     const reason = this.reason.trim();
-    const parsed = AdvanceMovementInput.safeParse({ orgId: this.orgId, movementId: this.movementId, to, ...(reason ? { reason } : {}) });
+    // Closing carries the secretariat's part V of the tổng kết (a retry resends the stored one).
+    const summary = to === 'closed' ? (this.movement?.status === 'closed' ? (this.movement.closingSummary ?? '') : this.summary) : '';
+    const parsed = AdvanceMovementInput.safeParse({
+      orgId: this.orgId,
+      movementId: this.movementId,
+      to,
+      ...(reason ? { reason } : {}),
+      ...(to === 'closed' ? { closingSummary: summary } : {}),
+    });
     if (!parsed.success) {
       this.message = { kind: 'danger', text: parsed.error.issues.map((i) => i.message).join('; ') };
       return;
@@ -98,6 +107,7 @@ export class MovementPhases extends LitElement {
     try {
       await this.api.advanceMovement(parsed.data);
       this.reason = '';
+      this.summary = '';
       this.message = { kind: 'ok', text: t().phaseDone(tx(PHASE_TEXT[to])) };
     } catch (err) {
       this.message = { kind: 'danger', text: (err as Error).message };
@@ -109,7 +119,7 @@ export class MovementPhases extends LitElement {
   private renderStep(mv: Movement) {
     const m = t();
     const next = PHASES[PHASES.indexOf(mv.status) + 1];
-    if (!next) return html`<p class="notice" data-testid="phase-closed">${m.phaseClosed}</p>`;
+    if (!next) return this.renderClosed(mv);
     const blockers = this.blockers;
     return html`<h4>${m.phaseBlockersHeading}</h4>
       ${
@@ -138,11 +148,107 @@ export class MovementPhases extends LitElement {
                     </div>`
                   : nothing
               }
+              ${
+                next === 'closed'
+                  ? html`<div class="field">
+                      <label for="closing-summary">${m.closingSummaryLabel}</label>
+                      <textarea
+                        id="closing-summary"
+                        rows="6"
+                        data-testid="closing-summary"
+                        .value=${this.summary}
+                        @input=${(e: Event) => (this.summary = (e.target as HTMLTextAreaElement).value)}
+                      ></textarea>
+                      <small class="hint">${m.closingSummaryHint}</small>
+                    </div>`
+                  : nothing
+              }
               <button type="submit" data-testid="phase-advance" data-to=${next} ?disabled=${this.busy}>${this.busy ? m.saving : tx(STEP_TEXT[next])}</button>
             </form>`
           : nothing
       }`;
   }
+
+  private async download(docId: string, fileName: string, format?: 'docx' | 'pdf') {
+    if (!this.api) return;
+    this.busy = true;
+    try {
+      await this.api.downloadMovementDocument(this.orgId, this.movementId, docId, fileName, format);
+    } catch (err) {
+      this.message = { kind: 'danger', text: (err as Error).message };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Once closed: the tổng kết (DOCX, PDF) and the records archive. */
+  private renderClosed(mv: Movement) {
+    const m = t();
+    const report = mv.closingReport;
+    const mayClose = mayTakeStep({ roles: [...this.roles] }, 'closed');
+    return html`<p class="notice" data-testid="phase-closed">${m.phaseClosed}</p>
+      <h4>${m.closingReportHeading}</h4>
+      ${
+        report
+          ? html`<p data-testid="closing-report">${m.closingReportNumber(report.number)}</p>
+              <div class="row">
+                <button
+                  type="button"
+                  class="secondary"
+                  ?disabled=${this.busy}
+                  data-testid="closing-download-docx"
+                  @click=${() => this.download(report.docId, `Bao cao tong ket - ${this.movementId}.docx`, 'docx')}
+                >
+                  ${m.closingDownload('docx')}
+                </button>
+                <button
+                  type="button"
+                  class="secondary"
+                  ?disabled=${this.busy}
+                  data-testid="closing-download-pdf"
+                  @click=${() => this.download(report.docId, `Bao cao tong ket - ${this.movementId}.pdf`, 'pdf')}
+                >
+                  ${m.closingDownload('pdf')}
+                </button>
+              </div>`
+          : html`<p class="notice warn" data-testid="closing-report-missing">${m.closingReportMissing}</p>
+              ${mayClose ? html`<button type="button" ?disabled=${this.busy} data-testid="closing-retry" @click=${(e: Event) => this.handleAdvance('closed', e)}>${m.closingReportRetry}</button>` : nothing}`
+      }
+      ${
+        mayClose
+          ? html`<div class="row">
+              <button type="button" ?disabled=${this.busy} data-testid="archive-build" @click=${this.handleArchive}>${m.archiveBuild}</button>
+              ${
+                mv.archive
+                  ? html`<button
+                      type="button"
+                      class="secondary"
+                      ?disabled=${this.busy}
+                      data-testid="archive-download"
+                      @click=${() => this.download(mv.archive!.docId, `Ho so luu tru - ${this.movementId}.zip`)}
+                    >
+                      ${m.archiveDownload}
+                    </button>`
+                  : nothing
+              }
+            </div>`
+          : nothing
+      }`;
+  }
+
+  private handleArchive = async () => {
+    if (!this.api) return;
+    this.busy = true;
+    this.message = null;
+    try {
+      const r = await this.api.buildArchive({ orgId: this.orgId, movementId: this.movementId });
+      this.message = { kind: 'ok', text: t().archiveBuilt(r.version, r.files) };
+    } catch (err) {
+      this.message = { kind: 'danger', text: (err as Error).message };
+    } finally {
+      this.busy = false;
+    }
+  };
 
   override render() {
     const m = t();

@@ -57,8 +57,12 @@ export interface AdminApi {
   createMovement(input: CreateMovementInput): Promise<{ movementId: string; criteriaVersion: number }>;
   updateMovementCatalogue(input: UpdateMovementCatalogueInput): Promise<{ criteriaVersion: number; changed: string[] }>;
   generatePlan(input: MovementScopeInput): Promise<{ number: string | null; outcome: string; version: number }>;
+  /** The records office's archive of a closed movement (one ZIP), built or found unchanged. */
+  buildArchive(input: MovementScopeInput): Promise<{ docId: string; version: number; files: number; outcome: string }>;
   /** The movement's Kế hoạch (DOCX, or its PDF). */
   downloadPlan(orgId: string, movementId: string, format: 'docx' | 'pdf'): Promise<void>;
+  /** One of the movement's own documents (the tổng kết, the archive ZIP) by its id. */
+  downloadMovementDocument(orgId: string, movementId: string, docId: string, fileName: string, format?: 'docx' | 'pdf'): Promise<void>;
 }
 
 export function firebaseAdminApi(): AdminApi {
@@ -108,7 +112,10 @@ export function firebaseAdminApi(): AdminApi {
     createMovement: call(callables.createMovement),
     updateMovementCatalogue: call(callables.updateMovementCatalogue),
     generatePlan: call(callables.generatePlan),
+    buildArchive: call(callables.buildArchive),
     downloadPlan: (orgId, movementId, format) =>
       downloadDocumentFile(auth.currentUser, orgId, movementId, 'ke-hoach', { format, fileName: `Ke hoach - ${movementId}.${format}` }),
+    downloadMovementDocument: (orgId, movementId, docId, fileName, format) =>
+      downloadDocumentFile(auth.currentUser, orgId, movementId, docId, { ...(format ? { format } : {}), fileName }),
   };
 }

@@ -14,6 +14,16 @@ export const viPhases = {
   phaseDone: (phase: string) => `Phong trào đã chuyển sang giai đoạn “${phase}”.`,
   phaseClosed: 'Phong trào đã kết thúc.',
   phaseLoading: 'Đang kiểm tra điều kiện…',
+  closingSummaryLabel: 'Đánh giá tổng kết của Thường trực (đánh giá chung, tồn tại hạn chế, phương hướng) — in vào mục V của báo cáo tổng kết',
+  closingSummaryHint: 'Ít nhất 20 ký tự; mỗi dòng là một đoạn, dòng bắt đầu bằng “## ” là tiêu đề mục nhỏ.',
+  closingReportHeading: 'Báo cáo tổng kết và hồ sơ lưu trữ',
+  closingReportNumber: (n: string) => `Báo cáo tổng kết số ${n}`,
+  closingReportMissing: 'Chưa tạo được báo cáo tổng kết.',
+  closingReportRetry: 'Tạo báo cáo tổng kết',
+  closingDownload: (format: string) => `Tải báo cáo tổng kết (${String(format).toUpperCase()})`,
+  archiveBuild: 'Lập hồ sơ lưu trữ (ZIP)',
+  archiveDownload: 'Tải hồ sơ lưu trữ (ZIP)',
+  archiveBuilt: (version: number, files: number) => `Đã lập hồ sơ lưu trữ, phiên bản ${version} (${files} tệp).`,
 };
 
 export const enPhases: typeof viPhases = {
@@ -31,4 +41,14 @@ export const enPhases: typeof viPhases = {
   phaseDone: (phase: string) => `The movement is now "${phase}".`,
   phaseClosed: 'The movement is closed.',
   phaseLoading: 'Checking the conditions…',
+  closingSummaryLabel: 'The secretariat’s assessment (overall, shortcomings, the way ahead) — printed as part V of the closing report',
+  closingSummaryHint: 'At least 20 characters; each line is a paragraph, a line starting with “## ” a sub-heading.',
+  closingReportHeading: 'Closing report and archive',
+  closingReportNumber: (n: string) => `Closing report no. ${n}`,
+  closingReportMissing: 'The closing report could not be made yet.',
+  closingReportRetry: 'Make the closing report',
+  closingDownload: (format: string) => `Download the closing report (${String(format).toUpperCase()})`,
+  archiveBuild: 'Build the records archive (ZIP)',
+  archiveDownload: 'Download the records archive (ZIP)',
+  archiveBuilt: (version: number, files: number) => `Archive built, version ${version} (${files} files).`,
 };
