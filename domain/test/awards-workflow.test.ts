@@ -8,6 +8,7 @@ import {
   ballotsFromVoter,
   castVote,
   decisionRefusal,
+  meetingDateRefusal,
   openMeetingRefusal,
   proposalRefusal,
   recordAttendance,
@@ -226,6 +227,24 @@ describe("the chairman's decision", () => {
     expect(decisionRefusal(actor({ roles: ['council', 'secretariat'] }), 'hai-an', nomination({ approved: true }), 'approve', '')?.code).toBe(
       'permission-denied',
     );
+  });
+  it('is final: the same decision again is a retry, the opposite one is refused in words', () => {
+    const decided = nomination({ approved: true });
+    expect(decisionRefusal(chair, 'hai-an', { ...decided, status: 'approved' }, 'approve', '', { outcome: 'approve' })).toBeNull();
+    const flip = decisionRefusal(chair, 'hai-an', { ...decided, status: 'approved' }, 'reject', 'Đổi ý sau khi đã ký quyết định.', { outcome: 'approve' });
+    expect(flip?.code).toBe('failed-precondition');
+    expect(flip?.message.vi).toContain('quyết định đã ban hành không sửa được');
+  });
+});
+
+describe('meeting dates', () => {
+  const now = Date.UTC(2025, 11, 10, 3); // 10:00 on 10 Dec 2025 in Vietnam
+  it('takes today and earlier, refuses a date still to come (in Vietnam time)', () => {
+    expect(meetingDateRefusal('2025-12-10', now)).toBeNull();
+    expect(meetingDateRefusal('2025-12-01', now)).toBeNull();
+    expect(meetingDateRefusal('2099-12-31', now)?.message.vi).toBe('Ngày họp 31/12/2099 chưa đến: chỉ ghi nhận cuộc họp đã hoặc đang diễn ra.');
+    // 23:30 on 10 Dec in UTC is already 11 Dec in Vietnam.
+    expect(meetingDateRefusal('2025-12-11', Date.UTC(2025, 11, 10, 23, 30))).toBeNull();
   });
 });
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { utf8 } from '../src/awards/index.js';
+const utf8 = (s: string) => new TextEncoder().encode(s);
 import {
   SignerInput,
   addresseeItems,

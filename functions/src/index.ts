@@ -50,5 +50,6 @@ export { onDecisionWritten } from './triggers/awards-onDecisionWritten.js';
 export { api } from './http/api.js';
 // Scheduled
 export { remindDeadlines } from './scheduled/remindDeadlines.js';
+export { reconcileStandings } from './scheduled/reconcileStandings.js';
 // Benchmark floor, in the emulator only (see triggers/benchEcho.ts)
 export { benchEcho } from './triggers/benchEcho.js';

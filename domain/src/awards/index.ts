@@ -4,6 +4,6 @@ export * from './eligibility.js';
 export * from './candidates.js';
 export * from './voting.js';
 export * from './money.js';
-export { sha256, sha256Hex, utf8 } from './sha256.js';
+export { sha256, sha256Hex } from './sha256.js';
 export * from './store.js';
 export * from './workflow.js';

@@ -5,8 +5,8 @@
  */
 import type { Claims, Text } from '../schemas.js';
 import { ballotCommitment, tally, tallyAll, type TallyResult } from './voting.js';
-import type { AbsentMember, Ballot, Council, CouncilRules, Meeting } from './schemas.js';
-import type { BallotBox, DecisionOutcome, MeetingRecord, NominationRecord, Participation, StoredEligibility, VoterRecord } from './store.js';
+import type { AbsentMember, Ballot, Council, CouncilRules, Meeting, NominationStatus } from './schemas.js';
+import type { BallotBox, DecisionOutcome, DecisionRecord, MeetingRecord, NominationRecord, Participation, StoredEligibility, VoterRecord } from './store.js';
 import type { EligibilityResult } from './eligibility.js';
 
 export type Actor = Claims & { uid: string };
@@ -79,6 +79,21 @@ export function overrideRefusal(actor: Actor, orgId: string, nomination: Nominat
 
 // ─── Meetings: rights ─────────────────────────────────────────────────────────────────────────
 /** The secretariat opens the ward council's meeting; a unit head opens the unit's bình xét. */
+/** Nominations past any vote: decided by the chairman, or withdrawn. Their recorded vote stays as it was. */
+export const DECIDED_NOMINATION_STATUSES: readonly NominationStatus[] = ['approved', 'rejected', 'awarded', 'withdrawn'];
+
+/** A meeting is recorded after it is held: its date may not lie after today (in Vietnam). */
+export function meetingDateRefusal(date: string, now: number): Refusal | null {
+  const today = vnDate(now);
+  if (date <= today) return null;
+  const [y, m, d] = date.split('-');
+  return refuse(
+    'invalid-argument',
+    `Ngày họp ${d}/${m}/${y} chưa đến: chỉ ghi nhận cuộc họp đã hoặc đang diễn ra.`,
+    `The meeting date ${date} has not come yet: only meetings held or being held are recorded.`,
+  );
+}
+
 export function openMeetingRefusal(actor: Actor, orgId: string, kind: 'unit' | 'ward', unitId: string | undefined): Refusal | null {
   if (actor.org !== orgId) return refuse('permission-denied', 'Phong trào không thuộc tổ chức của bạn.', 'The movement is not in your organisation.');
   if (kind === 'ward' && !actor.roles.includes('secretariat')) {
@@ -230,10 +245,27 @@ export function tallyMeeting(
 }
 
 // ─── The chairman's decision ──────────────────────────────────────────────────────────────────
-export function decisionRefusal(actor: Actor, orgId: string, nomination: NominationRecord, outcome: DecisionOutcome, reason: string): Refusal | null {
+export function decisionRefusal(
+  actor: Actor,
+  orgId: string,
+  nomination: NominationRecord,
+  outcome: DecisionOutcome,
+  reason: string,
+  existing: Pick<DecisionRecord, 'outcome'> | null = null,
+): Refusal | null {
   if (actor.org !== orgId || !actor.roles.includes('chair')) {
     return refuse('permission-denied', 'Chỉ Chủ tịch UBND phường mới được quyết định khen thưởng.', 'Only the ward chairman decides awards.');
   }
+  // A decision once taken is final: the same one again is a retry, another is refused (a correction
+  // is a revocation or an amendment with its own Quyết định, never an overwrite).
+  if (existing && existing.outcome !== outcome) {
+    return refuse(
+      'failed-precondition',
+      `Chủ tịch đã ${existing.outcome === 'approve' ? 'quyết định khen thưởng' : 'quyết định không khen thưởng'} trường hợp này; quyết định đã ban hành không sửa được (muốn thay đổi phải ban hành quyết định thu hồi hoặc điều chỉnh).`,
+      `The chairman has already ${existing.outcome === 'approve' ? 'approved' : 'rejected'} this nomination; a decision is final (a change needs a revoking or amending decision).`,
+    );
+  }
+  if (existing) return null;
   if (nomination.status === 'withdrawn' || nomination.status === 'awarded') {
     return refuse('failed-precondition', 'Trường hợp này đã rút hoặc đã được khen thưởng.', 'This nomination is withdrawn or already awarded.');
   }

@@ -6,7 +6,6 @@
  * from a DOS code page, garbling them), so Vietnamese names survive in Explorer, macOS and `unzip`.
  * Entries carry the given time (Vietnam time, as DOS times are local), not 1980-01-01.
  */
-import { utf8 } from '../awards/sha256.js';
 
 export interface DossierFile {
   /** Path inside the zip, e.g. "01-To-trinh.docx" or "Bao cao thanh tich/Nguyen Van A.docx". */
@@ -71,7 +70,7 @@ export function buildDossierZip(files: readonly DossierFile[], options: { modifi
       name = `${stem} (${k})${ext}`;
     }
     used.add(name.toLowerCase());
-    return { name: utf8(name), bytes: f.bytes, crc: crc32(f.bytes) };
+    return { name: new TextEncoder().encode(name), bytes: f.bytes, crc: crc32(f.bytes) };
   });
 
   const { date: DOS_DATE, time: DOS_TIME } = dosDateTime(options.modifiedAt ?? 0);

@@ -19,8 +19,10 @@ export async function decideNomination(
   return db.runTransaction(async (tx) => {
     const [nSnap, dSnap, mSnap] = await Promise.all([tx.get(ref), tx.get(decisionRef), tx.get(r.member(input.orgId, actor.uid))]);
     const nomination = parseDoc(NominationRecord, nSnap, 'Không tìm thấy hồ sơ đề nghị khen thưởng.');
-    refuseWith(decisionRefusal(actor, input.orgId, nomination, input.outcome, input.reason));
     const before = parseOptional(DecisionRecord, dSnap);
+    refuseWith(decisionRefusal(actor, input.orgId, nomination, input.outcome, input.reason, before));
+    // The same decision again (a retried call) changes nothing.
+    if (before) return { status: input.outcome === 'approve' ? 'approved' : 'rejected' };
     const member = parseOptional(Member.pick({ displayName: true }), mSnap);
     if (!member) throw new HttpsError('failed-precondition', 'Tài khoản của bạn chưa có hồ sơ thành viên (họ tên) để ký quyết định.');
     const now = deps.now();
@@ -44,7 +46,7 @@ export async function decideNomination(
       action: 'decide-nomination',
       target: ref.path,
       unitId: nomination.proposingUnitId,
-      before: { status: nomination.status, outcome: before?.outcome ?? null },
+      before: { status: nomination.status, outcome: null },
       after: { status, outcome: input.outcome },
       ...(input.reason ? { reason: input.reason } : {}),
     });

@@ -18,6 +18,8 @@ import {
   castVote as castDomainVote,
   openBallotId,
   openMeetingRefusal,
+  meetingDateRefusal,
+  DECIDED_NOMINATION_STATUSES,
   recordAttendance as checkAttendance,
   resentVote,
   tallyMeeting,
@@ -46,6 +48,7 @@ type Scope = { orgId: string; movementId: string; meetingId: string };
 
 export async function openMeeting(deps: AwardDeps, actor: Actor, input: z.output<typeof OpenMeetingInput>): Promise<{ id: string }> {
   refuseWith(openMeetingRefusal(actor, input.orgId, input.kind, input.unitId));
+  refuseWith(meetingDateRefusal(input.date, deps.now()));
   const { db } = deps;
   const r = refs(db);
   const ref = r.meetings(input.orgId, input.movementId).doc();
@@ -64,7 +67,7 @@ export async function openMeeting(deps: AwardDeps, actor: Actor, input: z.output
           `Cuộc họp bình xét của đơn vị chỉ xét hồ sơ của đơn vị mình: ${foreign.map((n) => n.nomineeName).join(', ')}.`,
         );
     }
-    const closed = nominations.filter((n) => ['approved', 'rejected', 'awarded', 'withdrawn'].includes(n.status));
+    const closed = nominations.filter((n) => DECIDED_NOMINATION_STATUSES.includes(n.status));
     if (closed.length) throw new HttpsError('failed-precondition', `Hồ sơ đã có quyết định hoặc đã rút: ${closed.map((n) => n.nomineeName).join(', ')}.`);
     const now = deps.now();
     const { orgId, movementId: _m, unitId, ...rest } = input;
@@ -234,7 +237,8 @@ export async function closeMeeting(deps: AwardDeps, actor: Actor, input: z.outpu
       const n = parseDoc(NominationRecord, snap, '');
       const t = results[snap.id];
       const previous = n.votes[meeting.kind];
-      if (!t || (previous && previous.date > meeting.date)) continue;
+      // A nomination decided since the meeting opened keeps the vote its decision was taken on.
+      if (!t || (previous && previous.date > meeting.date) || DECIDED_NOMINATION_STATUSES.includes(n.status)) continue;
       const summary: VoteSummary = {
         meetingId: s.meetingId,
         date: meeting.date,

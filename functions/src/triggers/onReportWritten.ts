@@ -2,6 +2,7 @@ import { onDocumentWritten } from 'firebase-functions/v2/firestore';
 import { getFirestore } from 'firebase-admin/firestore';
 import { triggerPaths } from '@thidua/domain';
 import { recomputeUnit } from '../standings/recompute.js';
+import { retryingTransient } from '../standings/retry.js';
 
 /**
  * Runs on every create, update or delete of a unit's report: rescores it and updates the
@@ -9,9 +10,11 @@ import { recomputeUnit } from '../standings/recompute.js';
  * with this one (two fixed-size recomputations, whatever the number of units; the next report's
  * id comes from the movement the first one already read and parsed).
  */
-export const onReportWritten = onDocumentWritten(triggerPaths.report, async (event) => {
+export const onReportWritten = onDocumentWritten({ document: triggerPaths.report, retry: true }, async (event) => {
   const { orgId, movementId, reportId } = event.params;
   const db = getFirestore();
-  const { following } = await recomputeUnit(db, { orgId, movementId, reportId });
-  if (following) await recomputeUnit(db, { orgId, movementId, reportId: following });
+  await retryingTransient({ orgId, movementId, reportId }, async () => {
+    const { following } = await recomputeUnit(db, { orgId, movementId, reportId });
+    if (following) await recomputeUnit(db, { orgId, movementId, reportId: following });
+  });
 });
