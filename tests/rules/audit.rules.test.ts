@@ -2,7 +2,8 @@
 import { describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { paths } from '@thidua/domain';
-import { ORG, actors, attempt, useRulesEnv } from '../support/rules-env.js';
+import { collection, doc, getDoc, getDocs } from 'firebase/firestore';
+import { ORG, actors, attempt, dbOfUser, useRulesEnv } from '../support/rules-env.js';
 import { auditEntry, seedDoc, seedWorld, seeded, stored } from '../support/factories.js';
 
 useRulesEnv();
@@ -142,5 +143,17 @@ describe('audit', () => {
       await seedEntry();
       await assertFails(attempt.delete('admin', THIS_ENTRY));
     });
+  });
+});
+
+describe('audit, with a token older than the reader’s claims (a demoted secretariat officer)', () => {
+  it('reads and lists nothing until the token carries the current claims', async () => {
+    await seedEntry();
+    await seedDoc(paths.userMeta(actors.secretariat.uid), { claimsUpdatedAt: 1, claimsVersion: 3 });
+    const as = (v: number) => dbOfUser(actors.secretariat.uid, { ...actors.secretariat.claims, v } as Partial<typeof actors.secretariat.claims>);
+    await assertFails(getDoc(doc(as(2), THIS_ENTRY)));
+    await assertFails(getDocs(collection(as(2), AUDIT)));
+    await assertSucceeds(getDoc(doc(as(3), THIS_ENTRY)));
+    await assertSucceeds(getDocs(collection(as(3), AUDIT)));
   });
 });

@@ -2,7 +2,8 @@
 import { describe, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { paths } from '@thidua/domain';
-import { ORG, UNIT, actors, attempt, useRulesEnv } from '../support/rules-env.js';
+import { collection, getDocs } from 'firebase/firestore';
+import { ORG, UNIT, actors, attempt, dbOfUser, useRulesEnv } from '../support/rules-env.js';
 import { member, seedDoc, seedWorld } from '../support/factories.js';
 
 useRulesEnv();
@@ -163,5 +164,16 @@ describe('members', () => {
       await seedDoc(STAFF, member(actors.staff));
       await assertFails(attempt.delete('admin', STAFF));
     });
+  });
+});
+
+describe('members, with a token older than the reader’s claims (a demoted secretariat officer)', () => {
+  it('lists nothing until the token carries the current claims', async () => {
+    await seedWorld();
+    await seedDoc(paths.userMeta(actors.secretariat.uid), { claimsUpdatedAt: 1, claimsVersion: 1 });
+    const as = (v?: number) =>
+      dbOfUser(actors.secretariat.uid, { ...actors.secretariat.claims, ...(v === undefined ? {} : { v }) } as Partial<typeof actors.secretariat.claims>);
+    await assertFails(getDocs(collection(as(), MEMBERS)));
+    await assertSucceeds(getDocs(collection(as(1), MEMBERS)));
   });
 });

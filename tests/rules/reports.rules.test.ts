@@ -32,6 +32,7 @@ import {
   UNIT,
   actors,
   dbAs,
+  dbOfUser,
   useRulesEnv,
   type ActorName,
   type Who,
@@ -706,5 +707,25 @@ describe('reports', () => {
       await seedReport(reportIn('submitted'));
       await assertFails(remove('admin'));
     });
+  });
+});
+
+describe('a token older than the member’s claims (revocation)', () => {
+  const as = (v: number | undefined) =>
+    dbOfUser(actors.staff.uid, { ...actors.staff.claims, ...(v === undefined ? {} : { v }) } as Partial<typeof actors.staff.claims>);
+  beforeEach(async () => {
+    await seedReport(reportIn('draft'));
+    await seedDoc(paths.userMeta(actors.staff.uid), { claimsUpdatedAt: T0, claimsVersion: 2 });
+  });
+
+  it('creates and edits nothing with claims of an earlier version, or with none', async () => {
+    await assertFails(setDoc(doc(as(1), NEW_REPORT), newDraft('staff')));
+    await assertFails(setDoc(doc(as(undefined), NEW_REPORT), newDraft('staff')));
+    await assertFails(updateDoc(doc(as(1), THIS_REPORT), contentEdit('staff')));
+  });
+
+  it('creates and edits with the current claims', async () => {
+    await assertSucceeds(setDoc(doc(as(2), NEW_REPORT), newDraft('staff')));
+    await assertSucceeds(updateDoc(doc(as(2), THIS_REPORT), contentEdit('staff')));
   });
 });
