@@ -26,6 +26,18 @@ export type SetMemberInput = z.infer<typeof SetMemberInput>;
  */
 export const UserMeta = z.object({ claimsUpdatedAt: z.number().int(), claimsVersion: z.number().int().min(0).optional() });
 
+/**
+ * An admin never takes their own admin role away or locks themselves out (setMember and importOrg
+ * alike): the organisation would be left without the person who noticed.
+ */
+export function selfAdminProblem(isSelf: boolean, member: { roles: readonly string[]; active: boolean }): Text | null {
+  if (!isSelf || (member.roles.includes('admin') && member.active)) return null;
+  return {
+    vi: 'Không thể tự bỏ quyền quản trị hay tự khóa tài khoản của chính mình.',
+    en: 'You cannot remove your own admin role or deactivate your own account.',
+  };
+}
+
 /** The claim that carries the version (kept short: custom claims are limited to 1,000 bytes). */
 export const CLAIMS_VERSION_CLAIM = 'v';
 

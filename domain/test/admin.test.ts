@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, parseCsvRows, planImport } from '../src/index.js';
+import { parseCsv, parseCsvRows, planImport, selfAdminProblem } from '../src/index.js';
 
 describe('parseCsv', () => {
   it('reads headers, quoted commas, doubled quotes and a BOM', () => {
@@ -101,5 +101,14 @@ describe('planImport', () => {
     const plan = planImport('hai-an', { units: [], members: [{ email: 'x@haian.test', 'họ tên': 'X', 'đơn vị': 'vp' }] }, ['vp']);
     expect(plan.errors).toEqual([]);
     expect(plan.members[0]?.units).toEqual({ vp: 'staff' });
+  });
+});
+
+describe('selfAdminProblem', () => {
+  it('lets an admin keep their role and change others, never remove their own role or lock themselves out', () => {
+    expect(selfAdminProblem(true, { roles: ['admin', 'secretariat'], active: true })).toBeNull();
+    expect(selfAdminProblem(false, { roles: [], active: false })).toBeNull();
+    expect(selfAdminProblem(true, { roles: ['secretariat'], active: true })?.vi).toBe('Không thể tự bỏ quyền quản trị hay tự khóa tài khoản của chính mình.');
+    expect(selfAdminProblem(true, { roles: ['admin'], active: false })).not.toBeNull();
   });
 });

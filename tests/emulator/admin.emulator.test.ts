@@ -189,6 +189,25 @@ describe('importOrg', () => {
     expect((await auth.getUserByEmail('truong.kt@haian.test')).customClaims?.['org']).toBe(DEMO_ORG_ID);
   });
 
+  it('refuses, by row, an admin taking their own admin role away (as setMember does)', async () => {
+    const res = await call(
+      'importOrg',
+      { orgId: ORG, units, members: [...members, { email: ADMIN, 'họ tên': 'Quản Trị', 'vai trò': 'thường trực' }] },
+      tokens[ADMIN],
+    );
+    const out = res.result as { ok: boolean; errors: { row: number; column: string; message: { vi: string } }[] };
+    expect(out.ok).toBe(false);
+    expect(out.errors).toEqual([
+      expect.objectContaining({
+        row: 4,
+        column: 'email',
+        message: expect.objectContaining({ vi: 'Không thể tự bỏ quyền quản trị hay tự khóa tài khoản của chính mình.' }),
+      }),
+    ]);
+    await nothingWritten();
+    expect((await auth.getUserByEmail(ADMIN)).customClaims?.['roles']).toEqual(['admin']);
+  });
+
   it('refuses a deactivated account by row (it is reopened on the members list, not by a file)', async () => {
     const res = await call('importOrg', { orgId: ORG, units, members: [...members, { email: 'moi@test-admin.test', 'họ tên': 'Ngô Văn Mới' }] }, tokens[ADMIN]);
     const out = res.result as { ok: boolean; errors: { row: number; column: string; message: { vi: string } }[] };

@@ -5,7 +5,17 @@
 import type { Auth, UserRecord } from 'firebase-admin/auth';
 import { type DocumentData, type DocumentReference, type DocumentSnapshot, type Firestore, type WriteBatch } from 'firebase-admin/firestore';
 import { HttpsError } from 'firebase-functions/v2/https';
-import { CLAIMS_VERSION_CLAIM, UserMeta, paths, planImport, type Claims, type ImportInput, type RowError, type SetMemberInput } from '@thidua/domain';
+import {
+  CLAIMS_VERSION_CLAIM,
+  UserMeta,
+  paths,
+  planImport,
+  selfAdminProblem,
+  type Claims,
+  type ImportInput,
+  type RowError,
+  type SetMemberInput,
+} from '@thidua/domain';
 import { audit } from '../data/audit.js';
 import { refs } from '../data/refs.js';
 
@@ -122,6 +132,7 @@ export async function importOrg(db: Firestore, auth: Auth, input: ImportInput, a
     const email = plan.members[i]!.email;
     const fail = (message: RowError['message']) => errors.push({ sheet: 'members', row: plan.memberRows[i]!, column: 'email', message });
     if (user && otherOrgOf(user, input.orgId)) fail({ vi: `Email ${email} đã thuộc một tổ chức khác.`, en: `${email} belongs to another organisation.` });
+    else if (user && selfAdminProblem(user.uid === actorUid, plan.members[i]!)) fail(selfAdminProblem(true, plan.members[i]!)!);
     // A locked account is reopened deliberately, on the members list, not by a spreadsheet.
     else if (user?.disabled)
       fail({
