@@ -8,6 +8,7 @@ import {
   ballotsFromVoter,
   castVote,
   decisionRefusal,
+  overrideRefusal,
   meetingDateRefusal,
   openMeetingRefusal,
   proposalRefusal,
@@ -227,6 +228,21 @@ describe("the chairman's decision", () => {
     expect(decisionRefusal(actor({ roles: ['council', 'secretariat'] }), 'hai-an', nomination({ approved: true }), 'approve', '')?.code).toBe(
       'permission-denied',
     );
+  });
+  it('lets no secretariat member lift a flag on their own unit’s nomination', () => {
+    const flagged = {
+      ...nomination({ approved: true }),
+      eligibility: {
+        eligible: false,
+        flags: [{ rule: 'duplicate-award', severity: 'warn' as const, message: { vi: 'x', en: 'x' }, basis: 'x' }],
+        checkedAt: 1,
+        legalBasisId: 'x',
+      },
+    } as unknown as Parameters<typeof overrideRefusal>[2];
+    expect(overrideRefusal(actor({ roles: ['secretariat'], units: { kt: 'staff' } }), 'hai-an', flagged, 'duplicate-award')?.message.vi).toBe(
+      'Không được ghi nhận ngoại lệ cho hồ sơ của đơn vị mình.',
+    );
+    expect(overrideRefusal(actor({ roles: ['secretariat'], units: { vhxh: 'staff' } }), 'hai-an', flagged, 'duplicate-award')).toBeNull();
   });
   it('is final: the same decision again is a retry, the opposite one is refused in words', () => {
     const decided = nomination({ approved: true });

@@ -5,7 +5,7 @@
  */
 import type { Claims, Text } from '../schemas.js';
 import { ballotCommitment, tally, tallyAll, type TallyResult } from './voting.js';
-import type { AbsentMember, Ballot, Council, CouncilRules, Meeting, NominationStatus } from './schemas.js';
+import type { AbsentMember, Ballot, Council, CouncilRules, Meeting } from './schemas.js';
 import type { BallotBox, DecisionOutcome, DecisionRecord, MeetingRecord, NominationRecord, Participation, StoredEligibility, VoterRecord } from './store.js';
 import type { EligibilityResult } from './eligibility.js';
 
@@ -57,7 +57,7 @@ export function storedEligibility(result: EligibilityResult, checkedAt: number, 
   };
 }
 
-/** Statuses after which the nomination is closed to changes. */
+/** Statuses after which the nomination is closed to changes (and to another vote: its recorded vote stays). */
 export const DECIDED_STATUSES = ['approved', 'rejected', 'awarded', 'withdrawn'] as const;
 
 export function overrideRefusal(actor: Actor, orgId: string, nomination: NominationRecord, rule: string): Refusal | null {
@@ -66,6 +66,14 @@ export function overrideRefusal(actor: Actor, orgId: string, nomination: Nominat
       'permission-denied',
       'Chỉ Thường trực (Phòng Văn hóa – Xã hội) mới được ghi nhận ngoại lệ về điều kiện khen thưởng.',
       'Only the secretariat may record an eligibility override.',
+    );
+  }
+  // Like an appraisal: nobody lifts a flag on their own unit's nomination.
+  if (actor.units[nomination.proposingUnitId] !== undefined) {
+    return refuse(
+      'permission-denied',
+      'Không được ghi nhận ngoại lệ cho hồ sơ của đơn vị mình.',
+      "You cannot record an exception on your own unit's nomination.",
     );
   }
   if ((DECIDED_STATUSES as readonly string[]).includes(nomination.status)) {
@@ -79,9 +87,6 @@ export function overrideRefusal(actor: Actor, orgId: string, nomination: Nominat
 
 // ─── Meetings: rights ─────────────────────────────────────────────────────────────────────────
 /** The secretariat opens the ward council's meeting; a unit head opens the unit's bình xét. */
-/** Nominations past any vote: decided by the chairman, or withdrawn. Their recorded vote stays as it was. */
-export const DECIDED_NOMINATION_STATUSES: readonly NominationStatus[] = ['approved', 'rejected', 'awarded', 'withdrawn'];
-
 /** A meeting is recorded after it is held: its date may not lie after today (in Vietnam). */
 export function meetingDateRefusal(date: string, now: number): Refusal | null {
   const today = vnDate(now);

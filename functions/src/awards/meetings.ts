@@ -19,7 +19,7 @@ import {
   openBallotId,
   openMeetingRefusal,
   meetingDateRefusal,
-  DECIDED_NOMINATION_STATUSES,
+  DECIDED_STATUSES,
   recordAttendance as checkAttendance,
   resentVote,
   tallyMeeting,
@@ -67,7 +67,7 @@ export async function openMeeting(deps: AwardDeps, actor: Actor, input: z.output
           `Cuộc họp bình xét của đơn vị chỉ xét hồ sơ của đơn vị mình: ${foreign.map((n) => n.nomineeName).join(', ')}.`,
         );
     }
-    const closed = nominations.filter((n) => DECIDED_NOMINATION_STATUSES.includes(n.status));
+    const closed = nominations.filter((n) => (DECIDED_STATUSES as readonly string[]).includes(n.status));
     if (closed.length) throw new HttpsError('failed-precondition', `Hồ sơ đã có quyết định hoặc đã rút: ${closed.map((n) => n.nomineeName).join(', ')}.`);
     const now = deps.now();
     const { orgId, movementId: _m, unitId, ...rest } = input;
@@ -238,7 +238,7 @@ export async function closeMeeting(deps: AwardDeps, actor: Actor, input: z.outpu
       const t = results[snap.id];
       const previous = n.votes[meeting.kind];
       // A nomination decided since the meeting opened keeps the vote its decision was taken on.
-      if (!t || (previous && previous.date > meeting.date) || DECIDED_NOMINATION_STATUSES.includes(n.status)) continue;
+      if (!t || (previous && previous.date > meeting.date) || (DECIDED_STATUSES as readonly string[]).includes(n.status)) continue;
       const summary: VoteSummary = {
         meetingId: s.meetingId,
         date: meeting.date,
