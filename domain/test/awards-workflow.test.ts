@@ -229,6 +229,23 @@ describe("the chairman's decision", () => {
       'permission-denied',
     );
   });
+  it('never approves a nomination with a block left standing; rejecting it stays possible', () => {
+    const blocked = {
+      ...nomination({ approved: true }),
+      eligibility: {
+        eligible: false,
+        flags: [
+          { rule: 'block-discipline', severity: 'block' as const, message: { vi: 'Đang bị xem xét kỷ luật.', en: 'Under disciplinary review.' }, basis: 'x' },
+        ],
+        checkedAt: 1,
+        legalBasisId: 'x',
+      },
+    } as unknown as Parameters<typeof decisionRefusal>[2];
+    expect(decisionRefusal(chair, 'hai-an', blocked, 'approve', '')?.message.vi).toBe(
+      'Không thể quyết định khen thưởng: hồ sơ chưa đủ điều kiện (Đang bị xem xét kỷ luật.).',
+    );
+    expect(decisionRefusal(chair, 'hai-an', blocked, 'reject', 'Đang bị xem xét kỷ luật nên không khen.')).toBeNull();
+  });
   it('lets no secretariat member lift a flag on their own unit’s nomination', () => {
     const flagged = {
       ...nomination({ approved: true }),

@@ -274,6 +274,16 @@ export function decisionRefusal(
   if (nomination.status === 'withdrawn' || nomination.status === 'awarded') {
     return refuse('failed-precondition', 'Trường hợp này đã rút hoặc đã được khen thưởng.', 'This nomination is withdrawn or already awarded.');
   }
+  // An ineligible person never reaches the Quyết định: a block without an accepted override stops
+  // the award whatever the council voted (rejecting stays possible).
+  if (outcome === 'approve' && !nomination.eligibility.eligible) {
+    const blocks = nomination.eligibility.flags.filter((f) => f.severity === 'block' && !f.override);
+    return refuse(
+      'failed-precondition',
+      `Không thể quyết định khen thưởng: hồ sơ chưa đủ điều kiện (${blocks.map((f) => f.message.vi).join(' ') || 'còn cảnh báo chặn'}).`,
+      `Cannot approve: the nomination is not eligible (${blocks.map((f) => f.message.en).join(' ') || 'a block remains'}).`,
+    );
+  }
   const vote = nomination.votes.ward;
   if (!vote) {
     return refuse(

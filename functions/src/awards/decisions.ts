@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { refs } from '../data/refs.js';
 import { audit } from '../data/audit.js';
 import { parseDoc, parseOptional, refuseWith } from '../data/read.js';
-import type { AwardDeps } from './nominations.js';
+import { currentEligibility, type AwardDeps } from './nominations.js';
 
 export async function decideNomination(
   deps: AwardDeps,
@@ -18,7 +18,10 @@ export async function decideNomination(
   const decisionRef = r.decision(input.orgId, input.movementId, input.nominationId);
   return db.runTransaction(async (tx) => {
     const [nSnap, dSnap, mSnap] = await Promise.all([tx.get(ref), tx.get(decisionRef), tx.get(r.member(input.orgId, actor.uid))]);
-    const nomination = parseDoc(NominationRecord, nSnap, 'Không tìm thấy hồ sơ đề nghị khen thưởng.');
+    const stored = parseDoc(NominationRecord, nSnap, 'Không tìm thấy hồ sơ đề nghị khen thưởng.');
+    // Checked again now: a block recorded since the proposal stops the award (decisionRefusal).
+    const eligibility = await currentEligibility(deps, tx, input.orgId, input.movementId, { ...stored, id: input.nominationId });
+    const nomination = { ...stored, eligibility };
     const before = parseOptional(DecisionRecord, dSnap);
     refuseWith(decisionRefusal(actor, input.orgId, nomination, input.outcome, input.reason, before));
     // The same decision again (a retried call) changes nothing.
@@ -40,7 +43,7 @@ export async function decideNomination(
       decidedAt: now,
     };
     tx.set(decisionRef, decision);
-    tx.update(ref, { status, updatedAt: now });
+    tx.update(ref, { status, eligibility, updatedAt: now });
     audit(db, tx, input.orgId, {
       actorUid: actor.uid,
       action: 'decide-nomination',

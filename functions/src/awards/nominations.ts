@@ -45,6 +45,16 @@ function eligibilityOf(deps: AwardDeps, n: Stored, all: readonly Stored[], now: 
   return storedEligibility(checkEligibility(n, n.nominee, all, basis), now, basis.id);
 }
 
+/**
+ * The nomination's eligibility as it stands now (its twins and overrides today), read in the
+ * transaction: a block recorded after the proposal, or a twin withdrawn since, counts at decision time.
+ */
+export async function currentEligibility(deps: AwardDeps, tx: Transaction, orgId: string, movementId: string, nomination: Stored): Promise<StoredEligibility> {
+  const twins = await twinsOf(deps, tx, orgId, movementId, nomination.nomineeId);
+  const all = [...twins.filter((t) => t.id !== nomination.id), nomination];
+  return eligibilityOf(deps, nomination, all, deps.now());
+}
+
 export type ProposeInput = z.output<typeof ProposeNominationInput>;
 
 export async function proposeNomination(deps: AwardDeps, actor: Actor, input: ProposeInput): Promise<{ id: string; eligibility: StoredEligibility }> {
