@@ -7,15 +7,26 @@ import { Id, OrgRole, Unit, UnitRole, type Text } from './schemas.js';
 
 export { readXlsx, XlsxError, columnIndex, columnLetters, type XlsxReadSheet } from './xlsx/read.js';
 
-export const SetMemberInput = z.object({
-  orgId: Id,
-  email: z.string().trim().toLowerCase().email('Email không hợp lệ').max(200),
-  displayName: z.string().trim().min(1, 'Cần nhập họ tên').max(200),
-  position: z.string().trim().max(200).optional(),
-  roles: z.array(OrgRole).max(4),
-  units: z.record(Id, UnitRole),
-  active: z.boolean(),
-});
+/** Firebase refuses custom claims over 1,000 bytes (JSON); a member's claims must fit, version included. */
+export const MAX_CLAIMS_BYTES = 1000;
+export const claimsBytes = (m: { orgId: string; roles: readonly string[]; units: Record<string, string> }): number =>
+  new TextEncoder().encode(JSON.stringify({ org: m.orgId, roles: m.roles, units: m.units, v: 999_999 })).length;
+
+export const SetMemberInput = z
+  .object({
+    orgId: Id,
+    email: z.string().trim().toLowerCase().email('Email không hợp lệ').max(200),
+    displayName: z.string().trim().min(1, 'Cần nhập họ tên').max(200),
+    position: z.string().trim().max(200).optional(),
+    roles: z.array(OrgRole).max(4),
+    units: z.record(Id, UnitRole),
+    active: z.boolean(),
+  })
+  // Checked before anything is written: an account created and then refused its claims would be left behind.
+  .refine((m) => claimsBytes(m) <= MAX_CLAIMS_BYTES, {
+    path: ['units'],
+    message: 'Quá nhiều đơn vị cho một người: quyền truy cập vượt giới hạn 1.000 byte của Firebase; hãy bớt đơn vị',
+  });
 export type SetMemberInput = z.infer<typeof SetMemberInput>;
 
 /**

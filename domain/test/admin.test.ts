@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, parseCsvRows, planImport, selfAdminProblem } from '../src/index.js';
+import { MAX_CLAIMS_BYTES, SetMemberInput, claimsBytes, parseCsv, parseCsvRows, planImport, selfAdminProblem } from '../src/index.js';
 
 describe('parseCsv', () => {
   it('reads headers, quoted commas, doubled quotes and a BOM', () => {
@@ -110,5 +110,17 @@ describe('selfAdminProblem', () => {
     expect(selfAdminProblem(false, { roles: [], active: false })).toBeNull();
     expect(selfAdminProblem(true, { roles: ['secretariat'], active: true })?.vi).toBe('Không thể tự bỏ quyền quản trị hay tự khóa tài khoản của chính mình.');
     expect(selfAdminProblem(true, { roles: ['admin'], active: false })).not.toBeNull();
+  });
+});
+
+describe('SetMemberInput: claims that fit', () => {
+  it('refuses a member whose claims would pass Firebase’s 1,000 bytes, naming the units', () => {
+    const base = { orgId: 'hai-an', email: 'a@b.vn', displayName: 'A', roles: ['council' as const], active: true };
+    const many = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`don-vi-co-ma-rat-dai-de-vuot-gioi-han-${i}`, 'staff' as const]));
+    const r = SetMemberInput.safeParse({ ...base, units: many });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.path).toEqual(['units']);
+    expect(claimsBytes({ ...base, units: many })).toBeGreaterThan(MAX_CLAIMS_BYTES);
+    expect(SetMemberInput.safeParse({ ...base, units: { kt: 'head' } }).success).toBe(true);
   });
 });

@@ -105,6 +105,15 @@ describe('setMember', () => {
     expect(audit.map((a) => a['before'])).toContainEqual({ roles: [], units: { 'ta-kt': 'staff' }, active: true });
   });
 
+  it('refuses claims over Firebase’s 1,000 bytes in words, before any account is created', async () => {
+    const units = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`don-vi-co-ma-rat-dai-de-vuot-gioi-han-${String(i).padStart(2, '0')}`, 'staff']));
+    const email = 'nhieu-don-vi@test-admin.test';
+    const res = await call('setMember', { ...input, email, units }, tokens[ADMIN]);
+    expect(res.error?.status).toBe('INVALID_ARGUMENT');
+    expect(res.error?.message).toContain('vượt giới hạn 1.000 byte của Firebase');
+    await expect(auth.getUserByEmail(email)).rejects.toThrow();
+  });
+
   it('deactivates without losing the record, and removes access', async () => {
     const res = await call('setMember', { ...input, active: false }, tokens[ADMIN]);
     const { uid } = res.result as { uid: string };
