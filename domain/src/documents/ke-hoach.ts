@@ -88,8 +88,24 @@ export function agencyLines(orgName: string): string[] {
   return m ? ['ỦY BAN NHÂN DÂN', upper(m[2]!)] : [upper(orgName.trim())];
 }
 
+/** The header of a document the ward's People's Committee issues (Kế hoạch, Báo cáo tổng kết). */
+export function wardHeader(v: {
+  org: { name: string; place: string };
+  number: string | null;
+  issuedDate: string | null;
+  draftYear?: number | undefined;
+}): DocumentModel['header'] {
+  return {
+    agency: { parent: [], name: agencyLines(v.org.name) },
+    number: v.number,
+    place: v.org.place,
+    date: v.issuedDate,
+    ...(v.draftYear ? { draftYear: v.draftYear } : {}),
+  };
+}
+
 export function buildKeHoach(v: KeHoachInputs): DocumentModel {
-  const { movement, org } = v;
+  const { movement } = v;
   const plan = movement.plan;
   const body: Block[] = [
     ...movement.basedOn.map((x) => p(`Thực hiện ${stripEnd(x)}.`)),
@@ -108,13 +124,7 @@ export function buildKeHoach(v: KeHoachInputs): DocumentModel {
   ];
   return {
     kind: 'KE_HOACH',
-    header: {
-      agency: { parent: [], name: agencyLines(org.name) },
-      number: v.number,
-      place: org.place,
-      date: v.issuedDate,
-      ...(v.draftYear ? { draftYear: v.draftYear } : {}),
-    },
+    header: wardHeader(v),
     title: { name: 'KẾ HOẠCH', subject: [movement.title.vi] },
     body,
     appendices: [],

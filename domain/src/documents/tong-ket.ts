@@ -11,7 +11,7 @@ import type { AwardForm, NomineeType } from '../awards/schemas.js';
 import { h1, h2, p, type Block, type DocumentModel, type Table } from './model.js';
 import { percentText, shortDate, two, upper } from './format.js';
 import { FORM_IN_LIST } from './parts.js';
-import { agencyLines, planRecipientLines } from './ke-hoach.js';
+import { planRecipientLines, wardHeader } from './ke-hoach.js';
 
 /** The secretariat's part V, given when closing: đánh giá chung, tồn tại hạn chế, phương hướng. */
 export const ClosingSummary = z
@@ -259,13 +259,7 @@ export function buildTongKet(v: TongKetInputs): DocumentModel {
   ];
   return {
     kind: 'BAO_CAO_TONG_KET',
-    header: {
-      agency: { parent: [], name: agencyLines(org.name) },
-      number: v.number,
-      place: org.place,
-      date: v.issuedDate,
-      ...(v.draftYear ? { draftYear: v.draftYear } : {}),
-    },
+    header: wardHeader(v),
     title: { name: 'BÁO CÁO', subject: [subject] },
     body,
     appendices: [],
