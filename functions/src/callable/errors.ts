@@ -1,8 +1,8 @@
 /** Turns bad input and missing rights into HttpsErrors with messages a person can read. */
 import { HttpsError, type CallableRequest } from 'firebase-functions/v2/https';
 import { getFirestore } from 'firebase-admin/firestore';
-import { CLAIMS_VERSION_CLAIM, Claims, STALE_CLAIMS_MESSAGE, UserMeta, claimsAreStale, issuesMessage } from '@thidua/domain';
-import { refs } from '../data/refs.js';
+import { CLAIMS_VERSION_CLAIM, Claims, STALE_CLAIMS_MESSAGE, issuesMessage } from '@thidua/domain';
+import { tokenIsStale } from '../data/claims.js';
 import type { ZodType } from 'zod';
 
 export function parseInput<T>(schema: ZodType<T>, data: unknown): T {
@@ -28,8 +28,7 @@ export function claimsOf(request: CallableRequest): Claims & { uid: string } {
  */
 export async function actorOf(request: CallableRequest): Promise<Claims & { uid: string }> {
   const actor = claimsOf(request);
-  const meta = await refs(getFirestore()).userMeta(actor.uid).get();
-  const current = meta.exists ? (UserMeta.safeParse(meta.data()).data ?? null) : null;
-  if (claimsAreStale(request.auth!.token[CLAIMS_VERSION_CLAIM], current)) throw new HttpsError('permission-denied', STALE_CLAIMS_MESSAGE.vi);
+  if (await tokenIsStale(getFirestore(), actor.uid, request.auth!.token[CLAIMS_VERSION_CLAIM]))
+    throw new HttpsError('permission-denied', STALE_CLAIMS_MESSAGE.vi);
   return actor;
 }

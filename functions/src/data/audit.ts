@@ -13,7 +13,7 @@ interface Creator {
 }
 
 /** The stored form of an entry, stamped with the server's time. */
-export function auditRecord(entry: AuditInput): Record<string, unknown> {
+function auditRecord(entry: AuditInput): Record<string, unknown> {
   const { before = null, after = null, ...rest } = entry;
   const checked = AuditEntry.omit({ at: true }).parse({ ...rest, before, after });
   const clean = Object.fromEntries(Object.entries(checked).filter(([, v]) => v !== undefined));

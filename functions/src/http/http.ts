@@ -2,8 +2,8 @@
 import type { ZodType } from 'zod';
 import type { Auth } from 'firebase-admin/auth';
 import type { Firestore } from 'firebase-admin/firestore';
-import { CLAIMS_VERSION_CLAIM, Claims, STALE_CLAIMS_MESSAGE, UserMeta, claimsAreStale, issuesMessage } from '@thidua/domain';
-import { refs } from '../data/refs.js';
+import { CLAIMS_VERSION_CLAIM, Claims, STALE_CLAIMS_MESSAGE, issuesMessage } from '@thidua/domain';
+import { tokenIsStale } from '../data/claims.js';
 
 export class HttpError extends Error {
   constructor(
@@ -30,8 +30,6 @@ export async function actorFrom(auth: Auth, db: Firestore, header: string | unde
   if (!decoded) throw new HttpError(401, 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn.');
   const claims = Claims.safeParse(decoded);
   if (!claims.success) throw new HttpError(403, 'Tài khoản chưa được phân quyền trong hệ thống.');
-  const meta = await refs(db).userMeta(decoded.uid).get();
-  if (claimsAreStale(decoded[CLAIMS_VERSION_CLAIM], meta.exists ? (UserMeta.safeParse(meta.data()).data ?? null) : null))
-    throw new HttpError(403, STALE_CLAIMS_MESSAGE.vi);
+  if (await tokenIsStale(db, decoded.uid, decoded[CLAIMS_VERSION_CLAIM])) throw new HttpError(403, STALE_CLAIMS_MESSAGE.vi);
   return { ...claims.data, uid: decoded.uid };
 }
