@@ -17,6 +17,7 @@ export * from './submission.js';
 export * from './history.js';
 export * from './standings-snapshot.js';
 export * from './standings-explain.js';
+export * from './movement-trend.js';
 export * from './xlsx/write.js';
 export * from './xlsx/standings-workbook.js';
 export * from './pushTokens.js';

@@ -36,20 +36,16 @@ describe('claims', () => {
 });
 
 describe('movement helpers', () => {
-  const m = (status: Movement['status']) => ({ status }) as Movement;
-  it('picks the open movement, else the first by id', () => {
-    expect(
-      pickMovement([
-        { id: 'b', movement: m('draft') },
-        { id: 'c', movement: m('open') },
-      ])?.id,
-    ).toBe('c');
-    expect(
-      pickMovement([
-        { id: 'b', movement: m('draft') },
-        { id: 'a', movement: m('closed') },
-      ])?.id,
-    ).toBe('a');
+  const m = (status: Movement['status'], start = 0) => ({ status, periods: [{ start }] }) as Movement;
+  it('picks a running movement, else a published one, else the latest closed, else a draft', () => {
+    const pick = (...list: [string, Movement][]) => pickMovement(list.map(([id, movement]) => ({ id, movement })))?.id;
+    expect(pick(['b', m('draft')], ['c', m('open')])).toBe('c');
+    expect(pick(['b', m('draft')], ['a', m('closed')])).toBe('a');
+    expect(pick(['a', m('council')], ['b', m('appraisal')], ['c', m('published')])).toBe('b');
+    expect(pick(['x', m('closed')], ['y', m('published')])).toBe('y');
+    // Year after year: the latest closed movement, whatever its id.
+    expect(pick(['pt-a', m('closed', 2000)], ['pt-b', m('closed', 1000)], ['pt-c', m('draft', 3000)])).toBe('pt-a');
+    expect(pick(['b', m('open')], ['a', m('open')])).toBe('a');
     expect(pickMovement([])).toBeNull();
   });
 

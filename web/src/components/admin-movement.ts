@@ -6,6 +6,7 @@ import { LocaleController, formatDate, formatNumber, t, tx, issuesText } from '.
 import { endOfVnDay, vnDate } from '../logic/vn-date.js';
 import { base, controls } from '../styles/shared.js';
 import { adminStyles } from '../styles/admin.js';
+import { pickMovement } from '../logic/movement.js';
 import './movement-phases.js';
 
 interface Draft {
@@ -19,6 +20,8 @@ const draftOf = (m: Movement): Draft => ({
   notApplicable: Object.fromEntries(Object.entries(m.notApplicable).map(([u, l]) => [u, [...l]])),
   deadlines: Object.fromEntries(m.periods.map((p) => [p.id, p.deadline === null ? '' : vnDate(p.deadline)])),
 });
+
+const RUNNING: readonly Movement['status'][] = ['open', 'appraisal', 'council'];
 
 /**
  * The secretariat's movement settings: points per criterion, applicability per unit and deadlines
@@ -56,7 +59,15 @@ export class AdminMovement extends LitElement {
   }
 
   private get selected(): MovementItem | null {
-    return this.movements.find((x) => x.id === this.selectedId) ?? this.movements.find((x) => isConfigEditable(x.movement)) ?? this.movements[0] ?? null;
+    // Unless one is chosen: the running movement (its phases are what the secretariat acts on), else
+    // the one being prepared, else the one the pages show (the latest closed).
+    const running = pickMovement(this.movements);
+    return (
+      this.movements.find((x) => x.id === this.selectedId) ??
+      (running && RUNNING.includes(running.movement.status) ? running : null) ??
+      this.movements.find((x) => isConfigEditable(x.movement)) ??
+      running
+    );
   }
 
   override willUpdate(): void {

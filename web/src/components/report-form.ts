@@ -29,6 +29,7 @@ import { unitsOf } from '../logic/claims.js';
 import { progress, withAnswer, withFigure } from '../logic/draft.js';
 import { bandText, currentPeriod, groupCriteria, previousPeriodId } from '../logic/movement.js';
 import { base, controls } from '../styles/shared.js';
+import './movement-trend.js';
 import './criterion-field.js';
 import './save-indicator.js';
 import './score-summary.js';
@@ -496,7 +497,8 @@ export class ReportForm extends LitElement {
       ${this.renderActions(problems)}
       <section class="card" data-testid="report-history">
         <report-history .status=${this.report.status} .entries=${this.history.entries}></report-history>
-      </section>`;
+      </section>
+      <movement-trend .unitIds=${[unitId]}></movement-trend>`;
   }
 }
 

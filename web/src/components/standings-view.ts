@@ -17,11 +17,12 @@ import { StandingsPageController } from '../controllers/standings-page-controlle
 import type { Session } from '../data/backend.js';
 import type { ScoreScope, StandingsData } from '../data/standings-data.js';
 import { LocaleController, formatDate, formatNumber, formatPercent, formatTime, locale, t, tx } from '../i18n/index.js';
-import { bandText } from '../logic/movement.js';
+import { bandText, type MovementEntry } from '../logic/movement.js';
 import { sortEntries } from '../logic/standings.js';
 import { barChart, criterionRows, entriesFor, printHtml, snapshotsOf, sparkline, vietnameseDateLine, type ViewSource } from '../logic/standings-page.js';
 import { base, controls } from '../styles/shared.js';
 import './status-badge.js';
+import './movement-trend.js';
 
 const BAND_COLOURS = ['#1e7b34', '#0b5394', '#b7791f', '#b3261e', '#6b7280'];
 
@@ -255,6 +256,7 @@ export class StandingsView extends LitElement {
   @state()
   private orgData: OrgData = emptyOrgData;
 
+  @state() private movementId: string | null = null;
   @state() private periodId: string | null = null;
   @state() private source: ViewSource = 'live';
   @state() private expanded = new Set<string>();
@@ -281,8 +283,36 @@ export class StandingsView extends LitElement {
         .catch((e: unknown) => console.warn('Standings data not loaded', e));
   }
 
+  /** The movement shown: the one chosen in the toolbar, else the organisation's current one. */
+  private get entry(): MovementEntry | null {
+    return this.orgData.movements.find((x) => x.id === this.movementId) ?? this.orgData.current;
+  }
+
+  /** Movements that have standings to show (a draft has none). */
+  private get shownMovements(): MovementEntry[] {
+    return this.orgData.movements.filter((x) => x.movement.status !== 'draft');
+  }
+
+  /** Whose results across movements to offer: the viewer's own units first, then (reviewers) every unit by code. */
+  private get trendUnits(): string[] {
+    const own = Object.keys(this.session?.claims?.units ?? {}).sort();
+    const claims = this.session?.claims;
+    if (!claims || !isReviewer(claims)) return own;
+    const all = Object.entries(this.orgData.units)
+      .sort(([, a], [, b]) => a.code.localeCompare(b.code, 'vi'))
+      .map(([id]) => id);
+    return [...own, ...all.filter((u) => !own.includes(u))];
+  }
+
+  private handleMovement(e: Event) {
+    this.movementId = (e.target as HTMLSelectElement).value;
+    this.periodId = null;
+    this.source = 'live';
+    this.expanded = new Set();
+  }
+
   private get shownPeriod(): string | null {
-    return this.periodId ?? this.orgData.current?.movement.currentPeriodId ?? null;
+    return this.periodId ?? this.entry?.movement.currentPeriodId ?? null;
   }
 
   private get scope(): ScoreScope {
@@ -293,7 +323,7 @@ export class StandingsView extends LitElement {
 
   override willUpdate(): void {
     const org = this.session?.claims?.org;
-    const entry = this.orgData.current;
+    const entry = this.entry;
     const period = this.shownPeriod;
     this.page.setTarget(
       this.data && org && entry && period ? { data: this.data, orgId: org, movementId: entry.id, periodId: period, scope: this.scope } : null,
@@ -325,7 +355,7 @@ export class StandingsView extends LitElement {
   }
 
   private async handleExport(rows: StandingEntry[]) {
-    const entry = this.orgData.current;
+    const entry = this.entry;
     const period = this.shownPeriod;
     if (!entry || !period) return;
     this.busy = 'export';
@@ -349,7 +379,7 @@ export class StandingsView extends LitElement {
   }
 
   private handlePrint(rows: StandingEntry[]) {
-    const entry = this.orgData.current;
+    const entry = this.entry;
     const period = this.shownPeriod;
     if (!entry || !period) return;
     const mv = entry.movement;
@@ -393,7 +423,7 @@ export class StandingsView extends LitElement {
 
   private async handleFreeze(stage: SnapshotStage) {
     const org = this.session?.claims?.org;
-    const entry = this.orgData.current;
+    const entry = this.entry;
     const period = this.shownPeriod;
     if (!this.data || !org || !entry || !period) return;
     this.busy = 'freeze';
@@ -412,7 +442,7 @@ export class StandingsView extends LitElement {
 
   private renderChart(rows: StandingEntry[]) {
     const m = t();
-    const mv = this.orgData.current!.movement;
+    const mv = this.entry!.movement;
     const c = barChart(rows, mv.bands, { width: 420, labelWidth: 70 });
     return html`<svg class="chart" viewBox="0 0 ${c.width} ${c.height}" role="img" aria-label=${m.stChartLabel(rows.length)} data-testid="standings-chart">
         <title>${m.stChartTitle}</title>
@@ -442,7 +472,7 @@ export class StandingsView extends LitElement {
 
   private renderTrend(r: StandingEntry) {
     const m = t();
-    const mv = this.orgData.current!.movement;
+    const mv = this.entry!.movement;
     const tr = trendOf(r.unitId, mv.periods, this.page.byPeriod, this.shownPeriod!);
     const values = tr.points.map((p) => p.percent);
     const sp = sparkline(values, 64, 20);
@@ -466,7 +496,7 @@ export class StandingsView extends LitElement {
 
   private renderDetail(r: StandingEntry, rows: StandingEntry[], cols: number) {
     const m = t();
-    const mv = this.orgData.current!.movement;
+    const mv = this.entry!.movement;
     const x = explainRank(rows, r.unitId, mv);
     // Self-scores per criterion come from the unit's score document, readable only by those entitled.
     const score = this.source === 'live' ? this.page.scores[r.unitId] : undefined;
@@ -530,7 +560,7 @@ export class StandingsView extends LitElement {
 
   private renderMatrix(rows: StandingEntry[]) {
     const m = t();
-    const mv = this.orgData.current!.movement;
+    const mv = this.entry!.movement;
     return html`<details>
       <summary>${m.stMatrixTitle}</summary>
       <div class="scroll">
@@ -589,7 +619,7 @@ export class StandingsView extends LitElement {
 
   override render() {
     const m = t();
-    const entry = this.orgData.current;
+    const entry = this.entry;
     const period = this.shownPeriod;
     if (!entry || !period) return nothing;
     const mv = entry.movement;
@@ -610,131 +640,142 @@ export class StandingsView extends LitElement {
     const canFreeze = !!this.session?.claims && canFreezeStandings(this.session.claims);
     const COLS = 7;
     return html`<div class="card">
-      <h1>${m.standingsTitle}</h1>
-      <p class="sub">
-        ${tx(mv.title)} · ${periodLabel}<br />
-        <span aria-live="polite" data-testid="standings-updated"
-          >${
-            this.source === 'live'
-              ? live
-                ? m.updatedAt(formatTime(live.updatedAt))
-                : m.liveHint
-              : snap
-                ? m.stViewingFrozen(m.stStage[snap.stage], `${formatDate(snap.frozenAt)} ${formatTime(snap.frozenAt)}`)
-                : m.stNotFrozen
-          }</span
-        >
-      </p>
-      <div class="toolbar">
-        <label
-          >${m.stPeriod}
-          <select data-testid="standings-period" @change=${this.handlePeriod}>
-            ${mv.periods.map((p) => html`<option value=${p.id} ?selected=${p.id === period}>${tx(p.label)}</option>`)}
-          </select>
-        </label>
-        <label
-          >${m.stSource}
-          <select data-testid="standings-source" @change=${this.handleSource}>
-            <option value="live" ?selected=${this.source === 'live'}>${m.stLive}</option>
-            ${snaps.map(
-              (s) =>
-                html`<option value=${s.stage} ?selected=${this.source === s.stage}>
-                  ${m.stFrozenOption(m.stStage[s.stage], `${formatDate(s.frozenAt)} ${formatTime(s.frozenAt)}`)}
-                </option>`,
-            )}
-          </select>
-        </label>
-        <button
-          type="button"
-          class="secondary"
-          data-testid="standings-export"
-          ?disabled=${!rows.length || this.busy !== null}
-          @click=${() => this.handleExport(rows)}
-        >
-          ${this.busy === 'export' ? m.stExporting : m.stExport}
-        </button>
-        <button type="button" class="secondary" data-testid="standings-print" ?disabled=${!rows.length} @click=${() => this.handlePrint(rows)}>
-          ${m.stPrint}
-        </button>
+        <h1>${m.standingsTitle}</h1>
+        <p class="sub">
+          ${tx(mv.title)} · ${periodLabel}<br />
+          <span aria-live="polite" data-testid="standings-updated"
+            >${
+              this.source === 'live'
+                ? live
+                  ? m.updatedAt(formatTime(live.updatedAt))
+                  : m.liveHint
+                : snap
+                  ? m.stViewingFrozen(m.stStage[snap.stage], `${formatDate(snap.frozenAt)} ${formatTime(snap.frozenAt)}`)
+                  : m.stNotFrozen
+            }</span
+          >
+        </p>
+        <div class="toolbar">
+          ${
+            this.shownMovements.length > 1
+              ? html`<label
+                  >${m.trMovement}
+                  <select data-testid="standings-movement" @change=${this.handleMovement}>
+                    ${this.shownMovements.map((x) => html`<option value=${x.id} ?selected=${x.id === entry.id}>${tx(x.movement.title)} — ${m.movementStatuses[x.movement.status]}</option>`)}
+                  </select>
+                </label>`
+              : nothing
+          }
+          <label
+            >${m.stPeriod}
+            <select data-testid="standings-period" @change=${this.handlePeriod}>
+              ${mv.periods.map((p) => html`<option value=${p.id} ?selected=${p.id === period}>${tx(p.label)}</option>`)}
+            </select>
+          </label>
+          <label
+            >${m.stSource}
+            <select data-testid="standings-source" @change=${this.handleSource}>
+              <option value="live" ?selected=${this.source === 'live'}>${m.stLive}</option>
+              ${snaps.map(
+                (s) =>
+                  html`<option value=${s.stage} ?selected=${this.source === s.stage}>
+                    ${m.stFrozenOption(m.stStage[s.stage], `${formatDate(s.frozenAt)} ${formatTime(s.frozenAt)}`)}
+                  </option>`,
+              )}
+            </select>
+          </label>
+          <button
+            type="button"
+            class="secondary"
+            data-testid="standings-export"
+            ?disabled=${!rows.length || this.busy !== null}
+            @click=${() => this.handleExport(rows)}
+          >
+            ${this.busy === 'export' ? m.stExporting : m.stExport}
+          </button>
+          <button type="button" class="secondary" data-testid="standings-print" ?disabled=${!rows.length} @click=${() => this.handlePrint(rows)}>
+            ${m.stPrint}
+          </button>
+        </div>
+        ${canFreeze && this.source === 'live' && live ? this.renderFreeze(frozen) : nothing}
+        ${this.message ? html`<p class="notice ${this.message.kind}" role=${this.message.kind === 'danger' ? 'alert' : 'status'} data-testid="standings-message">${this.message.text}</p>` : nothing}
+        ${c.error ? html`<p class="notice danger" role="alert">${m.loadError(c.error)}</p>` : nothing}
+        ${
+          !c.loaded
+            ? html`<p class="loading" role="status">${m.loading}</p>`
+            : rows.length === 0
+              ? html`<p class="notice" data-testid="standings-empty">${this.source === 'live' ? m.noStandings : m.stNotFrozen}</p>`
+              : html`${this.renderChart(rows)}
+                  <div class="scroll">
+                    <table data-testid="standings-table" data-source=${this.source}>
+                      <caption class="visually-hidden">
+                        ${m.standingsCaption(periodLabel)} · ${this.sourceLabel()}
+                      </caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">${m.rank}</th>
+                          <th scope="col">${m.unit}</th>
+                          <th scope="col" class="num">${m.stPercent}</th>
+                          <th scope="col" class="wide">${m.band}</th>
+                          <th scope="col" class="wide">${m.stTrend}</th>
+                          <th scope="col" class="wide">${m.status}</th>
+                          <th scope="col"><span class="visually-hidden">${m.stWhy}</span></th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        ${rows.map((r) => {
+                          const open = this.expanded.has(r.unitId);
+                          return html`<tr
+                              class=${myUnits.has(r.unitId) ? 'mine' : ''}
+                              data-testid="standings-row"
+                              data-unit-id=${r.unitId}
+                              data-rank=${r.rank}
+                              data-percent=${String(r.percent)}
+                              data-band=${r.band}
+                              data-status=${r.status}
+                            >
+                              <td class="rank">${r.rank}</td>
+                              <th scope="row" style="font-size:inherit;color:inherit;white-space:normal;font-weight:600">
+                                ${r.unitName}<span class="code"
+                                  >${r.unitCode}${myUnits.has(r.unitId) ? ` · ${m.yourUnit}` : ''}<span class="narrow">
+                                    · ${bandText(mv, r.band, locale())}</span
+                                  ></span
+                                >
+                                <span class="narrow status-inline"><status-badge status=${r.status}></status-badge></span>
+                              </th>
+                              <td class="num">
+                                <strong>${formatPercent(r.percent)}</strong><span class="code">${formatNumber(r.total)}/${formatNumber(r.max)}</span>
+                                ${r.appraised && r.selfPercent !== undefined ? html`<span class="code" data-testid="self-percent">${m.stSelfPercent(formatNumber(r.selfPercent))}</span>` : nothing}
+                              </td>
+                              <td class="wide">${bandText(mv, r.band, locale())}</td>
+                              <td class="wide">${this.renderTrend(r)}</td>
+                              <td class="wide"><status-badge status=${r.status}></status-badge></td>
+                              <td>
+                                <button
+                                  type="button"
+                                  class="link"
+                                  data-testid="why-toggle"
+                                  aria-expanded=${open ? 'true' : 'false'}
+                                  @click=${() => this.toggle(r.unitId)}
+                                >
+                                  ${open ? m.stHide : m.stWhy}
+                                </button>
+                              </td>
+                            </tr>
+                            ${open ? this.renderDetail(r, rows, COLS) : nothing}`;
+                        })}
+                      </tbody>
+                    </table>
+                  </div>
+                  ${this.renderMatrix(rows)}`
+        }
+        ${
+          c.loaded && missing.length && this.source === 'live'
+            ? html`<p class="missing" data-testid="standings-missing"><b>${m.notReported}:</b> ${missing.join('; ')}</p>`
+            : nothing
+        }
       </div>
-      ${canFreeze && this.source === 'live' && live ? this.renderFreeze(frozen) : nothing}
-      ${this.message ? html`<p class="notice ${this.message.kind}" role=${this.message.kind === 'danger' ? 'alert' : 'status'} data-testid="standings-message">${this.message.text}</p>` : nothing}
-      ${c.error ? html`<p class="notice danger" role="alert">${m.loadError(c.error)}</p>` : nothing}
-      ${
-        !c.loaded
-          ? html`<p class="loading" role="status">${m.loading}</p>`
-          : rows.length === 0
-            ? html`<p class="notice" data-testid="standings-empty">${this.source === 'live' ? m.noStandings : m.stNotFrozen}</p>`
-            : html`${this.renderChart(rows)}
-                <div class="scroll">
-                  <table data-testid="standings-table" data-source=${this.source}>
-                    <caption class="visually-hidden">
-                      ${m.standingsCaption(periodLabel)} · ${this.sourceLabel()}
-                    </caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">${m.rank}</th>
-                        <th scope="col">${m.unit}</th>
-                        <th scope="col" class="num">${m.stPercent}</th>
-                        <th scope="col" class="wide">${m.band}</th>
-                        <th scope="col" class="wide">${m.stTrend}</th>
-                        <th scope="col" class="wide">${m.status}</th>
-                        <th scope="col"><span class="visually-hidden">${m.stWhy}</span></th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      ${rows.map((r) => {
-                        const open = this.expanded.has(r.unitId);
-                        return html`<tr
-                            class=${myUnits.has(r.unitId) ? 'mine' : ''}
-                            data-testid="standings-row"
-                            data-unit-id=${r.unitId}
-                            data-rank=${r.rank}
-                            data-percent=${String(r.percent)}
-                            data-band=${r.band}
-                            data-status=${r.status}
-                          >
-                            <td class="rank">${r.rank}</td>
-                            <th scope="row" style="font-size:inherit;color:inherit;white-space:normal;font-weight:600">
-                              ${r.unitName}<span class="code"
-                                >${r.unitCode}${myUnits.has(r.unitId) ? ` · ${m.yourUnit}` : ''}<span class="narrow">
-                                  · ${bandText(mv, r.band, locale())}</span
-                                ></span
-                              >
-                              <span class="narrow status-inline"><status-badge status=${r.status}></status-badge></span>
-                            </th>
-                            <td class="num">
-                              <strong>${formatPercent(r.percent)}</strong><span class="code">${formatNumber(r.total)}/${formatNumber(r.max)}</span>
-                              ${r.appraised && r.selfPercent !== undefined ? html`<span class="code" data-testid="self-percent">${m.stSelfPercent(formatNumber(r.selfPercent))}</span>` : nothing}
-                            </td>
-                            <td class="wide">${bandText(mv, r.band, locale())}</td>
-                            <td class="wide">${this.renderTrend(r)}</td>
-                            <td class="wide"><status-badge status=${r.status}></status-badge></td>
-                            <td>
-                              <button
-                                type="button"
-                                class="link"
-                                data-testid="why-toggle"
-                                aria-expanded=${open ? 'true' : 'false'}
-                                @click=${() => this.toggle(r.unitId)}
-                              >
-                                ${open ? m.stHide : m.stWhy}
-                              </button>
-                            </td>
-                          </tr>
-                          ${open ? this.renderDetail(r, rows, COLS) : nothing}`;
-                      })}
-                    </tbody>
-                  </table>
-                </div>
-                ${this.renderMatrix(rows)}`
-      }
-      ${
-        c.loaded && missing.length && this.source === 'live'
-          ? html`<p class="missing" data-testid="standings-missing"><b>${m.notReported}:</b> ${missing.join('; ')}</p>`
-          : nothing
-      }
-    </div>`;
+      <movement-trend .unitIds=${this.trendUnits} .data=${this.data}></movement-trend>`;
   }
 }
 

@@ -9,11 +9,13 @@ export interface OrgData {
    */
   state: 'loading' | 'ready' | 'none' | 'unreachable' | 'error';
   current: MovementEntry | null;
+  /** Every movement of the organisation, current and past (the trend across years reads them). */
+  movements: MovementEntry[];
   units: Record<string, Unit>;
   error: string | null;
 }
 
-export const emptyOrgData: OrgData = { state: 'loading', current: null, units: {}, error: null };
+export const emptyOrgData: OrgData = { state: 'loading', current: null, movements: [], units: {}, error: null };
 
 /** The organisation's current movement and its units. Provided by <thidua-app>. */
 export const orgDataContext = createContext<OrgData>(Symbol('thidua-org-data'));

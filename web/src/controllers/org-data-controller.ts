@@ -82,7 +82,7 @@ export class OrgDataController implements ReactiveController {
           // An empty cache says nothing about the server: keep waiting (the timer says when to give up).
           if (!current && fromCache) return;
           clearTimeout(this.waitTimer);
-          this.set({ current, state: current ? 'ready' : 'none', error: null });
+          this.set({ current, movements: list, state: current ? 'ready' : 'none', error: null });
         },
         fail,
       ),

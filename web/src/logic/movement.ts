@@ -6,10 +6,19 @@ export interface MovementEntry {
   movement: Movement;
 }
 
-/** The open movement, else the first one (by id, so the choice is stable). */
+/**
+ * Which movement the pages show when a ward has several (a new one every year): one that is running
+ * (open, then appraisal, then council), else one published for registration, else the latest closed,
+ * else a draft. Within a phase the latest (by its first period's start), then by id, so the choice is stable.
+ */
+const PICK_ORDER: readonly Movement['status'][] = ['open', 'appraisal', 'council', 'published', 'closed', 'draft'];
+const startOf = (m: Movement) => Math.min(...m.periods.map((p) => p.start));
 export function pickMovement(list: MovementEntry[]): MovementEntry | null {
-  const sorted = [...list].sort((a, b) => a.id.localeCompare(b.id));
-  return sorted.find((m) => m.movement.status === 'open') ?? sorted[0] ?? null;
+  const sorted = [...list].sort(
+    (a, b) =>
+      PICK_ORDER.indexOf(a.movement.status) - PICK_ORDER.indexOf(b.movement.status) || startOf(b.movement) - startOf(a.movement) || a.id.localeCompare(b.id),
+  );
+  return sorted[0] ?? null;
 }
 
 /** Criteria grouped by `group`, in the order the plan lists them. */
