@@ -192,7 +192,8 @@ export class MovementTrend extends LitElement {
         ${change}
       </p>
       ${
-        trend.rows.length > 1
+        // Shares per criterion compare years: only once the unit was ranked in two movements.
+        trend.rows.filter((r) => r.percent !== null).length > 1
           ? html`<h3>${m.trCriteriaTitle}</h3>
               <p class="sub">${m.trCriteriaHint}</p>
               ${
