@@ -45,6 +45,7 @@ export const callables = {
   // The award workflow
   proposeNomination: 'proposeNomination',
   overrideEligibility: 'overrideEligibility',
+  certifyNomination: 'certifyNomination',
   openMeeting: 'openMeeting',
   recordAttendance: 'recordAttendance',
   castVote: 'castVote',

@@ -4,8 +4,10 @@ import {
   NO_BLOCKS,
   Nomination,
   allowedStandards,
+  STATUTORY_RULES,
   checkEligibility,
   cite,
+  nomineeIdentity,
   withDecree,
   type CollectiveInfo,
   type EligibilityRule,
@@ -179,21 +181,58 @@ describe('checkEligibility', () => {
     const blocked = { ...person, blockFlags: { ...NO_BLOCKS, complaint: true } };
     const override = { rule: 'block-complaint' as const, reason: 'Đơn đã được giải quyết, có kết luận ngày 01/12/2025', by: 'vhxh-lan', at: 1_000 };
 
-    it('a recorded override turns the block into an accepted override; the flag stays visible', () => {
+    it('a statutory block stays blocking whatever override is recorded, and stays visible', () => {
       const r = checkEligibility(nomination({ overrides: [override] }), blocked, [], LEGAL_BASIS_2024);
-      expect(r.eligible).toBe(true);
-      expect(r.flags).toEqual([expect.objectContaining({ rule: 'block-complaint', severity: 'block', override })]);
+      expect(r.eligible).toBe(false);
+      expect(r.flags).toEqual([expect.objectContaining({ rule: 'block-complaint', severity: 'block' })]);
+      expect(r.flags[0]!.override).toBeUndefined();
+      expect(STATUTORY_RULES).toEqual(['block-discipline', 'block-investigation', 'block-complaint', 'discipline-not-confirmed']);
     });
 
-    it('an override of another rule does not lift the block', () => {
-      const r = checkEligibility(nomination({ overrides: [{ ...override, rule: 'block-discipline' }] }), blocked, [], LEGAL_BASIS_2024);
+    it('the missing discipline confirmation cannot be waived: only the head gives it', () => {
+      const waived = { rule: 'discipline-not-confirmed' as const, reason: 'Thường trực miễn xác nhận cho hồ sơ này', by: 'vhxh-lan' };
+      const r = checkEligibility(nomination({ disciplineConfirmed: false, overrides: [waived] }), person, [], LEGAL_BASIS_2024);
       expect(r.eligible).toBe(false);
-      expect(r.flags[0]!.override).toBeUndefined();
+      expect(checkEligibility(nomination({ disciplineConfirmed: true }), person, [], LEGAL_BASIS_2024).eligible).toBe(true);
+    });
+
+    it('an override of a non-statutory block lifts it; of another rule it does not', () => {
+      const n = nomination({ standardsMet: ['I1'], nomineeType: 'collective' });
+      const wrong = checkEligibility(n, person, [], LEGAL_BASIS_2024);
+      expect(wrong.flags.map((f) => f.rule)).toContain('nominee-type-mismatch');
+      const lifted = checkEligibility(
+        nomination({ ...n, overrides: [{ rule: 'nominee-type-mismatch', reason: 'Tập thể được ghi nhầm là cá nhân, đã kiểm tra lại.', by: 'x' }] }),
+        person,
+        [],
+        LEGAL_BASIS_2024,
+      );
+      expect(lifted.flags.find((f) => f.rule === 'nominee-type-mismatch')?.override).toBeDefined();
+      const other = checkEligibility(
+        nomination({ ...n, overrides: [{ rule: 'duplicate-award', reason: 'Không liên quan đến cảnh báo này.', by: 'x' }] }),
+        person,
+        [],
+        LEGAL_BASIS_2024,
+      );
+      expect(other.flags.find((f) => f.rule === 'nominee-type-mismatch')?.override).toBeUndefined();
     });
 
     it('a rule made non-overridable by the ward stays blocking', () => {
-      const r = checkEligibility(nomination({ overrides: [override] }), blocked, [], LEGAL_BASIS_2024, { nonOverridable: ['block-complaint'] });
+      const dup = { rule: 'duplicate-award' as const, reason: 'Thành tích khác: sáng kiến cấp thành phố năm 2025', by: 'chair' };
+      const twin = nomination({ id: 'n2', proposedForm: 'DE_NGHI_BANG_KHEN_TP' });
+      const r = checkEligibility(nomination({ overrides: [dup] }), person, [twin], LEGAL_BASIS_2024, { nonOverridable: ['duplicate-award'] });
       expect(r.eligible).toBe(false);
+    });
+
+    it('sees the same person entered under a second record (identity, not record id)', () => {
+      const key = nomineeIdentity({ fullName: ' Nguyễn  Văn A ', birthDate: '1985-03-02' });
+      expect(key).toBe(nomineeIdentity({ fullName: 'nguyễn văn a', birthDate: '1985-03-02' }));
+      expect(key).not.toBe(nomineeIdentity({ fullName: 'Nguyen Van A', birthDate: '1985-03-02' }));
+      expect(key).not.toBe(nomineeIdentity({ fullName: 'Nguyễn Văn A', birthDate: '1985-03-03' }));
+      const twin = nomination({ id: 'n2', nomineeId: 'p-other-record', nomineeIdentity: key, proposedForm: 'DE_NGHI_BANG_KHEN_TP' });
+      const r = checkEligibility(nomination({ nomineeIdentity: key }), person, [twin], LEGAL_BASIS_2024);
+      expect(r.flags.map((f) => f.rule)).toContain('duplicate-award');
+      const stranger = nomination({ id: 'n3', nomineeId: 'p-x', nomineeIdentity: 'person:trần thị b|1990-01-01' });
+      expect(checkEligibility(nomination({ nomineeIdentity: key }), person, [stranger], LEGAL_BASIS_2024).flags).toEqual([]);
     });
 
     it('overriding a duplicate lets both forms stand, with the reason recorded', () => {

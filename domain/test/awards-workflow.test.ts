@@ -9,6 +9,7 @@ import {
   castVote,
   decisionRefusal,
   overrideRefusal,
+  certifyNominationRefusal,
   meetingDateRefusal,
   openMeetingRefusal,
   proposalRefusal,
@@ -171,11 +172,33 @@ describe('secret ballot tally', () => {
 
 describe('rights', () => {
   it('lets unit staff propose for their unit but only the head confirm discipline', () => {
-    expect(proposalRefusal(actor({ units: { kt: 'staff' } }), 'hai-an', 'kt', false)).toBeNull();
-    expect(proposalRefusal(actor({ units: { kt: 'staff' } }), 'hai-an', 'kt', true)?.message.vi).toContain('Chỉ thủ trưởng');
-    expect(proposalRefusal(actor({ units: { kt: 'head' } }), 'hai-an', 'kt', true)).toBeNull();
-    expect(proposalRefusal(actor({ units: { vp: 'head' } }), 'hai-an', 'kt', false)?.code).toBe('permission-denied');
-    expect(proposalRefusal(actor({ org: 'other', units: { kt: 'head' } }), 'hai-an', 'kt', false)?.code).toBe('permission-denied');
+    const own = { unitId: 'kt' };
+    expect(proposalRefusal(actor({ units: { kt: 'staff' } }), 'hai-an', 'kt', false, own)).toBeNull();
+    expect(proposalRefusal(actor({ units: { kt: 'staff' } }), 'hai-an', 'kt', true, own)?.message.vi).toContain('Chỉ thủ trưởng');
+    expect(proposalRefusal(actor({ units: { kt: 'head' } }), 'hai-an', 'kt', true, own)).toBeNull();
+    expect(proposalRefusal(actor({ units: { vp: 'head' } }), 'hai-an', 'kt', false, own)?.code).toBe('permission-denied');
+    expect(proposalRefusal(actor({ org: 'other', units: { kt: 'head' } }), 'hai-an', 'kt', false, own)?.code).toBe('permission-denied');
+  });
+
+  it("refuses a proposal for another unit, or for another unit's person, in words", () => {
+    const staff = actor({ units: { kt: 'staff', vp: 'staff' } });
+    expect(proposalRefusal(staff, 'hai-an', 'kt', false, { unitId: 'vp' })?.message.vi).toBe(
+      'Đơn vị chỉ đề nghị khen thưởng cho chính đơn vị mình hoặc cán bộ, tập thể thuộc đơn vị mình.',
+    );
+    // A collective with no unit named cannot be shown to be the unit's own.
+    expect(proposalRefusal(staff, 'hai-an', 'kt', false, {})?.code).toBe('permission-denied');
+    expect(proposalRefusal(staff, 'hai-an', 'vp', false, { unitId: 'vp' })).toBeNull();
+  });
+
+  it("lets only the proposing unit's head certify, until the secretariat has accepted the dossier", () => {
+    const n = { proposingUnitId: 'kt', status: 'submitted' as const };
+    expect(certifyNominationRefusal(actor({ units: { kt: 'head' } }), 'hai-an', n)).toBeNull();
+    expect(certifyNominationRefusal(actor({ units: { kt: 'head' } }), 'hai-an', { ...n, status: 'returned' })).toBeNull();
+    expect(certifyNominationRefusal(actor({ units: { kt: 'staff' } }), 'hai-an', n)?.message.vi).toContain('Chỉ thủ trưởng đơn vị đề nghị');
+    expect(certifyNominationRefusal(actor({ units: { vp: 'head' } }), 'hai-an', n)?.code).toBe('permission-denied');
+    expect(certifyNominationRefusal(actor({ roles: ['secretariat'], units: {} }), 'hai-an', n)?.code).toBe('permission-denied');
+    for (const status of ['accepted', 'approved', 'rejected', 'withdrawn'] as const)
+      expect(certifyNominationRefusal(actor({ units: { kt: 'head' } }), 'hai-an', { ...n, status })?.code).toBe('failed-precondition');
   });
 
   it('lets the secretariat open ward meetings and a unit head their unit’s', () => {
@@ -260,6 +283,19 @@ describe("the chairman's decision", () => {
       'Không được ghi nhận ngoại lệ cho hồ sơ của đơn vị mình.',
     );
     expect(overrideRefusal(actor({ roles: ['secretariat'], units: { vhxh: 'staff' } }), 'hai-an', flagged, 'duplicate-award')).toBeNull();
+  });
+  it('lets nobody override a statutory block or the head’s discipline confirmation', () => {
+    const secretariat = actor({ roles: ['secretariat'], units: { vhxh: 'staff' } });
+    const blocked = (rule: string) =>
+      ({
+        ...nomination(),
+        eligibility: { eligible: false, flags: [{ rule, severity: 'block', message: { vi: 'x', en: 'x' }, basis: 'x' }], checkedAt: 1, legalBasisId: 'x' },
+      }) as unknown as Parameters<typeof overrideRefusal>[2];
+    for (const rule of ['block-discipline', 'block-investigation', 'block-complaint'])
+      expect(overrideRefusal(secretariat, 'hai-an', blocked(rule), rule)?.message.vi).toContain('Nghị định 98/2023/NĐ-CP, Điều 4 khoản 2');
+    expect(overrideRefusal(secretariat, 'hai-an', blocked('discipline-not-confirmed'), 'discipline-not-confirmed')?.message.vi).toContain(
+      'là của thủ trưởng đơn vị đề nghị',
+    );
   });
   it('is final: the same decision again is a retry, the opposite one is refused in words', () => {
     const decided = nomination({ approved: true });

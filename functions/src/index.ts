@@ -38,6 +38,7 @@ export { onMovementWritten } from './triggers/onMovementWritten.js';
 // Callables: nominations, council meetings and votes, the chairman's decision
 export { proposeNomination } from './callable/awards-proposeNomination.js';
 export { overrideEligibility } from './callable/awards-overrideEligibility.js';
+export { certifyNomination } from './callable/awards-certifyNomination.js';
 export { openMeeting } from './callable/awards-openMeeting.js';
 export { recordAttendance } from './callable/awards-recordAttendance.js';
 export { castVote } from './callable/awards-castVote.js';

@@ -198,7 +198,7 @@ describe('proposing nominations', () => {
     ).id;
   });
 
-  it('records the flags of an ineligible proposal, and lets the secretariat override one with a reason', async () => {
+  it('records the flags of an ineligible proposal; nobody waives the head’s confirmation, the head gives it', async () => {
     const r = await ok<{ id: string; eligibility: { eligible: boolean; flags: { rule: string; message: { vi: string } }[] } }>(
       'proposeNomination',
       proposal({ nomineeId: 'p-ba', disciplineConfirmed: false, nominee: person('Nguyễn Văn Ba', 'Chuyên viên') }),
@@ -209,27 +209,39 @@ describe('proposing nominations', () => {
     expect(r.eligibility.flags.map((f) => f.rule)).toEqual(['discipline-not-confirmed']);
     expect((await nominationOf(N.staffProposal)).eligibility.eligible).toBe(false);
 
-    const byHead = await call(
-      'overrideEligibility',
-      { ...scope, nominationId: N.staffProposal, rule: 'discipline-not-confirmed', reason: 'Thủ trưởng đã xác nhận bằng văn bản số 12/KT.' },
-      'truongKt',
-    );
-    expect(byHead.error?.status).toBe('PERMISSION_DENIED');
-    const short = await call('overrideEligibility', { ...scope, nominationId: N.staffProposal, rule: 'discipline-not-confirmed', reason: 'ok' }, 'vhxh');
+    const waive = { ...scope, nominationId: N.staffProposal, rule: 'discipline-not-confirmed', reason: 'Thủ trưởng đã xác nhận bằng văn bản số 12/KT.' };
+    expect((await call('overrideEligibility', waive, 'truongKt')).error?.status).toBe('PERMISSION_DENIED');
+    const short = await call('overrideEligibility', { ...waive, reason: 'ok' }, 'vhxh');
     expect(short.error?.message).toContain('ít nhất 10 ký tự');
-    const done = await ok<{ eligibility: { eligible: boolean; flags: { override?: { reason: string } }[] } }>(
-      'overrideEligibility',
-      { ...scope, nominationId: N.staffProposal, rule: 'discipline-not-confirmed', reason: 'Thủ trưởng đã xác nhận bằng văn bản số 12/KT.' },
-      'vhxh',
-    );
-    expect(done.eligibility.eligible).toBe(true);
-    expect(done.eligibility.flags[0]?.override?.reason).toBe('Thủ trưởng đã xác nhận bằng văn bản số 12/KT.');
+    const bySecretariat = await call('overrideEligibility', waive, 'vhxh');
+    expect(bySecretariat.error).toMatchObject({ status: 'FAILED_PRECONDITION' });
+    expect(bySecretariat.error?.message).toContain('là của thủ trưởng đơn vị đề nghị');
+    expect((await nominationOf(N.staffProposal)).overrides).toEqual([]);
+
+    // The staff cannot certify; the head of the proposing unit can, once, with who and when stored.
+    const certify = { ...scope, nominationId: N.staffProposal };
+    expect((await call('certifyNomination', certify, 'canboKt')).error?.message).toContain('Chỉ thủ trưởng đơn vị đề nghị');
+    expect((await call('certifyNomination', certify, 'truongVp')).error?.status).toBe('PERMISSION_DENIED');
+    const done = await ok<{ eligibility: { eligible: boolean; flags: unknown[] } }>('certifyNomination', certify, 'truongKt');
+    expect(done.eligibility).toMatchObject({ eligible: true, flags: [] });
+    const stored = await nominationOf(N.staffProposal);
+    expect(stored).toMatchObject({ disciplineConfirmed: true, certified: { by: uid.truongKt }, eligibility: { eligible: true } });
     const audit = await db
       .collection(paths.audit(ORG))
       .where('target', '==', paths.nomination(ORG, MOVEMENT, N.staffProposal))
-      .where('action', '==', 'override-eligibility')
+      .where('action', '==', 'certify-nomination')
       .get();
-    expect(audit.docs.map((d) => d.get('actorUid'))).toEqual([uid.vhxh]);
+    expect(audit.docs.map((d) => d.get('actorUid'))).toEqual([uid.truongKt]);
+  });
+
+  it('refuses a proposal for another unit or its people, in words', async () => {
+    const foreign = await call(
+      'proposeNomination',
+      proposal({ nomineeId: 'p-khac', nominee: { ...person('Người Phòng Khác', 'Chuyên viên'), unitId: 'vp' } }),
+      'truongKt',
+    );
+    expect(foreign.error).toMatchObject({ status: 'PERMISSION_DENIED' });
+    expect(foreign.error?.message).toBe('Đơn vị chỉ đề nghị khen thưởng cho chính đơn vị mình hoặc cán bộ, tập thể thuộc đơn vị mình.');
   });
 
   it('flags a second proposal of the same nominee on both nominations', async () => {
@@ -434,6 +446,17 @@ describe('the ward council', () => {
 
   it('keeps a secret ballot secret: no stored document links a member to a choice, and each voter can check theirs', async () => {
     const members = [member('chutich', 'Cao Huy Hiếu', 'CHU_TICH'), member('vhxh', 'Đỗ Thị Mai', 'THU_KY'), member('hoidong', 'Vũ Đức Thắng', 'UY_VIEN')];
+    // Nguyễn Văn Ba was turned down by his unit's bình xét: the ward council does not take him up.
+    const turnedDown = await call(
+      'openMeeting',
+      wardMeeting(members, [N.staffProposal], { date: '2025-12-01', council: { name: 'Hội đồng TĐKT', members, rules: { secretBallot: true } } }),
+      'vhxh',
+    );
+    expect(turnedDown.error?.message).toBe('Hồ sơ không được cuộc họp bình xét của đơn vị thông qua nên không đưa ra Hội đồng: Nguyễn Văn Ba.');
+    // This test is about the ballot's secrecy, not the agenda: the admin SDK lets the unit's vote
+    // pass just while the meeting opens, and puts it back, so the dossier below still sees him turned down.
+    const unitVote = db.doc(paths.nomination(ORG, MOVEMENT, N.staffProposal));
+    await unitVote.update({ 'votes.unit.approved': true });
     M.secret = (
       await ok<{ id: string }>(
         'openMeeting',
@@ -441,6 +464,7 @@ describe('the ward council', () => {
         'vhxh',
       )
     ).id;
+    await unitVote.update({ 'votes.unit.approved': false });
     await ok('recordAttendance', { ...scope, meetingId: M.secret, present: members.map((m) => m.memberId), absent: [] }, 'vhxh');
     const receipts: VoteReceipt[] = [];
     for (const [who, choice] of [

@@ -143,14 +143,20 @@ export const callableTargets: Target[] = [
   {
     name: d.callables.overrideEligibility,
     schema: d.OverrideEligibilityInput,
-    sample: { ...scope, nominationId: 'n-fuzz', rule: 'discipline-not-confirmed', reason: 'Đã xác nhận bằng văn bản số 12.' },
+    sample: { ...scope, nominationId: 'n-fuzz', rule: 'initiative-unrecognised', reason: 'Sáng kiến đã được công nhận bằng văn bản số 12.' },
     refinements: [
       {
         why: 'reason shorter than 10 after trimming',
-        value: { ...scope, nominationId: 'n-fuzz', rule: 'discipline-not-confirmed', reason: '  ngắn     ' },
+        value: { ...scope, nominationId: 'n-fuzz', rule: 'initiative-unrecognised', reason: '  ngắn     ' },
         path: 'reason',
       },
     ],
+  },
+  {
+    name: d.callables.certifyNomination,
+    schema: d.CertifyNominationInput,
+    sample: { ...scope, nominationId: 'n-fuzz' },
+    refinements: [],
   },
   {
     name: d.callables.openMeeting,

@@ -33,8 +33,19 @@ export interface EligibilityResult {
   flags: EligibilityFlag[];
 }
 
+/**
+ * Flags nobody may lift with an override: the statutory blocks (Nghị định 98/2023 Điều 4 khoản 2 —
+ * under disciplinary review, under investigation, a complaint being verified) end when the facts
+ * change, not when someone writes a reason; and the discipline confirmation is the unit head's to
+ * give (`certifyNominationRefusal`), not the secretariat's to waive.
+ */
+export const STATUTORY_RULES: readonly EligibilityRule[] = ['block-discipline', 'block-investigation', 'block-complaint', 'discipline-not-confirmed'];
+
 export interface EligibilityOptions {
-  /** Rules an override cannot lift (e.g. if the ward's quy chế makes the statutory blocks absolute). */
+  /**
+   * Rules an override cannot lift besides STATUTORY_RULES (e.g. if the ward's quy chế makes
+   * another rule absolute).
+   */
   nonOverridable?: readonly EligibilityRule[];
 }
 
@@ -151,7 +162,7 @@ export function checkEligibility(
       o.id !== nomination.id &&
       o.movementId === nomination.movementId &&
       o.nomineeType === nomination.nomineeType &&
-      o.nomineeId === nomination.nomineeId &&
+      (o.nomineeId === nomination.nomineeId || (!!o.nomineeIdentity && o.nomineeIdentity === nomination.nomineeIdentity)) &&
       !INACTIVE_NOMINATION_STATUSES.includes(o.status),
   );
   if (twins.length > 0 && !INACTIVE_NOMINATION_STATUSES.includes(nomination.status)) {
@@ -186,7 +197,7 @@ export function checkEligibility(
     }
   }
 
-  const locked = new Set(options.nonOverridable ?? []);
+  const locked = new Set([...STATUTORY_RULES, ...(options.nonOverridable ?? [])]);
   for (const f of flags) {
     if (locked.has(f.rule)) continue;
     const o = nomination.overrides.find((x) => x.rule === f.rule && x.reason.trim().length > 0);

@@ -135,6 +135,13 @@ export const Nomination = z.object({
   nomineeId: Id,
   /** Name as printed (họ tên / tên tập thể), copied when the nomination is made. */
   nomineeName: z.string().trim().min(1).max(300),
+  /**
+   * Who the nominee is, whatever record id they were entered under (`nomineeIdentity`): the same
+   * person typed in twice is one person for the one-form rule. Absent on nominations stored before.
+   */
+  nomineeIdentity: z.string().max(600).optional(),
+  /** When and by whom the unit head certified the báo cáo thành tích (and confirmed discipline). */
+  certified: z.object({ by: z.string().min(1).max(200), at: Millis }).optional(),
   proposingUnitId: Id,
   proposedForm: AwardForm,
   standardsMet: z.array(StandardCode).max(5),
@@ -150,6 +157,17 @@ export const Nomination = z.object({
   status: NominationStatus,
 });
 export type Nomination = z.infer<typeof Nomination>;
+
+/** Case, spacing and Unicode form do not make another person: "Lê  Văn A" is "lê văn a". */
+const fold = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
+
+/**
+ * The nominee's identity across records: a person by name and date of birth, a collective by its
+ * unit and name. Diacritics are kept (Lê and Le are different names in Vietnamese).
+ */
+export function nomineeIdentity(nominee: { fullName: string; birthDate: string } | { name: string; unitId?: string | undefined }): string {
+  return 'fullName' in nominee ? `person:${fold(nominee.fullName)}|${nominee.birthDate}` : `collective:${nominee.unitId ?? ''}|${fold(nominee.name)}`;
+}
 /** A nomination with its document id, as read from the store. */
 export type NominationWithId = Nomination & { id: string };
 

@@ -5,7 +5,7 @@
  *
  * Their paths are in ../paths.ts with every other path.
  *
- *   nominations/{id}                 NominationRecord  — proposeNomination, overrideEligibility, decideNomination
+ *   nominations/{id}                 NominationRecord  — proposeNomination, overrideEligibility, certifyNomination, decideNomination
  *   meetings/{id}                    MeetingRecord     — openMeeting, recordAttendance, closeMeeting
  *   meetings/{id}/ballots/{ballotId} Ballot (open vote; id = {nominationId}__{voterId})
  *                                    or BallotBox (secret vote; id = nominationId): choices without voters
@@ -210,9 +210,12 @@ export const DecisionRecord = z.object({
   outcome: DecisionOutcome,
   form: AwardForm,
   reason: z.string().max(2000).default(''),
-  /** The ward council meeting whose vote the decision follows (or departs from, with a reason). */
-  meetingId: Id,
-  councilApproved: z.boolean(),
+  /**
+   * The ward council meeting whose vote the decision follows (or departs from, with a reason);
+   * null for a nomination that may not be awarded and so never went to the council (rejected only).
+   */
+  meetingId: Id.nullable(),
+  councilApproved: z.boolean().nullable(),
   decidedBy: Id,
   decidedByName: z.string().min(1).max(200),
   decidedAt: Millis,
@@ -344,6 +347,10 @@ export const OverrideEligibilityInput = z.object({
   reason: z.string().trim().min(10, 'Lý do phải có ít nhất 10 ký tự').max(2000),
 });
 export type OverrideEligibilityInput = z.input<typeof OverrideEligibilityInput>;
+
+/** The unit head confirms discipline and certifies the báo cáo thành tích (certifyNomination). */
+export const CertifyNominationInput = z.object({ ...MovementScope, nominationId: Id });
+export type CertifyNominationInput = z.input<typeof CertifyNominationInput>;
 
 export const OpenMeetingInput = z
   .object({

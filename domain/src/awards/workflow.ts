@@ -7,7 +7,7 @@ import type { Claims, Text } from '../schemas.js';
 import { ballotCommitment, tally, tallyAll, type TallyResult } from './voting.js';
 import type { AbsentMember, Ballot, Council, CouncilRules, Meeting } from './schemas.js';
 import type { BallotBox, DecisionOutcome, DecisionRecord, MeetingRecord, NominationRecord, Participation, StoredEligibility, VoterRecord } from './store.js';
-import type { EligibilityResult } from './eligibility.js';
+import { STATUTORY_RULES, type EligibilityResult } from './eligibility.js';
 
 export type Actor = Claims & { uid: string };
 
@@ -26,12 +26,28 @@ export const vnDate = (ms: number): string => new Date(ms + VN_OFFSET).toISOStri
 export const vnTime = (ms: number): string => new Date(ms + VN_OFFSET).toISOString().slice(11, 16);
 
 // ─── Nominations ──────────────────────────────────────────────────────────────────────────────
-/** A unit member proposes for their own unit; only its head confirms discipline. */
-export function proposalRefusal(actor: Actor, orgId: string, unitId: string, disciplineConfirmed: boolean): Refusal | null {
+/**
+ * A unit member proposes for their own unit, and only its own: the unit itself or a team inside it
+ * (a collective), or one of its people (an individual); only its head confirms discipline.
+ */
+export function proposalRefusal(
+  actor: Actor,
+  orgId: string,
+  unitId: string,
+  disciplineConfirmed: boolean,
+  nominee: { unitId?: string | undefined },
+): Refusal | null {
   if (actor.org !== orgId) return refuse('permission-denied', 'Phong trào không thuộc tổ chức của bạn.', 'The movement is not in your organisation.');
   const role = actor.units[unitId];
   if (!role)
     return refuse('permission-denied', 'Chỉ cán bộ của đơn vị mới được đề nghị khen thưởng cho đơn vị mình.', 'Only members of the unit may propose for it.');
+  if (nominee.unitId !== unitId) {
+    return refuse(
+      'permission-denied',
+      'Đơn vị chỉ đề nghị khen thưởng cho chính đơn vị mình hoặc cán bộ, tập thể thuộc đơn vị mình.',
+      'A unit proposes only itself, or people and teams of its own.',
+    );
+  }
   if (disciplineConfirmed && role !== 'head') {
     return refuse(
       'permission-denied',
@@ -79,8 +95,46 @@ export function overrideRefusal(actor: Actor, orgId: string, nomination: Nominat
   if ((DECIDED_STATUSES as readonly string[]).includes(nomination.status)) {
     return refuse('failed-precondition', 'Trường hợp này đã có quyết định; không thể sửa điều kiện khen thưởng.', 'This nomination is already decided.');
   }
+  if ((STATUTORY_RULES as readonly string[]).includes(rule)) {
+    return rule === 'discipline-not-confirmed'
+      ? refuse(
+          'failed-precondition',
+          'Xác nhận chấp hành kỷ luật, kỷ cương hành chính là của thủ trưởng đơn vị đề nghị; không ai được miễn thay.',
+          "The discipline confirmation is the proposing unit head's to give; nobody may waive it.",
+        )
+      : refuse(
+          'failed-precondition',
+          'Đây là trường hợp không được đề nghị khen thưởng theo quy định (Nghị định 98/2023/NĐ-CP, Điều 4 khoản 2); không ai được ghi ngoại lệ. Khi sự việc đã được giải quyết, hãy cập nhật thông tin người được đề nghị.',
+          'This is a statutory bar (Decree 98/2023, Art. 4(2)); nobody may override it. Once the matter is settled, update the nominee record.',
+        );
+  }
   if (!nomination.eligibility.flags.some((f) => f.rule === rule)) {
     return refuse('failed-precondition', `Hồ sơ không có cảnh báo “${rule}” nên không cần ngoại lệ.`, `The nomination has no "${rule}" flag to override.`);
+  }
+  return null;
+}
+
+/** Statuses in which the unit may still mend its proposal: the secretariat has not accepted it yet. */
+export const MENDABLE_STATUSES = ['submitted', 'returned'] as const;
+
+/**
+ * The unit head confirms discipline and certifies the báo cáo thành tích of their own unit's
+ * proposal, until the secretariat has accepted the dossier.
+ */
+export function certifyNominationRefusal(actor: Actor, orgId: string, nomination: Pick<NominationRecord, 'proposingUnitId' | 'status'>): Refusal | null {
+  if (actor.org !== orgId || actor.units[nomination.proposingUnitId] !== 'head') {
+    return refuse(
+      'permission-denied',
+      'Chỉ thủ trưởng đơn vị đề nghị mới được xác nhận chấp hành kỷ luật và ký báo cáo thành tích.',
+      'Only the head of the proposing unit may confirm discipline and certify the achievement report.',
+    );
+  }
+  if (!(MENDABLE_STATUSES as readonly string[]).includes(nomination.status)) {
+    return refuse(
+      'failed-precondition',
+      'Hồ sơ đã được Thường trực tiếp nhận hoặc đã có quyết định; không thể xác nhận lại.',
+      'The dossier has been accepted or decided; it can no longer be certified.',
+    );
   }
   return null;
 }
@@ -285,6 +339,8 @@ export function decisionRefusal(
     );
   }
   const vote = nomination.votes.ward;
+  // What may not be awarded never reaches the council (openMeeting), so the chairman closes it without a vote.
+  if (!vote && outcome === 'reject' && !nomination.eligibility.eligible) return null;
   if (!vote) {
     return refuse(
       'failed-precondition',

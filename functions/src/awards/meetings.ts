@@ -36,7 +36,7 @@ import type { z } from 'zod';
 import { refs } from '../data/refs.js';
 import { audit } from '../data/audit.js';
 import { parseDoc, parseOptional, refuseWith } from '../data/read.js';
-import type { AwardDeps } from './nominations.js';
+import { currentEligibility, type AwardDeps } from './nominations.js';
 
 export interface VoteDeps extends AwardDeps {
   /** Secret random string for the ballot commitment (the voter's receipt key). */
@@ -69,6 +69,20 @@ export async function openMeeting(deps: AwardDeps, actor: Actor, input: z.output
     }
     const closed = nominations.filter((n) => (DECIDED_STATUSES as readonly string[]).includes(n.status));
     if (closed.length) throw new HttpsError('failed-precondition', `Hồ sơ đã có quyết định hoặc đã rút: ${closed.map((n) => n.nomineeName).join(', ')}.`);
+    if (input.kind === 'ward') {
+      // The ward council's agenda: what may be awarded (eligible as it stands now) and was not
+      // turned down by its own unit's bình xét.
+      const failed = nominations.filter((n) => n.votes.unit && !n.votes.unit.approved);
+      if (failed.length)
+        throw new HttpsError(
+          'failed-precondition',
+          `Hồ sơ không được cuộc họp bình xét của đơn vị thông qua nên không đưa ra Hội đồng: ${failed.map((n) => n.nomineeName).join(', ')}.`,
+        );
+      const ineligible: string[] = [];
+      for (const n of nominations) if (!(await currentEligibility(deps, tx, input.orgId, input.movementId, n)).eligible) ineligible.push(n.nomineeName);
+      if (ineligible.length)
+        throw new HttpsError('failed-precondition', `Hồ sơ không đủ điều kiện khen thưởng nên không đưa ra Hội đồng: ${ineligible.join(', ')}.`);
+    }
     const now = deps.now();
     const { orgId, movementId: _m, unitId, ...rest } = input;
     const meeting = MeetingRecord.parse({
@@ -164,6 +178,18 @@ export async function castVote(deps: VoteDeps, actor: Actor, input: z.output<typ
       return receipt(input.meetingId, again.ballot);
     }
     if (!cast.ok) throw new HttpsError(cast.code, cast.message.vi);
+    // The ward council votes only on what may be awarded: eligibility as it stands now (a block
+    // recorded since the proposal, a twin proposed since), as the chairman's decision checks it again.
+    if (meeting.kind === 'ward') {
+      const n = parseDoc(NominationRecord, await tx.get(r.nomination(input.orgId, input.movementId, input.nominationId)), 'Không tìm thấy hồ sơ đề nghị.');
+      const current = await currentEligibility(deps, tx, input.orgId, input.movementId, { ...n, id: input.nominationId });
+      const blocks = current.flags.filter((f) => f.severity === 'block' && !f.override);
+      if (!current.eligible)
+        throw new HttpsError(
+          'failed-precondition',
+          `Hồ sơ “${n.nomineeName}” không đủ điều kiện khen thưởng nên Hội đồng không biểu quyết: ${blocks.map((f) => f.message.vi).join(' ')}`,
+        );
+    }
     const b = cast.ballot;
     if (secret) {
       const box = boxSnap ? parseOptional(BallotBox, boxSnap) : null;

@@ -11,7 +11,9 @@ import {
   ProposeNominationInput,
   Unit,
   checkEligibility,
+  nomineeIdentity,
   nomineeNameOf,
+  certifyNominationRefusal,
   overrideRefusal,
   storedEligibility,
   type Actor,
@@ -34,10 +36,25 @@ export interface AwardDeps {
 
 type Stored = NominationRecord & { id: string };
 
-/** The nominee's other nominations in the movement (for the one-form rule), read in the transaction. */
-async function twinsOf(deps: AwardDeps, tx: Transaction, orgId: string, movementId: string, nomineeId: string): Promise<Stored[]> {
-  const snap = await tx.get(refs(deps.db).nominations(orgId, movementId).where('nomineeId', '==', nomineeId));
-  return snap.docs.map((d) => ({ ...parseDoc(NominationRecord, d, ''), id: d.id }));
+/**
+ * The nominee's other nominations in the movement (for the one-form rule), read in the transaction:
+ * those under the same record id and those of the same person or collective under another record
+ * (`nomineeIdentity`), so typing someone in twice does not get them two awards.
+ */
+async function twinsOf(
+  deps: AwardDeps,
+  tx: Transaction,
+  orgId: string,
+  movementId: string,
+  nominee: { nomineeId: string; nomineeIdentity?: string | undefined },
+): Promise<Stored[]> {
+  const all = refs(deps.db).nominations(orgId, movementId);
+  const [byId, byIdentity] = await Promise.all([
+    tx.get(all.where('nomineeId', '==', nominee.nomineeId)),
+    nominee.nomineeIdentity ? tx.get(all.where('nomineeIdentity', '==', nominee.nomineeIdentity)) : Promise.resolve(null),
+  ]);
+  const docs = new Map([...byId.docs, ...(byIdentity?.docs ?? [])].map((d) => [d.id, d]));
+  return [...docs.values()].map((d) => ({ ...parseDoc(NominationRecord, d, ''), id: d.id }));
 }
 
 function eligibilityOf(deps: AwardDeps, n: Stored, all: readonly Stored[], now: number): StoredEligibility {
@@ -50,7 +67,7 @@ function eligibilityOf(deps: AwardDeps, n: Stored, all: readonly Stored[], now: 
  * transaction: a block recorded after the proposal, or a twin withdrawn since, counts at decision time.
  */
 export async function currentEligibility(deps: AwardDeps, tx: Transaction, orgId: string, movementId: string, nomination: Stored): Promise<StoredEligibility> {
-  const twins = await twinsOf(deps, tx, orgId, movementId, nomination.nomineeId);
+  const twins = await twinsOf(deps, tx, orgId, movementId, nomination);
   const all = [...twins.filter((t) => t.id !== nomination.id), nomination];
   return eligibilityOf(deps, nomination, all, deps.now());
 }
@@ -65,7 +82,8 @@ export async function proposeNomination(deps: AwardDeps, actor: Actor, input: Pr
     const [movement, unit] = await Promise.all([tx.get(r.movement(input.orgId, input.movementId)), tx.get(r.unit(input.orgId, input.proposingUnitId))]);
     if (!movement.exists) throw new HttpsError('not-found', 'Không tìm thấy phong trào thi đua.');
     parseDoc(Unit.pick({ name: true }), unit, `Không tìm thấy đơn vị ${input.proposingUnitId}.`);
-    const twins = await twinsOf(deps, tx, input.orgId, input.movementId, input.nomineeId);
+    const identity = nomineeIdentity(input.nominee);
+    const twins = await twinsOf(deps, tx, input.orgId, input.movementId, { nomineeId: input.nomineeId, nomineeIdentity: identity });
     const now = deps.now();
     const { orgId: _o, movementId, report, nominee, ...rest } = input;
     const draft: Stored = NominationRecord.parse({
@@ -73,6 +91,7 @@ export async function proposeNomination(deps: AwardDeps, actor: Actor, input: Pr
       movementId,
       nominee,
       nomineeName: nomineeNameOf(nominee),
+      nomineeIdentity: identity,
       report,
       overrides: [],
       status: 'submitted',
@@ -111,7 +130,7 @@ export async function overrideEligibility(
     const nomination: Stored = { ...parseDoc(NominationRecord, await tx.get(ref), 'Không tìm thấy hồ sơ đề nghị khen thưởng.'), id: input.nominationId };
     const refusal = overrideRefusal(actor, input.orgId, nomination, input.rule);
     if (refusal) throw new HttpsError(refusal.code, refusal.message.vi);
-    const twins = await twinsOf(deps, tx, input.orgId, input.movementId, nomination.nomineeId);
+    const twins = await twinsOf(deps, tx, input.orgId, input.movementId, nomination);
     const now = deps.now();
     const before = nomination.eligibility;
     nomination.overrides = [...nomination.overrides.filter((o) => o.rule !== input.rule), { rule: input.rule, reason: input.reason, by: actor.uid, at: now }];
@@ -128,5 +147,39 @@ export async function overrideEligibility(
       reason: input.reason,
     });
     return { eligibility: nomination.eligibility };
+  });
+}
+
+export interface CertifyInput {
+  orgId: string;
+  movementId: string;
+  nominationId: string;
+}
+
+/**
+ * The unit head confirms discipline and certifies the báo cáo thành tích of their unit's proposal:
+ * the one act that lifts "discipline-not-confirmed" (no override can), stored with who and when,
+ * eligibility checked again in the same transaction, audited.
+ */
+export async function certifyNomination(deps: AwardDeps, actor: Actor, input: CertifyInput): Promise<{ eligibility: StoredEligibility }> {
+  const { db } = deps;
+  const ref = refs(db).nomination(input.orgId, input.movementId, input.nominationId);
+  return db.runTransaction(async (tx) => {
+    const nomination: Stored = { ...parseDoc(NominationRecord, await tx.get(ref), 'Không tìm thấy hồ sơ đề nghị.'), id: ref.id };
+    const refusal = certifyNominationRefusal(actor, input.orgId, nomination);
+    if (refusal) throw new HttpsError(refusal.code, refusal.message.vi);
+    const now = deps.now();
+    const certified: Stored = { ...nomination, disciplineConfirmed: true, certified: { by: actor.uid, at: now } };
+    const eligibility = await currentEligibility(deps, tx, input.orgId, input.movementId, certified);
+    tx.update(ref, { disciplineConfirmed: true, certified: certified.certified, eligibility, updatedAt: now });
+    audit(db, tx, input.orgId, {
+      actorUid: actor.uid,
+      action: 'certify-nomination',
+      target: ref.path,
+      unitId: nomination.proposingUnitId,
+      before: { disciplineConfirmed: nomination.disciplineConfirmed, certified: nomination.certified ?? null },
+      after: { disciplineConfirmed: true, certified: certified.certified, eligible: eligibility.eligible },
+    });
+    return { eligibility };
   });
 }

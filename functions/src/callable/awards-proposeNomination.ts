@@ -11,6 +11,6 @@ export const proposeNomination = onCall(async (request) => {
   const actor = await actorOf(request);
   const input = parseInput(ProposeNominationInput, request.data);
   await requireMovementAct(getFirestore(), actor, input, 'nominate');
-  refuseWith(proposalRefusal(actor, input.orgId, input.proposingUnitId, input.disciplineConfirmed));
+  refuseWith(proposalRefusal(actor, input.orgId, input.proposingUnitId, input.disciplineConfirmed, input.nominee));
   return propose({ db: getFirestore(), now: Date.now }, actor, input);
 });

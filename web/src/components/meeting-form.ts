@@ -82,10 +82,15 @@ export class MeetingForm extends LitElement {
     }
   }
 
-  /** Nominations that may go on this meeting's agenda. */
+  /**
+   * Nominations that may go on this meeting's agenda: a unit's own undecided ones; for the ward
+   * council only those eligible and not turned down by their unit's bình xét (openMeeting refuses the rest).
+   */
   private get candidates(): NominationEntry[] {
     return this.nominations.filter(
-      (n) => !(DECIDED_STATUSES as readonly string[]).includes(n.status) && (this.kind === 'ward' || n.proposingUnitId === this.unitId),
+      (n) =>
+        !(DECIDED_STATUSES as readonly string[]).includes(n.status) &&
+        (this.kind === 'ward' ? n.eligibility.eligible && n.votes.unit?.approved !== false : n.proposingUnitId === this.unitId),
     );
   }
 

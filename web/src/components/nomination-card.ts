@@ -1,8 +1,17 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { DECIDED_STATUSES, STANDARDS, type Claims, type EligibilityRule, type Unit, type VoteSummary } from '@thidua/domain';
+import {
+  DECIDED_STATUSES,
+  MENDABLE_STATUSES,
+  STANDARDS,
+  STATUTORY_RULES,
+  type Claims,
+  type EligibilityRule,
+  type Unit,
+  type VoteSummary,
+} from '@thidua/domain';
 import type { AwardsBackend, AwardsScope, DecisionEntry, NominationEntry } from '../data/awards-backend.js';
-import { LocaleController, formatNumber, t, tx } from '../i18n/index.js';
+import { LocaleController, formatDate, formatNumber, t, tx } from '../i18n/index.js';
 import { base, controls } from '../styles/shared.js';
 import { awardStyles } from '../styles/awards.js';
 
@@ -85,6 +94,12 @@ export class NominationCard extends LitElement {
     }
   }
 
+  private async handleCertify() {
+    const n = this.nomination;
+    if (!n || !this.api || !this.scope) return;
+    await this.run(() => this.api!.certifyNomination({ orgId: this.scope!.orgId, movementId: this.scope!.movementId, nominationId: n.id }));
+  }
+
   private async handleDecide(outcome: 'approve' | 'reject') {
     const n = this.nomination;
     if (!n || !this.api || !this.scope) return;
@@ -115,6 +130,7 @@ export class NominationCard extends LitElement {
     const decided = (DECIDED_STATUSES as readonly string[]).includes(n.status);
     const isSecretariat = claims?.roles.includes('secretariat') ?? false;
     const isChair = claims?.roles.includes('chair') ?? false;
+    const isHead = claims?.units[n.proposingUnitId] === 'head';
     const el = n.eligibility;
     return html`<article class="card" data-testid="nomination" data-nomination-id=${n.id} data-status=${n.status} data-eligible=${String(el.eligible)}>
       <div class="head">
@@ -149,7 +165,14 @@ export class NominationCard extends LitElement {
                       <b>${f.severity === 'block' ? m.flagBlock : m.flagWarn}:</b> ${tx(f.message)} <span class="meta">(${m.basis}: ${f.basis})</span>
                       ${f.override ? html`<br /><span class="chip ok" data-testid="override-reason">${m.overridden(f.override.reason)}</span>` : nothing}
                       ${
-                        isSecretariat && !decided && !f.override && this.overriding !== f.rule
+                        (STATUTORY_RULES as readonly string[]).includes(f.rule)
+                          ? html`<br /><span class="meta" data-testid="statutory-note"
+                                >${f.rule === 'discipline-not-confirmed' ? m.headConfirms : m.statutory}</span
+                              >`
+                          : nothing
+                      }
+                      ${
+                        isSecretariat && !decided && !f.override && this.overriding !== f.rule && !(STATUTORY_RULES as readonly string[]).includes(f.rule)
                           ? html`<button
                               type="button"
                               class="link"
@@ -187,6 +210,14 @@ export class NominationCard extends LitElement {
         }
       </section>
 
+      ${n.certified ? html`<p class="meta" data-testid="certified">${m.certifiedBy(formatDate(n.certified.at))}</p>` : nothing}
+      ${
+        isHead && (MENDABLE_STATUSES as readonly string[]).includes(n.status)
+          ? html`<button type="button" class="secondary" data-testid="certify-nomination" ?disabled=${this.busy} @click=${this.handleCertify}>
+              ${m.certify}
+            </button>`
+          : nothing
+      }
       ${this.vote(m.voteUnit, n.votes.unit, 'unit')} ${this.vote(m.voteWard, n.votes.ward, 'ward')}
       ${
         this.decision
@@ -197,8 +228,9 @@ export class NominationCard extends LitElement {
           : nothing
       }
       ${
+        // The chairman decides on the council's vote; what may not be awarded is only rejected, vote or not.
         isChair && !decided
-          ? n.votes.ward
+          ? n.votes.ward || !el.eligible
             ? html`<fieldset data-testid="decide">
                 <legend>${m.decide}</legend>
                 <label for="dreason">${m.decideReason}</label>
@@ -210,9 +242,13 @@ export class NominationCard extends LitElement {
                   @input=${(e: Event) => (this.decideReason = (e.target as HTMLTextAreaElement).value)}
                 ></textarea>
                 <div class="row" style="margin-top:0.5rem">
-                  <button type="button" data-testid="decide-approve" ?disabled=${this.busy} @click=${() => this.handleDecide('approve')}>
-                    ${m.decideApprove}
-                  </button>
+                  ${
+                    n.votes.ward && el.eligible
+                      ? html`<button type="button" data-testid="decide-approve" ?disabled=${this.busy} @click=${() => this.handleDecide('approve')}>
+                          ${m.decideApprove}
+                        </button>`
+                      : nothing
+                  }
                   <button type="button" class="secondary" data-testid="decide-reject" ?disabled=${this.busy} @click=${() => this.handleDecide('reject')}>
                     ${m.decideReject}
                   </button>

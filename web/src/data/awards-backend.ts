@@ -9,6 +9,7 @@ import {
   NominationRecord,
   VoterRecord,
   type CastVoteCallInput,
+  type CertifyNominationInput,
   type CloseMeetingInput,
   type DecideNominationInput,
   type OpenMeetingInput,
@@ -126,6 +127,8 @@ export interface AwardsBackend {
 
   proposeNomination(input: ProposeNominationInput): Promise<{ id: string; eligibility: StoredEligibility }>;
   overrideEligibility(input: OverrideEligibilityInput): Promise<{ eligibility: StoredEligibility }>;
+  /** The proposing unit's head confirms discipline and certifies the báo cáo thành tích. */
+  certifyNomination(input: CertifyNominationInput): Promise<{ eligibility: StoredEligibility }>;
   openMeeting(input: OpenMeetingInput): Promise<{ id: string }>;
   recordAttendance(input: RecordAttendanceInput): Promise<unknown>;
   castVote(input: CastVoteCallInput): Promise<VoteReceipt>;

@@ -160,6 +160,7 @@ export function firebaseAwardsBackend(s: AwardsServices): AwardsBackend {
 
     proposeNomination: (input) => callable(callables.proposeNomination, input),
     overrideEligibility: (input) => callable(callables.overrideEligibility, input),
+    certifyNomination: (input) => callable(callables.certifyNomination, input),
     openMeeting: (input) => callable(callables.openMeeting, input),
     recordAttendance: (input) => callable(callables.recordAttendance, input),
     castVote: (input) => callable(callables.castVote, input),
