@@ -762,3 +762,54 @@ describe('the dossier', () => {
     expect((await documentIndex('quyet-dinh-giay-khen'))?.version).toBe(2);
   });
 });
+
+describe('eligibility, checked again at every step', () => {
+  it('knows a person by identity, keeps the ineligible off the council, refuses votes once a block appears, and lets the chairman reject without a vote', async () => {
+    type Proposed = { id: string; eligibility: { eligible: boolean; flags: { rule: string }[] } };
+    const first = await ok<Proposed>('proposeNomination', proposal({ nomineeId: 'p-cuong-1', nominee: person('Đào Văn Cường', 'Chuyên viên') }), 'truongKt');
+    expect(first.eligibility.eligible).toBe(true);
+    // The same person typed in again under another record (other case and spacing) is the same person.
+    const second = await ok<Proposed>(
+      'proposeNomination',
+      proposal({ nomineeId: 'p-cuong-2', proposedForm: 'DE_NGHI_BANG_KHEN_TP', nominee: person('đào  văn CƯỜNG', 'Chuyên viên') }),
+      'truongKt',
+    );
+    expect(second.eligibility.flags.map((f) => f.rule)).toContain('duplicate-award');
+    expect((await nominationOf(first.id)).eligibility.flags.map((f) => f.rule)).toContain('duplicate-award');
+
+    const members = [member('chutich', 'Cao Huy Hiếu', 'CHU_TICH'), member('vhxh', 'Đỗ Thị Mai', 'THU_KY'), member('hoidong', 'Vũ Đức Thắng', 'UY_VIEN')];
+    const meeting = {
+      ...scope,
+      kind: 'ward',
+      date: '2025-12-02',
+      startTime: '08:00',
+      place: 'trụ sở Ủy ban nhân dân phường Hải An',
+      council: { name: 'Hội đồng Thi đua - Khen thưởng phường Hải An', members, rules: {} },
+      chairId: uid.chutich,
+      secretaryId: uid.vhxh,
+      nominationIds: [first.id],
+    };
+    expect((await call('openMeeting', meeting, 'vhxh')).error?.message).toBe('Hồ sơ không đủ điều kiện khen thưởng nên không đưa ra Hội đồng: Đào Văn Cường.');
+
+    // One of the two proposals is withdrawn (the admin SDK stands in for the unit's withdrawal): the other may go ahead.
+    await db.doc(paths.nomination(ORG, MOVEMENT, second.id)).update({ status: 'withdrawn' });
+    const meetingId = (await ok<{ id: string }>('openMeeting', meeting, 'vhxh')).id;
+    await ok('recordAttendance', { ...scope, meetingId, present: members.map((m) => m.memberId), absent: [] }, 'vhxh');
+    const vote = { ...scope, meetingId, nominationId: first.id, choice: 'yes' };
+    await ok('castVote', vote, 'chutich');
+
+    // A block recorded since the proposal (the nominee is now under disciplinary review) stops the vote and the award.
+    await db.doc(paths.nomination(ORG, MOVEMENT, first.id)).update({ 'nominee.blockFlags.discipline': true });
+    const late = await call('castVote', vote, 'hoidong');
+    expect(late.error?.status).toBe('FAILED_PRECONDITION');
+    expect(late.error?.message).toContain('Hồ sơ “Đào Văn Cường” không đủ điều kiện khen thưởng nên Hội đồng không biểu quyết');
+    expect(late.error?.message).toContain('đang bị xem xét kỷ luật');
+    // The vote already cast is kept and sent again gives the same receipt.
+    expect((await ok<VoteReceipt>('castVote', vote, 'chutich')).choice).toBe('yes');
+
+    const decide = { ...scope, nominationId: first.id };
+    expect((await call('decideNomination', { ...decide, outcome: 'approve' }, 'chutich')).error?.message).toContain('chưa đủ điều kiện');
+    expect(await ok('decideNomination', { ...decide, outcome: 'reject' }, 'chutich')).toEqual({ status: 'rejected' });
+    expect((await db.doc(paths.decision(ORG, MOVEMENT, first.id)).get()).data()).toMatchObject({ outcome: 'reject', meetingId: null, councilApproved: null });
+  });
+});
