@@ -1,7 +1,16 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { Council, CouncilRules, DecisionRecord, MeetingRecord, NominationRecord, tallyMeeting, castVote, type Ballot } from '../src/awards/index.js';
-import { buildDossierZip, canReadDossierDocument, planDossier, renderDocx, type DossierInputs } from '../src/documents/index.js';
+import {
+  SignerInput,
+  buildDossierZip,
+  canReadDossierDocument,
+  planDossier,
+  renderDocx,
+  signatureTitleLines,
+  signerOf,
+  type DossierInputs,
+} from '../src/documents/index.js';
 
 const NO_BLOCKS = { discipline: false, investigation: false, complaint: false };
 
@@ -162,6 +171,37 @@ describe('planning the dossier', () => {
     expect(bb).toContain('1/3');
     expect(bb).toContain('Không đạt');
     expect(bb).toContain('phong trào thi đua trong công tác Cải cách hành chính năm 2025');
+  });
+
+  it('signs as the decider may: CHỦ TỊCH, or KT. CHỦ TỊCH / PHÓ CHỦ TỊCH for a vice-chairman', async () => {
+    const lines = (i: DossierInputs) => {
+      const qd = planDossier(i)
+        .find((d) => d.docId === 'quyet-dinh-giay-khen')!
+        .build('07/QĐ-UBND');
+      const closing = qd.body.find((b) => b.type === 'closing');
+      return closing && closing.type === 'closing' && closing.right.kind === 'signature' ? closing.right.titleLines : [];
+    };
+    expect(lines(inputs())).toEqual(['CHỦ TỊCH']);
+    const byDeputy = inputs();
+    byDeputy.decisions = byDeputy.decisions.map((d) => ({ ...d, decidedByName: 'Đỗ Văn Nam', decidedByPosition: 'Phó Chủ tịch UBND phường' }));
+    expect(lines(byDeputy)).toEqual(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
+    expect(
+      await text(
+        await renderDocx(
+          planDossier(byDeputy)
+            .find((d) => d.docId === 'quyet-dinh-giay-khen')!
+            .build('07/QĐ-UBND'),
+        ),
+      ),
+    ).toContain('Đỗ Văn Nam');
+  });
+
+  it('derives the signer of a unit from the chair’s chức vụ: the head, or KT. for a deputy', () => {
+    expect(signerOf('Phạm Thu Hà', 'Trưởng phòng')).toEqual({ name: 'Phạm Thu Hà', headTitle: 'Trưởng phòng' });
+    expect(signerOf('Lê Văn B', '  Phó  Trưởng phòng ')).toEqual({ name: 'Lê Văn B', headTitle: 'Trưởng phòng', capacity: 'KT', ownTitle: 'Phó Trưởng phòng' });
+    expect(signatureTitleLines(SignerInput.parse(signerOf('Lê Văn B', 'Phó Chánh Văn phòng')))).toEqual(['KT. CHÁNH VĂN PHÒNG', 'PHÓ CHÁNH VĂN PHÒNG']);
+    expect(signerOf('', undefined)).toEqual({ name: '', headTitle: 'Thủ trưởng đơn vị' });
+    expect(signerOf('Cao Huy Hiếu', 'Chủ tịch UBND phường', 'Chủ tịch')).toEqual({ name: 'Cao Huy Hiếu', headTitle: 'Chủ tịch' });
   });
 
   it('gives the same bytes for the same inputs, and other bytes when a decision changes', async () => {

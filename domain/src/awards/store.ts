@@ -218,6 +218,8 @@ export const DecisionRecord = z.object({
   councilApproved: z.boolean().nullable(),
   decidedBy: Id,
   decidedByName: z.string().min(1).max(200),
+  /** The decider's chức vụ when they decided ("Phó Chủ tịch UBND phường" signs KT. CHỦ TỊCH). */
+  decidedByPosition: z.string().max(200).optional(),
   decidedAt: Millis,
 });
 export type DecisionRecord = z.infer<typeof DecisionRecord>;

@@ -24,7 +24,7 @@ import { buildBaoCaoThanhTich } from './bao-cao-thanh-tich.js';
 import { buildQuyetDinhGiayKhen } from './quyet-dinh-giay-khen.js';
 import { buildToTrinhBangKhen } from './to-trinh-bang-khen.js';
 import { buildToTrinhUnit } from './to-trinh-unit.js';
-import type { MovementRef, NomineeRowInput } from './parts.js';
+import { signerOf, type MovementRef, type NomineeRowInput } from './parts.js';
 import { shortDate, soKyHieu, upper } from './format.js';
 
 // ─── Inputs ───────────────────────────────────────────────────────────────────────────────────
@@ -232,7 +232,7 @@ export function planDossier(inputs: DossierInputs): PlannedDocument[] {
             legalBases: lawAndDecree,
             minutes: { date: latest.date },
             nominees: approved.map(row),
-            signer: { name: chair?.name ?? '', headTitle: chair?.position || 'Thủ trưởng đơn vị' },
+            signer: signerOf(chair?.name ?? '', chair?.position),
             archive: ['VT', unit.code],
           }),
       });
@@ -372,7 +372,7 @@ export function planDossier(inputs: DossierInputs): PlannedDocument[] {
     const issued = vnDate(Math.max(...used.map((d) => d.decidedAt)));
     const minutes = noms.map((n) => n.votes.ward?.date ?? issued).sort()[noms.length - 1]!;
     const latest = [...used].sort((a, b) => a.decidedAt - b.decidedAt)[used.length - 1]!;
-    return { noms, issued, minutes, signerName: latest.decidedByName };
+    return { noms, issued, minutes, signerName: latest.decidedByName, signerPosition: latest.decidedByPosition };
   };
 
   const gk = approvedBy('GIAY_KHEN_PHUONG');
@@ -398,7 +398,7 @@ export function planDossier(inputs: DossierInputs): PlannedDocument[] {
           awardees: gk.noms.map(row),
           money: settings.money,
           executors: settings.executors,
-          signer: { name: gk.signerName, headTitle: 'Chủ tịch' },
+          signer: signerOf(gk.signerName, gk.signerPosition, 'Chủ tịch'),
         }),
     });
   }
@@ -424,7 +424,7 @@ export function planDossier(inputs: DossierInputs): PlannedDocument[] {
           legalBases: lawAndDecree,
           councilMinutes: { date: bk.minutes },
           nominees: bk.noms.map(row),
-          signer: { name: bk.signerName, headTitle: 'Chủ tịch' },
+          signer: signerOf(bk.signerName, bk.signerPosition, 'Chủ tịch'),
         }),
     });
   }

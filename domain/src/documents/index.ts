@@ -42,6 +42,7 @@ export {
   NomineeRow,
   FORM_IN_LIST,
   signatureTitleLines,
+  signerOf,
   recipientLines,
   addresseeItems,
   countPhrase,

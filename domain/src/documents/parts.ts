@@ -77,6 +77,21 @@ export function docHeader(h: z.infer<typeof HeaderInput>): DocHeader {
 }
 
 /**
+ * Who signs, from the signer's chức vụ: a deputy ("Phó Chủ tịch UBND phường", "Phó Trưởng phòng")
+ * signs for the head (KT.), the head signs in their own name. `headTitle` is the head's chức vụ
+ * ("Chủ tịch"); for a unit, absent, it is the deputy's title without "Phó" ("Trưởng phòng").
+ */
+export function signerOf(name: string, position: string | undefined, headTitle?: string): z.input<typeof SignerInput> {
+  const own = (position ?? '').trim().replace(/\s+/g, ' ');
+  const deputy = /^phó\s+/iu.exec(own);
+  if (!deputy) return { name, headTitle: headTitle ?? (own || 'Thủ trưởng đơn vị') };
+  const rest = own.slice(deputy[0].length);
+  const head = headTitle ?? rest.charAt(0).toLocaleUpperCase('vi') + rest.slice(1);
+  // For the ward the deputy's title is printed as the head's with "Phó" ("PHÓ CHỦ TỊCH"), without the body's name after it.
+  return { name, headTitle: head, capacity: 'KT', ownTitle: headTitle ? `Phó ${headTitle.charAt(0).toLocaleLowerCase('vi')}${headTitle.slice(1)}` : own };
+}
+
+/**
  * The UPPERCASE lines above the signature: "TM. ỦY BAN NHÂN DÂN" (when signing for a collective
  * body), then "CHỦ TỊCH", or "KT. CHỦ TỊCH" + "PHÓ CHỦ TỊCH", "Q. TRƯỞNG PHÒNG", …
  */

@@ -26,7 +26,7 @@ export async function decideNomination(
     refuseWith(decisionRefusal(actor, input.orgId, nomination, input.outcome, input.reason, before));
     // The same decision again (a retried call) changes nothing.
     if (before) return { status: input.outcome === 'approve' ? 'approved' : 'rejected' };
-    const member = parseOptional(Member.pick({ displayName: true }), mSnap);
+    const member = parseOptional(Member.pick({ displayName: true, position: true }), mSnap);
     if (!member) throw new HttpsError('failed-precondition', 'Tài khoản của bạn chưa có hồ sơ thành viên (họ tên) để ký quyết định.');
     const now = deps.now();
     const status = input.outcome === 'approve' ? 'approved' : 'rejected';
@@ -40,6 +40,7 @@ export async function decideNomination(
       councilApproved: nomination.votes.ward?.approved ?? null,
       decidedBy: actor.uid,
       decidedByName: member.displayName,
+      ...(member.position ? { decidedByPosition: member.position } : {}),
       decidedAt: now,
     };
     tx.set(decisionRef, decision);
