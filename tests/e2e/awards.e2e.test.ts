@@ -407,13 +407,22 @@ describe('awards: from nomination to a downloaded dossier', () => {
     expect(qdText).toContain(UNIT_NAME);
   });
 
-  it("shows the unit head only the unit's own documents, and lets them download them", { timeout: LONG }, async () => {
+  it("shows the unit head the unit's own documents and the public Quyết định and Giấy khen, nothing else of the ward's", { timeout: LONG }, async () => {
     const page = pages.head;
     await page.getByTestId('awards-tab-dossier').click();
     const toTrinh = page.locator(`[data-testid="document"][data-doc-id="to-trinh-${UNIT}"]`);
     await toTrinh.waitFor({ timeout: SLOW });
-    expect(await page.locator('[data-testid="document"][data-doc-id="quyet-dinh-giay-khen"]').count()).toBe(0);
+    await page.locator('[data-testid="document"][data-doc-id="quyet-dinh-giay-khen"]').waitFor({ timeout: SLOW });
+    const certificates = page.locator('[data-testid="document"][data-doc-id="giay-khen"]');
+    await certificates.waitFor({ timeout: SLOW });
+    const gk = await download(page, certificates.getByTestId('download-pdf'));
+    expect(gk.name).toMatch(/\.pdf$/);
+    expect(Buffer.from(gk.bytes.slice(0, 5)).toString()).toBe('%PDF-');
     expect(await page.locator('[data-testid="document"][data-doc-id="ho-so"]').count()).toBe(0);
+    // The ward council's minutes stay with the reviewers (the unit's own bình xét minutes are the unit's).
+    const ward = (await db.collection(paths.meetings(ORG, MOVEMENT)).where('kind', '==', 'ward').get()).docs.map((d) => d.id);
+    expect(ward).toHaveLength(1);
+    expect(await page.locator(`[data-testid="document"][data-doc-id="bien-ban-${ward[0]}"]`).count()).toBe(0);
     const file = await download(page, toTrinh.getByTestId('download-docx'));
     const text = await docxText(file.bytes);
     expect(text).toContain(UNIT_NAME);

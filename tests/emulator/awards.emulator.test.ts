@@ -626,9 +626,9 @@ describe('the dossier', () => {
     );
     expect(names.filter((n) => n.includes('Báo cáo thành tích/') && n.endsWith('.docx'))).toHaveLength(4);
     expect(await docxText(await zip.file('Quyết định tặng Giấy khen.docx')!.async('uint8array'))).toContain('01/QĐ-UBND');
-    // A PDF beside every DOCX in the ZIP.
+    // A PDF beside every DOCX in the ZIP, and the Quyết định's certificates.
     const docx = names.filter((n) => n.endsWith('.docx'));
-    expect(names.filter((n) => n.endsWith('.pdf')).sort()).toEqual(docx.map((n) => n.replace(/\.docx$/, '.pdf')).sort());
+    expect(names.filter((n) => n.endsWith('.pdf')).sort()).toEqual([...docx.map((n) => n.replace(/\.docx$/, '.pdf')), 'Giấy khen.pdf'].sort());
     expect(pdfText(await zip.file('Quyết định tặng Giấy khen.pdf')!.async('uint8array'))).toContain('Số: 01/QĐ-UBND');
   });
 
@@ -669,14 +669,32 @@ describe('the dossier', () => {
     expect((await download('quyet-dinh-giay-khen', 'vhxh', undefined, 'odt')).status).toBe(400);
   });
 
+  it('prints a Giấy khen per awardee of the Quyết định, numbered as it, A4 landscape', async () => {
+    const entry = await documentIndex('giay-khen');
+    const qd = await documentIndex('quyet-dinh-giay-khen');
+    expect(entry).toMatchObject({ docType: 'giay-khen', contentType: 'application/pdf', number: null, nominationIds: qd!.nominationIds });
+    const res = await download('giay-khen', 'canboKt');
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const text = pdfText(bytes);
+    for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG HẢI AN', 'GIẤY KHEN', `Quyết định số ${qd!.number}`])
+      expect(text).toContain(s);
+    const pages = await PDFDocument.load(bytes);
+    expect(pages.getPageCount()).toBe(qd!.nominationIds.length);
+    expect(pages.getPages().map((p) => [Math.round(p.getWidth()), Math.round(p.getHeight())])).toEqual(qd!.nominationIds.map(() => [842, 595]));
+  });
+
   it('lets only those entitled download', async () => {
     expect((await download('to-trinh-kt', 'canboKt')).status).toBe(200);
     expect((await download(`bao-cao-${N.tuan}`, 'canboKt')).status).toBe(200);
     const otherUnit = await download('to-trinh-kt', 'canboVp');
     expect(otherUnit.status).toBe(403);
     expect(((await otherUnit.json()) as { error: string }).error).toContain('không có quyền');
-    expect((await download('quyet-dinh-giay-khen', 'canboKt')).status).toBe(403);
-    expect((await download('quyet-dinh-giay-khen', 'canboKt', undefined, 'pdf')).status).toBe(403);
+    // Công khai: once decided, the Quyết định and the certificates are every member's to read.
+    expect((await download('quyet-dinh-giay-khen', 'canboVp')).status).toBe(200);
+    expect((await download('quyet-dinh-giay-khen', 'canboKt', undefined, 'pdf')).status).toBe(200);
+    expect((await download('giay-khen', 'canboVp')).status).toBe(200);
+    expect((await download(`bien-ban-${M.council}`, 'canboKt')).status).toBe(403);
     expect((await download('to-trinh-kt', 'canboVp', undefined, 'pdf')).status).toBe(403);
     expect((await download(`bao-cao-${N.tuan}`, 'canboKt', undefined, 'pdf')).status).toBe(200);
     expect((await download('ho-so', 'truongKt')).status).toBe(403);

@@ -4,10 +4,10 @@
  * through the award callables, which check the vote and record it. A secret ballot's box is
  * readable by nobody, a member's "voted" marker by themself and the meeting's clerks only.
  */
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { assertFails, assertSucceeds } from '@firebase/rules-unit-testing';
 import { where } from 'firebase/firestore';
-import { openBallotId, paths } from '@thidua/domain';
+import { CERTIFICATES_ID, PUBLIC_DOC_TYPES, openBallotId, paths } from '@thidua/domain';
 import { MOVEMENT, ORG, OTHER_ORG, OTHER_UNIT, UNIT, actors, attempt, useRulesEnv } from '../support/rules-env.js';
 import { seed, world } from '../support/factories.js';
 import { awardIds, awardPathsIn, awardWorld, ballot, decision, dossierDocument, nominationRecord, voterRecord } from '../support/award-factories.js';
@@ -236,6 +236,26 @@ describe('generated documents', () => {
     await assertSucceeds(attempt.get('otherUnitStaff', plan));
     await assertFails(attempt.get('otherOrgMember', plan));
     await assertFails(attempt.update('secretariat', plan, { number: '02/KH-UBND' }));
+  });
+
+  it('the Quyết định tặng Giấy khen and the certificates are public in the org once decided (công khai)', async () => {
+    const qd = paths.document(ORG, MOVEMENT, 'quyet-dinh-giay-khen');
+    const gk = paths.document(ORG, MOVEMENT, CERTIFICATES_ID);
+    await seed({
+      ...world(ORG, 'submitted'),
+      ...world(OTHER_ORG, 'submitted'),
+      [qd]: dossierDocument({ docType: 'quyet-dinh-giay-khen', title: 'Quyết định tặng Giấy khen', unitId: null, number: '01/QĐ-UBND' }),
+      [gk]: dossierDocument({ docType: 'giay-khen', title: 'Giấy khen', unitId: null, number: '01/QĐ-UBND' }),
+    });
+    for (const who of ['staff', 'otherUnitStaff', 'head'] as const) {
+      await assertSucceeds(attempt.get(who, qd));
+      await assertSucceeds(attempt.get(who, gk));
+    }
+    const listed = await assertSucceeds(attempt.list('otherUnitStaff', DOCUMENTS, where('docType', 'in', [...PUBLIC_DOC_TYPES])));
+    expect(listed.docs.map((d) => d.id).sort()).toEqual([CERTIFICATES_ID, 'quyet-dinh-giay-khen']);
+    await assertFails(attempt.list('otherUnitStaff', DOCUMENTS));
+    await assertFails(attempt.get('otherOrgMember', qd));
+    await assertFails(attempt.update('head', gk, { number: '02/QĐ-UBND' }));
   });
 
   it('nobody edits the index: a number or a hash changed by hand would break the dossier', async () => {

@@ -35,7 +35,8 @@ export const awardIds = {
   wardMeeting: 'meet-ward',
   secretMeeting: 'meet-secret',
   unitDocument: 'to-trinh-vp',
-  wardDocument: 'quyet-dinh-giay-khen',
+  // A document for reviewers only (the council's minutes); the Quyết định is public once decided.
+  wardDocument: 'bien-ban-hoi-dong-m1',
   register: registerId('ubnd', 2025, 'QD'),
 } as const;
 
@@ -268,10 +269,10 @@ export function awardWorld(orgId: string): Record<string, DocumentData> {
     [p.decision]: decision(),
     [p.unitDocument]: dossierDocument(),
     [p.wardDocument]: dossierDocument({
-      docType: 'quyet-dinh-giay-khen',
-      title: 'Quyết định tặng Giấy khen',
+      docType: 'bien-ban-hoi-dong',
+      title: 'Biên bản họp Hội đồng Thi đua - Khen thưởng',
       unitId: null,
-      number: '01/QĐ-UBND',
+      number: '01/BB-HĐTĐKT',
       register: awardIds.register,
     }),
     [p.register]: numberRegister(),

@@ -232,6 +232,8 @@ export const DossierDocType = z.enum([
   'bien-ban-hoi-dong',
   'quyet-dinh-giay-khen',
   'to-trinh-bang-khen',
+  // The Giấy khen certificates of a Quyết định (one PDF, a page per awardee).
+  'giay-khen',
   'ho-so',
   // The movement's own documents: its plan, its closing report and the records office's archive.
   'ke-hoach',

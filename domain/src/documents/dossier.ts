@@ -22,6 +22,7 @@ import type { AgencyInput, DocumentModel } from './model.js';
 import { voteLine, buildBienBan } from './bien-ban.js';
 import { buildBaoCaoThanhTich } from './bao-cao-thanh-tich.js';
 import { buildQuyetDinhGiayKhen } from './quyet-dinh-giay-khen.js';
+import type { CertificateInput } from './giay-khen.js';
 import { buildToTrinhBangKhen } from './to-trinh-bang-khen.js';
 import { buildToTrinhUnit } from './to-trinh-unit.js';
 import { signerOf, type MovementRef, type NomineeRowInput } from './parts.js';
@@ -91,7 +92,12 @@ export interface PlannedDocument {
   numbering: Numbering | null;
   /** The document model, given the number from the register (null when `numbering` is null). */
   build: (number: string | null) => DocumentModel;
+  /** A Quyết định tặng Giấy khen's certificates, one per awardee, given its number. */
+  certificates?: (number: string) => CertificateInput[];
 }
+
+/** The certificates' document id beside the Quyết định's. */
+export const CERTIFICATES_ID = 'giay-khen';
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const ZIP_CONTENT_TYPE = 'application/zip';
@@ -400,6 +406,26 @@ export function planDossier(inputs: DossierInputs): PlannedDocument[] {
           executors: settings.executors,
           signer: signerOf(gk.signerName, gk.signerPosition, 'Chủ tịch'),
         }),
+      certificates: (number) =>
+        gk.noms.map((n) => {
+          const person = 'fullName' in n.nominee ? n.nominee : null;
+          const unitName = inputs.units[n.proposingUnitId]?.name ?? '';
+          return {
+            orgName: org.name,
+            place: org.place,
+            awardee: person
+              ? {
+                  kind: 'individual' as const,
+                  name: person.fullName,
+                  honorific: person.gender === 'female' ? 'Bà' : person.gender === 'male' ? 'Ông' : '',
+                  detail: [person.position, unitName].filter(Boolean).join(' '),
+                }
+              : { kind: 'collective' as const, name: n.nomineeName },
+            achievement: `Đã có thành tích xuất sắc trong ${movementRef.name}`,
+            decision: { number, date: gk.issued },
+            signer: signerOf(gk.signerName, gk.signerPosition, 'Chủ tịch'),
+          };
+        }),
     });
   }
 
@@ -432,14 +458,20 @@ export function planDossier(inputs: DossierInputs): PlannedDocument[] {
 }
 
 /** Who may download a generated document: reviewers all; a unit's members its own documents. */
+/**
+ * Documents every member of the organisation reads (công khai): the Kế hoạch is addressed to every
+ * unit; the Quyết định tặng Giấy khen with its list and the certificates are made public once decided.
+ * firestore.rules lists the same types.
+ */
+export const PUBLIC_DOC_TYPES: readonly DossierDocType[] = ['ke-hoach', 'quyet-dinh-giay-khen', 'giay-khen'];
+
 export function canReadDossierDocument(
   claims: { org: string; roles: readonly string[]; units: Record<string, string> },
   orgId: string,
   doc: Pick<DossierDocument, 'unitId'> & Partial<Pick<DossierDocument, 'docType'>>,
 ): boolean {
   if (claims.org !== orgId) return false;
-  // The Kế hoạch is addressed to every unit ("Các phòng, đơn vị thuộc phường").
-  if (doc.docType === 'ke-hoach') return true;
+  if (doc.docType && PUBLIC_DOC_TYPES.includes(doc.docType)) return true;
   if (claims.roles.some((r) => r === 'secretariat' || r === 'council' || r === 'chair')) return true;
   return doc.unitId !== null && claims.units[doc.unitId] !== undefined;
 }

@@ -78,6 +78,8 @@ export {
   PDF_CONTENT_TYPE,
   pdfNameOf,
   DOSSIER_ZIP_ID,
+  CERTIFICATES_ID,
+  PUBLIC_DOC_TYPES,
   planDossier,
   numberText,
   newDossierDocument,

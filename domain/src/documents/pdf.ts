@@ -77,7 +77,8 @@ interface FaceMetrics {
   font: FkFont;
 }
 
-class Metrics {
+/** Advance widths and line heights of the fonts, for pages laid out outside the document model (certificates). */
+export class Metrics {
   private faces = new Map<Face, FaceMetrics>();
   readonly used = new Set<Face>();
   constructor(private readonly fonts: PdfFonts) {}
@@ -859,6 +860,20 @@ export function layoutPdf(model: DocumentModelInput, fonts: PdfFonts, format: Nd
   const faces = new Set<Face>();
   for (const p of pages) for (const op of p.ops) if (op.kind === 'text') faces.add(op.face);
   return { pages, faces };
+}
+
+/**
+ * A new PDF with the faces embedded as subsets under fixed names (reproducible bytes), for writers
+ * that draw their own pages (certificates) with the same fonts as the documents.
+ */
+export async function pdfWithFaces(fonts: PdfFonts, faces: Iterable<Face>): Promise<{ pdf: PDFDocument; embedded: Map<Face, PDFFont> }> {
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  pdf.registerFontkit(cachingFontkit);
+  const wanted = new Set(faces);
+  const embedded = new Map<Face, PDFFont>();
+  for (const face of (['regular', 'bold', 'italic', 'boldItalic'] as const).filter((x) => wanted.has(x)))
+    embedded.set(face, await pdf.embedFont(fonts[face], { subset: true, customName: FONT_NAMES[face], features: { liga: false } }));
+  return { pdf, embedded };
 }
 
 /** Renders a document model to PDF bytes (PDF 1.7, fonts embedded as subsets). */

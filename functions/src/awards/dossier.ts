@@ -8,12 +8,14 @@
 import type { Firestore } from 'firebase-admin/firestore';
 import {
   DOCX_CONTENT_TYPE,
+  CERTIFICATES_ID,
   DOSSIER_ZIP_ID,
   DecisionRecord,
   MeetingRecord,
   MovementForDossier,
   NominationRecord,
   OrgForDossier,
+  PDF_CONTENT_TYPE,
   UnitForDossier,
   ZIP_CONTENT_TYPE,
   buildDossierZip,
@@ -30,6 +32,7 @@ import { pdfFonts } from './pdfFonts.js';
  * the other functions (callables, the standings trigger) should not pay for them at cold start.
  */
 const pdfRenderer = async () => (await import('@thidua/domain/pdf')).renderPdf;
+const certificateRenderer = async () => (await import('@thidua/domain/certificates')).renderCertificates;
 import type { ObjectStore } from '../storage/objectStore.js';
 import { refs } from '../data/refs.js';
 import { parseDoc } from '../data/read.js';
@@ -110,6 +113,8 @@ export async function generateDossier(deps: DossierDeps, orgId: string, movement
   const now = deps.now();
   const documents: GeneratedDocument[] = [];
   const files: DossierFile[] = [];
+  /** Documents made beside a planned one (the certificates): kept active like the planned ones. */
+  const certified = new Set<string>();
   const renderPdf = plan.length > 0 ? await pdfRenderer() : null;
 
   for (const planned of plan) {
@@ -134,9 +139,33 @@ export async function generateDossier(deps: DossierDeps, orgId: string, movement
     const current = stale && stored.storagePath ? ((await store.get(stored.storagePath))?.bytes ?? bytes) : bytes;
     const currentPdf = stale && stored.pdf ? ((await store.get(stored.pdf.storagePath))?.bytes ?? pdf) : pdf;
     files.push({ name: planned.zipPath, bytes: current }, { name: pdfNameOf(planned.zipPath), bytes: currentPdf });
+
+    // The Quyết định's certificates: one PDF, a page per awardee, numbered as the Quyết định.
+    if (planned.certificates && number) {
+      const certificates = await (await certificateRenderer())(planned.certificates(number), pdfFonts());
+      // No number of their own: they print the Quyết định's (a register number belongs to one document).
+      const skel = newDossierDocument(
+        {
+          docType: 'giay-khen',
+          title: 'Giấy khen',
+          fileName: 'Giay khen.pdf',
+          zipPath: 'Giấy khen.pdf',
+          nominationIds: planned.nominationIds,
+          unitId: null,
+          meetingId: null,
+          contentType: PDF_CONTENT_TYPE,
+        },
+        now,
+      );
+      const kept = await storeVersion(db, store, { orgId, movementId, docId: CERTIFICATES_ID, ext: 'pdf', bytes: certificates, skeleton: skel, inputsAt, now });
+      documents.push({ docId: CERTIFICATES_ID, number, outcome: kept.outcome, version: kept.version, sha256: kept.sha256, pdfSha256: null });
+      certified.add(CERTIFICATES_ID);
+      const bytesNow = kept.outcome === 'stale' && kept.storagePath ? ((await store.get(kept.storagePath))?.bytes ?? certificates) : certificates;
+      files.push({ name: 'Giấy khen.pdf', bytes: bytesNow });
+    }
   }
 
-  const planned = new Set(plan.map((p) => p.docId));
+  const planned = new Set([...plan.map((p) => p.docId), ...certified]);
   const existing = await refs(db).documents(orgId, movementId).where('active', '==', true).get();
   const gone = existing.docs.map((d) => d.id).filter((id) => id !== DOSSIER_ZIP_ID && !planned.has(id));
   for (const id of gone) await deactivate(db, orgId, movementId, id, inputsAt, now);

@@ -17,7 +17,7 @@ export interface StoreRequest {
   orgId: string;
   movementId: string;
   docId: string;
-  ext: 'docx' | 'zip';
+  ext: 'docx' | 'zip' | 'pdf';
   bytes: Uint8Array;
   /** The PDF rendered from the same model, stored as part of the same version. */
   pdf?: Uint8Array;

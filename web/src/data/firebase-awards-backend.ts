@@ -8,7 +8,7 @@ import { collection, doc, getDocs, onSnapshot, query, where, type Firestore, typ
 import type { Functions } from 'firebase/functions';
 import { callFunction } from './call.js';
 import type { Auth } from 'firebase/auth';
-import { callables, paths } from '@thidua/domain';
+import { PUBLIC_DOC_TYPES, callables, paths } from '@thidua/domain';
 import { BackendError, type Unsubscribe } from './errors.js';
 import { downloadDocumentFile } from './document-download.js';
 import {
@@ -101,7 +101,11 @@ export function firebaseAwardsBackend(s: AwardsServices): AwardsBackend {
     },
 
     watchDocuments(scope, next, fail) {
-      const qs = scoped(scope, paths.documents(scope.orgId, scope.movementId), 'unitId');
+      const all = paths.documents(scope.orgId, scope.movementId);
+      // Units also see what is public in the organisation (the Kế hoạch, the Quyết định and the certificates).
+      const qs = scope.reviewer
+        ? scoped(scope, all, 'unitId')
+        : [...scoped(scope, all, 'unitId'), query(collection(db, all), where('docType', 'in', [...PUBLIC_DOC_TYPES]))];
       return watchMerged<DocumentEntry>(
         qs,
         (id, data) => {
