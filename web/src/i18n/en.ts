@@ -7,6 +7,7 @@ import { enReview } from './review.js';
 import { enAdmin } from './admin.js';
 import { enPhases } from './phases.js';
 import { enLaunch } from './launch.js';
+import { enApp } from './app.js';
 
 /** English, the second language. Typed as `Messages`, so a missing key fails the build. */
 export const en: Messages = {
@@ -182,4 +183,5 @@ export const en: Messages = {
   ...enAdmin,
   ...enPhases,
   ...enLaunch,
+  ...enApp,
 };

@@ -8,6 +8,7 @@ import { viLaunch } from './launch.js';
 import { viEvidence } from './evidence.js';
 import { viAwards } from './awards.js';
 import { viRegistration } from './registration.js';
+import { viApp } from './app.js';
 
 export const vi = {
   ...viAwards,
@@ -189,6 +190,7 @@ export const vi = {
   ...viAdmin,
   ...viPhases,
   ...viLaunch,
+  ...viApp,
 };
 
 export type Messages = typeof vi;
