@@ -1,10 +1,12 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AwardsBackend, AwardsScope, DocumentEntry } from '../data/awards-backend.js';
+import type { Progress } from '../data/transfer.js';
 import { LocaleController, formatDate, t } from '../i18n/index.js';
 import { base, controls } from '../styles/shared.js';
 import { awardStyles } from '../styles/awards.js';
 import { formatsOf } from '../logic/awards.js';
+import './transfer-progress.js';
 
 /**
  * The generated dossier as far as the person may read it: each document with its number, current
@@ -16,6 +18,7 @@ export class DossierView extends LitElement {
   static override styles = [base, controls, awardStyles];
 
   @state() private busy = '';
+  @state() private progress: Progress | null = null;
   @state() private error = '';
   @state() private open: Record<string, boolean> = {};
 
@@ -36,16 +39,19 @@ export class DossierView extends LitElement {
     const key = `${d.id}:${version ?? ''}:${format ?? ''}`;
     this.busy = key;
     this.error = '';
+    this.progress = { loaded: 0, total: null };
     try {
       await this.api.downloadDocument(this.scope.orgId, this.scope.movementId, d.id, {
         ...(version !== undefined ? { version } : {}),
         ...(format ? { format } : {}),
         fileName: d.fileName,
+        onProgress: (p) => (this.progress = p),
       });
     } catch (e) {
       this.error = t().awards.failed((e as Error).message);
     } finally {
       this.busy = '';
+      this.progress = null;
     }
   }
 
@@ -69,9 +75,10 @@ export class DossierView extends LitElement {
   override render() {
     const m = t().awards;
     const docs = this.documents.filter((d) => d.version > 0);
-    return html`<section class="card" data-testid="dossier">
+    return html`<section class="card" data-testid="dossier" aria-busy=${this.busy ? 'true' : 'false'}>
       <h2>${m.dossierTitle}</h2>
       <p class="meta">${m.dossierHint}</p>
+      ${this.progress ? html`<transfer-progress kind="download" .loaded=${this.progress.loaded} .total=${this.progress.total}></transfer-progress>` : nothing}
       ${this.error ? html`<p class="notice danger" role="alert" data-testid="download-error">${this.error}</p>` : nothing}
       ${
         docs.length === 0

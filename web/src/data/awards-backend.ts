@@ -19,6 +19,7 @@ import {
   type VoteReceipt,
 } from '@thidua/domain';
 import type { BackendError, Unsubscribe } from './errors.js';
+import type { DocumentDownload } from './document-download.js';
 
 export type NominationEntry = NominationRecord & { id: string };
 export type MeetingEntry = MeetingRecord & { id: string };
@@ -132,7 +133,7 @@ export interface AwardsBackend {
   closeMeeting(input: CloseMeetingInput): Promise<unknown>;
   decideNomination(input: DecideNominationInput): Promise<{ status: string }>;
   /** Fetches a generated document (with the person's token) and saves it in the browser. */
-  downloadDocument(orgId: string, movementId: string, docId: string, opts: { version?: number; format?: string; fileName: string }): Promise<void>;
+  downloadDocument(orgId: string, movementId: string, docId: string, opts: DocumentDownload): Promise<void>;
 }
 
 /** Parses a stored award document, or null (logged) when it does not match. */
