@@ -5,6 +5,7 @@
  */
 import {
   DecisionRecord,
+  DossierStatus,
   MeetingRecord,
   NominationRecord,
   VoterRecord,
@@ -118,6 +119,8 @@ export interface AwardsBackend {
   watchMeetings(scope: AwardsScope, next: (list: MeetingEntry[]) => void, fail: (e: BackendError) => void): Unsubscribe;
   watchDecisions(scope: AwardsScope, next: (list: DecisionEntry[]) => void, fail: (e: BackendError) => void): Unsubscribe;
   watchDocuments(scope: AwardsScope, next: (list: DocumentEntry[]) => void, fail: (e: BackendError) => void): Unsubscribe;
+  /** Where the dossier's generation is (reviewers only; null before anything was asked). */
+  watchDossierStatus(scope: AwardsScope, next: (s: DossierStatus | null) => void, fail: (e: BackendError) => void): Unsubscribe;
   /** The person's own "voted" marker in a meeting (null until they vote). */
   watchMyVotes(scope: AwardsScope, meetingId: string, next: (v: VoterRecord | null) => void, fail: (e: BackendError) => void): Unsubscribe;
   /** Every member's "voted" marker in a meeting (its secretary and chair only may list them). */
@@ -149,4 +152,4 @@ export function parseEntry<T extends object>(schema: Parser<T>, id: string, data
   return { ...r.data, id };
 }
 
-export const schemas = { NominationRecord, MeetingRecord, DecisionRecord, VoterRecord } as const;
+export const schemas = { NominationRecord, MeetingRecord, DecisionRecord, VoterRecord, DossierStatus } as const;
