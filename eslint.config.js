@@ -44,7 +44,14 @@ export default tseslint.config(
     ignores: ['scripts/**'],
     languageOptions: {
       parserOptions: {
-        project: ['domain/tsconfig.json', 'functions/tsconfig.json', 'web/tsconfig.json', 'tests/tsconfig.json', 'bench/tsconfig.json'],
+        project: [
+          'domain/tsconfig.json',
+          'functions/tsconfig.json',
+          'web/tsconfig.json',
+          'web/src/sw/tsconfig.json',
+          'tests/tsconfig.json',
+          'bench/tsconfig.json',
+        ],
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -73,7 +80,8 @@ export default tseslint.config(
     rules: { ...lit.configs.recommended.rules, ...litA11y.configs.recommended.rules },
   },
   {
-    files: ['web/public/**/*.js'],
-    languageOptions: { sourceType: 'script', globals: { ...globals.serviceworker } },
+    // The service worker (web/src/sw/, bundled by vite-plugin-pwa) runs in a worker, not a page.
+    files: ['web/src/sw/**/*.ts'],
+    languageOptions: { globals: { ...globals.serviceworker } },
   },
 );

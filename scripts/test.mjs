@@ -27,8 +27,11 @@ const TOOLS = [
   ['unzip', 'unzip'],
   ['zipinfo', 'unzip'],
 ];
-// Python modules the document tests read DOCX with (an independent reader), in Debian's python3.
-const PY_MODULES = [['docx', 'python3-docx']];
+// Python modules the document tests read DOCX and XLSX with (independent readers), in Debian's python3.
+const PY_MODULES = [
+  ['docx', 'python3-docx'],
+  ['openpyxl', 'python3-openpyxl'],
+];
 function ensureTools() {
   const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
   const hasModule = (mod) => spawnSync('/usr/bin/python3', ['-c', `import ${mod}`], { stdio: 'ignore' }).status === 0;

@@ -60,6 +60,8 @@ export const paths = {
   /** Generated documents of a movement (Kế hoạch, dossier, tổng kết), with their versions. */
   documents: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/documents`,
   document: (orgId: string, movementId: string, docId: string) => `orgs/${orgId}/movements/${movementId}/documents/${docId}`,
+  /** Where the movement's dossier generation is (queued, generating, ready): one document per movement. */
+  dossierStatus: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/dossierStatus/current`,
   /** Numbers run per agency and year across movements. */
   numberRegisters: (orgId: string) => `orgs/${orgId}/numberRegisters`,
   numberRegister: (orgId: string, registerId: string) => `orgs/${orgId}/numberRegisters/${registerId}`,

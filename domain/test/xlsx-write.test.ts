@@ -1,4 +1,4 @@
-/** The .xlsx writer and the standings workbook, read back by unzipping and parsing the XML. */
+/** The .xlsx writer, the standings workbook and the import template, read back by openpyxl (an independent reader). */
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,10 +10,11 @@ import {
   standingsFileName,
   standingsWorkbook,
   writeXlsx,
+  IMPORT_TEMPLATE,
   type StandingEntry,
   type Unranked,
 } from '../src/index.js';
-import { readXlsx } from '../../tests/support/xlsx.js';
+import { PRINTS_LIKE_A_TABLE, readXlsx } from '../../tests/support/xlsx.js';
 
 describe('writeXlsx', () => {
   it('writes numbers as numeric cells and Vietnamese text as shared strings, header row bold', async () => {
@@ -51,6 +52,30 @@ describe('writeXlsx', () => {
     for (const part of ['/xl/workbook.xml', '/xl/worksheets/sheet1.xml', '/xl/styles.xml', '/xl/sharedStrings.xml'])
       expect(types).toContain(`PartName="${part}"`);
     expect(await zip.file('xl/worksheets/sheet1.xml')!.async('string')).toContain('state="frozen"');
+  });
+
+  it('prints every sheet on A4 landscape, one page wide, its header row repeated, text wrapped', async () => {
+    const long = 'Tỷ lệ hồ sơ giải quyết đúng hạn trên tổng số hồ sơ tiếp nhận trong kỳ đánh giá '.repeat(3);
+    const { names, print, unwrapped, sheets } = await readXlsx(
+      await writeXlsx([
+        {
+          name: 'Tổng hợp',
+          rows: [
+            ['Đơn vị', 'Ghi chú'],
+            ['VP', long],
+            ['KT', 1],
+          ],
+        },
+        // A quote in the name must be doubled inside the print titles' reference.
+        { name: "Ý kiến 'HĐ' 2025", rows: [['Nội dung'], ['x']] },
+      ]),
+    );
+    expect(names).toEqual(['Tổng hợp', "Ý kiến 'HĐ' 2025"]);
+    for (const name of names) {
+      expect(print[name]).toEqual(PRINTS_LIKE_A_TABLE);
+      expect(unwrapped[name]).toEqual([]);
+    }
+    expect(sheets['Tổng hợp']!['B2']).toBe(long);
   });
 
   it('is deterministic', async () => {
@@ -117,8 +142,14 @@ describe('standingsWorkbook', () => {
       source: 'Trực tiếp',
       generatedAt: '01/12/2025 08:00',
     });
-    const { names, sheets: read } = await readXlsx(await writeXlsx(sheets));
+    const { names, sheets: read, print, unwrapped, bold } = await readXlsx(await writeXlsx(sheets));
     expect(names).toEqual([STANDINGS_SHEETS.totals, STANDINGS_SHEETS.criteria, STANDINGS_SHEETS.units, STANDINGS_SHEETS.info]);
+    // Printed as the issue asked: 11 columns of totals on one landscape A4 page wide, header on each page.
+    for (const name of names) {
+      expect(print[name], name).toEqual(PRINTS_LIKE_A_TABLE);
+      expect(unwrapped[name], name).toEqual([]);
+    }
+    expect([...bold[STANDINGS_SHEETS.totals]!].sort()).toEqual(['A1', 'B1', 'C1', 'D1', 'E1', 'F1', 'G1', 'H1', 'I1', 'J1', 'K1']);
 
     const totals = read[STANDINGS_SHEETS.totals]!;
     expect(totals['A1']).toBe('Hạng');
@@ -158,5 +189,18 @@ describe('standingsWorkbook', () => {
   it('names the file without diacritics', () => {
     expect(standingsFileName('2025-H2', 'Sau thẩm định')).toBe('bang-xep-hang-2025-H2-sau-tham-dinh.xlsx');
     expect(standingsFileName('2025-H2', 'Trực tiếp')).toBe('bang-xep-hang-2025-H2-truc-tiep.xlsx');
+  });
+});
+
+describe('IMPORT_TEMPLATE', () => {
+  it('opens with both sheets, their headers and example rows, and prints as the other exports', async () => {
+    const { names, sheets, print } = await readXlsx(await writeXlsx(IMPORT_TEMPLATE));
+    expect(names).toEqual(IMPORT_TEMPLATE.map((s) => s.name));
+    for (const t of IMPORT_TEMPLATE) {
+      t.rows.forEach((row, r) =>
+        row.forEach((v, c) => expect(sheets[t.name]![`${columnName(c)}${r + 1}`], `${t.name} ${columnName(c)}${r + 1}`).toBe(v === '' ? undefined : v)),
+      );
+      expect(print[t.name]).toEqual(PRINTS_LIKE_A_TABLE);
+    }
   });
 });

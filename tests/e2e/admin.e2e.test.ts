@@ -125,10 +125,19 @@ describe('admin page', () => {
     // The preview of the previous file stays until this one is read: wait for the new one.
     await expect.poll(() => page.getByTestId('import-units').locator('tbody tr').count(), { timeout: SLOW }).toBe(2);
     await expect.poll(() => page.getByTestId('import-members').locator('tbody tr').count(), { timeout: SLOW }).toBe(3);
+    const progress = page.getByTestId('import-progress');
+    expect((await progress.innerText()).trim()).toBe('Đã kiểm tra 5 dòng: không có lỗi.');
+    expect(await progress.getAttribute('aria-busy')).toBe('false');
     await page.getByTestId('import-submit').click();
     const done = page.getByTestId('import-message');
     await done.waitFor({ timeout: SLOW });
     expect(await done.innerText()).toContain('Đã nhập 2 đơn vị và 3 thành viên');
+    // Rows written, the bar full, the region no longer busy.
+    expect((await progress.innerText()).trim()).toBe('Đã ghi 5 dòng.');
+    expect(await progress.getAttribute('aria-busy')).toBe('false');
+    const bar = progress.locator('progress');
+    expect(await bar.getAttribute('aria-label')).toBe('Tiến độ nhập từ tệp');
+    expect(await bar.evaluate((b) => [(b as HTMLProgressElement).value, (b as HTMLProgressElement).max])).toEqual([5, 5]);
 
     await page.getByTestId('admin-tab-units').click();
     const units = page.getByTestId('unit-row');

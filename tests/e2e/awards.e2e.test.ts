@@ -12,7 +12,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { BASE_URL, launchBrowser, closeBrowser } from '../support/browser.js';
-import { DEMO_PASSWORD, DossierDocument, haiAnOrg, paths, plan119Movement, type Claims, type Member, type Standings } from '@thidua/domain';
+import { DEMO_PASSWORD, DossierDocument, DossierStatus, haiAnOrg, paths, plan119Movement, type Claims, type Member, type Standings } from '@thidua/domain';
 import { adminAuth, adminDb, waitFor } from '../support/admin.js';
 import { seedStandings } from '../support/standings.js';
 
@@ -374,6 +374,16 @@ describe('awards: from nomination to a downloaded dossier', () => {
     const zipRow = page.locator('[data-testid="document"][data-doc-id="ho-so"]');
     await expect.poll(() => zipRow.getAttribute('data-sha256'), { timeout: SLOW }).toBe(settledZip!.sha256);
     expect(await zipRow.getByTestId('document-hash').textContent()).toBe(settledZip!.sha256);
+    // The generation the decisions asked for is done: the page says so, in words and with a full bar.
+    const status = page.getByTestId('dossier-status');
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: SLOW }).toBe('ready');
+    const stored = DossierStatus.parse((await db.doc(paths.dossierStatus(ORG, MOVEMENT)).get()).data());
+    expect(stored.state).toBe('ready');
+    expect((await status.innerText()).trim()).toBe(`Hồ sơ đã sẵn sàng: ${stored.documents} văn bản.`);
+    expect(await status.getAttribute('aria-busy')).toBe('false');
+    const bar = status.locator('progress');
+    expect(await bar.getAttribute('aria-label')).toBe('Tiến độ tạo hồ sơ');
+    expect(await bar.evaluate((b) => (b as HTMLProgressElement).position)).toBe(1);
     // Earlier versions stay listed and downloadable (the decisions made new ones).
     const versions = zipRow.getByTestId('document-version');
     expect(await versions.count()).toBe(settledZip!.versions.length);
@@ -410,6 +420,8 @@ describe('awards: from nomination to a downloaded dossier', () => {
   it("shows the unit head the unit's own documents and the public Quyết định and Giấy khen, nothing else of the ward's", { timeout: LONG }, async () => {
     const page = pages.head;
     await page.getByTestId('awards-tab-dossier').click();
+    // The generation's progress is the reviewers' (the rules let only them read it).
+    expect(await page.getByTestId('dossier-status').count()).toBe(0);
     const toTrinh = page.locator(`[data-testid="document"][data-doc-id="to-trinh-${UNIT}"]`);
     await toTrinh.waitFor({ timeout: SLOW });
     await page.locator('[data-testid="document"][data-doc-id="quyet-dinh-giay-khen"]').waitFor({ timeout: SLOW });

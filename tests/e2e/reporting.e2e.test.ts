@@ -69,6 +69,51 @@ async function signIn(page: Page, email: string): Promise<void> {
 const item = (page: Page, c: Criterion): Locator => page.getByTestId(`criterion-${c.code}`);
 const statusOf = (page: Page) => page.getByTestId('report-status').locator('[data-status]').getAttribute('data-status', { timeout: SLOW });
 
+interface BusySample {
+  busy: string | null;
+  value: number | null;
+  max: number | null;
+}
+
+/**
+ * Records, at every frame, the item's evidence region's aria-busy and its progress bar (value,
+ * max), through the shadow roots: what a screen reader and an eye would see while the person waits.
+ */
+async function recordBusy(page: Page, c: Criterion): Promise<void> {
+  await page.evaluate((code) => {
+    const deep = (root: ParentNode, sel: string): Element | null => {
+      const hit = root.querySelector(sel);
+      if (hit) return hit;
+      for (const el of Array.from(root.querySelectorAll('*'))) {
+        const found = el.shadowRoot ? deep(el.shadowRoot, sel) : null;
+        if (found) return found;
+      }
+      return null;
+    };
+    const w = window as unknown as { busySamples: BusySample[]; busyStop: boolean };
+    w.busySamples = [];
+    w.busyStop = false;
+    const tick = () => {
+      const field = deep(document, `[data-testid="criterion-${code}"]`);
+      const region = field && deep(field, 'section[data-testid="evidence"]');
+      const bar = region && (deep(region.getRootNode() as ShadowRoot, 'progress[data-testid="transfer-progress"]') as HTMLProgressElement | null);
+      const s = { busy: region?.getAttribute('aria-busy') ?? null, value: bar ? bar.value : null, max: bar && bar.hasAttribute('max') ? bar.max : null };
+      const last = w.busySamples[w.busySamples.length - 1];
+      if (!last || last.busy !== s.busy || last.value !== s.value || last.max !== s.max) w.busySamples.push(s);
+      if (!w.busyStop) requestAnimationFrame(tick);
+    };
+    tick();
+  }, c.code);
+}
+
+async function busySamples(page: Page): Promise<BusySample[]> {
+  return page.evaluate(() => {
+    const w = window as unknown as { busySamples: BusySample[]; busyStop: boolean };
+    w.busyStop = true;
+    return w.busySamples;
+  });
+}
+
 /** Unfolds the item's "add evidence" form and picks a mode. */
 async function openAdd(page: Page, c: Criterion, mode: 'file' | 'link' | 'reuse'): Promise<Locator> {
   const panel = item(page, c).getByTestId('evidence');
@@ -151,9 +196,18 @@ describe('a unit reports the whole Plan 119 scorecard with evidence', () => {
     await panel.getByTestId('evidence-title').fill('Kế hoạch cải cách hành chính năm 2025');
     await panel.getByTestId('evidence-docDate').fill('2025-10-05');
     await panel.getByTestId('evidence-issuer').fill('Phòng Quản lý đô thị');
+    await recordBusy(staff, fileItem);
     await panel.getByTestId('evidence-submit').click();
     const attached = panel.getByTestId('evidence-item');
     await expect.poll(() => attached.getAttribute('data-sha256', { timeout: SLOW }), { timeout: SLOW }).toBe(PDF_SHA256);
+    // While it was sent the region said so and showed the bytes; once stored, not busy, the bar full.
+    await expect.poll(() => panel.getAttribute('aria-busy'), { timeout: SLOW }).toBe('false');
+    const samples = await busySamples(staff);
+    expect(samples.some((x) => x.busy === 'true' && x.max === PDF.length)).toBe(true);
+    expect(samples.at(-1)).toEqual({ busy: 'false', value: PDF.length, max: PDF.length });
+    const bar = panel.getByTestId('transfer-progress');
+    expect(await bar.getAttribute('aria-label')).toBe('Tiến độ tải lên tài liệu kiểm chứng');
+    expect((await panel.locator('transfer-progress [role="status"]').textContent())?.trim()).toBe(`Đã tải lên ${PDF.length} B / ${PDF.length} B (100%)`);
     expect(await panel.getByTestId('evidence-file-name').textContent()).toBe('ke-hoach-cchc-2025.pdf');
     expect(await panel.getByTestId('evidence-hash').textContent()).toBe(`${PDF_SHA256.slice(0, 8)}…${PDF_SHA256.slice(-4)}`);
     expect(await panel.getByTestId('evidence-size').textContent()).toContain('KB');
@@ -166,11 +220,18 @@ describe('a unit reports the whole Plan 119 scorecard with evidence', () => {
     expect(stored.data()).toMatchObject({ unitId: UNIT, kind: 'file', sha256: PDF_SHA256, size: PDF.length, docNumber: '15/KH-QLĐT', docDate: '2025-10-05' });
   });
 
-  it('downloads the file back, byte for byte', async () => {
+  it('downloads the file back, byte for byte, showing its progress', async () => {
+    await recordBusy(staff, fileItem);
     const [download] = await Promise.all([staff.waitForEvent('download', { timeout: SLOW }), item(staff, fileItem).getByTestId('evidence-download').click()]);
     expect(download.suggestedFilename()).toBe('ke-hoach-cchc-2025.pdf');
     const bytes = await readFile((await download.path())!);
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(PDF_SHA256);
+    const panel = item(staff, fileItem).getByTestId('evidence');
+    await expect.poll(() => panel.getAttribute('aria-busy'), { timeout: SLOW }).toBe('false');
+    const samples = await busySamples(staff);
+    expect(samples.some((x) => x.busy === 'true')).toBe(true);
+    expect(samples.at(-1)).toEqual({ busy: 'false', value: PDF.length, max: PDF.length });
+    expect(await panel.getByTestId('transfer-progress').getAttribute('aria-label')).toBe('Tiến độ tải tệp về');
   });
 
   it('reuses the same file for a second criterion', async () => {

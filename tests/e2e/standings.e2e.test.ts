@@ -11,7 +11,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { BASE_URL, launchBrowser, closeBrowser } from '../support/browser.js';
 import { DEMO_PASSWORD, STANDINGS_SHEETS, paths, pointsToNextBand, type Movement } from '@thidua/domain';
 import { adminDb, waitFor } from '../support/admin.js';
-import { readXlsx } from '../support/xlsx.js';
+import { PRINTS_LIKE_A_TABLE, readXlsx } from '../support/xlsx.js';
 import { readStandings as readStandingsOf } from '../support/standings.js';
 import { reportAt, seedStandingsOrg, writeReport, type StandingsOrg } from '../support/standings-org.js';
 
@@ -122,8 +122,9 @@ describe('standings page', () => {
     const [download] = await Promise.all([reviewer.waitForEvent('download', { timeout: SLOW }), reviewer.getByTestId('standings-export').click()]);
     expect(download.suggestedFilename()).toBe(`bang-xep-hang-${current}-truc-tiep.xlsx`);
     const bytes = new Uint8Array(await readFile((await download.path())!));
-    const { names, sheets } = await readXlsx(bytes);
+    const { names, sheets, print } = await readXlsx(bytes);
     expect(names).toContain(STANDINGS_SHEETS.criteria);
+    for (const name of names) expect(print[name], name).toEqual(PRINTS_LIKE_A_TABLE);
     const totals = sheets[STANDINGS_SHEETS.totals]!;
     const ordered = Object.values(live.entries).sort((a, b) => a.rank - b.rank);
     ordered.forEach((e, i) => {

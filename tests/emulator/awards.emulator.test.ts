@@ -18,6 +18,8 @@ import {
   DEMO_ORG_ID as ORG,
   DEMO_PASSWORD,
   DossierDocument,
+  DossierStatus,
+  DOSSIER_ZIP_ID,
   MeetingRecord,
   NominationRecord,
   newDossierDocument,
@@ -532,6 +534,10 @@ describe("the chairman's decision", () => {
     expect(against.error?.message).toContain('cần nêu lý do');
     expect(await ok('decideNomination', { ...scope, nominationId: N.tuan, outcome: 'approve' }, 'chutich')).toEqual({ status: 'approved' });
     expect(await ok('decideNomination', { ...scope, nominationId: N.ha, outcome: 'approve' }, 'chutich')).toEqual({ status: 'approved' });
+    // Recorded with the decision: the dossier that follows from it is on its way.
+    const status = DossierStatus.parse((await db.doc(paths.dossierStatus(ORG, MOVEMENT)).get()).data());
+    expect(status.requestedAt).toBe((await db.doc(paths.decision(ORG, MOVEMENT, N.ha)).get()).get('decidedAt'));
+    expect(['queued', 'generating', 'ready']).toContain(status.state);
     expect((await nominationOf(N.tuan)).status).toBe('approved');
     const decision = (await db.doc(paths.decision(ORG, MOVEMENT, N.tuan)).get()).data();
     expect(decision).toMatchObject({
@@ -701,6 +707,16 @@ describe('the dossier', () => {
     expect((await download('ho-so', 'quantri')).status).toBe(403);
     expect((await download('to-trinh-kt')).status).toBe(401);
     expect((await download('quyet-dinh-giay-khen', 'vhxh', 9)).status).toBe(404);
+    // Once the last requested run is done the status says ready, with the dossier's documents.
+    const status = await waitFor(
+      async () => DossierStatus.parse((await db.doc(paths.dossierStatus(ORG, MOVEMENT)).get()).data()),
+      (st) => st.state === 'ready' && (st.startedAt ?? 0) >= (st.requestedAt ?? Infinity),
+      45_000,
+      300,
+    );
+    const active = (await db.collection(paths.documents(ORG, MOVEMENT)).where('active', '==', true).get()).docs.filter((d) => d.id !== DOSSIER_ZIP_ID);
+    expect(status.documents).toBe(active.length);
+    expect(status.finishedAt).toBeGreaterThanOrEqual(status.startedAt!);
   });
 
   it('creates no new version when generated again from unchanged inputs', async () => {

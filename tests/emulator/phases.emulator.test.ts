@@ -28,7 +28,7 @@ import { adminDb } from '../support/admin.js';
 import { seedStandings } from '../support/standings.js';
 import { FUNCTIONS, call, idToken } from '../support/http.js';
 import { docxText, pdfText } from '../support/doc-text.js';
-import { readXlsx } from '../support/xlsx.js';
+import { PRINTS_LIKE_A_TABLE, readXlsx } from '../support/xlsx.js';
 import { ISOLATED_PASSWORD, seedIsolatedOrg } from '../support/isolated-org.js';
 
 const ORG = 'test-phases';
@@ -359,8 +359,11 @@ describe('advanceMovement: the whole life of a movement', () => {
       expect(log.filter((a) => a.action === 'advance-movement')).toHaveLength(5);
       expect(log.some((a) => a.action === 'generate-closing-report')).toBe(true);
       expect(log.some((a) => a.action === 'build-archive')).toBe(false);
-      const { sheets } = await readXlsx(new Uint8Array(p('index.xlsx')));
+      const { sheets, print, unwrapped } = await readXlsx(new Uint8Array(p('index.xlsx')));
       const sheet = sheets['Danh mục']!;
+      // The index prints as the other exports: the long paths and hashes wrap inside one page's width.
+      expect(print['Danh mục']).toEqual(PRINTS_LIKE_A_TABLE);
+      expect(unwrapped['Danh mục']).toEqual([]);
       expect([sheet['A1'], sheet['B1'], sheet['C1'], sheet['D1'], sheet['E1'], sheet['F1'], sheet['G1']]).toEqual([
         'STT',
         'Đường dẫn',

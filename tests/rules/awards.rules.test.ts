@@ -1,6 +1,6 @@
 /**
  * The award workflow's collections (nominations, meetings, ballots, voters, decisions, documents,
- * numberRegisters): read by those entitled, written by nobody from a client — every change goes
+ * dossierStatus, numberRegisters): read by those entitled, written by nobody from a client — every change goes
  * through the award callables, which check the vote and record it. A secret ballot's box is
  * readable by nobody, a member's "voted" marker by themself and the meeting's clerks only.
  */
@@ -263,6 +263,30 @@ describe('generated documents', () => {
     await assertFails(attempt.update('secretariat', p.wardDocument, { number: '02/QĐ-UBND' }));
     await assertFails(attempt.update('head', p.unitDocument, { sha256: 'b'.repeat(64) }));
     await assertFails(attempt.delete('chair', p.wardDocument));
+  });
+});
+
+describe('dossier status', () => {
+  const STATUS = paths.dossierStatus(ORG, MOVEMENT);
+  const seedStatus = () =>
+    seed({
+      ...world(ORG, 'submitted'),
+      ...world(OTHER_ORG, 'submitted'),
+      [STATUS]: { state: 'generating', requestedAt: 1, startedAt: 2, finishedAt: null, documents: 0 },
+    });
+
+  it('reviewers follow where the generation is; unit members, the admin and another org do not', async () => {
+    await seedStatus();
+    for (const who of ['secretariat', 'council', 'chair'] as const) await assertSucceeds(attempt.get(who, STATUS));
+    for (const who of ['staff', 'head', 'admin', 'otherOrgMember'] as const) await assertFails(attempt.get(who, STATUS));
+  });
+
+  it('nobody lists it or writes it from the client: the callables and the dossier trigger do', async () => {
+    await seedStatus();
+    // The collection holding the one status document.
+    await assertFails(attempt.list('secretariat', STATUS.slice(0, STATUS.lastIndexOf('/'))));
+    await assertFails(attempt.update('secretariat', STATUS, { state: 'ready' }));
+    await assertFails(attempt.delete('chair', STATUS));
   });
 });
 

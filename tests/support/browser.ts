@@ -26,6 +26,17 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
+ * A browser with a profile on disk, as a person's is: an ordinary context is incognito, where
+ * Chromium refuses to install an app ("in-incognito"), so the install suite needs this one.
+ */
+export function launchProfileBrowser(
+  userDataDir: string,
+  options: { viewport?: { width: number; height: number }; locale?: string } = {},
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: FLAGS, acceptDownloads: true, ...options });
+}
+
+/**
  * Every suite's teardown: its contexts (a context that already failed is no reason to stop), the
  * browser, then what the pages reported on the console, for the run's log.
  */

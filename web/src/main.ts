@@ -10,9 +10,9 @@ const app = document.querySelector('thidua-app');
 if (app) app.backend = firebaseBackend();
 if (app) provideReviewBackend(app, firebaseReviewBackend());
 
-// The built app registers its service worker so it opens offline; the dev server does not.
+// The built app registers its service worker so it opens offline and offers new versions; the dev server does not.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   addEventListener('load', () => {
-    navigator.serviceWorker.register('/sw.js').catch((e: unknown) => console.warn('Service worker not registered', e));
+    import('./app-update.js').then(({ startAppUpdates }) => startAppUpdates()).catch((e: unknown) => console.warn('Service worker not registered', e));
   });
 }

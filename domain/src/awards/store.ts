@@ -263,6 +263,39 @@ export const DocumentVersion = z.object({
 });
 export type DocumentVersion = z.infer<typeof DocumentVersion>;
 
+/**
+ * movements/{m}/dossierStatus/current: where the dossier's generation is, so the people who wait
+ * for it see it move: `queued` when a meeting closes or a decision is recorded (in the same
+ * transaction), `generating` when the trigger starts, `ready` (or `failed`) when it ends.
+ * Written only by functions.
+ */
+export const DossierState = z.enum(['queued', 'generating', 'ready', 'failed']);
+export type DossierState = z.infer<typeof DossierState>;
+export const DossierStatus = z.object({
+  state: DossierState,
+  requestedAt: Millis.nullable().default(null),
+  /** The run that last started; only that run may say `ready`, so an overlapping older run cannot. */
+  startedAt: Millis.nullable().default(null),
+  finishedAt: Millis.nullable().default(null),
+  /** Documents in the dossier after the last finished run (the ZIP not counted). */
+  documents: z.number().int().nonnegative().default(0),
+});
+export type DossierStatus = z.infer<typeof DossierStatus>;
+
+/** What an act that changes the dossier's inputs (a closed meeting, a decision) records, in its transaction. */
+export const dossierQueued = (now: number): Pick<DossierStatus, 'state' | 'requestedAt'> => ({ state: 'queued', requestedAt: now });
+
+/**
+ * Whether the run that started at `startedAt` may record how it ended: not when a later run has
+ * started since (it will say), nor when a new request came after it started (the dossier it made
+ * is already behind; the request's own run follows).
+ */
+export function runMayFinish(current: Partial<Pick<DossierStatus, 'startedAt' | 'requestedAt'>> | undefined, startedAt: number): boolean {
+  if (!current) return true;
+  if ((current.startedAt ?? null) !== startedAt) return false;
+  return !(typeof current.requestedAt === 'number' && current.requestedAt > startedAt);
+}
+
 /** movements/{m}/documents/{docId}: one generated document and all its versions. */
 export const DossierDocument = z.object({
   docType: DossierDocType,

@@ -2,6 +2,9 @@
  * A small SpreadsheetML (.xlsx) writer: sheets of rows, numbers as numeric cells, text as UTF-8
  * shared strings, the first row bold and frozen as the header. Enough for tables that open in
  * Excel, LibreOffice and Google Sheets with the right numbers; no formulas, no dates, no merges.
+ * Every sheet prints as a ward office prints a table: A4 landscape, scaled to the page's width
+ * (as many pages down as it takes), the header row repeated on each page, long text wrapped in
+ * its cell instead of running into the next column.
  * Deterministic: the same sheets give the same bytes (fixed zip dates).
  */
 import JSZip from 'jszip';
@@ -67,6 +70,11 @@ export function sheetNames(names: string[]): string[] {
   });
 }
 
+/** A sheet name as a formula refers to it: in single quotes, a quote doubled ('Tổng hợp'!$1:$1). */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
 class SharedStrings {
   readonly list: string[] = [];
   private readonly index = new Map<string, number>();
@@ -83,13 +91,24 @@ class SharedStrings {
   }
 }
 
+// Cell styles (cellXfs below): 1 is the header (bold), 2 the body; both wrap and sit at the top.
+const HEADER_STYLE = 1;
+const BODY_STYLE = 2;
+
+/** A4 (paperSize 9), landscape, one page wide and any number tall (fitToHeight 0 = automatic). */
+const PAGE_SETUP =
+  '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
+  '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+  // Page numbers in the footer: a printed table of many pages stays in order.
+  '<headerFooter><oddFooter>&amp;CTrang &amp;P / &amp;N</oddFooter></headerFooter>';
+
 function sheetXml(sheet: XlsxSheet, strings: SharedStrings): string {
   const cols = sheet.widths?.length
     ? `<cols>${sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${Math.max(1, Math.min(255, w))}" customWidth="1"/>`).join('')}</cols>`
     : '';
   const rows = sheet.rows
     .map((row, r) => {
-      const style = r === 0 ? ' s="1"' : '';
+      const style = ` s="${r === 0 ? HEADER_STYLE : BODY_STYLE}"`;
       const cells = row
         .map((v, c) => {
           const ref = `${columnName(c)}${r + 1}`;
@@ -108,7 +127,9 @@ function sheetXml(sheet: XlsxSheet, strings: SharedStrings): string {
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    `${frozen}<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>${rows}</sheetData></worksheet>`
+    // fitToPage in sheetPr is what makes the fitToWidth/fitToHeight of pageSetup apply.
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
+    `${frozen}<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>${rows}</sheetData>${PAGE_SETUP}</worksheet>`
   );
 }
 
@@ -119,8 +140,9 @@ const STYLES =
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
   '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
-  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>' +
+  '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' +
+  '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>';
 
@@ -163,6 +185,10 @@ export async function writeXlsx(sheets: XlsxSheet[], options: XlsxOptions = {}):
       head +
       '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
       `<sheets>${names.map((n, i) => `<sheet name="${xmlText(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets>` +
+      // Print titles: each sheet's header row is repeated at the top of every printed page.
+      `<definedNames>${names
+        .map((n, i) => `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(quoteSheet(n))}!$1:$1</definedName>`)
+        .join('')}</definedNames>` +
       '</workbook>',
     'xl/_rels/workbook.xml.rels':
       head +

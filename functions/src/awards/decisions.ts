@@ -1,6 +1,6 @@
 /** The chairman's decision on one nomination, in a transaction with the nomination's status and an audit entry. */
 import { HttpsError } from 'firebase-functions/v2/https';
-import { DecisionRecord, Member, NominationRecord, decisionRefusal, type Actor, type DecideNominationInput } from '@thidua/domain';
+import { DecisionRecord, Member, NominationRecord, decisionRefusal, dossierQueued, type Actor, type DecideNominationInput } from '@thidua/domain';
 import type { z } from 'zod';
 import { refs } from '../data/refs.js';
 import { audit } from '../data/audit.js';
@@ -45,6 +45,8 @@ export async function decideNomination(
     };
     tx.set(decisionRef, decision);
     tx.update(ref, { status, eligibility, updatedAt: now });
+    // The Quyết định follows from this: queued until the trigger starts.
+    tx.set(r.dossierStatus(input.orgId, input.movementId), dossierQueued(now), { merge: true });
     audit(db, tx, input.orgId, {
       actorUid: actor.uid,
       action: 'decide-nomination',

@@ -20,6 +20,7 @@ import {
   ZIP_CONTENT_TYPE,
   buildDossierZip,
   newDossierDocument,
+  runMayFinish,
   pdfNameOf,
   planDossier,
   renderDocx,
@@ -104,7 +105,31 @@ async function readInputs(db: Firestore, orgId: string, movementId: string) {
   );
 }
 
+/**
+ * Generates the dossier and records where it is in dossierStatus/current: generating, then ready
+ * (with the number of documents) or failed, so the people waiting see it move.
+ */
 export async function generateDossier(deps: DossierDeps, orgId: string, movementId: string): Promise<DossierReport | null> {
+  const { db } = deps;
+  const status = refs(db).dossierStatus(orgId, movementId);
+  const startedAt = deps.now();
+  await status.set({ state: 'generating', startedAt }, { merge: true });
+  const finish = (patch: Record<string, unknown>) =>
+    db.runTransaction(async (tx) => {
+      if (runMayFinish((await tx.get(status)).data(), startedAt)) tx.set(status, { ...patch, finishedAt: deps.now() }, { merge: true });
+    });
+  try {
+    const report = await buildDossier(deps, orgId, movementId);
+    await finish({ state: 'ready', documents: report?.documents.length ?? 0 });
+    return report;
+  } catch (e) {
+    // The trigger's error stands; the status only says it failed, for the page.
+    await finish({ state: 'failed' }).catch(() => undefined);
+    throw e;
+  }
+}
+
+async function buildDossier(deps: DossierDeps, orgId: string, movementId: string): Promise<DossierReport | null> {
   const { db, store } = deps;
   const inputs = await readInputs(db, orgId, movementId);
   if (!inputs) return null;

@@ -31,6 +31,7 @@ import {
   type RecordAttendanceInput,
   type VoteReceipt,
   type VoteSummary,
+  dossierQueued,
 } from '@thidua/domain';
 import type { z } from 'zod';
 import { refs } from '../data/refs.js';
@@ -258,6 +259,8 @@ export async function closeMeeting(deps: AwardDeps, actor: Actor, input: z.outpu
       .sort();
     // Firestore refuses `undefined`; the tally leaves optional fields unset, JSON drops them.
     tx.update(ref, { status: 'closed', closedAt: now, closedBy: actor.uid, endTime, results: JSON.parse(JSON.stringify(results)), writtenVoters });
+    // The dossier's biên bản and tờ trình follow from this: queued until the trigger starts.
+    tx.set(r.dossierStatus(s.orgId, s.movementId), dossierQueued(now), { merge: true });
     for (const snap of nominationSnaps) {
       if (!snap.exists) continue;
       const n = parseDoc(NominationRecord, snap, '');

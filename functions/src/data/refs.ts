@@ -48,5 +48,6 @@ export const refs = (db: Firestore) => ({
   decision: (orgId: string, movementId: string, nominationId: string) => db.doc(paths.decision(orgId, movementId, nominationId)),
   documents: (orgId: string, movementId: string) => db.collection(paths.documents(orgId, movementId)),
   document: (orgId: string, movementId: string, docId: string) => db.doc(paths.document(orgId, movementId, docId)),
+  dossierStatus: (orgId: string, movementId: string) => db.doc(paths.dossierStatus(orgId, movementId)),
   numberRegister: (orgId: string, registerId: string) => db.doc(paths.numberRegister(orgId, registerId)),
 });

@@ -23,6 +23,8 @@ export class AdminImport extends LitElement {
   @state() private serverErrors: RowError[] | null = null;
   @state() private reading = false;
   @state() private busy = false;
+  /** Rows written by the last import (its result), for the finished progress bar. */
+  @state() private written: number | null = null;
   @state() private message: { kind: 'ok' | 'danger'; text: string } | null = null;
 
   /** The admin API (callables). */
@@ -44,6 +46,7 @@ export class AdminImport extends LitElement {
     this.reading = true;
     this.message = null;
     this.serverErrors = null;
+    this.written = null;
     try {
       const picked = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
       this.source = await readImportFiles(picked);
@@ -73,6 +76,7 @@ export class AdminImport extends LitElement {
     try {
       const res = await this.api.importOrg(importPayload(this.orgId, src));
       if (res.ok) {
+        this.written = res.units + res.members;
         this.message = { kind: 'ok', text: m.importDone(res.units, res.members, res.created.length) };
         this.source = null;
         this.plan = null;
@@ -87,6 +91,26 @@ export class AdminImport extends LitElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  /**
+   * Where the import is: reading the file, rows checked (and errors), writing, rows written. The
+   * server writes all or nothing in one call, so writing has no byte count: the bar is
+   * indeterminate until the result, then full.
+   */
+  private renderProgress(rows: number, errors: number) {
+    const m = t();
+    const label = m.importProgressLabel;
+    let body: unknown = nothing;
+    if (this.reading) body = html`<progress aria-label=${label}></progress><span>${m.importReading}</span>`;
+    else if (this.busy) body = html`<progress aria-label=${label}></progress><span>${m.importWriting(rows)}</span>`;
+    else if (this.written !== null)
+      body = html`<progress aria-label=${label} max=${Math.max(this.written, 1)} .value=${this.written}></progress
+        ><span>${m.importWritten(this.written)}</span>`;
+    else if (this.source) body = html`<span>${m.importChecked(rows, errors)}</span>`;
+    return html`<div class="progress" role="status" aria-live="polite" aria-busy=${this.reading || this.busy ? 'true' : 'false'} data-testid="import-progress">
+      ${body}
+    </div>`;
   }
 
   private renderErrors(errors: RowError[], problems: Text[]) {
@@ -221,7 +245,7 @@ export class AdminImport extends LitElement {
           @change=${this.handleFiles}
         />
       </div>
-      ${this.reading ? html`<p role="status">${m.importReading}</p>` : nothing}
+      ${this.renderProgress((src?.units.length ?? 0) + (src?.members.length ?? 0), errors.length + problems.length)}
       ${this.message ? html`<p class="notice ${this.message.kind}" role=${this.message.kind === 'ok' ? 'status' : 'alert'} data-testid="import-message">${this.message.text}</p>` : nothing}
       ${
         src

@@ -213,7 +213,7 @@ export class AwardsPage extends LitElement {
           ? this.renderNominations(scope)
           : this.tab === 'meetings'
             ? this.renderMeetings(scope)
-            : html`<dossier-view .api=${api} .scope=${scope} .documents=${this.data.documents}></dossier-view>`
+            : html`<dossier-view .api=${api} .scope=${scope} .documents=${this.data.documents} .status=${this.data.dossierStatus}></dossier-view>`
       }`;
   }
 }

@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { isSelfScored, type Answer, type Criterion, type Figure, type ItemResult, type Raise, type SubmissionProblem } from '@thidua/domain';
 import type { EvidenceItem } from '../data/evidence.js';
+import type { Transfer } from '../controllers/evidence-controller.js';
 import { answerChange, conflictResolve, figureChange } from '../events/report-events.js';
 import { slotKey, type Conflict, type SlotValue } from '../logic/draft.js';
 import { LocaleController, formatNumber, formatPercent, locale, t, tx } from '../i18n/index.js';
@@ -177,6 +178,8 @@ export class CriterionField extends LitElement {
   @property({ attribute: false }) usedBy: ReadonlyMap<string, readonly string[]> = new Map();
   /** An evidence request for this item is in flight. */
   @property({ type: Boolean }) evidenceBusy = false;
+  /** The item's evidence upload or download in flight, with its progress. */
+  @property({ attribute: false }) evidenceTransfer: Transfer | null = null;
   /** The last evidence refusal for this item. */
   @property() evidenceError: string | null = null;
   /** Someone else stored another figure / answer for this item than this person typed. */
@@ -469,6 +472,7 @@ export class CriterionField extends LitElement {
               .items=${this.evidence}
               .usedBy=${this.usedBy}
               .busy=${this.evidenceBusy}
+              .transfer=${this.evidenceTransfer}
               .error=${this.evidenceError}
               ?disabled=${this.disabled}
             ></evidence-panel>`

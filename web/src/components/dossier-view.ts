@@ -1,10 +1,13 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { DossierStatus } from '@thidua/domain';
 import type { AwardsBackend, AwardsScope, DocumentEntry } from '../data/awards-backend.js';
+import type { Progress } from '../data/transfer.js';
 import { LocaleController, formatDate, t } from '../i18n/index.js';
 import { base, controls } from '../styles/shared.js';
 import { awardStyles } from '../styles/awards.js';
 import { formatsOf } from '../logic/awards.js';
+import './transfer-progress.js';
 
 /**
  * The generated dossier as far as the person may read it: each document with its number, current
@@ -16,6 +19,7 @@ export class DossierView extends LitElement {
   static override styles = [base, controls, awardStyles];
 
   @state() private busy = '';
+  @state() private progress: Progress | null = null;
   @state() private error = '';
   @state() private open: Record<string, boolean> = {};
 
@@ -25,6 +29,8 @@ export class DossierView extends LitElement {
   @property({ attribute: false }) scope?: AwardsScope;
   /** The index entries the person may read. */
   @property({ attribute: false }) documents: DocumentEntry[] = [];
+  /** Where the dossier's generation is (reviewers; null when nothing was asked yet). */
+  @property({ attribute: false }) status: DossierStatus | null = null;
 
   constructor() {
     super();
@@ -36,16 +42,19 @@ export class DossierView extends LitElement {
     const key = `${d.id}:${version ?? ''}:${format ?? ''}`;
     this.busy = key;
     this.error = '';
+    this.progress = { loaded: 0, total: null };
     try {
       await this.api.downloadDocument(this.scope.orgId, this.scope.movementId, d.id, {
         ...(version !== undefined ? { version } : {}),
         ...(format ? { format } : {}),
         fileName: d.fileName,
+        onProgress: (p) => (this.progress = p),
       });
     } catch (e) {
       this.error = t().awards.failed((e as Error).message);
     } finally {
       this.busy = '';
+      this.progress = null;
     }
   }
 
@@ -66,12 +75,31 @@ export class DossierView extends LitElement {
     );
   }
 
+  /** Queued, generating, ready: a labelled bar (indeterminate while it works, full when ready) and the stage in words. */
+  private renderStatus(st: DossierStatus) {
+    const m = t().awards;
+    const working = st.state === 'queued' || st.state === 'generating';
+    const text = st.state === 'ready' ? m.dossierReadyCount(st.documents) : m.dossierState[st.state];
+    return html`<div class="row" role="status" aria-live="polite" aria-busy=${working ? 'true' : 'false'} data-testid="dossier-status" data-state=${st.state}>
+      ${
+        st.state === 'failed'
+          ? nothing
+          : working
+            ? html`<progress aria-label=${m.dossierStatusLabel}></progress>`
+            : html`<progress aria-label=${m.dossierStatusLabel} max="1" .value=${1}></progress>`
+      }
+      <span>${text}</span>
+    </div>`;
+  }
+
   override render() {
     const m = t().awards;
     const docs = this.documents.filter((d) => d.version > 0);
-    return html`<section class="card" data-testid="dossier">
+    return html`<section class="card" data-testid="dossier" aria-busy=${this.busy ? 'true' : 'false'}>
       <h2>${m.dossierTitle}</h2>
       <p class="meta">${m.dossierHint}</p>
+      ${this.status ? this.renderStatus(this.status) : nothing}
+      ${this.progress ? html`<transfer-progress kind="download" .loaded=${this.progress.loaded} .total=${this.progress.total}></transfer-progress>` : nothing}
       ${this.error ? html`<p class="notice danger" role="alert" data-testid="download-error">${this.error}</p>` : nothing}
       ${
         docs.length === 0

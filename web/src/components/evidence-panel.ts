@@ -2,10 +2,12 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { EVIDENCE_TYPES, MAX_EVIDENCE_BYTES } from '@thidua/domain';
 import type { EvidenceItem } from '../data/evidence.js';
+import type { Transfer } from '../controllers/evidence-controller.js';
 import { evidenceDetach, evidenceDownload, evidenceFile, evidenceLink, evidenceRefused, evidenceReuse } from '../events/evidence-events.js';
 import { LocaleController, formatNumber, locale, t } from '../i18n/index.js';
 import { checkFile, parseLink, parseMeta, shortHash, type MetaDraft, type MetaErrors } from '../logic/evidence.js';
 import { base, controls } from '../styles/shared.js';
+import './transfer-progress.js';
 
 type Mode = 'file' | 'link' | 'reuse';
 
@@ -128,6 +130,8 @@ export class EvidencePanel extends LitElement {
   @property({ attribute: false }) usedBy: ReadonlyMap<string, readonly string[]> = new Map();
   /** A request for this item is in flight. */
   @property({ type: Boolean }) busy = false;
+  /** This item's upload or download in flight (or its last one, done), with its bytes so far. */
+  @property({ attribute: false }) transfer: Transfer | null = null;
   /** The last refusal for this item (the server's or the browser's reason). */
   @property() error: string | null = null;
   /** Read-only (the report is locked or past its deadline). */
@@ -368,8 +372,10 @@ export class EvidencePanel extends LitElement {
   override render() {
     const m = t();
     // One landmark per item, so each needs its own name (axe landmark-unique): the item's code.
-    return html`<section data-testid="evidence" aria-label=${m.evidenceHeadingFor(this.code)}>
+    const tr = this.transfer;
+    return html`<section data-testid="evidence" aria-label=${m.evidenceHeadingFor(this.code)} aria-busy=${this.busy || (tr && !tr.done) ? 'true' : 'false'}>
       <h3>${m.evidenceHeading}</h3>
+      ${tr ? html`<transfer-progress .kind=${tr.kind} .loaded=${tr.loaded} .total=${tr.total}></transfer-progress>` : nothing}
       ${
         this.attachedIds.length === 0
           ? html`<p class="hint" style="margin:0 0 0.5rem">${m.evidenceNone}</p>`

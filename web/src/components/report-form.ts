@@ -363,9 +363,10 @@ export class ReportForm extends LitElement {
     const entry = this.orgData.current!;
     const content = this.report.content;
     const disabled = !this.report.editable || this.pastDeadline;
-    // Which items each piece of evidence backs in this report (one file may back several).
+    // Which items each piece of evidence backs in this report (one file may back several), in the
+    // plan's order: the answers' key order depends on how the draft was merged, not on the plan.
     const usedBy = new Map<string, string[]>();
-    for (const [code, a] of Object.entries(content.answers)) for (const id of a.evidenceIds) usedBy.set(id, [...(usedBy.get(id) ?? []), code]);
+    for (const c of entry.movement.criteria) for (const id of content.answers[c.code]?.evidenceIds ?? []) usedBy.set(id, [...(usedBy.get(id) ?? []), c.code]);
     return groupCriteria(entry.movement.criteria).map(
       (g, i) =>
         html`<section class="card group" aria-labelledby=${`g${i}`} data-testid="criteria-group" data-group=${g.group}>
@@ -382,6 +383,7 @@ export class ReportForm extends LitElement {
                 .evidence=${this.evidence.list}
                 .usedBy=${usedBy}
                 .evidenceBusy=${this.evidence.busy.has(c.code)}
+                .evidenceTransfer=${this.evidence.transfers.get(c.code) ?? null}
                 .evidenceError=${this.evidence.errors.get(c.code) ?? null}
                 .problems=${problems.filter((p) => p.code === c.code)}
                 .figureConflict=${this.report.conflictOf('figures', c.code)}
@@ -489,7 +491,7 @@ export class ReportForm extends LitElement {
         @evidence-link=${this.handleEvidenceLink}
         @evidence-reuse=${this.handleEvidenceReuse}
         @evidence-detach=${this.handleEvidenceDetach}
-        @evidence-download=${(e: EvidencePickEvent) => void this.evidence.download(e.detail.evidenceId)}
+        @evidence-download=${(e: EvidencePickEvent) => void this.evidence.download(e.detail.code, e.detail.evidenceId)}
         @evidence-refused=${this.handleEvidenceRefused}
       >
         ${this.renderGroups(items, raises, problems)}

@@ -13,6 +13,7 @@ import {
 } from '@thidua/domain';
 import { sessionContext } from '../context/session-context.js';
 import { emptyOrgData, orgDataContext, type OrgData } from '../context/org-data-context.js';
+import { OnlineController } from '../controllers/online-controller.js';
 import { StandingsPageController } from '../controllers/standings-page-controller.js';
 import type { Session } from '../data/backend.js';
 import type { ScoreScope, StandingsData } from '../data/standings-data.js';
@@ -247,6 +248,7 @@ export class StandingsView extends LitElement {
   ];
 
   private readonly page = new StandingsPageController(this);
+  private readonly network = new OnlineController(this);
 
   @consume({ context: sessionContext, subscribe: true })
   @state()
@@ -655,13 +657,21 @@ export class StandingsView extends LitElement {
             }</span
           >
         </p>
+        ${
+          // Offline, Firestore answers from this device's cache: the last figures it received. The
+          // browser's own flag is not enough (it says "online" on a network that reaches nothing).
+          this.network.online && !c.stale ? nothing : html`<p class="notice warn" role="status" data-testid="standings-offline">${m.offlineStale}</p>`
+        }
         <div class="toolbar">
           ${
             this.shownMovements.length > 1
               ? html`<label
                   >${m.trMovement}
                   <select data-testid="standings-movement" @change=${this.handleMovement}>
-                    ${this.shownMovements.map((x) => html`<option value=${x.id} ?selected=${x.id === entry.id}>${tx(x.movement.title)} — ${m.movementStatuses[x.movement.status]}</option>`)}
+                    ${this.shownMovements.map(
+                      (x) =>
+                        html`<option value=${x.id} ?selected=${x.id === entry.id}>${tx(x.movement.title)} — ${m.movementStatuses[x.movement.status]}</option>`,
+                    )}
                   </select>
                 </label>`
               : nothing

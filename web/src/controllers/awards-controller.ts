@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { VoterRecord } from '@thidua/domain';
+import type { DossierStatus, VoterRecord } from '@thidua/domain';
 import type { Unsubscribe } from '../data/errors.js';
 import type { AwardsBackend, AwardsScope, DecisionEntry, DocumentEntry, MeetingEntry, NominationEntry } from '../data/awards-backend.js';
 
@@ -12,6 +12,8 @@ export class AwardsController implements ReactiveController {
   meetings: MeetingEntry[] = [];
   decisions: Record<string, DecisionEntry> = {};
   documents: DocumentEntry[] = [];
+  /** Where the dossier's generation is (reviewers only; null when nothing was asked or not readable). */
+  dossierStatus: DossierStatus | null = null;
   /** meetingId → the person's voter record there (null: not voted yet). */
   myVotes: Record<string, VoterRecord | null> = {};
   /** meetingId → every member's marker, for the meetings the person keeps (secretary or chair). */
@@ -70,6 +72,7 @@ export class AwardsController implements ReactiveController {
     this.meetings = [];
     this.decisions = {};
     this.documents = [];
+    this.dossierStatus = null;
     this.myVotes = {};
     this.voters = {};
     this.loaded = false;
@@ -120,6 +123,18 @@ export class AwardsController implements ReactiveController {
         this.fail,
       ),
     );
+    // Only reviewers may read it (the ward's dossier is theirs to wait for).
+    if (scope.reviewer)
+      this.unsubs.push(
+        api.watchDossierStatus(
+          scope,
+          (st) => {
+            this.dossierStatus = st;
+            update();
+          },
+          this.fail,
+        ),
+      );
   }
 
   /** Watches the person's marker in each open meeting they sit on. */

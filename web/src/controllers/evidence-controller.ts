@@ -9,6 +9,7 @@ import { EvidenceLinkInput, EvidenceUploadInput, type EvidenceMeta } from '@thid
 import type { Backend } from '../data/backend.js';
 import type { Unsubscribe } from '../data/errors.js';
 import type { EvidenceItem } from '../data/evidence.js';
+import { saveBlob, type Progress } from '../data/transfer.js';
 import { t as t_ } from '../i18n/index.js';
 
 export interface EvidenceTarget {
@@ -16,6 +17,12 @@ export interface EvidenceTarget {
   orgId: string;
   movementId: string;
   unitId: string;
+}
+
+/** A file moving to or from the server for one item, with its bytes so far; `done` once it has arrived (kept, so the person sees it finished). */
+export interface Transfer extends Progress {
+  kind: 'upload' | 'download';
+  done: boolean;
 }
 
 export class EvidenceController implements ReactiveController {
@@ -26,6 +33,8 @@ export class EvidenceController implements ReactiveController {
   readonly busy = new Set<string>();
   /** The last failure per item code (the server's or the browser's reason). */
   readonly errors = new Map<string, string>();
+  /** Each item's upload or download in flight (or the last one, done), with its progress. */
+  readonly transfers = new Map<string, Transfer>();
 
   private target: EvidenceTarget | null = null;
   private key = '';
@@ -52,6 +61,7 @@ export class EvidenceController implements ReactiveController {
     this.list = [];
     this.busy.clear();
     this.errors.clear();
+    this.transfers.clear();
     if (this.connected) this.subscribe();
   }
 
@@ -112,8 +122,24 @@ export class EvidenceController implements ReactiveController {
     return this.run(code, async (t) => {
       // Parsed again here: what is sent is exactly the shape the function parses.
       const input = EvidenceUploadInput.parse({ ...meta, orgId: t.orgId, movementId: t.movementId, unitId: t.unitId, fileName: file.name, contentType });
-      return (await t.backend.evidence.uploadEvidence(input, file)).id;
+      this.transfers.set(code, { kind: 'upload', loaded: 0, total: file.size, done: false });
+      try {
+        const res = await t.backend.evidence.uploadEvidence(input, file, this.progressOf(code, 'upload'));
+        this.transfers.set(code, { kind: 'upload', loaded: file.size, total: file.size, done: true });
+        return res.id;
+      } catch (e) {
+        this.transfers.delete(code);
+        throw e;
+      }
     });
+  }
+
+  /** Records one item's progress and re-renders (Lit batches the renders of a burst of events). */
+  private progressOf(code: string, kind: Transfer['kind']) {
+    return (p: Progress) => {
+      this.transfers.set(code, { kind, ...p, done: false });
+      this.host.requestUpdate();
+    };
   }
 
   addLink(code: string, meta: EvidenceMeta, url: string): Promise<boolean> {
@@ -130,22 +156,20 @@ export class EvidenceController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Fetches the file with the person's token and hands it to the browser as a download. */
-  async download(evidenceId: string): Promise<void> {
+  /** Fetches the file with the person's token, showing its progress on the item, and hands it to the browser. */
+  async download(code: string, evidenceId: string): Promise<void> {
     const t = this.target;
-    if (!t) return;
+    if (!t || this.transfers.get(code)?.done === false) return;
+    this.transfers.set(code, { kind: 'download', loaded: 0, total: null, done: false });
+    this.host.requestUpdate();
     try {
-      const { blob, fileName } = await t.backend.evidence.downloadEvidence(t.orgId, evidenceId);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = fileName;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      const { blob, fileName } = await t.backend.evidence.downloadEvidence(t.orgId, evidenceId, this.progressOf(code, 'download'));
+      this.transfers.set(code, { kind: 'download', loaded: blob.size, total: blob.size, done: true });
+      saveBlob(blob, fileName);
     } catch (e) {
+      this.transfers.delete(code);
       this.loadError = e instanceof Error ? e.message : String(e);
+    } finally {
       this.host.requestUpdate();
     }
   }

@@ -3,6 +3,8 @@ import type { Standings, StandingsSnapshot } from '@thidua/domain';
 import type { Unsubscribe } from '../data/errors.js';
 import type { ScoreScope, StandingsData, UnitScore } from '../data/standings-data.js';
 
+const STALE_AFTER_MS = 2_000;
+
 export interface StandingsPageTarget {
   data: StandingsData;
   orgId: string;
@@ -23,6 +25,8 @@ export class StandingsPageController implements ReactiveController {
   org: { name: string; place: string } | null = null;
   loaded = false;
   error: string | null = null;
+  /** The standings shown come from this device's cache and the server has not answered for a while: they may be stale. */
+  stale = false;
 
   private target: StandingsPageTarget | null = null;
   private baseKey = '';
@@ -30,6 +34,7 @@ export class StandingsPageController implements ReactiveController {
   private base: Unsubscribe[] = [];
   private scoresUnsub: Unsubscribe | null = null;
   private connected = false;
+  private staleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -58,6 +63,27 @@ export class StandingsPageController implements ReactiveController {
   private closeBase(): void {
     this.base.forEach((u) => u());
     this.base = [];
+    clearTimeout(this.staleTimer);
+    this.staleTimer = undefined;
+    this.stale = false;
+  }
+
+  /**
+   * Every load starts from the cache and the server confirms within a moment: only a cache that
+   * stays unconfirmed for STALE_AFTER_MS (offline, or a connection that does not answer) is stale,
+   * so the note does not flash on each visit.
+   */
+  private setFromCache(fromCache: boolean): void {
+    if (!fromCache) {
+      clearTimeout(this.staleTimer);
+      this.staleTimer = undefined;
+      this.stale = false;
+      return;
+    }
+    this.staleTimer ??= setTimeout(() => {
+      this.stale = true;
+      this.host.requestUpdate();
+    }, STALE_AFTER_MS);
   }
 
   private closeScores(): void {
@@ -86,8 +112,9 @@ export class StandingsPageController implements ReactiveController {
           t.data.watchAllStandings(
             t.orgId,
             t.movementId,
-            (s) => {
+            (s, fromCache) => {
               this.byPeriod = s;
+              this.setFromCache(fromCache);
               this.loaded = true;
               this.error = null;
               this.host.requestUpdate();

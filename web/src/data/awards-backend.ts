@@ -5,6 +5,7 @@
  */
 import {
   DecisionRecord,
+  DossierStatus,
   MeetingRecord,
   NominationRecord,
   VoterRecord,
@@ -20,6 +21,7 @@ import {
   type VoteReceipt,
 } from '@thidua/domain';
 import type { BackendError, Unsubscribe } from './errors.js';
+import type { DocumentDownload } from './document-download.js';
 
 export type NominationEntry = NominationRecord & { id: string };
 export type MeetingEntry = MeetingRecord & { id: string };
@@ -118,6 +120,8 @@ export interface AwardsBackend {
   watchMeetings(scope: AwardsScope, next: (list: MeetingEntry[]) => void, fail: (e: BackendError) => void): Unsubscribe;
   watchDecisions(scope: AwardsScope, next: (list: DecisionEntry[]) => void, fail: (e: BackendError) => void): Unsubscribe;
   watchDocuments(scope: AwardsScope, next: (list: DocumentEntry[]) => void, fail: (e: BackendError) => void): Unsubscribe;
+  /** Where the dossier's generation is (reviewers only; null before anything was asked). */
+  watchDossierStatus(scope: AwardsScope, next: (s: DossierStatus | null) => void, fail: (e: BackendError) => void): Unsubscribe;
   /** The person's own "voted" marker in a meeting (null until they vote). */
   watchMyVotes(scope: AwardsScope, meetingId: string, next: (v: VoterRecord | null) => void, fail: (e: BackendError) => void): Unsubscribe;
   /** Every member's "voted" marker in a meeting (its secretary and chair only may list them). */
@@ -135,7 +139,7 @@ export interface AwardsBackend {
   closeMeeting(input: CloseMeetingInput): Promise<unknown>;
   decideNomination(input: DecideNominationInput): Promise<{ status: string }>;
   /** Fetches a generated document (with the person's token) and saves it in the browser. */
-  downloadDocument(orgId: string, movementId: string, docId: string, opts: { version?: number; format?: string; fileName: string }): Promise<void>;
+  downloadDocument(orgId: string, movementId: string, docId: string, opts: DocumentDownload): Promise<void>;
 }
 
 /** Parses a stored award document, or null (logged) when it does not match. */
@@ -151,4 +155,4 @@ export function parseEntry<T extends object>(schema: Parser<T>, id: string, data
   return { ...r.data, id };
 }
 
-export const schemas = { NominationRecord, MeetingRecord, DecisionRecord, VoterRecord } as const;
+export const schemas = { NominationRecord, MeetingRecord, DecisionRecord, VoterRecord, DossierStatus } as const;

@@ -4,12 +4,15 @@
  */
 import type { User } from 'firebase/auth';
 import { BackendError } from './errors.js';
+import { readWithProgress, saveBlob, type OnProgress } from './transfer.js';
 
 export interface DocumentDownload {
   version?: number;
   format?: string;
   /** Used when the server sends no file name. */
   fileName: string;
+  /** Bytes received so far, against Content-Length. */
+  onProgress?: OnProgress;
 }
 
 export async function downloadDocumentFile(user: User | null, orgId: string, movementId: string, docId: string, opts: DocumentDownload): Promise<void> {
@@ -29,12 +32,5 @@ export async function downloadDocumentFile(user: User | null, orgId: string, mov
   const disposition = res.headers.get('content-disposition') ?? '';
   const m = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
   const name = m ? decodeURIComponent(m[1]!) : opts.fileName;
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveBlob(await readWithProgress(res, opts.onProgress), name);
 }

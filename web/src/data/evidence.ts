@@ -4,6 +4,7 @@
  */
 import type { Evidence, EvidenceLinkInput, EvidenceUploadInput, ReportHistoryEntry } from '@thidua/domain';
 import type { BackendError, Unsubscribe } from './errors.js';
+import type { OnProgress } from './transfer.js';
 
 /** A stored piece of evidence with its document id. */
 export type EvidenceItem = Evidence & { id: string };
@@ -18,10 +19,11 @@ export interface DownloadedFile {
 export interface EvidenceBackend {
   /** The unit's evidence for the movement, live (newest first). */
   watchUnitEvidence(orgId: string, movementId: string, unitId: string, next: (list: EvidenceItem[]) => void, fail: (e: BackendError) => void): Unsubscribe;
-  /** Sends the file through the /api endpoint; the server checks type, size and rights again. */
-  uploadEvidence(input: EvidenceUploadInput, file: Blob): Promise<{ id: string; sha256: string; size: number }>;
+  /** Sends the file through the /api endpoint, reporting bytes sent; the server checks type, size and rights again. */
+  uploadEvidence(input: EvidenceUploadInput, file: Blob, onProgress?: OnProgress): Promise<{ id: string; sha256: string; size: number }>;
   addEvidenceLink(input: EvidenceLinkInput): Promise<{ id: string }>;
-  downloadEvidence(orgId: string, evidenceId: string): Promise<DownloadedFile>;
+  /** Fetches the file, reporting bytes received. */
+  downloadEvidence(orgId: string, evidenceId: string, onProgress?: OnProgress): Promise<DownloadedFile>;
   /** The report's status changes, oldest first, live. */
   watchReportHistory(
     orgId: string,

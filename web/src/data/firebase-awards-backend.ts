@@ -118,6 +118,18 @@ export function firebaseAwardsBackend(s: AwardsServices): AwardsBackend {
       );
     },
 
+    watchDossierStatus(scope, next, fail) {
+      return onSnapshot(
+        doc(db, paths.dossierStatus(scope.orgId, scope.movementId)),
+        (snap) => {
+          if (!snap.exists()) return next(null);
+          const r = schemas.DossierStatus.safeParse(plain(snap.data()));
+          next(r.success ? r.data : null);
+        },
+        (e) => fail(toError(e)),
+      );
+    },
+
     watchMyVotes(scope, meetingId, next, fail) {
       return onSnapshot(
         doc(db, paths.voter(scope.orgId, scope.movementId, meetingId, scope.uid)),

@@ -6,9 +6,11 @@ import { Evidence, ReportHistoryEntry, paths } from '@thidua/domain';
 import { BackendError } from './errors.js';
 import type { EvidenceBackend, EvidenceItem, HistoryItem } from './evidence.js';
 import { plain } from './firestore-values.js';
+import { postWithProgress, readWithProgress } from './transfer.js';
 
 /** The /api endpoint is served by Hosting's rewrite (same origin), locally and in production. */
 const API = '/api';
+const apiUrl = (path: string): string => `${API}${path}`;
 
 export function firebaseEvidence(auth: Auth, db: Firestore): EvidenceBackend {
   async function authHeader(): Promise<Record<string, string>> {
@@ -21,7 +23,7 @@ export function firebaseEvidence(auth: Auth, db: Firestore): EvidenceBackend {
   async function send(path: string, init: RequestInit): Promise<Response> {
     let res: Response;
     try {
-      res = await fetch(`${API}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), ...(await authHeader()) } });
+      res = await fetch(apiUrl(path), { ...init, headers: { ...(init.headers as Record<string, string>), ...(await authHeader()) } });
     } catch (e) {
       if (e instanceof BackendError) throw e;
       throw new BackendError('unavailable', 'Không kết nối được máy chủ; vui lòng thử lại khi có mạng.');
@@ -50,13 +52,18 @@ export function firebaseEvidence(auth: Auth, db: Firestore): EvidenceBackend {
       );
     },
 
-    async uploadEvidence(input, file) {
-      const res = await send('/evidence', {
-        method: 'POST',
-        headers: { 'content-type': 'application/octet-stream', 'x-evidence-meta': encodeURIComponent(JSON.stringify(input)) },
-        body: file,
+    async uploadEvidence(input, file, onProgress) {
+      const headers = {
+        'content-type': 'application/octet-stream',
+        'x-evidence-meta': encodeURIComponent(JSON.stringify(input)),
+        ...(await authHeader()),
+      };
+      // XMLHttpRequest, not fetch: only it reports the bytes sent of a 20 MB file.
+      const res = await postWithProgress(apiUrl('/evidence'), headers, file, onProgress).catch(() => {
+        throw new BackendError('unavailable', 'Không kết nối được máy chủ; vui lòng thử lại khi có mạng.');
       });
-      return (await res.json()) as { id: string; sha256: string; size: number };
+      if (!res.ok) throw new BackendError(String(res.status), (res.json as { error?: string } | null)?.error ?? `Lỗi ${res.status}`);
+      return res.json as { id: string; sha256: string; size: number };
     },
 
     async addEvidenceLink(input) {
@@ -64,11 +71,11 @@ export function firebaseEvidence(auth: Auth, db: Firestore): EvidenceBackend {
       return (await res.json()) as { id: string };
     },
 
-    async downloadEvidence(orgId, evidenceId) {
+    async downloadEvidence(orgId, evidenceId, onProgress) {
       const res = await send(`/evidence/${encodeURIComponent(orgId)}/${encodeURIComponent(evidenceId)}`, { method: 'GET' });
       const disposition = res.headers.get('content-disposition') ?? '';
       const name = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
-      return { blob: await res.blob(), fileName: name ? decodeURIComponent(name) : evidenceId };
+      return { blob: await readWithProgress(res, onProgress), fileName: name ? decodeURIComponent(name) : evidenceId };
     },
 
     watchReportHistory(orgId, movementId, reportId, unitId, next, fail) {

@@ -93,11 +93,12 @@ export function watchStandingEntries(
   orgId: string,
   movementId: string,
   periodId: string | null,
-  next: (byPeriod: Record<string, Standings>) => void,
+  next: (byPeriod: Record<string, Standings>, fromCache: boolean) => void,
   fail: (e: BackendError) => void,
 ): Unsubscribe {
   let tieRule: Movement['tieRule'] | null = null;
   let entries: StoredStandingEntry[] | null = null;
+  let fromCache = true;
   const emit = () => {
     if (!tieRule || !entries) return;
     const out: Record<string, Standings> = {};
@@ -105,7 +106,7 @@ export function watchStandingEntries(
       const s = standingsOf(p, entries, tieRule);
       if (s) out[p] = s;
     }
-    next(out);
+    next(out, fromCache);
   };
   const stopMovement = onSnapshot(
     doc(db, paths.movement(orgId, movementId)),
@@ -118,7 +119,10 @@ export function watchStandingEntries(
   const all = collection(db, paths.standingEntries(orgId, movementId));
   const stopEntries = onSnapshot(
     periodId ? query(all, where('periodId', '==', periodId)) : all,
+    // Metadata changes too: losing the server (fromCache turning true) is news for a page that says so.
+    { includeMetadataChanges: true },
     (snap) => {
+      fromCache = snap.metadata.fromCache;
       entries = [];
       for (const d of snap.docs) {
         const r = StoredStandingEntry.safeParse(plain(d.data()));

@@ -18,8 +18,13 @@ export interface UnitScore extends ScoreResult {
 export type ScoreScope = { kind: 'units'; unitIds: string[] } | { kind: 'reviewer' };
 
 export interface StandingsData {
-  /** Every period's standings of the movement, keyed by period id, live. */
-  watchAllStandings(orgId: string, movementId: string, next: (byPeriod: Record<string, Standings>) => void, fail: (e: BackendError) => void): Unsubscribe;
+  /** Every period's standings of the movement, keyed by period id, live; `fromCache`: only this device's copy (the server has not confirmed it). */
+  watchAllStandings(
+    orgId: string,
+    movementId: string,
+    next: (byPeriod: Record<string, Standings>, fromCache: boolean) => void,
+    fail: (e: BackendError) => void,
+  ): Unsubscribe;
   watchSnapshots(orgId: string, movementId: string, next: (list: StandingsSnapshot[]) => void, fail: (e: BackendError) => void): Unsubscribe;
   watchScores(
     orgId: string,

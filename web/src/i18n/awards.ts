@@ -1,4 +1,5 @@
 /** Strings of the awards pages (nominations, council, dossier): Vietnamese first, then English. */
+import type { DossierState } from '@thidua/domain';
 const viText = {
   navAwards: 'Khen thưởng',
   title: 'Khen thưởng',
@@ -156,6 +157,14 @@ const viText = {
   versions: 'Các phiên bản',
   inactive: 'Không còn dùng (đầu vào đã thay đổi)',
   downloading: 'Đang tải…',
+  dossierStatusLabel: 'Tiến độ tạo hồ sơ',
+  dossierState: {
+    queued: 'Đã ghi nhận — hồ sơ đang chờ được tạo…',
+    generating: 'Đang tạo hồ sơ (văn bản DOCX, PDF và tệp nén)…',
+    ready: 'Hồ sơ đã sẵn sàng.',
+    failed: 'Tạo hồ sơ không thành công; hệ thống sẽ thử lại khi có thay đổi tiếp theo.',
+  } as Record<DossierState, string>,
+  dossierReadyCount: (n: number) => `Hồ sơ đã sẵn sàng: ${n} văn bản.`,
 };
 
 export type AwardsMessages = typeof viText;
@@ -310,6 +319,14 @@ const enText: AwardsMessages = {
   versions: 'Versions',
   inactive: 'No longer in use (inputs changed)',
   downloading: 'Downloading…',
+  dossierStatusLabel: 'Dossier generation progress',
+  dossierState: {
+    queued: 'Recorded — the dossier is waiting to be generated…',
+    generating: 'Generating the dossier (DOCX, PDF and the ZIP)…',
+    ready: 'The dossier is ready.',
+    failed: 'Generating the dossier failed; it is tried again at the next change.',
+  },
+  dossierReadyCount: (n: number) => `The dossier is ready: ${n} documents.`,
 };
 
 export const viAwards = { awards: viText };

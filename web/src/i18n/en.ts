@@ -8,6 +8,7 @@ import { enAdmin } from './admin.js';
 import { enPhases } from './phases.js';
 import { enLaunch } from './launch.js';
 import { enTrend } from './trend.js';
+import { enApp } from './app.js';
 
 /** English, the second language. Typed as `Messages`, so a missing key fails the build. */
 export const en: Messages = {
@@ -184,4 +185,5 @@ export const en: Messages = {
   ...enPhases,
   ...enLaunch,
   ...enTrend,
+  ...enApp,
 };

@@ -9,6 +9,7 @@ import { viEvidence } from './evidence.js';
 import { viAwards } from './awards.js';
 import { viRegistration } from './registration.js';
 import { viTrend } from './trend.js';
+import { viApp } from './app.js';
 
 export const vi = {
   ...viAwards,
@@ -191,6 +192,7 @@ export const vi = {
   ...viPhases,
   ...viLaunch,
   ...viTrend,
+  ...viApp,
 };
 
 export type Messages = typeof vi;

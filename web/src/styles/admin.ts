@@ -100,4 +100,16 @@ export const adminStyles = css`
     min-height: 36px;
     text-align: right;
   }
+  .progress {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0.5rem 0;
+    color: var(--td-muted);
+  }
+  .progress progress {
+    width: 12rem;
+    accent-color: var(--td-primary);
+  }
 `;
