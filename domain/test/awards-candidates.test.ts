@@ -33,6 +33,19 @@ describe('suggestCandidates (C1 from standings)', () => {
     expect(c[0]!.reason.vi).toBe('Đạt 91,50% điểm Chỉ số CCHC, xếp loại “Tốt”.');
   });
 
+  it('never suggests a unit of the lowest band, however few units there are', () => {
+    const bands = [
+      { min: 80, vi: 'Tốt', en: 'Good' },
+      { min: 60, vi: 'Khá', en: 'Fair' },
+      { min: 0, vi: 'Yếu', en: 'Weak' },
+    ];
+    const few = [entry('KT', 70, 1, 'Khá'), entry('CA', 53.66, 2, 'Yếu')];
+    expect(suggestCandidates(few, { topN: 2 }, bands).map((x) => x.unitId)).toEqual(['kt']);
+    expect(suggestCandidates(few, { band: 'Yếu' }, bands)).toEqual([]);
+    // Without the movement's bands nothing is known about which band is lowest.
+    expect(suggestCandidates(few, { topN: 2 }).map((x) => x.unitId)).toEqual(['kt', 'ca']);
+  });
+
   it('top N keeps every unit tied at the cut-off', () => {
     expect(suggestCandidates(standings, { topN: 2 }).map((x) => x.unitId)).toEqual(['vp', 'kt', 'yt']);
     expect(suggestCandidates(standings, { topN: 1 }).map((x) => x.unitId)).toEqual(['vp']);

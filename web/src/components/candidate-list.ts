@@ -59,7 +59,7 @@ export class CandidateList extends LitElement {
     if (!mv) return nothing;
     const entries = Object.values(this.standings.standings?.entries ?? {});
     const criteria = { ...(this.band ? { band: this.band } : {}), ...(this.topN > 0 ? { topN: this.topN } : {}) };
-    const list = this.band || this.topN > 0 ? suggestCandidates(entries, criteria) : [];
+    const list = this.band || this.topN > 0 ? suggestCandidates(entries, criteria, mv.movement.bands) : [];
     return html`<section class="card" data-testid="candidates">
       <h2>${m.candidatesTitle}</h2>
       <p class="meta">${m.candidatesHint}</p>
