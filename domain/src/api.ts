@@ -46,6 +46,7 @@ export const callables = {
   proposeNomination: 'proposeNomination',
   overrideEligibility: 'overrideEligibility',
   certifyNomination: 'certifyNomination',
+  withdrawNomination: 'withdrawNomination',
   openMeeting: 'openMeeting',
   recordAttendance: 'recordAttendance',
   castVote: 'castVote',

@@ -39,6 +39,7 @@ export { onMovementWritten } from './triggers/onMovementWritten.js';
 export { proposeNomination } from './callable/awards-proposeNomination.js';
 export { overrideEligibility } from './callable/awards-overrideEligibility.js';
 export { certifyNomination } from './callable/awards-certifyNomination.js';
+export { withdrawNomination } from './callable/awards-withdrawNomination.js';
 export { openMeeting } from './callable/awards-openMeeting.js';
 export { recordAttendance } from './callable/awards-recordAttendance.js';
 export { castVote } from './callable/awards-castVote.js';

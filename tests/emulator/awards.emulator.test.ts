@@ -798,7 +798,7 @@ describe('the dossier', () => {
 });
 
 describe('eligibility, checked again at every step', () => {
-  it('knows a person by identity, keeps the ineligible off the council, refuses votes once a block appears, and lets the chairman reject without a vote', async () => {
+  it('knows a person by identity, lets the unit withdraw a proposal, keeps the ineligible off the council, refuses votes once a block appears, and lets the chairman reject without a vote', async () => {
     type Proposed = { id: string; eligibility: { eligible: boolean; flags: { rule: string }[] } };
     const first = await ok<Proposed>('proposeNomination', proposal({ nomineeId: 'p-cuong-1', nominee: person('Đào Văn Cường', 'Chuyên viên') }), 'truongKt');
     expect(first.eligibility.eligible).toBe(true);
@@ -825,8 +825,20 @@ describe('eligibility, checked again at every step', () => {
     };
     expect((await call('openMeeting', meeting, 'vhxh')).error?.message).toBe('Hồ sơ không đủ điều kiện khen thưởng nên không đưa ra Hội đồng: Đào Văn Cường.');
 
-    // One of the two proposals is withdrawn (the admin SDK stands in for the unit's withdrawal): the other may go ahead.
-    await db.doc(paths.nomination(ORG, MOVEMENT, second.id)).update({ status: 'withdrawn' });
+    // The unit withdraws one of the two, with its reason: the other's one-form flag lifts at once.
+    const withdraw = { ...scope, nominationId: second.id, reason: 'Đơn vị chỉ đề nghị một hình thức cho anh Cường.' };
+    expect((await call('withdrawNomination', withdraw, 'canboVp')).error?.message).toBe('Chỉ cán bộ của đơn vị đề nghị mới được rút hồ sơ.');
+    expect((await call('withdrawNomination', { ...withdraw, reason: 'ngắn' }, 'canboKt')).error?.message).toContain('ít nhất 10 ký tự');
+    expect(await ok('withdrawNomination', withdraw, 'canboKt')).toEqual({ status: 'withdrawn' });
+    expect((await nominationOf(second.id)).status).toBe('withdrawn');
+    expect((await nominationOf(first.id)).eligibility).toMatchObject({ eligible: true, flags: [] });
+    expect((await call('withdrawNomination', withdraw, 'canboKt')).error?.message).toBe('Hồ sơ đã được rút.');
+    const withdrawn = await db
+      .collection(paths.audit(ORG))
+      .where('target', '==', paths.nomination(ORG, MOVEMENT, second.id))
+      .where('action', '==', 'withdraw-nomination')
+      .get();
+    expect(withdrawn.docs.map((d) => [d.get('actorUid'), d.get('reason')])).toEqual([[uid.canboKt, withdraw.reason]]);
     const meetingId = (await ok<{ id: string }>('openMeeting', meeting, 'vhxh')).id;
     await ok('recordAttendance', { ...scope, meetingId, present: members.map((m) => m.memberId), absent: [] }, 'vhxh');
     const vote = { ...scope, meetingId, nominationId: first.id, choice: 'yes' };

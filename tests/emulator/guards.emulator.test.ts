@@ -214,6 +214,7 @@ const ROWS: Row[] = [
   { name: 'proposeNomination', act: 'nominate', run: () => call('proposeNomination', awardInput('proposeNomination'), tokens.head) },
   { name: 'overrideEligibility', act: 'nominate', run: () => call('overrideEligibility', awardInput('overrideEligibility'), tokens.secretariat) },
   { name: 'certifyNomination', act: 'nominate', run: () => call('certifyNomination', awardInput('certifyNomination'), tokens.head) },
+  { name: 'withdrawNomination', act: 'nominate', run: () => call('withdrawNomination', awardInput('withdrawNomination'), tokens.head) },
   { name: 'openMeeting', act: 'meeting', run: () => call('openMeeting', awardInput('openMeeting'), tokens.secretariat) },
   { name: 'recordAttendance', act: 'meeting', run: () => call('recordAttendance', awardInput('recordAttendance'), tokens.secretariat) },
   { name: 'castVote', act: 'vote', run: () => call('castVote', awardInput('castVote'), tokens.chair) },

@@ -153,6 +153,12 @@ export const callableTargets: Target[] = [
     ],
   },
   {
+    name: d.callables.withdrawNomination,
+    schema: d.WithdrawNominationInput,
+    sample: { ...scope, nominationId: 'n-fuzz', reason: 'Đơn vị đề nghị hình thức khác cho cá nhân này.' },
+    refinements: [{ why: 'reason shorter than 10 after trimming', value: { ...scope, nominationId: 'n-fuzz', reason: '  rút   ' }, path: 'reason' }],
+  },
+  {
     name: d.callables.certifyNomination,
     schema: d.CertifyNominationInput,
     sample: { ...scope, nominationId: 'n-fuzz' },

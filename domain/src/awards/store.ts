@@ -389,6 +389,14 @@ export type OverrideEligibilityInput = z.input<typeof OverrideEligibilityInput>;
 export const CertifyNominationInput = z.object({ ...MovementScope, nominationId: Id });
 export type CertifyNominationInput = z.input<typeof CertifyNominationInput>;
 
+/** The proposing unit withdraws its proposal (withdrawNomination), with its reason. */
+export const WithdrawNominationInput = z.object({
+  ...MovementScope,
+  nominationId: Id,
+  reason: z.string().trim().min(10, 'Lý do rút hồ sơ phải có ít nhất 10 ký tự').max(2000),
+});
+export type WithdrawNominationInput = z.input<typeof WithdrawNominationInput>;
+
 export const OpenMeetingInput = z
   .object({
     ...MovementScope,

@@ -139,6 +139,21 @@ export function certifyNominationRefusal(actor: Actor, orgId: string, nomination
   return null;
 }
 
+/** The proposing unit's members withdraw their proposal until the secretariat has accepted the dossier. */
+export function withdrawRefusal(actor: Actor, orgId: string, nomination: Pick<NominationRecord, 'proposingUnitId' | 'status'>): Refusal | null {
+  if (actor.org !== orgId || actor.units[nomination.proposingUnitId] === undefined) {
+    return refuse('permission-denied', 'Chỉ cán bộ của đơn vị đề nghị mới được rút hồ sơ.', 'Only members of the proposing unit may withdraw it.');
+  }
+  if (!(MENDABLE_STATUSES as readonly string[]).includes(nomination.status)) {
+    return refuse(
+      'failed-precondition',
+      nomination.status === 'withdrawn' ? 'Hồ sơ đã được rút.' : 'Hồ sơ đã được Thường trực tiếp nhận hoặc đã có quyết định; không thể rút.',
+      nomination.status === 'withdrawn' ? 'The nomination is already withdrawn.' : 'The dossier has been accepted or decided; it can no longer be withdrawn.',
+    );
+  }
+  return null;
+}
+
 // ─── Meetings: rights ─────────────────────────────────────────────────────────────────────────
 /** The secretariat opens the ward council's meeting; a unit head opens the unit's bình xét. */
 /** A meeting is recorded after it is held: its date may not lie after today (in Vietnam). */

@@ -14,6 +14,7 @@ import {
   nomineeIdentity,
   nomineeNameOf,
   certifyNominationRefusal,
+  withdrawRefusal,
   overrideRefusal,
   storedEligibility,
   type Actor,
@@ -181,5 +182,36 @@ export async function certifyNomination(deps: AwardDeps, actor: Actor, input: Ce
       after: { disciplineConfirmed: true, certified: certified.certified, eligible: eligibility.eligible },
     });
     return { eligibility };
+  });
+}
+
+/**
+ * The proposing unit withdraws its proposal (audited, with its reason): the nomination leaves the
+ * process, and the nominee's other proposals are checked again (a one-form flag it caused lifts).
+ */
+export async function withdrawNomination(deps: AwardDeps, actor: Actor, input: CertifyInput & { reason: string }): Promise<{ status: 'withdrawn' }> {
+  const { db } = deps;
+  const ref = refs(db).nomination(input.orgId, input.movementId, input.nominationId);
+  return db.runTransaction(async (tx) => {
+    const nomination: Stored = { ...parseDoc(NominationRecord, await tx.get(ref), 'Không tìm thấy hồ sơ đề nghị.'), id: ref.id };
+    const refusal = withdrawRefusal(actor, input.orgId, nomination);
+    if (refusal) throw new HttpsError(refusal.code, refusal.message.vi);
+    const twins = (await twinsOf(deps, tx, input.orgId, input.movementId, nomination)).filter((t) => t.id !== nomination.id);
+    const now = deps.now();
+    const gone: Stored = { ...nomination, status: 'withdrawn' };
+    const all = [...twins, gone];
+    tx.update(ref, { status: 'withdrawn', updatedAt: now });
+    for (const t of twins)
+      tx.update(refs(db).nomination(input.orgId, input.movementId, t.id), { eligibility: eligibilityOf(deps, t, all, now), updatedAt: now });
+    audit(db, tx, input.orgId, {
+      actorUid: actor.uid,
+      action: 'withdraw-nomination',
+      target: ref.path,
+      unitId: nomination.proposingUnitId,
+      before: { status: nomination.status },
+      after: { status: 'withdrawn' },
+      reason: input.reason,
+    });
+    return { status: 'withdrawn' as const };
   });
 }

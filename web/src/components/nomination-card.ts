@@ -42,6 +42,8 @@ export class NominationCard extends LitElement {
   ];
 
   @state() private overriding: EligibilityRule | null = null;
+  @state() private withdrawing = false;
+  @state() private withdrawReason = '';
   @state() private reason = '';
   @state() private decideReason = '';
   @state() private busy = false;
@@ -100,6 +102,16 @@ export class NominationCard extends LitElement {
     await this.run(() => this.api!.certifyNomination({ orgId: this.scope!.orgId, movementId: this.scope!.movementId, nominationId: n.id }));
   }
 
+  private async handleWithdraw(e: Event) {
+    e.preventDefault();
+    const n = this.nomination;
+    if (!n || !this.api || !this.scope) return;
+    const ok = await this.run(() =>
+      this.api!.withdrawNomination({ orgId: this.scope!.orgId, movementId: this.scope!.movementId, nominationId: n.id, reason: this.withdrawReason.trim() }),
+    );
+    if (ok) this.withdrawing = false;
+  }
+
   private async handleDecide(outcome: 'approve' | 'reject') {
     const n = this.nomination;
     if (!n || !this.api || !this.scope) return;
@@ -131,6 +143,7 @@ export class NominationCard extends LitElement {
     const isSecretariat = claims?.roles.includes('secretariat') ?? false;
     const isChair = claims?.roles.includes('chair') ?? false;
     const isHead = claims?.units[n.proposingUnitId] === 'head';
+    const isOwnUnit = claims?.units[n.proposingUnitId] !== undefined;
     const el = n.eligibility;
     return html`<article class="card" data-testid="nomination" data-nomination-id=${n.id} data-status=${n.status} data-eligible=${String(el.eligible)}>
       <div class="head">
@@ -216,6 +229,30 @@ export class NominationCard extends LitElement {
           ? html`<button type="button" class="secondary" data-testid="certify-nomination" ?disabled=${this.busy} @click=${this.handleCertify}>
               ${m.certify}
             </button>`
+          : nothing
+      }
+      ${
+        isOwnUnit && (MENDABLE_STATUSES as readonly string[]).includes(n.status)
+          ? this.withdrawing
+            ? html`<form @submit=${this.handleWithdraw} data-testid="withdraw-form">
+                <label for="wreason">${m.withdrawReason}</label>
+                <textarea
+                  id="wreason"
+                  rows="2"
+                  data-testid="withdraw-reason"
+                  .value=${this.withdrawReason}
+                  @input=${(e: Event) => (this.withdrawReason = (e.target as HTMLTextAreaElement).value)}
+                ></textarea>
+                <div class="row">
+                  <button type="submit" data-testid="withdraw-confirm" ?disabled=${this.busy || this.withdrawReason.trim().length < 10}>
+                    ${m.withdrawConfirm}
+                  </button>
+                  <button type="button" class="secondary" @click=${() => (this.withdrawing = false)}>${m.cancel}</button>
+                </div>
+              </form>`
+            : html`<button type="button" class="link" data-testid="withdraw-open" @click=${() => ((this.withdrawing = true), (this.withdrawReason = ''))}>
+                ${m.withdraw}
+              </button>`
           : nothing
       }
       ${this.vote(m.voteUnit, n.votes.unit, 'unit')} ${this.vote(m.voteWard, n.votes.ward, 'ward')}

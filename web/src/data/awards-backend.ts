@@ -11,6 +11,7 @@ import {
   VoterRecord,
   type CastVoteCallInput,
   type CertifyNominationInput,
+  type WithdrawNominationInput,
   type CloseMeetingInput,
   type DecideNominationInput,
   type OpenMeetingInput,
@@ -133,6 +134,8 @@ export interface AwardsBackend {
   overrideEligibility(input: OverrideEligibilityInput): Promise<{ eligibility: StoredEligibility }>;
   /** The proposing unit's head confirms discipline and certifies the báo cáo thành tích. */
   certifyNomination(input: CertifyNominationInput): Promise<{ eligibility: StoredEligibility }>;
+  /** The proposing unit withdraws its proposal, with a reason. */
+  withdrawNomination(input: WithdrawNominationInput): Promise<{ status: 'withdrawn' }>;
   openMeeting(input: OpenMeetingInput): Promise<{ id: string }>;
   recordAttendance(input: RecordAttendanceInput): Promise<unknown>;
   castVote(input: CastVoteCallInput): Promise<VoteReceipt>;

@@ -177,6 +177,7 @@ export function firebaseAwardsBackend(s: AwardsServices): AwardsBackend {
     proposeNomination: (input) => callable(callables.proposeNomination, input),
     overrideEligibility: (input) => callable(callables.overrideEligibility, input),
     certifyNomination: (input) => callable(callables.certifyNomination, input),
+    withdrawNomination: (input) => callable(callables.withdrawNomination, input),
     openMeeting: (input) => callable(callables.openMeeting, input),
     recordAttendance: (input) => callable(callables.recordAttendance, input),
     castVote: (input) => callable(callables.castVote, input),
