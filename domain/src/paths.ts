@@ -64,6 +64,9 @@ export const paths = {
   dossierStatus: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/dossierStatus/current`,
   /** Numbers run per agency and year across movements. */
   numberRegisters: (orgId: string) => `orgs/${orgId}/numberRegisters`,
+  /** Sổ khen thưởng: every award the ward gave, across movements and years. */
+  awardRegister: (orgId: string) => `orgs/${orgId}/awardRegister`,
+  awardRegisterEntry: (orgId: string, entryId: string) => `orgs/${orgId}/awardRegister/${entryId}`,
   numberRegister: (orgId: string, registerId: string) => `orgs/${orgId}/numberRegisters/${registerId}`,
 } as const;
 

@@ -17,6 +17,7 @@ import {
   DEMO_MOVEMENT_ID as MOVEMENT,
   DEMO_ORG_ID as ORG,
   DEMO_PASSWORD,
+  AwardRegisterEntry,
   DossierDocument,
   DossierStatus,
   DOSSIER_ZIP_ID,
@@ -688,6 +689,22 @@ describe('the dossier', () => {
     const pages = await PDFDocument.load(bytes);
     expect(pages.getPageCount()).toBe(qd!.nominationIds.length);
     expect(pages.getPages().map((p) => [Math.round(p.getWidth()), Math.round(p.getHeight())])).toEqual(qd!.nominationIds.map(() => [842, 595]));
+  });
+
+  it('writes every award of the Quyết định into the register (sổ khen thưởng), once per awardee', async () => {
+    const qd = (await documentIndex('quyet-dinh-giay-khen'))!;
+    const entries = (await db.collection(paths.awardRegister(ORG)).where('movementId', '==', MOVEMENT).get()).docs.map((d) =>
+      AwardRegisterEntry.parse(d.data()),
+    );
+    expect(entries.map((e) => e.nominationId).sort()).toEqual([...qd.nominationIds].sort());
+    for (const e of entries) {
+      expect(e).toMatchObject({ form: 'GIAY_KHEN_PHUONG', decisionNumber: qd.number, unitId: 'kt' });
+      expect(e.amount).toBeGreaterThan(0);
+      expect(e.identity).toMatch(/^(person|collective):/);
+    }
+    // Generated again from the same inputs: the same entries, no second one.
+    await generateDossier({ db, store, now: Date.now }, ORG, MOVEMENT);
+    expect((await db.collection(paths.awardRegister(ORG)).where('movementId', '==', MOVEMENT).get()).size).toBe(entries.length);
   });
 
   it('lets only those entitled download', async () => {

@@ -36,6 +36,7 @@ import {
 } from '../support/factories.js';
 import {
   awardIds,
+  awardRegisterEntry,
   awardPathsIn,
   awardWorld,
   ballot,
@@ -347,6 +348,15 @@ const targets = {
     update: () => ({ path: award.register, data: { last: 0 } }),
     delete: award.register,
   },
+  awardRegister: {
+    label: "this unit's entry in the award register",
+    reportStatus: 'submitted',
+    get: award.awardRegisterEntry,
+    list: { path: paths.awardRegister(ORG), where: [where('unitId', '==', UNIT)] },
+    create: () => ({ path: paths.awardRegisterEntry(ORG, 'x__new'), data: awardRegisterEntry({ nominationId: 'new' }) }),
+    update: () => ({ path: award.awardRegisterEntry, data: { amount: 0 } }),
+    delete: award.awardRegisterEntry,
+  },
   pushTokens: {
     label: "the staff's push token",
     reportStatus: 'draft',
@@ -401,6 +411,7 @@ const MATRIX: Record<TargetName, readonly string[]> = {
   unitDocument:    ['-----', 'gl---', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
   wardDocument:    ['-----', '-----', '-----', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
   numberRegisters: ['-----', '-----', '-----', '-----', '-----', '-----', '-----', '-----', '-----'],
+  awardRegister:   ['-----', 'gl---', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
   pushTokens:      ['-----', 'g-c-d', '-----', '-----', '-----', '-----', '-----', '-----', '-----'],
 };
 

@@ -10,6 +10,8 @@ import {
   objectPaths,
   openBallotId,
   registerId,
+  registerEntryId,
+  type AwardRegisterEntry,
   type Ballot,
   type BallotBox,
   type DecisionRecord,
@@ -215,6 +217,24 @@ export function numberRegister(overrides: Partial<NumberRegister> = {}): NumberR
   return { agency: 'ubnd', year: 2025, docType: 'QD', last: 1, updatedAt: T0 + 13 * DAY, ...overrides };
 }
 
+export function awardRegisterEntry(overrides: Partial<AwardRegisterEntry> = {}): AwardRegisterEntry {
+  return {
+    movementId: MOVEMENT,
+    movementTitle: 'Phong trào thi đua CCHC năm 2025',
+    nominationId: awardIds.nomination,
+    nomineeType: 'individual',
+    identity: 'person:nguyễn thị thu hà|1990-03-08',
+    name: 'Nguyễn Thị Thu Hà',
+    unitId: UNIT,
+    form: 'GIAY_KHEN_PHUONG',
+    decisionNumber: '01/QĐ-UBND',
+    decisionDate: '2025-12-15',
+    amount: 540_000,
+    recordedAt: T0 + 13 * DAY,
+    ...overrides,
+  };
+}
+
 /** Paths of the award world's documents in `orgId`. */
 export function awardPathsIn(orgId: string) {
   const id = awardIds;
@@ -233,6 +253,7 @@ export function awardPathsIn(orgId: string) {
     unitDocument: paths.document(orgId, MOVEMENT, id.unitDocument),
     wardDocument: paths.document(orgId, MOVEMENT, id.wardDocument),
     register: paths.numberRegister(orgId, id.register),
+    awardRegisterEntry: paths.awardRegisterEntry(orgId, registerEntryId(MOVEMENT, id.nomination)),
   };
 }
 
@@ -276,5 +297,6 @@ export function awardWorld(orgId: string): Record<string, DocumentData> {
       register: awardIds.register,
     }),
     [p.register]: numberRegister(),
+    [p.awardRegisterEntry]: awardRegisterEntry(),
   };
 }

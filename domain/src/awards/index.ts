@@ -7,3 +7,4 @@ export * from './money.js';
 export { sha256, sha256Hex } from './sha256.js';
 export * from './store.js';
 export * from './workflow.js';
+export * from './register.js';

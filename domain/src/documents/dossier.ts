@@ -23,6 +23,9 @@ import { voteLine, buildBienBan } from './bien-ban.js';
 import { buildBaoCaoThanhTich } from './bao-cao-thanh-tich.js';
 import { buildQuyetDinhGiayKhen } from './quyet-dinh-giay-khen.js';
 import type { CertificateInput } from './giay-khen.js';
+import { awardAmount } from '../awards/money.js';
+import type { AwardRegisterEntry } from '../awards/register.js';
+import { nomineeIdentity } from '../awards/schemas.js';
 import { buildToTrinhBangKhen } from './to-trinh-bang-khen.js';
 import { buildToTrinhUnit } from './to-trinh-unit.js';
 import { signerOf, type MovementRef, type NomineeRowInput } from './parts.js';
@@ -94,6 +97,8 @@ export interface PlannedDocument {
   build: (number: string | null) => DocumentModel;
   /** A Quyết định tặng Giấy khen's certificates, one per awardee, given its number. */
   certificates?: (number: string) => CertificateInput[];
+  /** A Quyết định's entries in the award register (sổ khen thưởng), given its number. */
+  register?: (number: string) => Omit<AwardRegisterEntry, 'movementId' | 'recordedAt'>[];
 }
 
 /** The certificates' document id beside the Quyết định's. */
@@ -406,6 +411,19 @@ export function planDossier(inputs: DossierInputs): PlannedDocument[] {
           executors: settings.executors,
           signer: signerOf(gk.signerName, gk.signerPosition, 'Chủ tịch'),
         }),
+      register: (number) =>
+        gk.noms.map((n) => ({
+          movementTitle: movement.title.vi,
+          nominationId: n.id,
+          nomineeType: n.nomineeType,
+          identity: n.nomineeIdentity ?? nomineeIdentity(n.nominee),
+          name: n.nomineeName,
+          unitId: n.proposingUnitId,
+          form: 'GIAY_KHEN_PHUONG' as const,
+          decisionNumber: number,
+          decisionDate: gk.issued,
+          amount: awardAmount(settings.money, 'GIAY_KHEN_PHUONG', n.nomineeType),
+        })),
       certificates: (number) =>
         gk.noms.map((n) => {
           const person = 'fullName' in n.nominee ? n.nominee : null;

@@ -9,6 +9,8 @@ import type { Firestore } from 'firebase-admin/firestore';
 import {
   DOCX_CONTENT_TYPE,
   CERTIFICATES_ID,
+  AwardRegisterEntry,
+  registerEntryId,
   DOSSIER_ZIP_ID,
   DecisionRecord,
   MeetingRecord,
@@ -164,6 +166,18 @@ async function buildDossier(deps: DossierDeps, orgId: string, movementId: string
     const current = stale && stored.storagePath ? ((await store.get(stored.storagePath))?.bytes ?? bytes) : bytes;
     const currentPdf = stale && stored.pdf ? ((await store.get(stored.pdf.storagePath))?.bytes ?? pdf) : pdf;
     files.push({ name: planned.zipPath, bytes: current }, { name: pdfNameOf(planned.zipPath), bytes: currentPdf });
+
+    // The awards go into the register (sổ khen thưởng) once the Quyết định has its number; the
+    // same inputs write the same entries (dated when the inputs last changed).
+    if (planned.register && number) {
+      const batch = db.batch();
+      for (const e of planned.register(number))
+        batch.set(
+          refs(db).awardRegisterEntry(orgId, registerEntryId(movementId, e.nominationId)),
+          AwardRegisterEntry.parse({ ...e, movementId, recordedAt: inputsAt }),
+        );
+      await batch.commit();
+    }
 
     // The Quyết định's certificates: one PDF, a page per awardee, numbered as the Quyết định.
     if (planned.certificates && number) {

@@ -50,4 +50,6 @@ export const refs = (db: Firestore) => ({
   document: (orgId: string, movementId: string, docId: string) => db.doc(paths.document(orgId, movementId, docId)),
   dossierStatus: (orgId: string, movementId: string) => db.doc(paths.dossierStatus(orgId, movementId)),
   numberRegister: (orgId: string, registerId: string) => db.doc(paths.numberRegister(orgId, registerId)),
+  awardRegister: (orgId: string) => db.collection(paths.awardRegister(orgId)),
+  awardRegisterEntry: (orgId: string, entryId: string) => db.doc(paths.awardRegisterEntry(orgId, entryId)),
 });
