@@ -415,6 +415,12 @@ describe('awards: from nomination to a downloaded dossier', () => {
     const qdText = await docxText(qd.bytes);
     expect(qdText).toContain(qdIndex!.number!);
     expect(qdText).toContain(UNIT_NAME);
+
+    // The award is in the register (sổ khen thưởng), under the Quyết định's number; the rejected officer is not.
+    await page.getByTestId('awards-tab-register').click();
+    await page.locator(`[data-testid="register-row"][data-nomination-id="${N.unit}"][data-number="${qdIndex!.number}"]`).waitFor({ timeout: SLOW });
+    expect(await page.locator(`[data-testid="register-row"][data-nomination-id="${N.officer}"]`).count()).toBe(0);
+    await page.getByTestId('awards-tab-dossier').click();
   });
 
   it("shows the unit head the unit's own documents and the public Quyết định and Giấy khen, nothing else of the ward's", { timeout: LONG }, async () => {

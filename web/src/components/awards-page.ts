@@ -12,6 +12,7 @@ import type { AwardsScope } from '../data/awards-backend.js';
 import { LocaleController, t } from '../i18n/index.js';
 import { base, controls } from '../styles/shared.js';
 import { awardStyles } from '../styles/awards.js';
+import './award-register.js';
 import './nomination-form.js';
 import './nomination-card.js';
 import './candidate-list.js';
@@ -20,7 +21,7 @@ import './meeting-card.js';
 import './dossier-view.js';
 import type { NominationPrefill } from './nomination-form.js';
 
-type Tab = 'nominations' | 'meetings' | 'dossier';
+type Tab = 'nominations' | 'meetings' | 'dossier' | 'register';
 
 /**
  * Awards of the current movement: the units' nominations (with candidates from the standings),
@@ -206,14 +207,16 @@ export class AwardsPage extends LitElement {
     return html`<h1 class="page-title">${m.title}</h1>
       ${this.data.error ? html`<p class="notice danger" role="alert">${t().loadError(this.data.error)}</p>` : nothing}
       <div class="tabs" role="tablist" aria-label=${m.tabsLabel}>
-        ${tab('nominations', m.tabNominations)}${tab('meetings', m.tabMeetings)}${tab('dossier', m.tabDossier)}
+        ${tab('nominations', m.tabNominations)}${tab('meetings', m.tabMeetings)}${tab('dossier', m.tabDossier)}${tab('register', m.tabRegister)}
       </div>
       ${
         this.tab === 'nominations'
           ? this.renderNominations(scope)
           : this.tab === 'meetings'
             ? this.renderMeetings(scope)
-            : html`<dossier-view .api=${api} .scope=${scope} .documents=${this.data.documents} .status=${this.data.dossierStatus}></dossier-view>`
+            : this.tab === 'register'
+              ? html`<award-register .api=${api} .scope=${scope}></award-register>`
+              : html`<dossier-view .api=${api} .scope=${scope} .documents=${this.data.documents} .status=${this.data.dossierStatus}></dossier-view>`
       }`;
   }
 }

@@ -9,6 +9,7 @@ import {
   MeetingRecord,
   NominationRecord,
   VoterRecord,
+  AwardRegisterEntry,
   type CastVoteCallInput,
   type CertifyNominationInput,
   type WithdrawNominationInput,
@@ -121,6 +122,8 @@ export interface AwardsBackend {
   watchMeetings(scope: AwardsScope, next: (list: MeetingEntry[]) => void, fail: (e: BackendError) => void): Unsubscribe;
   watchDecisions(scope: AwardsScope, next: (list: DecisionEntry[]) => void, fail: (e: BackendError) => void): Unsubscribe;
   watchDocuments(scope: AwardsScope, next: (list: DocumentEntry[]) => void, fail: (e: BackendError) => void): Unsubscribe;
+  /** The award register (sổ khen thưởng) across movements: reviewers all of it, a unit its own awards. */
+  watchRegister(scope: AwardsScope, next: (list: AwardRegisterEntry[]) => void, fail: (e: BackendError) => void): Unsubscribe;
   /** Where the dossier's generation is (reviewers only; null before anything was asked). */
   watchDossierStatus(scope: AwardsScope, next: (s: DossierStatus | null) => void, fail: (e: BackendError) => void): Unsubscribe;
   /** The person's own "voted" marker in a meeting (null until they vote). */
@@ -158,4 +161,4 @@ export function parseEntry<T extends object>(schema: Parser<T>, id: string, data
   return { ...r.data, id };
 }
 
-export const schemas = { NominationRecord, MeetingRecord, DecisionRecord, VoterRecord, DossierStatus } as const;
+export const schemas = { NominationRecord, MeetingRecord, DecisionRecord, VoterRecord, DossierStatus, AwardRegisterEntry } as const;

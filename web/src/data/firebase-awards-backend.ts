@@ -73,6 +73,12 @@ function watchMerged<T>(
   return () => unsubs.forEach((u) => u());
 }
 
+/** A register entry as stored, or null when it does not parse (skipped, like the other lists). */
+const parseEntryOf = (data: unknown) => {
+  const r = schemas.AwardRegisterEntry.safeParse(data);
+  return r.success ? r.data : null;
+};
+
 export function firebaseAwardsBackend(s: AwardsServices): AwardsBackend {
   const { db, functions, toError, plain } = s;
 
@@ -128,6 +134,11 @@ export function firebaseAwardsBackend(s: AwardsServices): AwardsBackend {
         },
         (e) => fail(toError(e)),
       );
+    },
+
+    watchRegister(scope, next, fail) {
+      const qs = scoped(scope, paths.awardRegister(scope.orgId), 'unitId');
+      return watchMerged(qs, (_id, data) => parseEntryOf(plain(data)), next, fail, toError);
     },
 
     watchMyVotes(scope, meetingId, next, fail) {
