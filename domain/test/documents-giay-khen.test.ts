@@ -1,17 +1,11 @@
 /** Giấy khen certificates read back by independent readers: poppler's pdftotext and pdfinfo. */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderCertificates, type CertificateInput } from '../src/documents/giay-khen.js';
-import { PDF_FONT_FILES, type PdfFonts } from '../src/documents/pdf.js';
-
-const FONT_DIR = fileURLToPath(new URL('../assets/fonts/', import.meta.url));
-const fonts = Object.fromEntries(
-  Object.entries(PDF_FONT_FILES).map(([face, file]) => [face, new Uint8Array(readFileSync(join(FONT_DIR, file)))]),
-) as unknown as PdfFonts;
+import { fonts } from './fonts.js';
 
 let dir = '';
 beforeAll(() => {

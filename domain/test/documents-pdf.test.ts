@@ -4,10 +4,9 @@
  * ND 30 margins, page numbers from page 2). poppler-utils is installed by .ci/run.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from 'pdf-lib';
 import * as fontkitModule from '@pdf-lib/fontkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +26,7 @@ import {
   type DocumentModel,
 } from '../src/documents/index.js';
 import { A4_POINTS, PDF_FONT_FILES, layoutPdf, renderPdf, type PdfFonts } from '../src/documents/pdf.js';
+import { fonts } from './fonts.js';
 
 type Fontkit = {
   create: (b: Uint8Array) => {
@@ -37,11 +37,6 @@ type Fontkit = {
   };
 };
 const fontkit = ((fontkitModule as unknown as { default?: Fontkit }).default ?? fontkitModule) as Fontkit;
-
-const FONT_DIR = fileURLToPath(new URL('../assets/fonts/', import.meta.url));
-const fonts = Object.fromEntries(
-  Object.entries(PDF_FONT_FILES).map(([face, file]) => [face, new Uint8Array(readFileSync(join(FONT_DIR, file)))]),
-) as unknown as PdfFonts;
 
 let dir = '';
 beforeAll(() => {

@@ -7,6 +7,7 @@ import { emptyOrgData, orgDataContext, type OrgData } from '../context/org-data-
 import { MovementResultsController } from '../controllers/movement-results-controller.js';
 import type { Session } from '../data/backend.js';
 import type { StandingsData } from '../data/standings-data.js';
+import { loadStandingsData } from '../data/load-standings-data.js';
 import { LocaleController, formatNumber, formatPercent, locale, t, tx } from '../i18n/index.js';
 import { bandText } from '../logic/movement.js';
 import { base, controls } from '../styles/shared.js';
@@ -108,13 +109,10 @@ export class MovementTrend extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // A lazy chunk, as on the standings page: if it cannot load offline, the section just waits.
     if (!this.data)
-      import('../data/firebase-standings-data.js')
-        .then(({ firebaseStandingsData }) => {
-          this.data ??= firebaseStandingsData();
-        })
-        .catch((e: unknown) => console.warn('Standings data not loaded', e));
+      void loadStandingsData().then((d) => {
+        if (d) this.data ??= d;
+      });
   }
 
   private get movements() {

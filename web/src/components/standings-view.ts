@@ -22,6 +22,7 @@ import { bandText, type MovementEntry } from '../logic/movement.js';
 import { sortEntries } from '../logic/standings.js';
 import { barChart, criterionRows, entriesFor, printHtml, snapshotsOf, sparkline, vietnameseDateLine, type ViewSource } from '../logic/standings-page.js';
 import { base, controls } from '../styles/shared.js';
+import { loadStandingsData } from '../data/load-standings-data.js';
 import './status-badge.js';
 import './movement-trend.js';
 
@@ -276,13 +277,10 @@ export class StandingsView extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // A lazy chunk: if it cannot load (offline before it was cached), warn instead of an unhandled rejection.
     if (!this.data)
-      import('../data/firebase-standings-data.js')
-        .then(({ firebaseStandingsData }) => {
-          this.data ??= firebaseStandingsData();
-        })
-        .catch((e: unknown) => console.warn('Standings data not loaded', e));
+      void loadStandingsData().then((d) => {
+        if (d) this.data ??= d;
+      });
   }
 
   /** The movement shown: the one chosen in the toolbar, else the organisation's current one. */
