@@ -1,10 +1,10 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { AwardRegisterEntry } from '@thidua/domain';
 import type { AwardsBackend, AwardsScope } from '../data/awards-backend.js';
 import type { Unsubscribe } from '../data/errors.js';
 import { LocaleController, formatDate, formatNumber, t } from '../i18n/index.js';
-import { base, controls } from '../styles/shared.js';
+import { base, controls, dataTable } from '../styles/shared.js';
 import { awardStyles } from '../styles/awards.js';
 
 /**
@@ -14,30 +14,7 @@ import { awardStyles } from '../styles/awards.js';
  */
 @customElement('award-register')
 export class AwardRegister extends LitElement {
-  static override styles = [
-    base,
-    controls,
-    awardStyles,
-    css`
-      .scroll {
-        overflow-x: auto;
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 0.4rem;
-        border-bottom: 1px solid var(--td-border);
-      }
-      td.num {
-        text-align: right;
-        font-variant-numeric: tabular-nums;
-      }
-    `,
-  ];
+  static override styles = [base, controls, awardStyles, dataTable];
 
   @property({ attribute: false }) api?: AwardsBackend;
   @property({ attribute: false }) scope?: AwardsScope;

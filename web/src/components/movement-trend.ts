@@ -10,7 +10,7 @@ import type { StandingsData } from '../data/standings-data.js';
 import { loadStandingsData } from '../data/load-standings-data.js';
 import { LocaleController, formatNumber, formatPercent, locale, t, tx } from '../i18n/index.js';
 import { bandText } from '../logic/movement.js';
-import { base, controls } from '../styles/shared.js';
+import { base, controls, dataTable } from '../styles/shared.js';
 
 /** The year a movement's first period starts, in Vietnam: the short name of its column. */
 const yearOf = (ms: number) => new Date(ms + 7 * 3_600_000).getUTCFullYear();
@@ -26,6 +26,7 @@ export class MovementTrend extends LitElement {
   static override styles = [
     base,
     controls,
+    dataTable,
     css`
       h2 {
         font-size: 1.05rem;
@@ -40,40 +41,10 @@ export class MovementTrend extends LitElement {
         margin: 0 0 0.75rem;
         font-size: 0.9rem;
       }
-      .scroll {
-        overflow-x: auto;
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-        font-size: 0.95rem;
-      }
-      th,
-      td {
-        padding: 0.45rem;
-        text-align: left;
-        border-bottom: 1px solid var(--td-border);
-      }
-      thead th {
-        font-size: 0.8rem;
-        color: var(--td-muted);
-        font-weight: 600;
-      }
-      .num {
-        text-align: right;
-        font-variant-numeric: tabular-nums;
-        white-space: nowrap;
-      }
       .small {
         display: block;
         font-size: 0.8rem;
         color: var(--td-muted);
-      }
-      .up {
-        color: var(--td-ok);
-      }
-      .down {
-        color: var(--td-danger);
       }
       label {
         font-size: 0.85rem;

@@ -120,3 +120,37 @@ export const controls = css`
     padding: 1rem;
   }
 `;
+
+/** A plain data table that scrolls sideways on a phone: muted header, right-aligned figures, ↑ ↓ colours. */
+export const dataTable = css`
+  .scroll {
+    overflow-x: auto;
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 0.95rem;
+  }
+  th,
+  td {
+    padding: 0.45rem;
+    text-align: left;
+    border-bottom: 1px solid var(--td-border);
+  }
+  thead th {
+    font-size: 0.8rem;
+    color: var(--td-muted);
+    font-weight: 600;
+  }
+  .num {
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .up {
+    color: var(--td-ok);
+  }
+  .down {
+    color: var(--td-danger);
+  }
+`;
