@@ -21,7 +21,7 @@ import { LocaleController, formatDate, formatNumber, formatPercent, formatTime, 
 import { bandText, type MovementEntry } from '../logic/movement.js';
 import { sortEntries } from '../logic/standings.js';
 import { barChart, criterionRows, entriesFor, printHtml, snapshotsOf, sparkline, vietnameseDateLine, type ViewSource } from '../logic/standings-page.js';
-import { base, controls } from '../styles/shared.js';
+import { base, controls, dataTable } from '../styles/shared.js';
 import { loadStandingsData } from '../data/load-standings-data.js';
 import './status-badge.js';
 import './movement-trend.js';
@@ -39,6 +39,7 @@ export class StandingsView extends LitElement {
   static override styles = [
     base,
     controls,
+    dataTable,
     css`
       h1 {
         font-size: 1.3rem;
@@ -79,14 +80,6 @@ export class StandingsView extends LitElement {
         font-size: 0.85rem;
         color: var(--td-muted);
       }
-      .scroll {
-        overflow-x: auto;
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-        font-size: 0.95rem;
-      }
       th,
       td {
         padding: 0.5rem 0.45rem;
@@ -98,11 +91,6 @@ export class StandingsView extends LitElement {
         font-size: 0.8rem;
         color: var(--td-muted);
         font-weight: 600;
-        white-space: nowrap;
-      }
-      .num {
-        text-align: right;
-        font-variant-numeric: tabular-nums;
         white-space: nowrap;
       }
       td.rank {
@@ -119,12 +107,6 @@ export class StandingsView extends LitElement {
         display: block;
         font-size: 0.8rem;
         color: var(--td-muted);
-      }
-      .up {
-        color: var(--td-ok);
-      }
-      .down {
-        color: var(--td-danger);
       }
       .trend {
         display: flex;
