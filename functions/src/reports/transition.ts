@@ -108,6 +108,9 @@ export async function transitionReport(
       ...(action === 'submit' ? { submittedAt: stamp, submitted: { figures: report.figures, answers: report.answers, at: now() } } : {}),
       ...(action === 'certify' ? { certifiedAt: stamp } : {}),
     });
+    // Approval is final, so from now on every reviewer may read the merged appraisal (the rules
+    // check this flag while reviewers are kept apart; a query cannot read the report's status).
+    if (action === 'approve' && appraisalSnap.exists) tx.update(r.appraisal(ref.orgId, ref.movementId, ref.reportId), { approved: true });
     opts.alsoWrite?.(tx, report);
     audit(db, tx, ref.orgId, {
       actorUid: actor.uid,
