@@ -9,7 +9,7 @@ import type { Auth } from 'firebase-admin/auth';
 import { DEMO_ORG_ID, Movement, STALE_CLAIMS_MESSAGE, paths, plan119Movement, reportId, type Claims } from '@thidua/domain';
 import { adminAuth, adminDb, waitFor } from '../support/admin.js';
 import { seedDemo } from '../support/seed.js';
-import { FUNCTIONS, call, idToken } from '../support/http.js';
+import { FUNCTIONS, call, idToken, readAs } from '../support/http.js';
 import { importOrg } from '../../functions/src/admin/members.js';
 
 const ORG = 'test-admin';
@@ -402,6 +402,35 @@ describe('revocation: rights follow the member record, not the token', () => {
     const asStaff = await phase(fresh);
     expect(asStaff.error?.status).toBe('PERMISSION_DENIED');
     expect(asStaff.error?.message).not.toBe(STALE_CLAIMS_MESSAGE.vi); // refused for the role now, not the token
+  });
+
+  it('the rules refuse the old token a sensitive read from the first request after setMember', async () => {
+    const uid = (await auth.getUserByEmail(email)).uid;
+    await auth.updateUser(uid, { disabled: false });
+    expect((await call('setMember', { ...member, roles: [], units: { 'ta-kt': 'staff' } }, tokens[ADMIN])).error).toBeUndefined();
+    const draft = paths.report(ORG, OPEN, reportId(plan119Movement(NOW).currentPeriodId, 'ta-kt'));
+    await db.doc(draft).set({
+      unitId: 'ta-kt',
+      periodId: plan119Movement(NOW).currentPeriodId,
+      status: 'draft',
+      figures: {},
+      answers: {},
+      updatedAt: new Date(),
+      updatedBy: uid,
+    });
+    const old = await idToken(email, PASSWORD);
+    expect(await readAs(draft, old)).toBe(200);
+
+    const t0 = Date.now();
+    // Moved to another unit: the old token still names ta-kt, but its claims version is behind.
+    expect((await call('setMember', { ...member, roles: [], units: { 'ta-vhxh': 'staff' } }, tokens[ADMIN])).error).toBeUndefined();
+    const returned = Date.now();
+    expect(await readAs(draft, old)).toBe(403);
+    console.log(
+      `[revocation] rules: setMember called → first refusal of the old token's read: ${Date.now() - t0} ms (${Date.now() - returned} ms after it returned)`,
+    );
+    // A fresh token carries the new unit, and the old unit's draft is no longer theirs.
+    expect(await readAs(draft, await idToken(email, PASSWORD))).toBe(403);
   });
 
   it('a deactivated member is refused at once by callables and /api', async () => {
