@@ -6,7 +6,7 @@ import { HttpsError } from 'firebase-functions/v2/https';
 import { FieldValue, type Firestore } from 'firebase-admin/firestore';
 import { Appraisal, Report, appraisalOutcome, isReviewer, paths, type AppraiseItemInput, type Claims } from '@thidua/domain';
 import { refs } from '../data/refs.js';
-import { toDomain } from '../data/convert.js';
+import { parseDoc, parseOptional } from '../data/read.js';
 import { parseMovement } from '../data/movement.js';
 import { audit } from '../data/audit.js';
 
@@ -21,11 +21,11 @@ export async function appraiseReportItem(db: Firestore, actor: Claims & { uid: s
     ]);
     if (!m.exists || !rep.exists) throw new HttpsError('not-found', 'Không tìm thấy báo cáo.');
     const movement = parseMovement(m);
-    const report = Report.parse(toDomain(rep.data()));
+    const report = parseDoc(Report, rep, 'Không tìm thấy báo cáo.');
     const outcome = appraisalOutcome(actor, movement, report, input);
     if (!outcome.ok) throw new HttpsError(outcome.refusal.code, outcome.refusal.message.vi);
     const { score, reason, selfScore } = outcome;
-    const appraisal = ap.exists ? Appraisal.parse(toDomain(ap.data())) : null;
+    const appraisal = parseOptional(Appraisal, ap);
     const before = appraisal?.items[input.code] ?? null;
     const item = { score, reason, by: actor.uid, at: now };
     tx.set(

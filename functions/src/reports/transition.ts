@@ -21,6 +21,7 @@ import {
   type ReportRef,
 } from '@thidua/domain';
 import { refs } from '../data/refs.js';
+import { parseOptional } from '../data/read.js';
 import { toDomain } from '../data/convert.js';
 import { parseMovement, requireAct, requireActiveUnit } from '../data/movement.js';
 import { audit } from '../data/audit.js';
@@ -70,7 +71,7 @@ export async function transitionReport(
     const report = parsed.data;
     const period = movement.periods.find((p) => p.id === report.periodId);
     if (!period) throw new HttpsError('failed-precondition', 'Kỳ báo cáo không thuộc phong trào này.');
-    const appraisal = appraisalSnap.exists ? Appraisal.parse(toDomain(appraisalSnap.data())) : null;
+    const appraisal = parseOptional(Appraisal, appraisalSnap);
     const result = transition({
       action,
       status: report.status,
