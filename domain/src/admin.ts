@@ -49,6 +49,25 @@ export function selfAdminProblem(isSelf: boolean, member: { roles: readonly stri
   };
 }
 
+/**
+ * Whether changing these members (uid → roles, active after the change) would leave an organisation
+ * that has active admins (`activeAdmins`, their uids) with none: nobody could then manage members.
+ * One rule for setMember and importOrg; a refusal in words, or null.
+ */
+export function lastAdminProblem(activeAdmins: readonly string[], changes: readonly { uid: string; roles: readonly string[]; active: boolean }[]): Text | null {
+  if (activeAdmins.length === 0) return null;
+  const after = new Set(activeAdmins);
+  for (const c of changes) {
+    if (c.active && c.roles.includes('admin')) after.add(c.uid);
+    else after.delete(c.uid);
+  }
+  if (after.size > 0) return null;
+  return {
+    vi: 'Tổ chức phải còn ít nhất một quản trị viên đang hoạt động: không thể bỏ quyền quản trị hay khóa tài khoản của quản trị viên cuối cùng.',
+    en: 'The organisation must keep at least one active admin: the last admin cannot lose the role or be deactivated.',
+  };
+}
+
 /** The claim that carries the version (kept short: custom claims are limited to 1,000 bytes). */
 export const CLAIMS_VERSION_CLAIM = 'v';
 

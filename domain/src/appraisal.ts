@@ -26,9 +26,31 @@ export const Appraisal = z.object({
   returnComments: z.record(z.string(), z.string().max(2000)).default({}),
   /** Deadline of the explanation round after a return. */
   responseDeadline: Millis.nullable().default(null),
+  /**
+   * Set once the report is approved (approval is final). While reviewers are kept apart
+   * (`reviewersSeeEachOther` false) the rules let reviewers read this merged document only then:
+   * before, each reads their own ReviewerAppraisal.
+   */
+  approved: z.boolean().default(false),
   updatedAt: Millis,
 });
 export type Appraisal = z.infer<typeof Appraisal>;
+
+/**
+ * orgs/{org}/movements/{m}/reviewerAppraisals/{reportId}__{uid}; written only by functions, in the
+ * transaction that writes the merged Appraisal. `items` are the criteria whose current score is
+ * this reviewer's (a later reviewer's score on the same code takes it out), so it is exactly what
+ * `visibleItems` shows them while reviewers are kept apart.
+ */
+export const ReviewerAppraisal = z.object({
+  reportId: Id,
+  unitId: Id,
+  periodId: Id,
+  reviewerUid: z.string().min(1),
+  items: z.record(z.string(), AppraisalItem).default({}),
+  updatedAt: Millis,
+});
+export type ReviewerAppraisal = z.infer<typeof ReviewerAppraisal>;
 
 export const AppraiseItemInput = ReportRef.extend({
   code: z.string().min(1).max(20),

@@ -75,6 +75,32 @@ export const Evidence = EvidenceMeta.extend({
 });
 export type Evidence = z.infer<typeof Evidence>;
 
+/**
+ * Media types a file upload must not be sent as: the platform parses them into text or fields (or,
+ * multipart, an envelope around the file), so the bytes that arrive are not the file.
+ */
+const NOT_A_FILE_BODY = /^(application\/json|application\/x-www-form-urlencoded|text\/|multipart\/)/i;
+
+/** Why an upload's Content-Type cannot carry a file, or null: a file goes as its bytes (application/octet-stream). */
+export function uploadContentTypeProblem(contentType: string | undefined): Text | null {
+  const type = (contentType ?? '').split(';')[0]!.trim();
+  if (type && !NOT_A_FILE_BODY.test(type)) return null;
+  return {
+    vi: `Tệp phải được gửi nguyên dạng với Content-Type: application/octet-stream${type ? `, không phải ${type}` : ''}.`,
+    en: `Send the file as its bytes with Content-Type: application/octet-stream${type ? `, not ${type}` : ''}.`,
+  };
+}
+
+/** Why a JSON endpoint's Content-Type is wrong, or null. */
+export function jsonContentTypeProblem(contentType: string | undefined): Text | null {
+  const type = (contentType ?? '').split(';')[0]!.trim();
+  if (/^application\/json$/i.test(type)) return null;
+  return {
+    vi: `Cần gửi JSON với Content-Type: application/json${type ? `, không phải ${type}` : ''}.`,
+    en: `Send JSON with Content-Type: application/json${type ? `, not ${type}` : ''}.`,
+  };
+}
+
 /** Why a file is refused, or null when it is acceptable. */
 export function checkEvidenceFile(fileName: string, contentType: string, bytes: Uint8Array): Text | null {
   if (bytes.length === 0) return { vi: 'Tệp rỗng.', en: 'The file is empty.' };

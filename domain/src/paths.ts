@@ -22,6 +22,10 @@ export const paths = {
   standingsSnapshots: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/standingsSnapshots`,
   standingsSnapshot: (orgId: string, movementId: string, snapshotId: string) => `orgs/${orgId}/movements/${movementId}/standingsSnapshots/${snapshotId}`,
   appraisal: (orgId: string, movementId: string, reportId: string) => `orgs/${orgId}/movements/${movementId}/appraisals/${reportId}`,
+  /** One reviewer's own scores on one report (id = `${reportId}__${uid}`): what they may read while reviewers are kept apart. */
+  reviewerAppraisals: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/reviewerAppraisals`,
+  reviewerAppraisal: (orgId: string, movementId: string, reportId: string, uid: string) =>
+    `orgs/${orgId}/movements/${movementId}/reviewerAppraisals/${reportId}__${uid}`,
   /** Đăng ký thi đua: one per unit (id = unit id), written by functions; see registration.ts. */
   registrations: (orgId: string, movementId: string) => `orgs/${orgId}/movements/${movementId}/registrations`,
   registration: (orgId: string, movementId: string, unitId: string) => `orgs/${orgId}/movements/${movementId}/registrations/${unitId}`,

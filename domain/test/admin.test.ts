@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CLAIMS_BYTES, SetMemberInput, claimsBytes, parseCsv, parseCsvRows, planImport, selfAdminProblem } from '../src/index.js';
+import { MAX_CLAIMS_BYTES, SetMemberInput, claimsBytes, parseCsv, parseCsvRows, lastAdminProblem, planImport, selfAdminProblem } from '../src/index.js';
 
 describe('parseCsv', () => {
   it('reads headers, quoted commas, doubled quotes and a BOM', () => {
@@ -110,6 +110,39 @@ describe('selfAdminProblem', () => {
     expect(selfAdminProblem(false, { roles: [], active: false })).toBeNull();
     expect(selfAdminProblem(true, { roles: ['secretariat'], active: true })?.vi).toBe('Không thể tự bỏ quyền quản trị hay tự khóa tài khoản của chính mình.');
     expect(selfAdminProblem(true, { roles: ['admin'], active: false })).not.toBeNull();
+  });
+});
+
+describe('lastAdminProblem', () => {
+  const keep = { roles: ['admin'], active: true };
+  it('refuses a change that leaves no active admin, whether by role or by deactivation', () => {
+    expect(lastAdminProblem(['a'], [{ uid: 'a', roles: ['secretariat'], active: true }])?.vi).toContain('quản trị viên cuối cùng');
+    expect(lastAdminProblem(['a'], [{ uid: 'a', roles: ['admin'], active: false }])).not.toBeNull();
+    expect(
+      lastAdminProblem(
+        ['a', 'b'],
+        [
+          { uid: 'a', ...keep, active: false },
+          { uid: 'b', roles: [], active: true },
+        ],
+      ),
+    ).not.toBeNull();
+  });
+  it('lets one admin go while another stays or is named in the same change', () => {
+    expect(lastAdminProblem(['a', 'b'], [{ uid: 'a', roles: [], active: true }])).toBeNull();
+    expect(
+      lastAdminProblem(
+        ['a'],
+        [
+          { uid: 'a', roles: [], active: true },
+          { uid: 'c', ...keep },
+        ],
+      ),
+    ).toBeNull();
+    expect(lastAdminProblem(['a'], [{ uid: 'b', roles: [], active: false }])).toBeNull();
+  });
+  it('has nothing to protect in an organisation without an admin record yet', () => {
+    expect(lastAdminProblem([], [{ uid: 'a', roles: [], active: true }])).toBeNull();
   });
 });
 

@@ -8,6 +8,7 @@ import {
   checkEvidenceFile,
   evidencePath,
 } from '../src/index.js';
+import { jsonContentTypeProblem, uploadContentTypeProblem } from '../src/index.js';
 
 const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]);
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]);
@@ -79,5 +80,21 @@ describe('unit data access', () => {
   it('never crosses organisations', () => {
     expect(canReadUnitData(staff, 'other', 'kt')).toBe(false);
     expect(canReadUnitData(reviewer, 'other', 'kt')).toBe(false);
+  });
+});
+
+describe('content types of the upload endpoints', () => {
+  it('takes a file sent as its bytes, whatever its own type', () => {
+    for (const t of ['application/octet-stream', 'application/pdf', 'image/png; charset=binary']) expect(uploadContentTypeProblem(t)).toBeNull();
+  });
+  it('refuses, naming it, a type the platform would parse (JSON, text, forms, multipart) and a missing one', () => {
+    for (const t of ['application/json', 'text/plain; charset=utf-8', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      expect(uploadContentTypeProblem(t)?.vi).toContain(t.split(';')[0]);
+    }
+    expect(uploadContentTypeProblem(undefined)?.vi).toBe('Tệp phải được gửi nguyên dạng với Content-Type: application/octet-stream.');
+  });
+  it('wants JSON on the JSON endpoint', () => {
+    expect(jsonContentTypeProblem('application/json; charset=utf-8')).toBeNull();
+    expect(jsonContentTypeProblem('text/plain')?.en).toBe('Send JSON with Content-Type: application/json, not text/plain.');
   });
 });

@@ -37,8 +37,8 @@ async function ensureUser(email: string, displayName: string, claims?: Claims): 
 }
 
 /** setMember as the admin; fails the test on any error. */
-async function setMember(roles: string[], units: Record<string, string>): Promise<string> {
-  const res = await call('setMember', { ...person, roles, units }, adminToken);
+async function setMember(roles: string[], units: Record<string, string>, active = true): Promise<string> {
+  const res = await call('setMember', { ...person, roles, units, active }, adminToken);
   if (res.error) throw new Error(`setMember: ${res.error.status} ${res.error.message}`);
   return (res.result as { uid: string }).uid;
 }
@@ -93,6 +93,16 @@ describe('claims changed by an admin reach the open page', () => {
     await setMember(['council'], {});
     await expect.poll(() => page.getByTestId('user-roles').textContent(), { timeout: SLOW }).toBe('Hội đồng Thi đua – Khen thưởng');
     await expect.poll(() => page.getByTestId('user-units').count(), { timeout: SLOW }).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { claimsMark?: string }).claimsMark)).toBe('same page');
+  });
+
+  it('signs the person out with a message in Vietnamese when the admin deactivates them', async () => {
+    const t0 = Date.now();
+    await setMember(['council'], {}, false);
+    const returned = Date.now();
+    await expect.poll(() => page.getByTestId('session-ended').textContent(), { timeout: SLOW }).toContain('tài khoản của bạn bị khóa');
+    console.log(`[revocation] browser: setMember called → signed out with the message: ${Date.now() - t0} ms (${Date.now() - returned} ms after it returned)`);
+    await expect(page.getByTestId('sign-in-form').isVisible()).resolves.toBe(true);
     expect(await page.evaluate(() => (window as unknown as { claimsMark?: string }).claimsMark)).toBe('same page');
   });
 });

@@ -6,11 +6,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Auth } from 'firebase-admin/auth';
-import { DEMO_ORG_ID, Movement, STALE_CLAIMS_MESSAGE, paths, plan119Movement, reportId, type Claims } from '@thidua/domain';
+import { DEMO_ORG_ID, Movement, STALE_CLAIMS_MESSAGE, paths, plan119Movement, reportId, type Claims, type SetMemberInput } from '@thidua/domain';
 import { adminAuth, adminDb, waitFor } from '../support/admin.js';
 import { seedDemo } from '../support/seed.js';
-import { FUNCTIONS, call, idToken } from '../support/http.js';
-import { importOrg } from '../../functions/src/admin/members.js';
+import { FUNCTIONS, call, idToken, readAs } from '../support/http.js';
+import { importOrg, setMember as applyMember } from '../../functions/src/admin/members.js';
 
 const ORG = 'test-admin';
 const PASSWORD = 'thidua-admin-test';
@@ -404,6 +404,35 @@ describe('revocation: rights follow the member record, not the token', () => {
     expect(asStaff.error?.message).not.toBe(STALE_CLAIMS_MESSAGE.vi); // refused for the role now, not the token
   });
 
+  it('the rules refuse the old token a sensitive read from the first request after setMember', async () => {
+    const uid = (await auth.getUserByEmail(email)).uid;
+    await auth.updateUser(uid, { disabled: false });
+    expect((await call('setMember', { ...member, roles: [], units: { 'ta-kt': 'staff' } }, tokens[ADMIN])).error).toBeUndefined();
+    const draft = paths.report(ORG, OPEN, reportId(plan119Movement(NOW).currentPeriodId, 'ta-kt'));
+    await db.doc(draft).set({
+      unitId: 'ta-kt',
+      periodId: plan119Movement(NOW).currentPeriodId,
+      status: 'draft',
+      figures: {},
+      answers: {},
+      updatedAt: new Date(),
+      updatedBy: uid,
+    });
+    const old = await idToken(email, PASSWORD);
+    expect(await readAs(draft, old)).toBe(200);
+
+    const t0 = Date.now();
+    // Moved to another unit: the old token still names ta-kt, but its claims version is behind.
+    expect((await call('setMember', { ...member, roles: [], units: { 'ta-vhxh': 'staff' } }, tokens[ADMIN])).error).toBeUndefined();
+    const returned = Date.now();
+    expect(await readAs(draft, old)).toBe(403);
+    console.log(
+      `[revocation] rules: setMember called → first refusal of the old token's read: ${Date.now() - t0} ms (${Date.now() - returned} ms after it returned)`,
+    );
+    // A fresh token carries the new unit, and the old unit's draft is no longer theirs.
+    expect(await readAs(draft, await idToken(email, PASSWORD))).toBe(403);
+  });
+
   it('a deactivated member is refused at once by callables and /api', async () => {
     await auth.updateUser((await auth.getUserByEmail(email)).uid, { disabled: false });
     const active = await call('setMember', { ...member, roles: [] }, tokens[ADMIN]);
@@ -413,5 +442,84 @@ describe('revocation: rights follow the member record, not the token', () => {
     expect((await phase(old)).error?.message).toBe(STALE_CLAIMS_MESSAGE.vi);
     // /api verifies the token itself, and the Auth emulator refuses a disabled account's token outright.
     expect(await evidenceLink(old)).toMatchObject({ status: 401, error: 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn.' });
+  });
+});
+
+describe('admin safety: the last admin, deactivated accounts, invites that fail', () => {
+  // An admin by claims alone, with no member record (how the first admin of a ward starts): the
+  // record of quantri@ is then the organisation's only active admin.
+  const BOOTSTRAP = 'khoidau@test-admin.test';
+  const LAST_ADMIN = 'Tổ chức phải còn ít nhất một quản trị viên đang hoạt động: không thể bỏ quyền quản trị hay khóa tài khoản của quản trị viên cuối cùng.';
+  const invitee = (email: string): SetMemberInput => ({
+    orgId: ORG,
+    email,
+    displayName: 'Người Được Mời',
+    position: '',
+    roles: [],
+    units: { 'ta-kt': 'staff' },
+    active: true,
+  });
+  let bootstrapToken = '';
+
+  beforeAll(async () => {
+    const user = await auth.getUserByEmail(BOOTSTRAP).catch(() => auth.createUser({ email: BOOTSTRAP, password: PASSWORD }));
+    await auth.setCustomUserClaims(user.uid, { org: ORG, roles: ['admin'], units: {} });
+    bootstrapToken = await idToken(BOOTSTRAP, PASSWORD);
+  });
+
+  it('setMember refuses to take the role from, or lock out, the last active admin, in words', async () => {
+    for (const change of [
+      { roles: ['secretariat'], active: true },
+      { roles: ['admin'], active: false },
+    ]) {
+      const res = await call('setMember', { orgId: ORG, email: ADMIN, displayName: 'Quản Trị', units: {}, ...change }, bootstrapToken);
+      expect(res.error).toMatchObject({ status: 'FAILED_PRECONDITION', message: LAST_ADMIN });
+    }
+    expect((await auth.getUserByEmail(ADMIN)).customClaims?.['roles']).toEqual(['admin']);
+    expect((await db.doc(paths.member(ORG, uids[ADMIN]!)).get()).data()).toMatchObject({ roles: ['admin'], active: true });
+  });
+
+  it('importOrg refuses the same by row, naming the last admin', async () => {
+    const res = await call('importOrg', { orgId: ORG, units: [], members: [{ email: ADMIN, 'họ tên': 'Quản Trị', 'vai trò': 'hội đồng' }] }, bootstrapToken);
+    const out = res.result as { ok: boolean; errors: { row: number; column: string; message: { vi: string } }[] };
+    expect(out.ok).toBe(false);
+    expect(out.errors).toEqual([expect.objectContaining({ row: 2, column: 'email', message: expect.objectContaining({ vi: LAST_ADMIN }) })]);
+    expect((await auth.getUserByEmail(ADMIN)).customClaims?.['roles']).toEqual(['admin']);
+  });
+
+  it('importOrg never reactivates a member deactivated here, even when the account itself was re-enabled', async () => {
+    const email = 'da-khoa@test-admin.test';
+    const { uid } = (await call('setMember', { ...invitee(email), active: false }, tokens[ADMIN])).result as { uid: string };
+    await auth.updateUser(uid, { disabled: false }); // e.g. from the console: the record still says deactivated
+    const res = await call('importOrg', { orgId: ORG, units: [], members: [{ email, 'họ tên': 'Người Được Mời', 'đơn vị': 'ta-kt' }] }, tokens[ADMIN]);
+    const out = res.result as { ok: boolean; errors: { message: { vi: string } }[] };
+    expect(out.ok).toBe(false);
+    expect(out.errors[0]?.message.vi).toContain('đang bị khóa');
+    expect((await db.doc(paths.member(ORG, uid)).get()).get('active')).toBe(false);
+    expect((await auth.getUser(uid)).customClaims).toMatchObject({ roles: [], units: {} });
+  });
+
+  it('an invite that fails at any step leaves no account behind, and the retry gives a password link', async () => {
+    for (const step of ['generatePasswordResetLink', 'setCustomUserClaims', 'updateUser'] as const) {
+      const email = `moi-loi-${step.toLowerCase()}@test-admin.test`;
+      const failing = Object.create(auth) as Auth;
+      failing[step] = async () => {
+        throw new Error(`${step} failed`);
+      };
+      await expect(applyMember(db, failing, invitee(email), uids[ADMIN]!)).rejects.toThrow();
+      await expect(auth.getUserByEmail(email)).rejects.toThrow(); // no orphan account
+      const retry = await call('setMember', invitee(email), tokens[ADMIN]);
+      expect(retry.error).toBeUndefined();
+      expect(retry.result).toMatchObject({ created: true, inviteLink: expect.stringContaining('oobCode') });
+    }
+  });
+
+  it('an account left without a password (it never signed in) gets a new link on the next save', async () => {
+    const email = 'chua-dang-nhap@test-admin.test';
+    await auth.createUser({ email }); // as an older failed invite could have left it
+    const res = await call('setMember', invitee(email), tokens[ADMIN]);
+    expect(res.result).toMatchObject({ created: false, inviteLink: expect.stringContaining('oobCode') });
+    // Saving again (a second retry) still gives one, until the person has signed in.
+    expect((await call('setMember', invitee(email), tokens[ADMIN])).result).toMatchObject({ inviteLink: expect.stringContaining('oobCode') });
   });
 });

@@ -154,6 +154,11 @@ describe('every transition is audited: who, when, before, after, why', () => {
       },
     },
     {
+      label: "the secretariat sets the council member's item again",
+      run: () => call('appraiseItem', { ...ref, code: itemA.code, decision: 'set', score: 1, reason: 'Đã có một phần văn bản.' }, token.secretariat),
+      expected: { action: 'appraise', actor: 'secretariat', before: { score: 0 }, after: { score: 1 }, reason: 'Đã có một phần văn bản.' },
+    },
+    {
       label: 'the head certifies',
       run: () => call('certifyReport', ref, token.head),
       expected: { action: 'certify', actor: 'head', before: { status: 'submitted' }, after: { status: 'certified' } },
@@ -181,10 +186,23 @@ describe('every transition is audited: who, when, before, after, why', () => {
     expect(e.target).toBe(e.action === 'appraise' ? paths.appraisal(ORG, MOVEMENT, ref.reportId) : paths.report(ORG, MOVEMENT, ref.reportId));
   });
 
+  it("keeps each reviewer's own scores apart, the later score taking the code, and opens the merged appraisal on approval", async () => {
+    const own = async (who: string) => (await db.doc(paths.reviewerAppraisal(ORG, MOVEMENT, ref.reportId, uid[who]!)).get()).data();
+    // The council member's score on itemA was replaced by the secretariat's: it is no longer theirs.
+    expect(await own('council')).toMatchObject({ reportId: ref.reportId, unitId: UNIT, reviewerUid: uid.council, items: {} });
+    const secretariat = await own('secretariat');
+    expect(Object.keys(secretariat?.['items'] ?? {}).sort()).toEqual([itemA.code, itemB.code].sort());
+    expect(secretariat?.['items'][itemA.code]).toMatchObject({ score: 1, by: uid.secretariat });
+    const merged = (await db.doc(paths.appraisal(ORG, MOVEMENT, ref.reportId)).get()).data();
+    expect(merged?.['approved']).toBe(true);
+    expect(merged?.['items'][itemA.code]).toMatchObject({ score: 1, by: uid.secretariat });
+  });
+
   it("keeps only the last return's comments and its deadline", async () => {
     const a = (await db.doc(paths.appraisal(ORG, MOVEMENT, ref.reportId)).get()).data()!;
     expect(a['returnComments']).toEqual({ [itemB.code]: 'Giải trình thêm.' });
-    expect(a['items'][itemA.code]).toMatchObject({ score: 0, reason: 'Chưa có văn bản kiểm chứng.', by: uid.council });
+    // The appraised items outlive the rounds (itemA as the secretariat last set it).
+    expect(a['items'][itemA.code]).toMatchObject({ score: 1, reason: 'Đã có một phần văn bản.', by: uid.secretariat });
   });
 
   it('pushed the submissions to the secretariat, and dropped the token FCM rejected', async () => {

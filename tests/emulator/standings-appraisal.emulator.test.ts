@@ -36,7 +36,7 @@ function appraisal(unitId: string, k: number): Appraisal {
   qualitative.forEach((c, i) => {
     items[c.code] = { score: (k + i) % (c.maxPoints + 1), reason: 'Điều chỉnh theo tài liệu kiểm chứng.', by: 'reviewer', at: now };
   });
-  return { unitId, periodId: period, items, returnComments: {}, responseDeadline: null, updatedAt: now };
+  return { unitId, periodId: period, items, returnComments: {}, responseDeadline: null, approved: false, updatedAt: now };
 }
 
 const expectedEntry = (r: Report, a: Appraisal | null): Unranked =>

@@ -24,6 +24,7 @@ import {
   org,
   registration,
   report,
+  reviewerAppraisal,
   score,
   seed,
   seeded,
@@ -61,6 +62,8 @@ interface Target {
   create: (who: Who) => { path: string; data: DocumentData };
   update: (who: Who) => { path: string; data: DocumentData };
   delete: string;
+  /** Documents seeded on top of the world for this target only. */
+  extra?: Record<string, DocumentData>;
 }
 
 const award = awardPathsIn(ORG);
@@ -180,7 +183,7 @@ const targets = {
     delete: paths.standingsSnapshot(ORG, MOVEMENT, seeded.snapshotId),
   },
   appraisals: {
-    label: 'an appraisal',
+    label: 'an appraisal before approval (reviewers kept apart)',
     reportStatus: 'submitted',
     get: paths.appraisal(ORG, MOVEMENT, seeded.reportId),
     list: { path: paths.appraisals(ORG, MOVEMENT), where: [where('unitId', '==', UNIT)] },
@@ -190,6 +193,29 @@ const targets = {
       data: { items: { '1.1': { score: 5, reason: 'Đủ điểm.', by: actors.secretariat.uid, at: T0 } } },
     }),
     delete: paths.appraisal(ORG, MOVEMENT, seeded.reportId),
+  },
+  approvedAppraisal: {
+    label: "an approved report's appraisal (reviewers kept apart)",
+    reportStatus: 'approved',
+    get: paths.appraisal(ORG, MOVEMENT, seeded.reportId),
+    list: { path: paths.appraisals(ORG, MOVEMENT), where: [where('unitId', '==', UNIT), where('approved', '==', true)] },
+    create: () => ({ path: paths.appraisal(ORG, MOVEMENT, seeded.otherUnitReportId), data: appraisal({ unitId: OTHER_UNIT, approved: true }) }),
+    update: () => ({ path: paths.appraisal(ORG, MOVEMENT, seeded.reportId), data: { approved: false } }),
+    delete: paths.appraisal(ORG, MOVEMENT, seeded.reportId),
+    extra: { [paths.appraisal(ORG, MOVEMENT, seeded.reportId)]: appraisal({ approved: true }) },
+  },
+  reviewerAppraisal: {
+    label: "the secretariat's own appraisal of a report",
+    reportStatus: 'submitted',
+    get: paths.reviewerAppraisal(ORG, MOVEMENT, seeded.reportId, actors.secretariat.uid),
+    list: { path: paths.reviewerAppraisals(ORG, MOVEMENT), where: [where('reviewerUid', '==', actors.secretariat.uid)] },
+    create: (who) => ({
+      path: paths.reviewerAppraisal(ORG, MOVEMENT, seeded.otherUnitReportId, uidOf(who)),
+      data: reviewerAppraisal({ reportId: seeded.otherUnitReportId, unitId: OTHER_UNIT, reviewerUid: uidOf(who) }),
+    }),
+    update: () => ({ path: paths.reviewerAppraisal(ORG, MOVEMENT, seeded.reportId, actors.secretariat.uid), data: { items: {} } }),
+    delete: paths.reviewerAppraisal(ORG, MOVEMENT, seeded.reportId, actors.secretariat.uid),
+    extra: { [paths.reviewerAppraisal(ORG, MOVEMENT, seeded.reportId, actors.secretariat.uid)]: reviewerAppraisal() },
   },
   registrations: {
     label: "this unit's registration",
@@ -393,7 +419,9 @@ const MATRIX: Record<TargetName, readonly string[]> = {
   approvedReport:  ['-----', 'gl---', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
   scores:          ['-----', 'gl---', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
   standings:       ['-----', 'gl---', 'gl---', 'gl---', '-----', 'gl---', 'gl---', 'gl---', 'gl---'],
-  appraisals:      ['-----', 'gl---', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
+  appraisals:      ['-----', 'gl---', 'gl---', '-----', '-----', '-----', '-----', '-----', '-----'],
+  approvedAppraisal: ['-----', 'gl---', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
+  reviewerAppraisal: ['-----', '-----', '-----', '-----', '-----', 'gl---', '-----', '-----', '-----'],
   registrations:   ['-----', 'gl---', 'gl---', '-----', '-----', 'gl---', 'gl---', 'gl---', '-----'],
   audit:           ['-----', '-----', '-----', '-----', '-----', 'gl---', '-----', '-----', 'gl---'],
   notifications:   ['-----', 'gl-u-', '-----', '-----', '-----', '-----', '-----', '-----', '-----'],
@@ -477,7 +505,8 @@ describe('access matrix', () => {
 
   it.each(cells)('$sentence', async ({ target, who, operation, allowed }) => {
     // Every cell starts from the same seeded world, so updates and deletes act on existing documents.
-    await seed({ ...world(ORG, targets[target].reportStatus), ...awardWorld(ORG) });
+    const t: Target = targets[target];
+    await seed({ ...world(ORG, t.reportStatus), ...awardWorld(ORG), ...t.extra });
     const outcome = run(targets[target], who, operation);
     await (allowed ? assertSucceeds(outcome) : assertFails(outcome));
   });

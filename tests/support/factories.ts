@@ -9,6 +9,7 @@ import {
   reportId,
   snapshotId,
   type Appraisal,
+  type ReviewerAppraisal,
   type AuditEntry,
   type Evidence,
   type Member,
@@ -202,9 +203,16 @@ export function appraisal(overrides: Partial<Appraisal> = {}): Appraisal {
     items: { '1.1': { score: 4, reason: 'Kế hoạch ban hành chậm.', by: actors.secretariat.uid, at: T0 + 4 * DAY } },
     returnComments: {},
     responseDeadline: null,
+    approved: false,
     updatedAt: T0 + 4 * DAY,
     ...overrides,
   };
+}
+
+/** The secretariat's own appraisal of this unit's report (what only they read while reviewers are kept apart). */
+export function reviewerAppraisal(overrides: Partial<ReviewerAppraisal> = {}): ReviewerAppraisal {
+  const { items } = appraisal();
+  return { reportId: seeded.reportId, unitId: UNIT, periodId: PERIOD, reviewerUid: actors.secretariat.uid, items, updatedAt: T0 + 4 * DAY, ...overrides };
 }
 
 /** A history entry of this unit's report: its staff submitted it. */

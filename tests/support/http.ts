@@ -31,3 +31,11 @@ export async function call(name: string, data: unknown, token?: string): Promise
   const body = (await res.json()) as { result?: unknown; error?: { status: string; message: string } };
   return { status: res.status, ...body };
 }
+
+/** Reads a document through Firestore's REST API as the token's holder, so the security rules judge it. */
+export async function readAs(path: string, token: string): Promise<number> {
+  const host = process.env.FIRESTORE_EMULATOR_HOST ?? '127.0.0.1:8080';
+  const res = await fetch(`http://${host}/v1/projects/demo-thidua/databases/(default)/documents/${path}`, { headers: { authorization: `Bearer ${token}` } });
+  await res.body?.cancel();
+  return res.status;
+}

@@ -9,6 +9,7 @@ import {
   CLAIMS_VERSION_CLAIM,
   UserMeta,
   paths,
+  lastAdminProblem,
   planImport,
   selfAdminProblem,
   type Claims,
@@ -64,6 +65,18 @@ const claimsOf = (input: SetMemberInput, version: number): Claims & { [CLAIMS_VE
 /** The next claims version of a person, from their userMeta document (absent: version 0). */
 const nextVersion = (meta: DocumentSnapshot | undefined): number => ((meta?.exists ? UserMeta.safeParse(meta.data()).data?.claimsVersion : undefined) ?? 0) + 1;
 
+/** The uids of the organisation's active admins, by their member records. */
+async function activeAdmins(db: Firestore, orgId: string): Promise<string[]> {
+  const snap = await refs(db).members(orgId).where('roles', 'array-contains', 'admin').get();
+  return snap.docs.filter((d) => d.get('active') === true).map((d) => d.id);
+}
+
+/** Whether the person has set a password (through the invite link); until then they need a link. */
+const hasPassword = (user: UserRecord) => user.providerData.some((p) => p.providerId === 'password');
+
+/** A member record of this organisation that says the person was deactivated. */
+const isDeactivatedRecord = (snap: DocumentSnapshot | undefined) => snap?.exists === true && snap.get('active') === false;
+
 const memberSummary = (snap: DocumentSnapshot) => (snap.exists ? { roles: snap.get('roles'), units: snap.get('units'), active: snap.get('active') } : null);
 
 export interface SetMemberOutcome {
@@ -90,17 +103,36 @@ export async function setMember(db: Firestore, auth: Auth, input: SetMemberInput
   const existing = await auth.getUserByEmail(input.email).catch(() => null);
   const other = existing && otherOrgOf(existing, input.orgId);
   if (other) throw new HttpsError('failed-precondition', `Email ${input.email} đã thuộc một tổ chức khác (the account belongs to another organisation).`);
+  if (existing) {
+    const lastAdmin = lastAdminProblem(await activeAdmins(db, input.orgId), [{ uid: existing.uid, roles: input.roles, active: input.active }]);
+    if (lastAdmin) throw new HttpsError('failed-precondition', lastAdmin.vi);
+  }
   const { user, created } = existing ? { user: existing, created: false } : await userFor(auth, input.email, input.displayName);
-  const [beforeSnap, metaSnap] = await Promise.all([refs(db).member(input.orgId, user.uid).get(), refs(db).userMeta(user.uid).get()]);
-  const version = nextVersion(metaSnap);
-  const batch = db.batch();
-  writeMember(db, batch, user.uid, input, actorUid, memberSummary(beforeSnap), version);
-  await auth.setCustomUserClaims(user.uid, claimsOf(input, version));
-  await auth.updateUser(user.uid, { disabled: !input.active, displayName: input.displayName });
-  if (!input.active) await auth.revokeRefreshTokens(user.uid);
-  await batch.commit();
-  const inviteLink = created ? await auth.generatePasswordResetLink(input.email).catch(() => undefined) : undefined;
-  return { uid: user.uid, created, ...(inviteLink ? { inviteLink } : {}) };
+  try {
+    // The invite link first: without it a new account is of no use, and a retry would find the
+    // account and give no link. A person who never signed in gets a new link on every save.
+    const invite = created || (input.active && !hasPassword(user));
+    const inviteLink = invite ? await auth.generatePasswordResetLink(input.email).catch(() => null) : undefined;
+    if (inviteLink === null)
+      throw new HttpsError('unavailable', 'Chưa tạo được liên kết đặt mật khẩu; chưa có gì được lưu, vui lòng thử lại (the invite link could not be made).');
+    const [beforeSnap, metaSnap] = await Promise.all([refs(db).member(input.orgId, user.uid).get(), refs(db).userMeta(user.uid).get()]);
+    const version = nextVersion(metaSnap);
+    const batch = db.batch();
+    writeMember(db, batch, user.uid, input, actorUid, memberSummary(beforeSnap), version);
+    await auth.setCustomUserClaims(user.uid, claimsOf(input, version));
+    await auth.updateUser(user.uid, { disabled: !input.active, displayName: input.displayName });
+    if (!input.active) await auth.revokeRefreshTokens(user.uid);
+    await batch.commit();
+    return { uid: user.uid, created, ...(inviteLink ? { inviteLink } : {}) };
+  } catch (e) {
+    // Nothing half-done: a new account goes, an existing one gets its claims and state back.
+    if (created) await auth.deleteUser(user.uid).catch(() => undefined);
+    else {
+      await auth.setCustomUserClaims(user.uid, user.customClaims ?? null).catch(() => undefined);
+      await auth.updateUser(user.uid, { disabled: user.disabled, ...(user.displayName ? { displayName: user.displayName } : {}) }).catch(() => undefined);
+    }
+    throw e;
+  }
 }
 
 export type ImportOutcome = { ok: true; units: number; members: number; created: string[] } | { ok: false; errors: RowError[] };
@@ -127,18 +159,28 @@ export async function importOrg(db: Firestore, auth: Auth, input: ImportInput, a
   if (plan.errors.length) return { ok: false, errors: plan.errors };
 
   const accounts = await Promise.all(plan.members.map((m) => auth.getUserByEmail(m.email).catch(() => null)));
+  const known = accounts.filter((u): u is UserRecord => u !== null);
+  const records = new Map((known.length ? await db.getAll(...known.map((u) => refs(db).member(input.orgId, u.uid))) : []).map((s) => [s.id, s]));
+  const admins = await activeAdmins(db, input.orgId);
+  const lastAdmin = lastAdminProblem(
+    admins,
+    accounts.flatMap((u, i) => (u ? [{ uid: u.uid, roles: plan.members[i]!.roles, active: plan.members[i]!.active }] : [])),
+  );
   const errors: RowError[] = [];
   accounts.forEach((user, i) => {
     const email = plan.members[i]!.email;
     const fail = (message: RowError['message']) => errors.push({ sheet: 'members', row: plan.memberRows[i]!, column: 'email', message });
     if (user && otherOrgOf(user, input.orgId)) fail({ vi: `Email ${email} đã thuộc một tổ chức khác.`, en: `${email} belongs to another organisation.` });
     else if (user && selfAdminProblem(user.uid === actorUid, plan.members[i]!)) fail(selfAdminProblem(true, plan.members[i]!)!);
-    // A locked account is reopened deliberately, on the members list, not by a spreadsheet.
-    else if (user?.disabled)
+    // A locked account (or a member record that says so) is reopened deliberately, on the members
+    // list, not by a spreadsheet: the import never reactivates anyone.
+    else if (user?.disabled || isDeactivatedRecord(records.get(user?.uid ?? '')))
       fail({
         vi: `Tài khoản ${email} đang bị khóa; mở lại ở danh sách thành viên.`,
         en: `The account ${email} is deactivated; reactivate it on the members list.`,
       });
+    // The rows that take the role from an admin of today, when no admin would be left.
+    else if (lastAdmin && user && admins.includes(user.uid)) fail(lastAdmin);
   });
   if (errors.length) return { ok: false, errors };
 

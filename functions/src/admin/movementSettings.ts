@@ -10,6 +10,7 @@ import { applyDeadlineExtension, applyMovementSettings, type ExtendDeadlineInput
 import { refs } from '../data/refs.js';
 import { parseMovement } from '../data/movement.js';
 import { recomputeUnit } from '../standings/recompute.js';
+import { retryingTransient } from '../standings/retry.js';
 import { audit } from '../data/audit.js';
 
 const refuse = (errors: Text[]) => new HttpsError('failed-precondition', errors.map((e) => `${e.vi} (${e.en})`).join(' '));
@@ -52,7 +53,10 @@ export async function setMovementSettings(
     // Reports written before the change (drafts, last period's) are scored again against the new catalogue.
     const reports = await refs(db).reports(input.orgId, input.movementId).select().get();
     for (const d of reports.docs) {
-      await recomputeUnit(db, { orgId: input.orgId, movementId: input.movementId, reportId: d.id });
+      // A report whose stored data does not parse is logged and left to the nightly reconcile: the
+      // settings are saved, and one broken document must not turn the answer into an internal error.
+      const target = { orgId: input.orgId, movementId: input.movementId, reportId: d.id };
+      await retryingTransient(target, () => recomputeUnit(db, target).then(() => undefined));
       rescored++;
     }
   }

@@ -9,12 +9,13 @@ import { toDomain } from './convert.js';
 export function parseDoc<T>(schema: ZodType<T>, snap: DocumentSnapshot, missing: string): T {
   if (!snap.exists) throw new HttpsError('not-found', missing);
   const r = schema.safeParse(toDomain(snap.data()));
-  if (!r.success)
-    throw new HttpsError(
-      'failed-precondition',
-      `Dữ liệu lưu trữ không hợp lệ (${snap.ref.path}): ${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message}`,
-    );
+  if (!r.success) throw new HttpsError('failed-precondition', invalidStoredMessage(snap.ref.path, r.error.issues));
   return r.data;
+}
+
+/** The sentence for a stored document that does not parse: its path and the first field at fault. */
+export function invalidStoredMessage(path: string, issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return `Dữ liệu lưu trữ không hợp lệ (${path}): ${issues[0]?.path.map(String).join('.')}: ${issues[0]?.message}`;
 }
 
 /** Parses a snapshot that may be missing. */

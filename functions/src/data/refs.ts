@@ -15,6 +15,7 @@ export const refs = (db: Firestore) => ({
   report: (orgId: string, movementId: string, reportId: string) => db.doc(paths.report(orgId, movementId, reportId)),
   reportHistory: (orgId: string, movementId: string, reportId: string) => db.collection(paths.reportHistory(orgId, movementId, reportId)),
   appraisal: (orgId: string, movementId: string, reportId: string) => db.doc(paths.appraisal(orgId, movementId, reportId)),
+  reviewerAppraisal: (orgId: string, movementId: string, reportId: string, uid: string) => db.doc(paths.reviewerAppraisal(orgId, movementId, reportId, uid)),
   scores: (orgId: string, movementId: string) => db.collection(paths.scores(orgId, movementId)),
   score: (orgId: string, movementId: string, reportId: string) => db.doc(paths.score(orgId, movementId, reportId)),
   standingEntries: (orgId: string, movementId: string) => db.collection(paths.standingEntries(orgId, movementId)),

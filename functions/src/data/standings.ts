@@ -1,7 +1,7 @@
 /** A period's standings as functions read them: the stored per-unit entries, ranked by the domain. */
 import type { Firestore, Transaction } from 'firebase-admin/firestore';
 import { StoredStandingEntry, paths, standingsOf, type Movement, type Standings } from '@thidua/domain';
-import { toDomain } from './convert.js';
+import { parseDoc } from './read.js';
 
 /** Reads every entry of the period (O(units): for a freeze or an export, never per change). */
 export async function readStandings(
@@ -14,7 +14,8 @@ export async function readStandings(
   const snap = tx ? await tx.get(q) : await q.get();
   return standingsOf(
     t.periodId,
-    snap.docs.map((d) => StoredStandingEntry.parse(toDomain(d.data()))),
+    // A corrupted entry is named (FAILED_PRECONDITION), never an internal error.
+    snap.docs.map((d) => parseDoc(StoredStandingEntry, d, '')),
     tieRule,
   );
 }

@@ -2,7 +2,7 @@ import { onRequest } from 'firebase-functions/v2/https';
 import { getFirestore } from 'firebase-admin/firestore';
 import { getAuth } from 'firebase-admin/auth';
 import { objectStore } from '../storage/index.js';
-import { Id } from '@thidua/domain';
+import { Id, jsonContentTypeProblem, uploadContentTypeProblem } from '@thidua/domain';
 import { HttpError, actorFrom } from './http.js';
 import { addEvidenceLink, downloadEvidence, uploadEvidence } from './evidence.js';
 import { DOCUMENT_ROUTE, downloadDocument } from './documents.js';
@@ -20,10 +20,16 @@ export const api = onRequest({ cors: true }, async (req, res) => {
     const actor = await actorFrom(getAuth(), deps.db, req.get('authorization'));
     const route = req.path.replace(/^\/api/, '');
     if (req.method === 'POST' && route === '/evidence') {
+      // A file sent as JSON, text or a form arrives parsed, not as its bytes: refused in words (415).
+      // (A body the platform's JSON parser cannot read is answered by the platform before this runs.)
+      const wrongType = uploadContentTypeProblem(req.get('content-type'));
+      if (wrongType) throw new HttpError(415, wrongType.vi);
       res.status(201).json(await uploadEvidence(deps, actor, req.get('x-evidence-meta'), new Uint8Array(req.rawBody ?? Buffer.alloc(0))));
       return;
     }
     if (req.method === 'POST' && route === '/evidence-link') {
+      const wrongType = jsonContentTypeProblem(req.get('content-type'));
+      if (wrongType) throw new HttpError(415, wrongType.vi);
       res.status(201).json(await addEvidenceLink(deps, actor, req.body));
       return;
     }

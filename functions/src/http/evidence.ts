@@ -26,6 +26,7 @@ import {
 } from '@thidua/domain';
 import type { ObjectStore } from '../storage/objectStore.js';
 import { toDomain } from '../data/convert.js';
+import { invalidStoredMessage } from '../data/read.js';
 import { HttpError, parseBody } from './http.js';
 import { refs } from '../data/refs.js';
 
@@ -103,7 +104,9 @@ export async function addEvidenceLink(deps: EvidenceDeps, actor: Claims & { uid:
 export async function downloadEvidence(deps: EvidenceDeps, actor: Claims, orgId: string, evidenceId: string) {
   const snap = await refs(deps.db).evidence(orgId, evidenceId).get();
   if (!snap.exists) throw new HttpError(404, 'Không tìm thấy tài liệu.');
-  const evidence = Evidence.parse(toDomain(snap.data()));
+  const parsed = Evidence.safeParse(toDomain(snap.data()));
+  if (!parsed.success) throw new HttpError(409, invalidStoredMessage(snap.ref.path, parsed.error.issues));
+  const evidence = parsed.data;
   if (!canReadUnitData(actor, orgId, evidence.unitId)) throw new HttpError(403, 'Bạn không có quyền xem tài liệu này.');
   if (evidence.kind !== 'file' || !evidence.storagePath) throw new HttpError(404, 'Tài liệu này là đường dẫn, không có tệp.');
   const obj = await deps.store.get(evidence.storagePath);

@@ -3,10 +3,10 @@
  * item and its audit entry are written in one transaction.
  */
 import { HttpsError } from 'firebase-functions/v2/https';
-import type { Firestore } from 'firebase-admin/firestore';
+import { FieldValue, type Firestore } from 'firebase-admin/firestore';
 import { Appraisal, Report, appraisalOutcome, isReviewer, paths, type AppraiseItemInput, type Claims } from '@thidua/domain';
 import { refs } from '../data/refs.js';
-import { toDomain } from '../data/convert.js';
+import { parseDoc, parseOptional } from '../data/read.js';
 import { parseMovement } from '../data/movement.js';
 import { audit } from '../data/audit.js';
 
@@ -21,17 +21,29 @@ export async function appraiseReportItem(db: Firestore, actor: Claims & { uid: s
     ]);
     if (!m.exists || !rep.exists) throw new HttpsError('not-found', 'Không tìm thấy báo cáo.');
     const movement = parseMovement(m);
-    const report = Report.parse(toDomain(rep.data()));
+    const report = parseDoc(Report, rep, 'Không tìm thấy báo cáo.');
     const outcome = appraisalOutcome(actor, movement, report, input);
     if (!outcome.ok) throw new HttpsError(outcome.refusal.code, outcome.refusal.message.vi);
     const { score, reason, selfScore } = outcome;
-    const appraisal = ap.exists ? Appraisal.parse(toDomain(ap.data())) : null;
+    const appraisal = parseOptional(Appraisal, ap);
     const before = appraisal?.items[input.code] ?? null;
+    const item = { score, reason, by: actor.uid, at: now };
     tx.set(
       r.appraisal(input.orgId, input.movementId, input.reportId),
-      { unitId: report.unitId, periodId: report.periodId, items: { [input.code]: { score, reason, by: actor.uid, at: now } }, updatedAt: now },
+      { unitId: report.unitId, periodId: report.periodId, items: { [input.code]: item }, updatedAt: now, ...(appraisal ? {} : { approved: false }) },
       { merge: true },
     );
+    // The reviewer's own copy, which the rules let only them read while reviewers are kept apart;
+    // the previous author of this code loses it from theirs (the merged document keeps one score per code).
+    const own = { reportId: input.reportId, unitId: report.unitId, periodId: report.periodId, reviewerUid: actor.uid, updatedAt: now };
+    tx.set(r.reviewerAppraisal(input.orgId, input.movementId, input.reportId, actor.uid), { ...own, items: { [input.code]: item } }, { merge: true });
+    if (before && before.by !== actor.uid) {
+      tx.set(
+        r.reviewerAppraisal(input.orgId, input.movementId, input.reportId, before.by),
+        { ...own, reviewerUid: before.by, items: { [input.code]: FieldValue.delete() } },
+        { merge: true },
+      );
+    }
     audit(db, tx, input.orgId, {
       actorUid: actor.uid,
       action: 'appraise',

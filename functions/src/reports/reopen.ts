@@ -6,7 +6,7 @@ import { HttpsError } from 'firebase-functions/v2/https';
 import type { Firestore } from 'firebase-admin/firestore';
 import { Appraisal, Report, ReportHistoryEntry, paths, reopenProblem, responseDeadlineProblem, type Claims, type ReopenReportInput } from '@thidua/domain';
 import { refs } from '../data/refs.js';
-import { toDomain } from '../data/convert.js';
+import { parseDoc, parseOptional } from '../data/read.js';
 import { parseMovement, requireAct } from '../data/movement.js';
 import { audit } from '../data/audit.js';
 
@@ -23,10 +23,10 @@ export async function reopenRound(db: Firestore, actor: Claims & { uid: string }
     ]);
     const movement = parseMovement(m);
     if (!rep.exists) throw new HttpsError('not-found', 'Không tìm thấy báo cáo.');
-    const report = Report.parse(toDomain(rep.data()));
+    const report = parseDoc(Report, rep, 'Không tìm thấy báo cáo.');
     if (actor.units[report.unitId]) throw new HttpsError('permission-denied', 'Không được mở lại báo cáo của đơn vị mình.');
     requireAct(movement, 'reopen-report');
-    const before = ap.exists ? Appraisal.parse(toDomain(ap.data())).responseDeadline : null;
+    const before = parseOptional(Appraisal, ap)?.responseDeadline ?? null;
     const problem = reopenProblem(report, before, now) ?? responseDeadlineProblem(input.responseDeadline, now);
     if (problem) throw new HttpsError('failed-precondition', problem.vi);
     tx.update(r.appraisal(input.orgId, input.movementId, input.reportId), { responseDeadline: input.responseDeadline, updatedAt: now });

@@ -21,6 +21,7 @@ import {
   type ReportRef,
 } from '@thidua/domain';
 import { refs } from '../data/refs.js';
+import { parseOptional } from '../data/read.js';
 import { toDomain } from '../data/convert.js';
 import { parseMovement, requireAct, requireActiveUnit } from '../data/movement.js';
 import { audit } from '../data/audit.js';
@@ -70,7 +71,7 @@ export async function transitionReport(
     const report = parsed.data;
     const period = movement.periods.find((p) => p.id === report.periodId);
     if (!period) throw new HttpsError('failed-precondition', 'Kỳ báo cáo không thuộc phong trào này.');
-    const appraisal = appraisalSnap.exists ? Appraisal.parse(toDomain(appraisalSnap.data())) : null;
+    const appraisal = parseOptional(Appraisal, appraisalSnap);
     const result = transition({
       action,
       status: report.status,
@@ -108,6 +109,9 @@ export async function transitionReport(
       ...(action === 'submit' ? { submittedAt: stamp, submitted: { figures: report.figures, answers: report.answers, at: now() } } : {}),
       ...(action === 'certify' ? { certifiedAt: stamp } : {}),
     });
+    // Approval is final, so from now on every reviewer may read the merged appraisal (the rules
+    // check this flag while reviewers are kept apart; a query cannot read the report's status).
+    if (action === 'approve' && appraisalSnap.exists) tx.update(r.appraisal(ref.orgId, ref.movementId, ref.reportId), { approved: true });
     opts.alsoWrite?.(tx, report);
     audit(db, tx, ref.orgId, {
       actorUid: actor.uid,

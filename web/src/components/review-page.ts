@@ -146,7 +146,14 @@ export class ReviewPage extends LitElement {
     const entry = this.orgData.current;
     const open = this.openReport;
     if (this.backend && claims && entry && isReviewer(claims)) {
-      this.review.setTarget({ backend: this.backend, orgId: claims.org, movementId: entry.id, evidenceUnitId: open?.unitId ?? null });
+      this.review.setTarget({
+        backend: this.backend,
+        orgId: claims.org,
+        movementId: entry.id,
+        evidenceUnitId: open?.unitId ?? null,
+        reviewerUid: this.session!.user.uid,
+        apart: !entry.movement.reviewersSeeEachOther,
+      });
     } else {
       this.review.setTarget(null);
     }

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, query, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import { backendContext } from '../context/backend-context.js';
 import type { Backend } from '../data/backend.js';
@@ -47,6 +47,9 @@ export class SignInForm extends LitElement {
   @state() private passwordError: 'errPasswordRequired' | null = null;
   @state() private serverError: string | null = null;
 
+  /** Why the app signed the person out by itself, if it did (see SessionController.ended). */
+  @property({ attribute: false }) ended: 'revoked' | null = null;
+
   constructor() {
     super();
     new LocaleController(this);
@@ -78,6 +81,7 @@ export class SignInForm extends LitElement {
     return html`<form class="card" novalidate @submit=${this.handleSubmit} aria-labelledby="title" data-testid="sign-in-form">
       <h1 id="title">${m.signInTitle}</h1>
       <p class="intro">${m.signInIntro}</p>
+      ${this.ended ? html`<p class="notice warn" role="alert" data-testid="session-ended">${m.sessionRevoked}</p>` : nothing}
       <div class="field">
         <label for="email">${m.email}</label>
         <input

@@ -304,7 +304,7 @@ export class ThiduaApp extends LitElement {
     const s = this.session;
     if (!s) {
       return html`${this.renderHeader()}
-        <main class="center"><sign-in-form></sign-in-form></main>`;
+        <main class="center"><sign-in-form .ended=${this.sessionCtl.ended}></sign-in-form></main>`;
     }
     if (!s.claims) {
       return html`${this.renderHeader()}${this.renderWho(s)}

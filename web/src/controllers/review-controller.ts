@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Appraisal } from '@thidua/domain';
+import type { Appraisal, ReviewerAppraisal } from '@thidua/domain';
 import type { BackendError, Unsubscribe } from '../data/errors.js';
 import type { QueueReport, ReviewBackend, StoredEvidence } from '../data/review-backend.js';
+import { reviewerView } from '../logic/reviewer-view.js';
 
 export interface ReviewTarget {
   backend: ReviewBackend;
@@ -9,6 +10,10 @@ export interface ReviewTarget {
   movementId: string;
   /** The unit whose evidence to follow (the open report's), or null in the list. */
   evidenceUnitId: string | null;
+  /** The signed-in reviewer. */
+  reviewerUid: string;
+  /** The movement keeps reviewers apart (reviewersSeeEachOther false): the rules let them read only their own scores until approval. */
+  apart: boolean;
 }
 
 /** Live reports, appraisals and (for the open report) evidence of the reviewer's movement. */
@@ -30,7 +35,7 @@ export class ReviewController implements ReactiveController {
   }
 
   setTarget(t: ReviewTarget | null): void {
-    const key = t ? `${t.orgId}|${t.movementId}` : '';
+    const key = t ? `${t.orgId}|${t.movementId}|${t.reviewerUid}|${t.apart}` : '';
     const evidenceKey = t?.evidenceUnitId ? `${key}|${t.evidenceUnitId}` : '';
     const sameBackend = t?.backend === this.target?.backend;
     this.target = t;
@@ -87,13 +92,47 @@ export class ReviewController implements ReactiveController {
         },
         this.fail,
       ),
+    );
+    if (!t.apart) {
+      this.unsubs.push(
+        t.backend.watchAppraisals(
+          t.orgId,
+          t.movementId,
+          'all',
+          (a) => {
+            this.appraisals = a;
+            this.host.requestUpdate();
+          },
+          this.fail,
+        ),
+      );
+      return;
+    }
+    // Kept apart: the approved reports' merged appraisals, and for the others the reviewer's own scores.
+    let approved: Record<string, Appraisal> = {};
+    let own: Record<string, ReviewerAppraisal> = {};
+    const merge = () => {
+      this.appraisals = reviewerView(approved, own);
+      this.host.requestUpdate();
+    };
+    this.unsubs.push(
       t.backend.watchAppraisals(
         t.orgId,
         t.movementId,
-        null,
+        'approved',
         (a) => {
-          this.appraisals = a;
-          this.host.requestUpdate();
+          approved = a;
+          merge();
+        },
+        this.fail,
+      ),
+      t.backend.watchOwnAppraisals(
+        t.orgId,
+        t.movementId,
+        t.reviewerUid,
+        (a) => {
+          own = a;
+          merge();
         },
         this.fail,
       ),

@@ -11,6 +11,11 @@ import { needsClaimsRefresh } from '../logic/claims-refresh.js';
 export class SessionController implements ReactiveController {
   session: Session | null = null;
   ready = false;
+  /**
+   * Why the app signed the person out by itself (their account was locked or their access taken
+   * away while the page was open), shown on the sign-in form; null after a sign-in of their own.
+   */
+  ended: 'revoked' | null = null;
   private unsub: Unsubscribe | null = null;
   private connected = false;
   /** The user whose stamp is followed, and how to stop following it. */
@@ -48,6 +53,8 @@ export class SessionController implements ReactiveController {
     const b = this.backend();
     if (!b || this.unsub) return;
     this.unsub = b.onSession((s) => {
+      // A sign-in of their own: the reason for the last sign-out is no longer news.
+      if (s && !this.session) this.ended = null;
       this.session = s;
       this.ready = true;
       this.watchClaims(s?.user.uid ?? null);
@@ -76,7 +83,13 @@ export class SessionController implements ReactiveController {
     const b = this.backend();
     if (!b?.refreshClaims || !needsClaimsRefresh(this.claimsUpdatedAt, this.session?.issuedAt ?? null, this.refreshedFor)) return;
     this.refreshedFor = this.claimsUpdatedAt;
-    // A refused refresh (account disabled, tokens revoked) signs the person out through onSession.
-    b.refreshClaims().catch((e: unknown) => console.warn('Could not refresh the ID token', e));
+    // A refused refresh means the account was disabled or its tokens revoked (deactivation): the
+    // old token would only meet refusals, so the person is signed out and told why.
+    b.refreshClaims().catch((e: unknown) => {
+      console.warn('Could not refresh the ID token', e);
+      this.ended = 'revoked';
+      this.host.requestUpdate();
+      void b.signOut();
+    });
   }
 }

@@ -27,7 +27,7 @@ export class UnitAppraisalController extends LiveController<UnitAppraisalTarget>
     return t.backend.watchAppraisals(
       t.orgId,
       t.movementId,
-      t.unitId,
+      { unitId: t.unitId },
       (byReport) => {
         this.appraisal = byReport[t.reportId] ?? null;
         this.host.requestUpdate();

@@ -14,7 +14,17 @@ import {
   type DocumentData,
 } from 'firebase/firestore';
 import { callFunction } from './call.js';
-import { Appraisal, Evidence, Notification as NotificationRecord, QUEUE_STATUSES, ReportStatus, callables, paths, type ReportRef } from '@thidua/domain';
+import {
+  Appraisal,
+  Evidence,
+  Notification as NotificationRecord,
+  QUEUE_STATUSES,
+  ReportStatus,
+  ReviewerAppraisal,
+  callables,
+  paths,
+  type ReportRef,
+} from '@thidua/domain';
 import { firebaseServices } from '../firebase.js';
 import { BackendError } from './errors.js';
 import { demoTokenSource, fcmTokenSource, type PushTokenSource } from './push-token-source.js';
@@ -52,9 +62,9 @@ export function firebaseReviewBackend(): ReviewBackend {
       );
     },
 
-    watchAppraisals(orgId, movementId, unitId, next, fail) {
+    watchAppraisals(orgId, movementId, scope, next, fail) {
       const all = collection(db, paths.appraisals(orgId, movementId));
-      const q = unitId ? query(all, where('unitId', '==', unitId)) : all;
+      const q = scope === 'all' ? all : scope === 'approved' ? query(all, where('approved', '==', true)) : query(all, where('unitId', '==', scope.unitId));
       return onSnapshot(
         q,
         (snap) => {
@@ -62,6 +72,22 @@ export function firebaseReviewBackend(): ReviewBackend {
           for (const d of snap.docs) {
             const r = Appraisal.safeParse(plain(d.data()));
             if (r.success) byReport[d.id] = r.data;
+          }
+          next(byReport);
+        },
+        (e) => fail(toBackendError(e)),
+      );
+    },
+
+    watchOwnAppraisals(orgId, movementId, reviewerUid, next, fail) {
+      const q = query(collection(db, paths.reviewerAppraisals(orgId, movementId)), where('reviewerUid', '==', reviewerUid));
+      return onSnapshot(
+        q,
+        (snap) => {
+          const byReport: Record<string, ReviewerAppraisal> = {};
+          for (const d of snap.docs) {
+            const r = ReviewerAppraisal.safeParse(plain(d.data()));
+            if (r.success) byReport[r.data.reportId] = r.data;
           }
           next(byReport);
         },

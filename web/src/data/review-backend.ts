@@ -3,9 +3,12 @@
  * `Backend` (so those shared files stay small). `firebase-review-backend.ts` implements it; tests
  * may pass plain data through the same context.
  */
-import type { Appraisal, AppraiseItemInput, Evidence, Notification, ReportRef, ReportStatus, ReturnReportInput } from '@thidua/domain';
+import type { Appraisal, AppraiseItemInput, Evidence, Notification, ReportRef, ReportStatus, ReturnReportInput, ReviewerAppraisal } from '@thidua/domain';
 import type { StoredReport } from './backend.js';
 import type { BackendError, Unsubscribe } from './errors.js';
+
+/** Which appraisals to follow: one unit's, every one, or the approved reports' only. */
+export type AppraisalScope = { unitId: string } | 'all' | 'approved';
 
 export interface QueueReport extends StoredReport {
   id: string;
@@ -32,12 +35,23 @@ export type PushState = 'unsupported' | 'denied' | 'off' | 'on';
 export interface ReviewBackend {
   /** Every report the units have sent (submitted, certified, returned, approved), all periods, live. */
   watchQueue(orgId: string, movementId: string, next: (reports: QueueReport[]) => void, fail: (e: BackendError) => void): Unsubscribe;
-  /** Appraisals keyed by report id: every one for reviewers, the unit's own when `unitId` is given. */
+  /**
+   * Appraisals keyed by report id: the unit's own (`{unitId}`), every one (`'all'`, reviewers who
+   * see each other), or the approved ones (`'approved'`, reviewers kept apart: the rules refuse more).
+   */
   watchAppraisals(
     orgId: string,
     movementId: string,
-    unitId: string | null,
+    scope: AppraisalScope,
     next: (byReport: Record<string, Appraisal>) => void,
+    fail: (e: BackendError) => void,
+  ): Unsubscribe;
+  /** The reviewer's own appraisals keyed by report id (what they read while reviewers are kept apart). */
+  watchOwnAppraisals(
+    orgId: string,
+    movementId: string,
+    reviewerUid: string,
+    next: (byReport: Record<string, ReviewerAppraisal>) => void,
     fail: (e: BackendError) => void,
   ): Unsubscribe;
   watchEvidence(orgId: string, movementId: string, unitId: string, next: (list: StoredEvidence[]) => void, fail: (e: BackendError) => void): Unsubscribe;

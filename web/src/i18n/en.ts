@@ -58,6 +58,7 @@ export const en: Messages = {
 
   signInTitle: 'Sign in',
   signInIntro: 'Use the account issued by the Office to fill in reports and follow the results.',
+  sessionRevoked: 'You were signed out because your account was locked or your access changed. Please contact the administrator if needed.',
   email: 'Email',
   password: 'Password',
   signIn: 'Sign in',

@@ -61,6 +61,7 @@ export const vi = {
   // Sign-in
   signInTitle: 'Đăng nhập',
   signInIntro: 'Dùng tài khoản do Văn phòng cấp để nhập báo cáo và theo dõi kết quả thi đua.',
+  sessionRevoked: 'Phiên đăng nhập đã kết thúc vì tài khoản của bạn bị khóa hoặc quyền truy cập đã thay đổi. Vui lòng liên hệ quản trị viên nếu cần.',
   email: 'Email',
   password: 'Mật khẩu',
   signIn: 'Đăng nhập',
