@@ -8,8 +8,10 @@
 import { z } from 'zod';
 import { Id, Millis, type Movement, type Text } from './schemas.js';
 import { actAllowed } from './lifecycle.js';
+import { CriterionKey } from './appraisal.js';
 
-const Code = z.string().min(1).max(20);
+/** A criterion code as a map key: Firestore reserves `__…__` names, so they are refused in words. */
+const Code = CriterionKey;
 
 export const MovementSettingsInput = z.object({
   orgId: Id,

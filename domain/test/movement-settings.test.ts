@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ExtendDeadlineInput, applyDeadlineExtension, applyMovementSettings, plan119Movement, scoreReport, type Movement } from '../src/index.js';
+import {
+  ExtendDeadlineInput,
+  MovementSettingsInput,
+  issuesMessage,
+  applyDeadlineExtension,
+  applyMovementSettings,
+  plan119Movement,
+  scoreReport,
+  type Movement,
+} from '../src/index.js';
 
 const NOW = Date.UTC(2025, 9, 1);
 const base = (status: Movement['status']): Movement => ({ ...plan119Movement(NOW), status });
@@ -88,5 +97,19 @@ describe('a deadline a date can hold', () => {
     expect(far.success).toBe(false);
     expect(far.error?.issues[0]?.message).toBe('Thời điểm phải trước năm 10000');
     expect(ExtendDeadlineInput.safeParse({ ...input, deadline: Date.UTC(2026, 0, 31) }).success).toBe(true);
+  });
+});
+
+describe('MovementSettingsInput: names Firestore reserves', () => {
+  it('refuses a criterion code of the form __…__ as a key or in a list, in words', () => {
+    const base = { orgId: 'o', movementId: 'm', maxPoints: {}, notApplicable: {}, deadlines: {} };
+    for (const input of [
+      { ...base, maxPoints: { __x__: 3 } },
+      { ...base, notApplicable: { vp: ['__x__'] } },
+    ]) {
+      const r = MovementSettingsInput.safeParse(input);
+      expect(r.success).toBe(false);
+      expect(issuesMessage(r.error!.issues)).toContain('Mã tiêu chí không được có dạng __…__');
+    }
   });
 });
