@@ -125,7 +125,7 @@ describe('generated classes of bad input, none an internal error', () => {
 
   it('stored appraisals that do not parse: FAILED_PRECONDITION naming the document', async () => {
     const broken = fc.oneof(
-      fc.record({ items: fc.dictionary(fc.constant(code), fc.record({ score: fc.oneof(fc.string(), fc.constant(null), fc.constant(-5)) })) }),
+      fc.record({ items: fc.dictionary(fc.constant(code), fc.record({ score: fc.oneof(fc.string(), fc.constant(null), fc.constant(-5)) }), { minKeys: 1 }) }),
       fc.record({ returnComments: fc.oneof(fc.string(), fc.integer(), fc.constant([1])) }),
       fc.record({ responseDeadline: fc.oneof(fc.string(), fc.constant(8.64e15 + 1)) }),
       fc.record({ unitId: fc.oneof(fc.constant(''), fc.integer()) }),
