@@ -8,9 +8,11 @@
 // reports of both projects. An expression counts as exercised when any report evaluated it.
 //
 // Endpoint: http://$FIRESTORE_EMULATOR_HOST/emulator/v1/projects/<project>:ruleCoverage(.html)
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import streamJson from 'stream-json';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RULES_FILE = join(ROOT, 'firestore.rules');
@@ -23,6 +25,79 @@ if (!host) {
 }
 const rules = readFileSync(RULES_FILE, 'utf8');
 
+/**
+ * A coverage report, read as a stream with each expression's `values` (every value it ever took, a
+ * list that grows with every request the suites made: the app project's passed 512 MB, more than
+ * one JavaScript string holds) kept only as "some" ([true]) or "none" ([]), which is all we use.
+ */
+async function prunedReport(readable) {
+  const stack = [];
+  let root;
+  let skip = 0;
+  let count = 0;
+  const put = (v) => {
+    const top = stack[stack.length - 1];
+    if (!top) root = v;
+    else if (Array.isArray(top.v)) top.v.push(v);
+    else top.v[top.key] = v;
+  };
+  for await (const t of readable.pipe(streamJson.parser({ streamValues: false }))) {
+    if (skip > 0) {
+      if (t.name === 'startObject' || t.name === 'startArray') {
+        if (skip === 1) count++;
+        skip++;
+      } else if (t.name === 'endObject' || t.name === 'endArray') {
+        skip--;
+        if (skip === 0) put(count > 0 ? [true] : []);
+      } else if (skip === 1) count++;
+      continue;
+    }
+    switch (t.name) {
+      case 'startObject': {
+        const o = {};
+        put(o);
+        stack.push({ v: o, key: null });
+        break;
+      }
+      case 'startArray': {
+        const top = stack[stack.length - 1];
+        if (top && !Array.isArray(top.v) && top.key === 'values') {
+          skip = 1;
+          count = 0;
+          break;
+        }
+        const a = [];
+        put(a);
+        stack.push({ v: a });
+        break;
+      }
+      case 'endObject':
+      case 'endArray':
+        stack.pop();
+        break;
+      case 'keyValue':
+        stack[stack.length - 1].key = t.value;
+        break;
+      case 'stringValue':
+        put(t.value);
+        break;
+      case 'numberValue':
+        put(Number(t.value));
+        break;
+      case 'trueValue':
+        put(true);
+        break;
+      case 'falseValue':
+        put(false);
+        break;
+      case 'nullValue':
+        put(null);
+        break;
+    }
+  }
+  return root;
+}
+
 /** Reports to merge: saved by the rules test files, then the live ones. */
 const reports = [];
 const dir = process.env.THIDUA_RULES_COVERAGE_DIR;
@@ -30,12 +105,12 @@ if (dir && existsSync(dir)) {
   for (const f of readdirSync(dir)
     .filter((n) => n.endsWith('.json'))
     .sort()) {
-    reports.push({ source: f, body: JSON.parse(readFileSync(join(dir, f), 'utf8')) });
+    reports.push({ source: f, body: await prunedReport(createReadStream(join(dir, f))) });
   }
 }
 for (const project of PROJECTS) {
   const res = await fetch(`http://${host}/emulator/v1/projects/${project}:ruleCoverage`);
-  if (res.ok) reports.push({ source: `${project} (live)`, body: await res.json() });
+  if (res.ok && res.body) reports.push({ source: `${project} (live)`, body: await prunedReport(Readable.fromWeb(res.body)) });
   else console.warn(`  rules coverage of ${project}: HTTP ${res.status}, skipped`);
 }
 
