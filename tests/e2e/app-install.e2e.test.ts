@@ -188,6 +188,8 @@ describe('installable app', () => {
 
   it('offers a new version with “Có phiên bản mới — Tải lại” and takes it only when asked', { timeout: 120_000 }, async () => {
     await controlled(page);
+    // The page must be listening for new versions before one is deployed (app-update.ts marks it).
+    await page.waitForFunction(() => document.documentElement.dataset['swWatching'] === 'true', undefined, { timeout: SLOW });
     expect(await page.getByTestId('update-prompt').count()).toBe(0);
     // A new deployment: another service worker script (the Hosting emulator serves web/dist as it is).
     swOriginal = readFileSync(SW_FILE, 'utf8');

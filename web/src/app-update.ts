@@ -15,6 +15,11 @@ export function startAppUpdates(): void {
       prompt.addEventListener('update-reload', () => void updateSW(true));
       document.body.append(prompt);
     },
+    // From here on a new deployment is noticed (workbox-window listens for it); marked on the page
+    // so a browser test deploys only once the page can notice.
+    onRegisteredSW() {
+      document.documentElement.dataset['swWatching'] = 'true';
+    },
     onRegisterError(e: unknown) {
       console.warn('Service worker not registered', e);
     },
