@@ -4,7 +4,7 @@
  * the other proposal's check, so both show the one-form-per-achievement flag.
  */
 import { HttpsError } from 'firebase-functions/v2/https';
-import type { Firestore, Transaction } from 'firebase-admin/firestore';
+import type { DocumentReference, Firestore, Transaction } from 'firebase-admin/firestore';
 import {
   LEGAL_BASIS_2024,
   NominationRecord,
@@ -18,6 +18,7 @@ import {
   overrideRefusal,
   storedEligibility,
   type Actor,
+  type Refusal,
   type EligibilityRule,
   type LegalBasisSet,
   type StoredEligibility,
@@ -26,7 +27,7 @@ import {
 import type { z } from 'zod';
 import { refs } from '../data/refs.js';
 import { audit } from '../data/audit.js';
-import { parseDoc } from '../data/read.js';
+import { parseDoc, refuseWith } from '../data/read.js';
 
 export interface AwardDeps {
   db: Firestore;
@@ -71,6 +72,13 @@ export async function currentEligibility(deps: AwardDeps, tx: Transaction, orgId
   const twins = await twinsOf(deps, tx, orgId, movementId, nomination);
   const all = [...twins.filter((t) => t.id !== nomination.id), nomination];
   return eligibilityOf(deps, nomination, all, deps.now());
+}
+
+/** The nomination, read in the transaction and checked by a domain refusal (thrown in words). */
+async function nominationFor(tx: Transaction, ref: DocumentReference, refusalOf: (n: Stored) => Refusal | null): Promise<Stored> {
+  const nomination: Stored = { ...parseDoc(NominationRecord, await tx.get(ref), 'Không tìm thấy hồ sơ đề nghị khen thưởng.'), id: ref.id };
+  refuseWith(refusalOf(nomination));
+  return nomination;
 }
 
 export type ProposeInput = z.output<typeof ProposeNominationInput>;
@@ -128,9 +136,7 @@ export async function overrideEligibility(
   const r = refs(db);
   const ref = r.nomination(input.orgId, input.movementId, input.nominationId);
   return db.runTransaction(async (tx) => {
-    const nomination: Stored = { ...parseDoc(NominationRecord, await tx.get(ref), 'Không tìm thấy hồ sơ đề nghị khen thưởng.'), id: input.nominationId };
-    const refusal = overrideRefusal(actor, input.orgId, nomination, input.rule);
-    if (refusal) throw new HttpsError(refusal.code, refusal.message.vi);
+    const nomination = await nominationFor(tx, ref, (n) => overrideRefusal(actor, input.orgId, n, input.rule));
     const twins = await twinsOf(deps, tx, input.orgId, input.movementId, nomination);
     const now = deps.now();
     const before = nomination.eligibility;
@@ -166,9 +172,7 @@ export async function certifyNomination(deps: AwardDeps, actor: Actor, input: Ce
   const { db } = deps;
   const ref = refs(db).nomination(input.orgId, input.movementId, input.nominationId);
   return db.runTransaction(async (tx) => {
-    const nomination: Stored = { ...parseDoc(NominationRecord, await tx.get(ref), 'Không tìm thấy hồ sơ đề nghị.'), id: ref.id };
-    const refusal = certifyNominationRefusal(actor, input.orgId, nomination);
-    if (refusal) throw new HttpsError(refusal.code, refusal.message.vi);
+    const nomination = await nominationFor(tx, ref, (n) => certifyNominationRefusal(actor, input.orgId, n));
     const now = deps.now();
     const certified: Stored = { ...nomination, disciplineConfirmed: true, certified: { by: actor.uid, at: now } };
     const eligibility = await currentEligibility(deps, tx, input.orgId, input.movementId, certified);
@@ -193,9 +197,7 @@ export async function withdrawNomination(deps: AwardDeps, actor: Actor, input: C
   const { db } = deps;
   const ref = refs(db).nomination(input.orgId, input.movementId, input.nominationId);
   return db.runTransaction(async (tx) => {
-    const nomination: Stored = { ...parseDoc(NominationRecord, await tx.get(ref), 'Không tìm thấy hồ sơ đề nghị.'), id: ref.id };
-    const refusal = withdrawRefusal(actor, input.orgId, nomination);
-    if (refusal) throw new HttpsError(refusal.code, refusal.message.vi);
+    const nomination = await nominationFor(tx, ref, (n) => withdrawRefusal(actor, input.orgId, n));
     const twins = (await twinsOf(deps, tx, input.orgId, input.movementId, nomination)).filter((t) => t.id !== nomination.id);
     const now = deps.now();
     const gone: Stored = { ...nomination, status: 'withdrawn' };
