@@ -106,6 +106,9 @@ async function movementTab(): Promise<Page> {
 async function advance(to: Movement['status'], fill?: (page: Page) => Promise<void>): Promise<Page> {
   const page = await movementTab();
   await page.locator(`[data-testid="phase-advance"][data-to="${to}"]`).waitFor({ timeout: SLOW });
+  // Typed only once the page has settled on this phase: the server's answer of what blocks the
+  // step (ready, or the list) is the last thing it loads for it.
+  await page.locator('[data-testid="phase-ready"], [data-testid="phase-blockers"]').first().waitFor({ timeout: SLOW });
   await fill?.(page);
   await page.getByTestId('phase-advance').click();
   // The step is taken (the timeline moves) or refused in words (the message names what is missing).

@@ -106,8 +106,10 @@ export class MovementPhases extends LitElement {
     this.message = null;
     try {
       await this.api.advanceMovement(parsed.data);
-      this.reason = '';
-      this.summary = '';
+      // Clear what this step took, not what was typed since: the movement's new phase may arrive
+      // (and the next step's form with it) before this call answers.
+      if (this.reason.trim() === reason) this.reason = '';
+      if (to === 'closed' && this.summary === summary) this.summary = '';
       this.message = { kind: 'ok', text: t().phaseDone(tx(PHASE_TEXT[to])) };
     } catch (err) {
       this.message = { kind: 'danger', text: (err as Error).message };
